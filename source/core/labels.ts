@@ -1,0 +1,75 @@
+// Session labels from user prompts (reference §2.4), with truncation that never splits a character.
+
+const LABEL_LENGTH = 36;
+const LABEL_PROMPTS = 3;
+const FALLBACK_ID_LENGTH = 12;
+const TAG_LINE = /^<.*>$/;
+
+/**
+ * Remove every `<tag>…</tag>` section. An opening tag without a closing one cuts the text there,
+ * because harness-injected blocks (system reminders) run to the end when unclosed. Result is trimmed.
+ */
+export function stripTaggedSection(text: string, tag: string): string {
+	const open = `<${tag}>`;
+	const close = `</${tag}>`;
+	let out = text;
+	for (;;) {
+		const start = out.indexOf(open);
+		if (start < 0) break;
+		const end = out.indexOf(close, start + open.length);
+		if (end < 0) {
+			out = out.slice(0, start);
+			break;
+		}
+		out = (out.slice(0, start) + out.slice(end + close.length)).trim();
+	}
+	return out.trim();
+}
+
+/** A user message's text without the sections agents inject (system reminders, local commands). */
+export function labelText(text: string): string {
+	return stripTaggedSection(stripTaggedSection(text.trim(), 'system-reminder'), 'local-command').trim();
+}
+
+/**
+ * The first line that reads like a prompt: non-empty, not a lone tag line (`<command-name>…`), and
+ * not a slash-command echo starting with `command:`. '' when there is none.
+ */
+export function firstLabelLine(text: string): string {
+	for (const line of text.split('\n')) {
+		const trimmed = line.trim();
+		if (trimmed === '' || TAG_LINE.test(trimmed)) continue;
+		if (trimmed.toLowerCase().startsWith('command:')) continue;
+		return trimmed;
+	}
+	return '';
+}
+
+/**
+ * Cut `text` to `n` characters (code points), ending in `...` when cut and n > 3. Counting code points
+ * fixes the reference, which cut bytes and could split a UTF-8 character.
+ */
+export function truncate(text: string, n: number): string {
+	if (n <= 0) return '';
+	// Fast path: a string no longer than n UTF-16 units has at most n code points.
+	if (text.length <= n) return text;
+	const chars = Array.from(text);
+	if (chars.length <= n) return text;
+	if (n <= 3) return chars.slice(0, n).join('');
+	return `${chars.slice(0, n - 3).join('')}...`;
+}
+
+/**
+ * A session label: the last 3 non-empty prompt lines in chronological order, joined with ' / ' and cut
+ * to 36 characters. Without prompts: the first 9 characters of the ID and `...`.
+ */
+export function buildLabel(userLabelLines: readonly string[], fallbackId: string): string {
+	const lines = userLabelLines.map((line) => line.trim()).filter((line) => line !== '');
+	if (lines.length === 0) return truncate(fallbackId, FALLBACK_ID_LENGTH);
+	return truncate(lines.slice(-LABEL_PROMPTS).join(' / '), LABEL_LENGTH);
+}
+
+/** The label as a grouping key: lowercase, trimmed, runs of whitespace collapsed to one space. */
+export function normalizeSessionLabel(s: string): string {
+	return s.toLowerCase().split(/\s+/).filter((word) => word !== '').join(' ');
+}

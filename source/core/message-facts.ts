@@ -1,0 +1,65 @@
+// Per-message facts the index stores, so a session can be re-summarized (after a pricing change, or
+// when a branch grows) without re-reading or re-parsing message bodies. Messages are immutable, so a
+// message's facts are computed once.
+
+import {firstLabelLine, labelText} from './labels.js';
+import {normalizeModel} from './models.js';
+import {hasGitActivity} from './status.js';
+import type {CanonicalMessage, Usage} from './types.js';
+
+export interface MessageFacts {
+	id: string;
+	parentId: string | null;
+	role: string;
+	/** Normalized model; a message without one carries the last model seen before it. */
+	model: string;
+	provider: string;
+	agent: string;
+	project: string;
+	timestamp: number;
+	usage: Usage;
+	stopReason: string;
+	/** Names of the tool calls, empty names dropped. */
+	toolNames: string[];
+	toolCallCount: number;
+	/** Tool results flagged as errors or carrying error text. */
+	toolErrorCount: number;
+	gitActivity: boolean;
+	/** firstLabelLine(labelText(text)) for user messages, else ''. */
+	labelLine: string;
+	recordedCostUsd: number | null;
+}
+
+export function messageFacts(m: CanonicalMessage, carriedModel: string): MessageFacts {
+	return {
+		id: m.id,
+		parentId: m.parentId,
+		role: m.role,
+		model: normalizeModel(m.model) || carriedModel,
+		provider: m.provider,
+		agent: m.agent,
+		project: m.project,
+		timestamp: m.timestamp,
+		usage: {...m.usage},
+		stopReason: m.stopReason,
+		toolNames: m.toolCalls.map((call) => call.name).filter((name) => name !== ''),
+		toolCallCount: m.toolCalls.length,
+		toolErrorCount: m.toolResults.filter((result) => result.isError || result.error.trim() !== '').length,
+		gitActivity: hasGitActivity(m.toolCalls),
+		labelLine: m.role === 'user' ? firstLabelLine(labelText(m.text)) : '',
+		recordedCostUsd: m.recordedCost ? m.recordedCost.totalUsd : null,
+	};
+}
+
+/**
+ * Facts for messages in chronological order, carrying the model forward from one message to the next
+ * (the reference prices a model-less assistant turn with the model named earlier in the chain).
+ */
+export function messageFactsInOrder(messages: readonly CanonicalMessage[], initialModel = ''): MessageFacts[] {
+	let carried = initialModel;
+	return messages.map((m) => {
+		const facts = messageFacts(m, carried);
+		carried = facts.model;
+		return facts;
+	});
+}

@@ -1,0 +1,11 @@
+// RFC 4180 CSV: fields with commas, quotes or newlines are quoted, quotes doubled.
+
+export function csvField(value: string | number | boolean | null): string {
+	if (value === null) return '';
+	const text = String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string {
+	return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}

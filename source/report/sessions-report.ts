@@ -1,0 +1,106 @@
+// `tapedeck sessions`: the filtered, sorted session list with its totals, as a table, JSON or CSV.
+import type {Filters, PricingTable, SessionSummary, Warning} from '../core/types.js';
+import type {SessionQueries} from '../store/session-queries.js';
+import {describeFilters} from '../core/filters.js';
+import {formatCost, formatDuration, formatTokens} from '../core/format.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import {pad2, zonedParts} from '../core/time.js';
+import {renderTable, type Column} from './text-table.js';
+import {toCsv} from './csv.js';
+import {comparisonJson, iso, sessionJson, totalsJson} from './session-json.js';
+
+export type ReportFormat = 'table' | 'json' | 'csv';
+
+export interface ReportContext {
+	queries: SessionQueries;
+	pricing: PricingTable;
+	filters: Filters;
+	now: number;
+	timeZone: string;
+	warnings: Warning[];
+}
+
+export function localTime(ms: number, timeZone: string): string {
+	const p = zonedParts(ms, timeZone);
+	return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+function filtersJson(f: Filters) {
+	return {
+		from: f.fromMs === null ? null : iso(f.fromMs),
+		to: f.toMs === null ? null : iso(f.toMs),
+		model: f.model || null,
+		status: f.status || null,
+		project: f.project || null,
+		agent: f.agent || null,
+		source: f.source || null,
+		search: f.search || null,
+		sort: f.sort,
+		sort_dir: f.sortDir,
+	};
+}
+
+export function pricingJson(p: PricingTable) {
+	return {source: p.source, verified: p.verified};
+}
+
+export function warningsJson(ws: Warning[]) {
+	return ws.map((w) => ({where: w.where, message: w.message, count: w.count}));
+}
+
+const CSV_HEADER = ['id', 'start_time', 'label', 'project', 'agent_name', 'model', 'status', 'duration_ns', 'message_count',
+	'tool_calls', 'input_tokens', 'output_tokens', 'total_tokens', 'total_cost', 'cost_source', 'source'];
+
+function costCell(s: SessionSummary): string {
+	if (s.totalCost === null) return 'unpriced';
+	return s.costSource === 'partial' ? `${formatCost(s.totalCost)}+` : formatCost(s.totalCost);
+}
+
+export function sessionsReport(ctx: ReportContext, format: ReportFormat): string {
+	const sessions = ctx.queries.list(ctx.filters);
+	const overview = ctx.queries.overview(ctx.filters, ctx.now);
+	if (format === 'json') {
+		return JSON.stringify({
+			sessions: sessions.map(sessionJson),
+			...totalsJson(overview.totals),
+			cost_by_model: ctx.queries.costByModel(ctx.filters, ctx.pricing).map((m) => ({
+				model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
+			})),
+			previous_period: overview.previous ? {...totalsJson(overview.previous), change: comparisonJson(overview.comparison!)} : null,
+			pricing: pricingJson(ctx.pricing),
+			filters: filtersJson(ctx.filters),
+			warnings: warningsJson(ctx.warnings),
+		}, null, 2) + '\n';
+	}
+	if (format === 'csv') {
+		return toCsv(CSV_HEADER, sessions.map((s) => {
+			const j = sessionJson(s);
+			return [j.id, j.start_time, j.label, j.project, j.agent_name, j.model, j.status, j.duration_ns, j.message_count,
+				j.tool_calls, j.input_tokens, j.output_tokens, j.total_tokens, j.total_cost, j.cost_source, j.source];
+		}));
+	}
+	const columns: Array<Column<SessionSummary>> = [
+		{header: 'date', cell: (s) => localTime(s.startMs, ctx.timeZone)},
+		{header: 'label', max: 40, cell: (s) => sanitizeLine(s.label)},
+		{header: 'project', max: 18, cell: (s) => sanitizeLine(s.project) || '—'},
+		{header: 'agent', max: 10, cell: (s) => sanitizeLine(s.agent) || '—'},
+		{header: 'model', max: 22, cell: (s) => sanitizeLine(s.model) || '—'},
+		{header: 'status', cell: (s) => s.status},
+		{header: 'duration', align: 'right', cell: (s) => formatDuration(s.durationMs)},
+		{header: 'msgs', align: 'right', cell: (s) => String(s.messageCount)},
+		{header: 'tools', align: 'right', cell: (s) => String(s.toolCalls)},
+		{header: 'tokens', align: 'right', cell: (s) => formatTokens(s.totalTokens)},
+		{header: 'cost', align: 'right', cell: costCell},
+		{header: 'id', cell: (s) => s.id.slice(0, 12)},
+	];
+	const t = overview.totals;
+	const lines = [renderTable(sessions, columns), ''];
+	const unpriced = t.unpricedSessions ? ` (+${t.unpricedSessions} unpriced)` : '';
+	lines.push(`${t.sessions} sessions · ${formatCost(t.totalCost)}${unpriced} · ${formatTokens(t.inputTokens)} in / ${formatTokens(t.outputTokens)} out · ` +
+		`${formatDuration(t.durationMs)} agent time · ${t.toolCalls} tool calls · ${Math.round(t.successRate * 100)}% success`);
+	const chips = describeFilters(ctx.filters);
+	if (chips.length) lines.push(`filters: ${chips.join(' ')}`);
+	lines.push(`prices: ${ctx.pricing.source}, verified ${ctx.pricing.verified}`);
+	for (const w of ctx.warnings) lines.push(`warning: ${w.where}: ${w.message} (${w.count})`);
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,92 @@
+// `tapedeck show <id>`: one session as text, JSON (with grouped messages and tool calls) or Markdown.
+import type {Result} from '../core/time.js';
+import {formatCost, formatDuration, formatTokens} from '../core/format.js';
+import {sanitize, sanitizeLine} from '../core/sanitize.js';
+import type {Workspace} from '../workspace/open-workspace.js';
+import {loadSessionDetail, type SessionDetail} from '../workspace/session-detail.js';
+import {iso, sessionJson} from './session-json.js';
+import {localTime} from './sessions-report.js';
+import {renderTable} from './text-table.js';
+import {sessionMarkdown} from './session-markdown.js';
+
+function detailJson(d: SessionDetail) {
+	const a = d.analytics;
+	return {
+		summary: sessionJson(d.summary),
+		messages: d.messages.map((m) => ({
+			id: m.facts.id,
+			role: m.facts.role,
+			model: m.facts.model,
+			timestamp: iso(m.facts.timestamp),
+			delta_ns: Math.round(m.deltaMs * 1e6),
+			input_tokens: m.facts.usage.input,
+			output_tokens: m.facts.usage.output,
+			cache_read_tokens: m.facts.usage.cacheRead,
+			cache_write_tokens: m.facts.usage.cacheWrite + m.facts.usage.cacheWrite1h,
+			input_cost: m.cost?.input ?? null,
+			output_cost: m.cost?.output ?? null,
+			total_cost: m.cost?.total ?? null,
+			cost_info: m.facts.recordedCostUsd === null ? null : {total_cost_usd: m.facts.recordedCostUsd},
+			stop_reason: m.facts.stopReason,
+			latency_ms: m.latencyMs,
+			tool_calls: m.toolCalls.map((c) => ({id: c.id, name: c.name, args: c.args})),
+			tool_results: m.toolResults.map((r) => ({id: r.id, name: r.name, content: r.content, error: r.error, is_error: r.isError, latency_ms: r.latencyMs})),
+			validations: m.validations.map((v) => ({validator_type: v.validator, passed: v.passed, details: v.details})),
+			text: m.text,
+		})),
+		grouped_messages: d.groups.map((g) => ({
+			role: g.role, start_time: iso(g.startMs), end_time: iso(g.endMs), delta_ns: Math.round(g.deltaMs * 1e6),
+			input_tokens: g.inputTokens, output_tokens: g.outputTokens, total_tokens: g.totalTokens,
+			input_cost: g.inputCost, output_cost: g.outputCost, total_cost: g.totalCost,
+			tool_calls: g.toolCalls, text: g.text, count: g.count, start_index: g.startIndex, end_index: g.endIndex,
+		})),
+		tool_frequency: Object.fromEntries(d.tools.map((t) => [t.tool, t.calls])),
+		tool_errors: Object.fromEntries(d.tools.filter((t) => t.errors > 0).map((t) => [t.tool, t.errors])),
+		session_analytics: {
+			user_message_count: a.userMessages,
+			assistant_message_count: a.assistantMessages,
+			avg_response_time_ns: Math.round(a.avgResponseTimeMs * 1e6),
+			longest_pause_ns: Math.round(a.longestPauseMs * 1e6),
+			unique_tools: a.uniqueTools,
+			tool_error_count: a.toolErrors,
+			tokens_per_minute: a.tokensPerMinute,
+			avg_prompt_length: a.avgPromptLength,
+			avg_response_length: a.avgResponseLength,
+			first_prompt: a.firstPrompt,
+		},
+		body_error: d.bodyError,
+	};
+}
+
+function detailText(d: SessionDetail, timeZone: string): string {
+	const s = d.summary;
+	const lines = [
+		sanitizeLine(s.label),
+		`${s.id}`,
+		`${s.project || '—'} · ${s.agent || '—'} · ${s.models.join(', ') || '—'} · ${s.status}`,
+		`${localTime(s.startMs, timeZone)} · ${formatDuration(s.durationMs)} · ${s.messageCount} messages · ${s.toolCalls} tool calls`,
+		`tokens ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out · cost ${formatCost(s.totalCost)} (${s.costSource})`,
+		'',
+		renderTable(d.groups, [
+			{header: '#', align: 'right', cell: (g) => (g.count > 1 ? `${g.startIndex + 1}-${g.endIndex}` : String(g.startIndex + 1))},
+			{header: 'role', cell: (g) => (g.count > 1 ? `${g.role} ×${g.count}` : g.role)},
+			{header: 'time', cell: (g) => localTime(g.startMs, timeZone).slice(11)},
+			{header: 'gap', align: 'right', cell: (g) => (g.deltaMs > 0 ? formatDuration(g.deltaMs) : '')},
+			{header: 'tokens', align: 'right', cell: (g) => formatTokens(g.totalTokens)},
+			{header: 'cost', align: 'right', cell: (g) => formatCost(g.totalCost)},
+			{header: 'tools', max: 30, cell: (g) => g.toolCalls.map(sanitizeLine).join(', ')},
+			{header: 'text', max: 60, cell: (g) => sanitizeLine(g.text)},
+		]),
+	];
+	if (d.bodyError) lines.push('', `note: message text unavailable: ${d.bodyError}`);
+	return sanitize(lines.join('\n')) + '\n';
+}
+
+export function showReport(ws: Workspace, id: string, format: 'table' | 'json' | 'md', timeZone: string): Result<string> {
+	const loaded = loadSessionDetail(ws, id);
+	if (!loaded.ok) return loaded;
+	const d = loaded.value;
+	if (format === 'json') return {ok: true, value: JSON.stringify(detailJson(d), null, 2) + '\n'};
+	if (format === 'md') return {ok: true, value: sessionMarkdown(d, timeZone)};
+	return {ok: true, value: detailText(d, timeZone)};
+}

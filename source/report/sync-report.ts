@@ -1,0 +1,22 @@
+// `tapedeck sync`: what the sync read from each source and what it could not read.
+import type {Workspace} from '../workspace/open-workspace.js';
+import type {WorkspaceSync} from '../workspace/sync-workspace.js';
+
+export function syncReport(ws: Workspace, synced: WorkspaceSync, format: 'table' | 'json'): string {
+	if (format === 'json') {
+		return JSON.stringify({
+			index: ws.indexPath,
+			sources: synced.summaries.map((s) => ({
+				path: s.source, new_messages: s.newMessages, sessions_touched: s.sessionsTouched, warnings: s.warnings,
+			})),
+			errors: synced.errors,
+		}, null, 2) + '\n';
+	}
+	const lines = synced.summaries.map((s) =>
+		`${s.source}: ${s.newMessages} new messages, ${s.sessionsTouched} sessions updated` +
+		(s.warnings.length ? `, ${s.warnings.reduce((a, w) => a + w.count, 0)} rows with problems` : ''));
+	for (const s of synced.summaries) for (const w of s.warnings) lines.push(`  warning: ${w.where}: ${w.message} (${w.count})`);
+	for (const e of synced.errors) lines.push(`error: ${e}`);
+	lines.push(`index: ${ws.indexPath}`);
+	return lines.join('\n') + '\n';
+}

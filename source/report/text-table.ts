@@ -1,0 +1,23 @@
+// Plain-text tables for the human-readable reports, aligned by display width.
+import {fitToWidth, stringWidth} from '../terminal/width.js';
+
+export interface Column<T> {
+	header: string;
+	align?: 'left' | 'right';
+	/** Widest the column may get; longer cells are cut with an ellipsis. */
+	max?: number;
+	cell: (row: T) => string;
+}
+
+export function renderTable<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>): string {
+	const cells = rows.map((r) => columns.map((c) => c.cell(r)));
+	const widths = columns.map((c, i) => {
+		const widest = Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i]!)));
+		return c.max ? Math.min(c.max, widest) : widest;
+	});
+	const line = (values: string[]) =>
+		values.map((v, i) => fitToWidth(v, widths[i]!, columns[i]!.align)).join('  ').trimEnd();
+	const out = [line(columns.map((c) => c.header)), line(widths.map((w) => '─'.repeat(w)))];
+	for (const row of cells) out.push(line(row));
+	return out.join('\n');
+}

@@ -1,0 +1,84 @@
+// The tapes ContentBlock (pkg/llm/message.go) as stored in `nodes.content`: a JSON array of these,
+// keys in snake_case, optional fields absent rather than empty.
+import { z } from 'zod';
+
+export interface ContentBlock {
+	/** "text", "image", "tool_use", "tool_result"; other kinds (e.g. "thinking") keep only their type. */
+	type: string;
+	text?: string;
+	image_url?: string;
+	image_base64?: string;
+	media_type?: string;
+	/** The tool_use block's own id (Anthropic `id`, OpenAI `tool_calls[].id`). */
+	tool_use_id?: string;
+	tool_name?: string;
+	tool_input?: unknown;
+	/** Id of the tool_use a result answers (only the OpenAI parser sets it). */
+	tool_result_id?: string;
+	tool_output?: string;
+	is_error?: boolean;
+}
+
+const STRING_FIELDS = [
+	'text',
+	'image_url',
+	'image_base64',
+	'media_type',
+	'tool_use_id',
+	'tool_name',
+	'tool_result_id',
+	'tool_output',
+] as const;
+
+/**
+ * Cheap shape check for the common case: a block as tapes writes it. Blocks that fail it go through
+ * `lenientBlockSchema`, so zod only runs on the odd block.
+ */
+export function isWellFormedBlock(value: unknown): value is ContentBlock {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const b = value as Record<string, unknown>;
+	if (typeof b.type !== 'string') return false;
+	for (const field of STRING_FIELDS) {
+		const v = b[field];
+		if (v !== undefined && typeof v !== 'string') return false;
+	}
+	return b.is_error === undefined || typeof b.is_error === 'boolean';
+}
+
+/** Text out of a value that should have been a string: numbers and booleans as written, the rest as JSON. */
+function asText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return JSON.stringify(value);
+}
+
+const lenientText = z.unknown().transform(asText);
+
+/**
+ * Reads a block that is an object but not shaped as tapes writes it: a missing type becomes
+ * "unknown", non-string text fields are turned into text, and `is_error` is read as truthiness.
+ */
+export const lenientBlockSchema = z
+	.looseObject({
+		type: z.unknown().transform((v) => (typeof v === 'string' && v !== '' ? v : 'unknown')),
+		text: lenientText,
+		image_url: lenientText,
+		image_base64: lenientText,
+		media_type: lenientText,
+		tool_use_id: lenientText,
+		tool_name: lenientText,
+		tool_result_id: lenientText,
+		tool_output: lenientText,
+		is_error: z.unknown().transform((v) => (v === undefined ? undefined : Boolean(v))),
+	})
+	.transform((b): ContentBlock => {
+		const block: ContentBlock = { type: b.type };
+		for (const field of STRING_FIELDS) {
+			const v = b[field];
+			if (v !== undefined) block[field] = v;
+		}
+		if (b.tool_input !== undefined) block.tool_input = b.tool_input;
+		if (b.is_error !== undefined) block.is_error = b.is_error;
+		return block;
+	});

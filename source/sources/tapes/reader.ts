@@ -1,0 +1,123 @@
+// Read-only, streaming reader of a tapes database. The file is opened with SQLITE_OPEN_READONLY, so
+// nothing here can change it; batches are read by the implicit rowid (the table's primary key is the
+// TEXT hash), which lets the sync resume after the last rowid it saw.
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { CanonicalMessage, Warning } from '../../core/types.js';
+import { NODE_COLUMNS, REQUIRED_COLUMNS, mapNodeRow } from './node-row.js';
+import { TapesSourceError, describeTapesError, guarded } from './open-errors.js';
+import { WarningTally } from './warning-tally.js';
+
+export { TapesSourceError } from './open-errors.js';
+
+export interface TapesBatch {
+	messages: Array<{ rowid: number; message: CanonicalMessage }>;
+	/** Rowid of the last row read, skipped rows included (the input rowid when nothing was read). */
+	lastRowid: number;
+	warnings: Warning[];
+}
+
+export interface TapesSource {
+	readonly path: string;
+	stats(): { rows: number; maxRowid: number };
+	/** Up to `limit` rows with rowid > `rowid`, in rowid order. */
+	readAfter(rowid: number, limit: number): TapesBatch;
+	/** The nodes with these hashes, in rowid order; unknown hashes are left out. */
+	readByIds(ids: string[]): TapesBatch;
+	/**
+	 * Every (rowid, hash) pair in rowid order, to tell whether a VACUUM renumbered rowids. The
+	 * connection is busy until the iterator finishes: do not call other methods while it is open.
+	 */
+	allIds(): IterableIterator<{ rowid: number; hash: string }>;
+	close(): void;
+}
+
+export type OpenTapesResult = { ok: true; source: TapesSource } | { ok: false; error: string };
+
+export interface OpenTapesOptions {
+	/** How long a read waits for another process's write lock (default 2000 ms). */
+	busyTimeoutMs?: number;
+}
+
+/** Opens `path` read-only and checks it holds a tapes `nodes` table. Never throws. */
+export function openTapesSource(path: string, opts: OpenTapesOptions = {}): OpenTapesResult {
+	try {
+		if (statSync(path).isDirectory()) return { ok: false, error: `${path}: is a directory, not a database file` };
+	} catch (err) {
+		return { ok: false, error: describeTapesError(path, err) };
+	}
+	let db: Database.Database | undefined;
+	try {
+		db = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.busyTimeoutMs ?? 2000 });
+		// The first statement reads the header, so a non-SQLite file fails here with SQLITE_NOTADB.
+		const present = new Set(db.prepare("SELECT name FROM pragma_table_info('nodes')").pluck().all() as string[]);
+		if (present.size === 0) return fail(db, `${path}: not a tapes database (no nodes table)`);
+		const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c));
+		if (missing.length > 0) {
+			return fail(db, `${path}: not a tapes database (nodes has no ${missing.join(', ')} column)`);
+		}
+		return { ok: true, source: createSource(path, db, present) };
+	} catch (err) {
+		return fail(db, describeTapesError(path, err));
+	}
+}
+
+function fail(db: Database.Database | undefined, error: string): { ok: false; error: string } {
+	try {
+		db?.close();
+	} catch {
+		// Closing a half-open handle can fail too; the open error is the one worth reporting.
+	}
+	return { ok: false, error };
+}
+
+function createSource(path: string, db: Database.Database, present: Set<string>): TapesSource {
+	// Optional columns missing from an older schema are selected as NULL, so the tuple shape is fixed.
+	const select = `SELECT rowid, ${NODE_COLUMNS.map((c) => (present.has(c) ? c : `NULL AS ${c}`)).join(', ')} FROM nodes`;
+	const afterStmt = db.prepare(`${select} WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
+	const byIdsStmt = db.prepare(`${select} WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
+	const idsStmt = db.prepare('SELECT rowid, hash FROM nodes ORDER BY rowid').raw();
+	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
+	const where = `${path}: nodes`;
+
+	const toBatch = (rows: unknown[][], fromRowid: number): TapesBatch => {
+		const tally = new WarningTally(where);
+		const messages: TapesBatch['messages'] = [];
+		let lastRowid = fromRowid;
+		for (const row of rows) {
+			const rowid = row[0] as number;
+			lastRowid = rowid;
+			const message = mapNodeRow(row, tally);
+			if (message !== null) messages.push({ rowid, message });
+		}
+		return { messages, lastRowid, warnings: tally.warnings() };
+	};
+
+	return {
+		path,
+		stats() {
+			return guarded(path, () => {
+				const [rows, maxRowid] = statsStmt.get() as [number, number];
+				return { rows, maxRowid };
+			});
+		},
+		readAfter(rowid, limit) {
+			return guarded(path, () => toBatch(afterStmt.all(rowid, limit) as unknown[][], rowid));
+		},
+		readByIds(ids) {
+			if (ids.length === 0) return { messages: [], lastRowid: 0, warnings: [] };
+			return guarded(path, () => toBatch(byIdsStmt.all(JSON.stringify(ids)) as unknown[][], 0));
+		},
+		*allIds() {
+			const rows = guarded(path, () => idsStmt.iterate() as IterableIterator<[number, unknown]>);
+			try {
+				for (const [rowid, hash] of rows) yield { rowid, hash: String(hash) };
+			} catch (err) {
+				throw new TapesSourceError(describeTapesError(path, err));
+			}
+		},
+		close() {
+			if (db.open) db.close();
+		},
+	};
+}

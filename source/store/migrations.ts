@@ -1,0 +1,110 @@
+// Index schema, versioned with PRAGMA user_version. Each step is idempotent and runs in one transaction.
+
+export const MIGRATIONS: readonly string[] = [
+	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
+	`
+	CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	CREATE TABLE IF NOT EXISTS sources (
+		id INTEGER PRIMARY KEY,
+		kind TEXT NOT NULL,
+		path TEXT NOT NULL,
+		last_sync_ms INTEGER,
+		last_error TEXT,
+		warnings TEXT NOT NULL DEFAULT '[]',
+		UNIQUE (kind, path)
+	);
+	CREATE TABLE IF NOT EXISTS cursors (
+		source_id INTEGER NOT NULL,
+		file TEXT NOT NULL,
+		size INTEGER NOT NULL DEFAULT 0,
+		mtime_ms REAL NOT NULL DEFAULT 0,
+		ino INTEGER NOT NULL DEFAULT 0,
+		offset INTEGER NOT NULL DEFAULT 0,
+		last_rowid INTEGER NOT NULL DEFAULT 0,
+		rows INTEGER NOT NULL DEFAULT 0,
+		PRIMARY KEY (source_id, file)
+	) WITHOUT ROWID;
+	CREATE TABLE IF NOT EXISTS messages (
+		source_id INTEGER NOT NULL,
+		id TEXT NOT NULL,
+		session_id TEXT NOT NULL,
+		parent_id TEXT,
+		seq INTEGER NOT NULL,
+		role TEXT NOT NULL,
+		model TEXT NOT NULL,
+		provider TEXT NOT NULL,
+		agent TEXT NOT NULL,
+		project TEXT NOT NULL,
+		ts REAL NOT NULL,
+		input INTEGER NOT NULL,
+		output INTEGER NOT NULL,
+		cache_write INTEGER NOT NULL,
+		cache_write_1h INTEGER NOT NULL,
+		cache_read INTEGER NOT NULL,
+		total INTEGER,
+		stop_reason TEXT NOT NULL,
+		tool_names TEXT NOT NULL,
+		tool_calls INTEGER NOT NULL,
+		tool_errors INTEGER NOT NULL,
+		git INTEGER NOT NULL,
+		label_line TEXT NOT NULL,
+		recorded_cost REAL,
+		body TEXT,
+		UNIQUE (source_id, id)
+	);
+	CREATE INDEX IF NOT EXISTS messages_session ON messages (session_id, ts);
+	CREATE TABLE IF NOT EXISTS sessions (
+		id TEXT PRIMARY KEY,
+		source_id INTEGER NOT NULL,
+		source TEXT NOT NULL,
+		label TEXT NOT NULL,
+		project TEXT NOT NULL,
+		agent TEXT NOT NULL,
+		model TEXT NOT NULL,
+		models TEXT NOT NULL,
+		provider TEXT NOT NULL,
+		status TEXT NOT NULL,
+		start_ms REAL NOT NULL,
+		end_ms REAL NOT NULL,
+		duration_ms REAL NOT NULL,
+		message_count INTEGER NOT NULL,
+		tool_calls INTEGER NOT NULL,
+		tool_errors INTEGER NOT NULL,
+		input_tokens INTEGER NOT NULL,
+		output_tokens INTEGER NOT NULL,
+		cache_read_tokens INTEGER NOT NULL,
+		cache_write_tokens INTEGER NOT NULL,
+		total_tokens INTEGER NOT NULL,
+		input_cost REAL NOT NULL,
+		output_cost REAL NOT NULL,
+		total_cost REAL,
+		cost_source TEXT NOT NULL,
+		unpriced_tokens INTEGER NOT NULL,
+		parent_id TEXT,
+		sub_session_count INTEGER NOT NULL,
+		leaf_id TEXT NOT NULL,
+		updated_ms INTEGER NOT NULL
+	);
+	CREATE INDEX IF NOT EXISTS sessions_start ON sessions (start_ms);
+	CREATE INDEX IF NOT EXISTS sessions_cost ON sessions (total_cost);
+	CREATE TABLE IF NOT EXISTS session_models (
+		session_id TEXT NOT NULL,
+		model TEXT NOT NULL,
+		base_input INTEGER NOT NULL,
+		input INTEGER NOT NULL,
+		output INTEGER NOT NULL,
+		cache_write INTEGER NOT NULL,
+		cache_write_1h INTEGER NOT NULL,
+		cache_read INTEGER NOT NULL,
+		messages INTEGER NOT NULL,
+		PRIMARY KEY (session_id, model)
+	) WITHOUT ROWID;
+	CREATE TABLE IF NOT EXISTS session_tools (
+		session_id TEXT NOT NULL,
+		tool TEXT NOT NULL,
+		calls INTEGER NOT NULL,
+		errors INTEGER NOT NULL,
+		PRIMARY KEY (session_id, tool)
+	) WITHOUT ROWID;
+	`,
+];

@@ -1,0 +1,114 @@
+// Read-side queries over the index: every list, total and breakdown is SQL over per-session rows.
+import type {Statement} from 'better-sqlite3';
+import type {IndexDb} from './open-index.js';
+import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
+import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison} from '../core/overview.js';
+import {previousWindow, type Window} from '../core/time.js';
+import {pricingForModel} from '../core/pricing.js';
+import {costOfModelUsage} from '../core/cost.js';
+import {SESSION_COLUMNS, toSummary, type SessionRow} from './session-row.js';
+import {sessionOrder, sessionWhere} from './session-where.js';
+
+const prefixed = SESSION_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
+
+export interface Overview {
+	totals: OverviewTotals;
+	previous: OverviewTotals | null;
+	comparison: PeriodComparison | null;
+}
+
+export interface ModelCostRow {
+	model: string;
+	sessions: number;
+	inputTokens: number;
+	outputTokens: number;
+	cacheReadTokens: number;
+	cacheWriteTokens: number;
+	/** null when the model has no price. */
+	cost: number | null;
+	/** What the cache reads would have cost at the full input price, minus what they cost (null: unpriced). */
+	cacheSaving: number | null;
+}
+
+export function createSessionQueries(db: IndexDb, scope: readonly number[] | null = null) {
+	// The WHERE clause varies with the filters, so statements are prepared once per distinct SQL text.
+	const statements = new Map<string, Statement<unknown[]>>();
+	const prepare = (sql: string): Statement<unknown[]> => {
+		let st = statements.get(sql);
+		if (!st) {
+			st = db.prepare(sql);
+			statements.set(sql, st);
+		}
+		return st;
+	};
+	return {
+		list(f: Filters, offset = 0, limit = -1): SessionSummary[] {
+			const w = sessionWhere(f, f, scope);
+			const rows = prepare(`SELECT ${prefixed} FROM sessions s ${w.sql} ${sessionOrder(f)} LIMIT ? OFFSET ?`)
+				.all(...w.params, limit, offset) as SessionRow[];
+			return rows.map(toSummary);
+		},
+		count(f: Filters): number {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT count(*) FROM sessions s ${w.sql}`).pluck().get(...w.params) as number;
+		},
+		totals(f: Filters, window: Window = f): OverviewTotals {
+			const w = sessionWhere(f, window, scope);
+			const r = prepare(`SELECT count(*) AS sessions, coalesce(sum(total_cost), 0) AS totalCost,
+				coalesce(sum(total_cost IS NULL AND total_tokens > 0), 0) AS unpricedSessions,
+				coalesce(sum(input_tokens), 0) AS inputTokens, coalesce(sum(output_tokens), 0) AS outputTokens,
+				coalesce(sum(total_tokens), 0) AS totalTokens, coalesce(sum(cache_read_tokens), 0) AS cacheReadTokens,
+				coalesce(sum(cache_write_tokens), 0) AS cacheWriteTokens, coalesce(sum(duration_ms), 0) AS durationMs,
+				coalesce(sum(tool_calls), 0) AS toolCalls, coalesce(sum(status = 'completed'), 0) AS completed,
+				coalesce(sum(status = 'failed'), 0) AS failed, coalesce(sum(status = 'abandoned'), 0) AS abandoned,
+				coalesce(sum(status = 'unknown'), 0) AS unknown FROM sessions s ${w.sql}`).get(...w.params) as OverviewTotals;
+			return {...EMPTY_TOTALS, ...r, successRate: r.sessions ? r.completed / r.sessions : 0};
+		},
+		/** Totals of the filtered sessions and of the same filters over the equally long period just before. */
+		overview(f: Filters, now: number): Overview {
+			const totals = this.totals(f);
+			const prevWindow = previousWindow(f, now);
+			if (!prevWindow) return {totals, previous: null, comparison: null};
+			const previous = this.totals(f, prevWindow);
+			return {totals, previous, comparison: comparePeriods(totals, previous)};
+		},
+		costByModel(f: Filters, pricing: PricingTable): ModelCostRow[] {
+			const w = sessionWhere(f, f, scope);
+			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.base_input) AS baseInput,
+				sum(m.input) AS input, sum(m.output) AS output, sum(m.cache_write) AS cacheWrite,
+				sum(m.cache_write_1h) AS cacheWrite1h, sum(m.cache_read) AS cacheRead, sum(m.messages) AS messages
+				FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
+				.all(...w.params) as Array<ModelUsage & {sessions: number}>;
+			return rows
+				.map((r) => {
+					const price = pricingForModel(pricing, r.model);
+					return {
+						model: r.model,
+						sessions: r.sessions,
+						inputTokens: r.input,
+						outputTokens: r.output,
+						cacheReadTokens: r.cacheRead,
+						cacheWriteTokens: r.cacheWrite + r.cacheWrite1h,
+						cost: price ? costOfModelUsage(price, r).total : null,
+						cacheSaving: price ? (r.cacheRead * (price.input - price.cacheRead)) / 1e6 : null,
+					};
+				})
+				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
+		},
+		tools(f: Filters): Array<{tool: string; calls: number; errors: number; sessions: number}> {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT t.tool AS tool, sum(t.calls) AS calls, sum(t.errors) AS errors, count(*) AS sessions
+				FROM session_tools t JOIN sessions s ON s.id = t.session_id ${w.sql} GROUP BY t.tool`)
+				.all(...w.params) as Array<{tool: string; calls: number; errors: number; sessions: number}>;
+		},
+		/** Distinct values of a column among the filtered sessions, most used first: what a picker offers. */
+		distinct(column: 'model' | 'project' | 'agent' | 'source', f: Filters): Array<{value: string; sessions: number}> {
+			const w = sessionWhere({...f, [column]: ''}, f, scope);
+			return prepare(`SELECT s.${column} AS value, count(*) AS sessions FROM sessions s ${w.sql}
+				GROUP BY s.${column} HAVING s.${column} <> '' ORDER BY sessions DESC, value`)
+				.all(...w.params) as Array<{value: string; sessions: number}>;
+		},
+	};
+}
+
+export type SessionQueries = ReturnType<typeof createSessionQueries>;

@@ -1,0 +1,75 @@
+// Builds the SQL WHERE and ORDER BY of a session query from Filters. Values are always bound, never spliced.
+import type {Filters, SortKey} from '../core/types.js';
+import {normalizeModel} from '../core/models.js';
+
+export interface WhereClause {
+	sql: string;
+	params: Array<string | number>;
+}
+
+const SORT_COLUMNS: Record<SortKey, string> = {
+	date: 's.start_ms',
+	label: 's.label COLLATE NOCASE',
+	project: 's.project COLLATE NOCASE',
+	agent: 's.agent COLLATE NOCASE',
+	model: 's.model',
+	status: 's.status',
+	duration: 's.duration_ms',
+	messages: 's.message_count',
+	tools: 's.tool_calls',
+	tokens: 's.total_tokens',
+	cost: 's.total_cost',
+};
+
+function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `scope` limits the query to the sources in use this run: one index can remember sources that are not
+ * given now (another --sqlite), and those must not leak into the figures.
+ */
+export function sessionWhere(
+	f: Filters,
+	window: {fromMs: number | null; toMs: number | null} = f,
+	scope: readonly number[] | null = null,
+): WhereClause {
+	const parts: string[] = [];
+	const params: Array<string | number> = [];
+	if (scope) {
+		parts.push(scope.length ? `s.source_id IN (${scope.map(() => '?').join(', ')})` : '0');
+		params.push(...scope);
+	}
+	// Overlap semantics: a session counts in a window when any part of it falls inside.
+	if (window.fromMs !== null) {
+		parts.push('s.end_ms >= ?');
+		params.push(window.fromMs);
+	}
+	if (window.toMs !== null) {
+		parts.push('s.start_ms < ?');
+		params.push(window.toMs);
+	}
+	if (f.model) {
+		parts.push('s.model = ?');
+		params.push(normalizeModel(f.model));
+	}
+	for (const [column, value] of [['status', f.status], ['project', f.project], ['agent', f.agent], ['source', f.source]] as const) {
+		if (value) {
+			parts.push(`s.${column} = ?`);
+			params.push(value);
+		}
+	}
+	if (f.search) {
+		const like = `%${escapeLike(f.search)}%`;
+		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')`);
+		params.push(like, like, like, like);
+	}
+	return {sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params};
+}
+
+/** ORDER BY with a stable tie-break (newest first, then ID) so equal keys never shuffle between runs. */
+export function sessionOrder(f: Filters): string {
+	const dir = f.sortDir === 'asc' ? 'ASC' : 'DESC';
+	// Unpriced sessions (NULL cost) go last in both directions: they are not the cheapest.
+	return `ORDER BY ${SORT_COLUMNS[f.sort]} ${dir} NULLS LAST, s.start_ms DESC, s.id ASC`;
+}

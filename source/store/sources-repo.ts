@@ -1,0 +1,51 @@
+// Sources tapedeck reads (one row per kind + path), when each was last synced and what went wrong.
+import type {IndexDb} from './open-index.js';
+import type {SourceKind, Warning} from '../core/types.js';
+
+export interface SourceRecord {
+	id: number;
+	kind: SourceKind;
+	path: string;
+	lastSyncMs: number | null;
+	lastError: string | null;
+	warnings: Warning[];
+}
+
+interface SourceRow {
+	id: number;
+	kind: SourceKind;
+	path: string;
+	last_sync_ms: number | null;
+	last_error: string | null;
+	warnings: string;
+}
+
+const toRecord = (r: SourceRow): SourceRecord => ({
+	id: r.id,
+	kind: r.kind,
+	path: r.path,
+	lastSyncMs: r.last_sync_ms,
+	lastError: r.last_error,
+	warnings: JSON.parse(r.warnings) as Warning[],
+});
+
+export function createSourcesRepo(db: IndexDb) {
+	const insert = db.prepare(`INSERT OR IGNORE INTO sources (kind, path) VALUES (?, ?)`);
+	const byKey = db.prepare(`SELECT * FROM sources WHERE kind = ? AND path = ?`);
+	const all = db.prepare(`SELECT * FROM sources ORDER BY id`);
+	const finish = db.prepare(`UPDATE sources SET last_sync_ms = ?, last_error = ?, warnings = ? WHERE id = ?`);
+	return {
+		ensure(kind: SourceKind, path: string): SourceRecord {
+			insert.run(kind, path);
+			return toRecord(byKey.get(kind, path) as SourceRow);
+		},
+		list(): SourceRecord[] {
+			return (all.all() as SourceRow[]).map(toRecord);
+		},
+		recordSync(id: number, atMs: number, error: string | null, warnings: Warning[]): void {
+			finish.run(atMs, error, JSON.stringify(warnings), id);
+		},
+	};
+}
+
+export type SourcesRepo = ReturnType<typeof createSourcesRepo>;

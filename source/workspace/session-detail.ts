@@ -1,0 +1,95 @@
+// One session with its messages: facts from the index, bodies (text, tool calls, results) from the source.
+import type {CanonicalMessage, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
+import type {MessageFacts} from '../core/message-facts.js';
+import type {Result} from '../core/time.js';
+import {displayText} from '../core/message-text.js';
+import {pricingForModel} from '../core/pricing.js';
+import {costOfUsage} from '../core/cost.js';
+import {buildGroupedMessages, type MessageGroup} from '../core/message-groups.js';
+import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-analytics.js';
+import {openTapesSource} from '../sources/tapes/reader.js';
+import type {ToolUse} from '../store/sessions-repo.js';
+import type {Workspace} from './open-workspace.js';
+
+export interface DetailMessage {
+	facts: MessageFacts;
+	deltaMs: number;
+	/** null when the model has no price. */
+	cost: CostBreakdown | null;
+	text: string;
+	toolCalls: ToolCall[];
+	toolResults: ToolResult[];
+	validations: Validation[];
+	latencyMs: number | null;
+}
+
+export interface SessionDetail {
+	summary: SessionSummary;
+	messages: DetailMessage[];
+	groups: MessageGroup[];
+	analytics: SessionAnalytics;
+	tools: ToolUse[];
+	/** Set when the bodies could not be read (the source is gone or unreadable). */
+	bodyError: string | null;
+}
+
+function readBodies(ws: Workspace, summary: SessionSummary, ids: string[]): {bodies: Map<string, CanonicalMessage>; error: string | null} {
+	const bodies = new Map<string, CanonicalMessage>();
+	const source = ws.sources.find((s) => s.kind === summary.source) ?? ws.sources[0];
+	if (!source) return {bodies, error: 'no source in use holds this session'};
+	const opened = openTapesSource(source.path);
+	if (!opened.ok) return {bodies, error: opened.error};
+	try {
+		for (const {message} of opened.source.readByIds(ids).messages) bodies.set(message.id, message);
+	} finally {
+		opened.source.close();
+	}
+	return {bodies, error: null};
+}
+
+export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<SessionDetail> {
+	const found = ws.store.sessions.find(idOrPrefix);
+	if (found.ambiguous) return {ok: false, error: `session ID "${idOrPrefix}" is ambiguous; give more characters`};
+	if (!found.session) return {ok: false, error: `no session with ID "${idOrPrefix}"`};
+	const summary = found.session;
+	const facts = ws.store.messages.factsForSession(summary.id);
+	const {bodies, error} = readBodies(ws, summary, facts.map((f) => f.id));
+	const messages: DetailMessage[] = facts.map((f, i) => {
+		const body = bodies.get(f.id);
+		const price = pricingForModel(ws.pricing, f.model);
+		return {
+			facts: f,
+			deltaMs: i === 0 ? 0 : f.timestamp - facts[i - 1]!.timestamp,
+			cost: price ? costOfUsage(price, f.usage) : null,
+			text: body ? displayText(body) : '',
+			toolCalls: body?.toolCalls ?? f.toolNames.map((name) => ({id: '', name, args: null})),
+			toolResults: body?.toolResults ?? [],
+			validations: body?.validations ?? [],
+			latencyMs: body?.latencyMs ?? null,
+		};
+	});
+	const rows = messages.map((m) => ({
+		role: m.facts.role,
+		timestamp: m.facts.timestamp,
+		inputTokens: m.facts.usage.input,
+		outputTokens: m.facts.usage.output,
+		totalTokens: m.facts.usage.total ?? m.facts.usage.input + m.facts.usage.output,
+		inputCost: m.cost?.input ?? null,
+		outputCost: m.cost?.output ?? null,
+		totalCost: m.cost?.total ?? null,
+		toolCalls: m.toolCalls.map((c) => c.name).filter(Boolean),
+		text: m.text,
+		toolError: m.facts.toolErrorCount > 0,
+	}));
+	return {
+		ok: true,
+		value: {
+			summary,
+			messages,
+			groups: buildGroupedMessages(rows),
+			analytics: buildSessionAnalytics(rows),
+			tools: ws.store.sessions.tools(summary.id),
+			bodyError: error,
+		},
+	};
+}

@@ -1,0 +1,43 @@
+// Keeps the dependency rules of STYLE.md true: core is pure, and nothing but the CLI writes to the terminal.
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', 'source');
+
+function files(dir: string): string[] {
+	return fs.readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+		const p = path.join(dir, e.name);
+		return e.isDirectory() ? files(p) : /\.tsx?$/.test(e.name) ? [p] : [];
+	});
+}
+
+const importsOf = (file: string) =>
+	Array.from(fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g), (m) => m[1]!);
+
+describe('architecture', () => {
+	it('core imports only other core modules', () => {
+		const offenders = files(path.join(root, 'core')).flatMap((f) =>
+			importsOf(f).filter((i) => !i.startsWith('./')).map((i) => `${path.relative(root, f)} imports ${i}`));
+		expect(offenders).toEqual([]);
+	});
+
+	it('store, sources, sync and facets never import the UI', () => {
+		const layers = ['store', 'sources', 'sync', 'facets'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+		const offenders = layers.flatMap(files).flatMap((f) =>
+			importsOf(f).filter((i) => /^(react|ink)|\/ui\//.test(i)).map((i) => `${path.relative(root, f)} imports ${i}`));
+		expect(offenders).toEqual([]);
+	});
+
+	it('nothing imports cli.tsx', () => {
+		const offenders = files(root).filter((f) => importsOf(f).some((i) => /\/cli\.js$/.test(i)));
+		expect(offenders).toEqual([]);
+	});
+
+	it('only the CLI edge and the benchmarks write to stdout or stderr', () => {
+		const offenders = files(root)
+			.filter((f) => !/cli\.tsx$|\/bench\//.test(f))
+			.filter((f) => /console\.(log|error|warn)|process\.std(out|err)\.write/.test(fs.readFileSync(f, 'utf8')));
+		expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+	});
+});
