@@ -7,7 +7,7 @@ import type {MessageFacts} from './message-facts.js';
 import {normalizeModel} from './models.js';
 import {pricingForModel} from './pricing.js';
 import {determineStatus} from './status.js';
-import type {CostSource, ModelUsage, PricingTable, SessionSummary, SourceKind} from './types.js';
+import type {CostSource, ModelUsage, Pricing, PricingTable, SessionSummary, SourceKind} from './types.js';
 
 export interface SummarizeInput {
 	id: string;
@@ -55,6 +55,23 @@ interface ModelAcc {
 	costKnown: boolean;
 }
 
+interface CostFacts {
+	totalTokens: number;
+	pricedTokens: number;
+	unpricedTokens: number;
+	anyRecorded: boolean;
+	/** Recorded costs plus costs computed from prices. */
+	knownCost: number;
+}
+
+/** How the session's cost was obtained, and the figure to show (null = unpriced, never $0). */
+function costOutcome(f: CostFacts): {costSource: CostSource; totalCost: number | null} {
+	if (f.totalTokens === 0 && !f.anyRecorded) return {costSource: 'none', totalCost: 0};
+	if (f.unpricedTokens > 0 && f.pricedTokens === 0 && !f.anyRecorded) return {costSource: 'unpriced', totalCost: null};
+	if (f.unpricedTokens > 0) return {costSource: 'partial', totalCost: f.knownCost};
+	return {costSource: f.anyRecorded ? 'recorded' : 'computed', totalCost: f.knownCost};
+}
+
 function firstNonEmpty(values: readonly string[]): string {
 	return values.find((v) => v !== '') ?? '';
 }
@@ -76,6 +93,13 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 		(a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
 	);
 
+	// One price lookup per model, not per message.
+	const prices = new Map<string, Pricing | null>();
+	const priceOf = (model: string): Pricing | null => {
+		if (model === '') return null;
+		if (!prices.has(model)) prices.set(model, pricingForModel(input.pricing, model));
+		return prices.get(model) ?? null;
+	};
 	const perModel = new Map<string, ModelAcc>();
 	let carried = '';
 	let inputTokens = 0, outputTokens = 0, cacheRead = 0, cacheWrite = 0;
@@ -100,7 +124,7 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 			perModel.set(model, acc);
 			addUsage(acc.usage, m.usage);
 		}
-		const price = model === '' ? null : pricingForModel(input.pricing, model);
+		const price = priceOf(model);
 		if (m.recordedCostUsd !== null) {
 			anyRecorded = true;
 			recorded += m.recordedCostUsd;
@@ -124,13 +148,13 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 	}
 
 	const totalTokens = inputTokens + outputTokens;
-	const computed = inputCost + outputCost + recorded;
-	let costSource: CostSource;
-	let totalCost: number | null;
-	if (totalTokens === 0 && !anyRecorded) [costSource, totalCost] = ['none', 0];
-	else if (unpricedTokens > 0 && pricedTokens === 0 && !anyRecorded) [costSource, totalCost] = ['unpriced', null];
-	else if (unpricedTokens > 0) [costSource, totalCost] = ['partial', computed];
-	else [costSource, totalCost] = [anyRecorded ? 'recorded' : 'computed', computed];
+	const {costSource, totalCost} = costOutcome({
+		totalTokens,
+		pricedTokens,
+		unpricedTokens,
+		anyRecorded,
+		knownCost: inputCost + outputCost + recorded,
+	});
 
 	const accs = [...perModel.values()];
 	const model = dominantModel(

@@ -1,4 +1,7 @@
 // Index schema, versioned with PRAGMA user_version. Each step is idempotent and runs in one transaction.
+// Steps are appended, never edited once released: v2 belongs to the transcript sources, v3 to facets.
+import {SOURCES_MIGRATION} from './migrations-sources.js';
+import {FACETS_MIGRATION} from './migrations-facets.js';
 
 export const MIGRATIONS: readonly string[] = [
 	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
@@ -107,4 +110,6 @@ export const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (session_id, tool)
 	) WITHOUT ROWID;
 	`,
+	SOURCES_MIGRATION,
+	FACETS_MIGRATION,
 ];

@@ -1,8 +1,7 @@
 // Stored session costs depend on the pricing table; when it changes, every session is summarized again.
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
-import {summarizeSession} from '../core/summarize.js';
-import {toolUses} from './tool-uses.js';
+import {resummarize} from './apply-batch.js';
 
 export function pricingFingerprint(pricing: PricingTable): string {
 	const keys = Object.keys(pricing.models).sort();
@@ -14,16 +13,15 @@ export function repriceIfChanged(store: IndexStore, pricing: PricingTable, now: 
 	const fingerprint = pricingFingerprint(pricing);
 	if (store.meta.get('pricing') === fingerprint) return 0;
 	const sessions = store.db.prepare(`SELECT id, source, source_id AS sourceId, parent_id AS parentId,
-		sub_session_count AS subs FROM sessions`).all() as Array<{id: string; source: SourceKind; sourceId: number; parentId: string | null; subs: number}>;
+		sub_session_count AS subs, label FROM sessions`).all() as Array<{id: string; source: SourceKind; sourceId: number; parentId: string | null; subs: number; label: string}>;
+	const byId = new Map(sessions.map((s) => [s.id, s]));
 	store.db.transaction(() => {
 		for (const s of sessions) {
-			const messages = store.messages.factsForSession(s.id);
-			if (messages.length === 0) continue;
-			const {summary, modelUsage} = summarizeSession({
-				id: s.id, source: s.source, messages, pricing, parentId: s.parentId, subSessionCount: s.subs,
-			});
-			const leaf = messages.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-			store.sessions.write({summary, sourceId: s.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(messages)}, now);
+			resummarize({
+				store, sourceId: s.sourceId, kind: s.source, pricing, now,
+				// Keep what the source told us about the session; only the money changes with the prices.
+				sessionExtras: (id) => ({label: byId.get(id)?.label, parentId: byId.get(id)?.parentId ?? null, subSessionCount: byId.get(id)?.subs ?? 0}),
+			}, s.id);
 		}
 		store.meta.set('pricing', fingerprint);
 	})();

@@ -3,10 +3,9 @@ import type {IndexStore} from '../store/index-store.js';
 import type {TapesSource} from '../sources/tapes/reader.js';
 import type {PricingTable, Warning} from '../core/types.js';
 import {messageFacts, type MessageFacts} from '../core/message-facts.js';
-import {summarizeSession} from '../core/summarize.js';
 import {HOUR_MS} from '../core/time.js';
 import type {MessagePlace} from '../store/messages-repo.js';
-import {toolUses} from './tool-uses.js';
+import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from './warnings.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
@@ -35,14 +34,20 @@ export interface TapesSyncDeps {
 	now: () => number;
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A tapes node joins its parent's session unless it comes more than an hour after that session's last
+ * message; otherwise it starts a session whose ID is its own hash. So IDs stay put while a session grows,
+ * a node shared by branches is stored (and counted) once, and a conversation reusing an old identical root
+ * does not drag its start time back days (reference §7).
+ */
 export async function syncTapes(
 	deps: TapesSyncDeps,
 	onProgress: (p: SyncProgress) => void = () => {},
 	signal?: AbortSignal,
 ): Promise<SyncSummary> {
-	const {store, source, sourceId, pricing} = deps;
+	const {store, source, sourceId} = deps;
 	const fileKey = 'nodes';
 	const tally = new WarningTally();
 	const cursor = store.cursors.get(sourceId, fileKey) ?? {
@@ -58,11 +63,11 @@ export async function syncTapes(
 	const sessionEnds = new Map<string, number>();
 	const allTouched = new Set<string>();
 	let read = 0;
-	for (;;) {
-		if (signal?.aborted) break;
+	while (!signal?.aborted) {
 		const batch = source.readAfter(cursor.lastRowid, CHUNK_ROWS);
 		tally.addAll(batch.warnings);
 		if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
+		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
 		store.db.transaction(() => {
 			const touched = new Map<string, MessageFacts[]>();
 			for (const {rowid, message} of batch.messages) {
@@ -86,13 +91,10 @@ export async function syncTapes(
 				else touched.set(sessionId, [facts]);
 				summary.newMessages++;
 			}
-			const nowMs = deps.now();
 			for (const [sessionId, fresh] of touched) {
+				// A session first seen in this chunk has all its messages in hand; an older one is re-read.
 				const existed = store.sessions.endOf(sessionId) !== undefined;
-				const messages = existed ? store.messages.factsForSession(sessionId) : fresh;
-				const {summary: s, modelUsage} = summarizeSession({id: sessionId, source: 'tapes', messages, pricing});
-				const leaf = messages.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-				store.sessions.write({summary: s, sourceId, leafId: leaf.id, modelUsage, tools: toolUses(messages)}, nowMs);
+				resummarize(ctx, sessionId, existed ? undefined : fresh);
 				allTouched.add(sessionId);
 			}
 			cursor.lastRowid = batch.lastRowid;

@@ -96,7 +96,7 @@ export interface DemoScenario {
 	/** The session ends with `git commit -m` this message. */
 	commit?: string;
 	/** A command that fails (an is_error tool result) before the agent recovers. */
-	failure?: { command: string; output: string };
+	failure?: { command: string; output: string; passed?: string };
 	/** A last prompt nobody answered. */
 	abandon?: string;
 	/** The final answer hits the output limit. */

@@ -1,0 +1,53 @@
+// The part of every sync that is the same for all sources: store new messages, then re-summarize the
+// sessions they touched, in one transaction so a crash leaves either all of a batch or none of it.
+import type {IndexStore} from '../store/index-store.js';
+import type {PricingTable, SourceKind} from '../core/types.js';
+import type {MessageFacts} from '../core/message-facts.js';
+import {summarizeSession} from '../core/summarize.js';
+import {toolUses} from './tool-uses.js';
+
+export interface PlacedMessage {
+	sessionId: string;
+	/** Order within the source (tapes rowid, line number...), the tie-break after the timestamp. */
+	seq: number;
+	facts: MessageFacts;
+	/** Canonical body JSON to keep in the index, or null when the source can be re-read by ID. */
+	body: string | null;
+}
+
+export interface ApplyContext {
+	store: IndexStore;
+	sourceId: number;
+	kind: SourceKind;
+	pricing: PricingTable;
+	now: number;
+	/** Per-session extras a source knows (a title, a parent session); applied over the computed summary. */
+	sessionExtras?: (sessionId: string) => {label?: string; parentId?: string | null; subSessionCount?: number} | undefined;
+}
+
+/** Inserts the messages (duplicates are ignored) and rewrites the touched sessions. Returns their IDs. */
+export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], alsoTouched: Iterable<string> = []): Set<string> {
+	const {store} = ctx;
+	const touched = new Set<string>(alsoTouched);
+	store.db.transaction(() => {
+		for (const p of placed) {
+			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body)) touched.add(p.sessionId);
+		}
+		for (const sessionId of touched) resummarize(ctx, sessionId);
+	})();
+	return touched;
+}
+
+/** Recomputes one session's summary rows from its stored message facts. Call inside a transaction. */
+export function resummarize(ctx: ApplyContext, sessionId: string, messages?: MessageFacts[]): void {
+	const facts = messages ?? ctx.store.messages.factsForSession(sessionId);
+	if (facts.length === 0) return;
+	const extras = ctx.sessionExtras?.(sessionId);
+	const {summary, modelUsage} = summarizeSession({
+		id: sessionId, source: ctx.kind, messages: facts, pricing: ctx.pricing,
+		parentId: extras?.parentId ?? null, subSessionCount: extras?.subSessionCount ?? 0,
+	});
+	if (extras?.label) summary.label = extras.label;
+	const leaf = facts.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
+	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts)}, ctx.now);
+}

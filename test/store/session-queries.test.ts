@@ -1,0 +1,133 @@
+// Queries against a real index database (in memory): filters, every sort key both ways, totals, previous period.
+import {beforeEach, describe, expect, it} from 'vitest';
+import {openIndex} from '../../source/store/open-index.js';
+import {createIndexStore, type IndexStore} from '../../source/store/index-store.js';
+import {createSessionQueries} from '../../source/store/session-queries.js';
+import {DEFAULT_FILTERS, SORT_KEYS, type Filters, type SessionSummary, type SortKey} from '../../source/core/types.js';
+import {defaultPricing} from '../../source/core/pricing.js';
+
+const HOUR = 3_600_000;
+
+function session(over: Partial<SessionSummary> & {id: string}): SessionSummary {
+	return {
+		source: 'tapes', label: over.id, project: 'p', agent: '', model: 'gpt-4o', models: ['gpt-4o'], provider: 'openai',
+		status: 'completed', startMs: 0, endMs: HOUR / 2, durationMs: HOUR / 2, messageCount: 2, toolCalls: 0, toolErrors: 0,
+		inputTokens: 100, outputTokens: 50, cacheReadTokens: 0, cacheWriteTokens: 0, totalTokens: 150, inputCost: 0.1,
+		outputCost: 0.05, totalCost: 0.15, costSource: 'computed', unpricedTokens: 0, parentId: null, subSessionCount: 0,
+		...over,
+	};
+}
+
+function write(store: IndexStore, s: SessionSummary, sourceId = 1) {
+	store.sessions.write({summary: s, sourceId, leafId: s.id, modelUsage: [], tools: []}, 0);
+}
+
+let store: IndexStore;
+const f = (over: Partial<Filters> = {}): Filters => ({...DEFAULT_FILTERS, ...over});
+
+beforeEach(() => {
+	const opened = openIndex(':memory:');
+	if (!opened.ok) throw new Error(opened.error);
+	store = createIndexStore(opened.db);
+	const rows = [
+		session({id: 'a1', label: 'Alpha', project: 'web', agent: 'claude', model: 'claude-sonnet-4.5', status: 'completed', startMs: 10 * HOUR, endMs: 11 * HOUR, durationMs: HOUR, messageCount: 9, toolCalls: 5, totalTokens: 900, totalCost: 0.9}),
+		session({id: 'b2', label: 'beta', project: 'api', agent: 'codex', model: 'gpt-4o', status: 'failed', startMs: 20 * HOUR, endMs: 20.2 * HOUR, durationMs: 0.2 * HOUR, messageCount: 3, toolCalls: 1, totalTokens: 300, totalCost: 0.3}),
+		session({id: 'c3', label: 'Gamma', project: 'api', agent: '', model: 'mistral-large', status: 'abandoned', startMs: 30 * HOUR, endMs: 30.5 * HOUR, durationMs: 0.5 * HOUR, messageCount: 4, toolCalls: 2, totalTokens: 400, totalCost: null, costSource: 'unpriced', unpricedTokens: 400}),
+		session({id: 'd4', label: 'delta', project: 'web', agent: 'claude', model: 'gpt-4o', status: 'completed', startMs: 40 * HOUR, endMs: 40.1 * HOUR, durationMs: 0.1 * HOUR, messageCount: 3, toolCalls: 1, totalTokens: 300, totalCost: 0.3}),
+	];
+	for (const r of rows) write(store, r);
+	write(store, session({id: 'zz-other-source', startMs: 41 * HOUR, endMs: 41 * HOUR}), 2);
+});
+
+describe('session queries', () => {
+	it('scope keeps other sources out of every figure', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.count(f())).toBe(4);
+		expect(createSessionQueries(store.db, null).count(f())).toBe(5);
+	});
+
+	const keyOf: Record<SortKey, (s: SessionSummary) => string | number> = {
+		date: (s) => s.startMs, label: (s) => s.label.toLowerCase(), project: (s) => s.project.toLowerCase(),
+		agent: (s) => s.agent.toLowerCase(), model: (s) => s.model, status: (s) => s.status, duration: (s) => s.durationMs,
+		messages: (s) => s.messageCount, tools: (s) => s.toolCalls, tokens: (s) => s.totalTokens, cost: (s) => s.totalCost ?? -1,
+	};
+
+	it.each(SORT_KEYS.filter((k) => k !== 'cost').map((k) => [k]))('sorts by %s both ways, deterministically', (sort) => {
+		const q = createSessionQueries(store.db, [1]);
+		const asc = q.list(f({sort, sortDir: 'asc'})).map(keyOf[sort]);
+		const desc = q.list(f({sort, sortDir: 'desc'})).map(keyOf[sort]);
+		expect(asc).toEqual([...asc].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+		expect(desc).toEqual([...asc].reverse());
+		expect(new Set(asc).size).toBeGreaterThan(1);
+		expect(q.list(f({sort, sortDir: 'asc'})).map((s) => s.id)).toEqual(q.list(f({sort, sortDir: 'asc'})).map((s) => s.id));
+	});
+
+	it('sorts by cost with unpriced sessions last in both directions (never as $0)', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.list(f({sort: 'cost', sortDir: 'desc'})).map((s) => s.id)).toEqual(['a1', 'd4', 'b2', 'c3']);
+		expect(q.list(f({sort: 'cost', sortDir: 'asc'})).map((s) => s.id)).toEqual(['d4', 'b2', 'a1', 'c3']);
+	});
+
+	it('ties break by newest first then ID', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.list(f({sort: 'messages', sortDir: 'asc'})).map((s) => s.id)).toEqual(['d4', 'b2', 'c3', 'a1']);
+	});
+
+	it('label sorts case-insensitively', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.list(f({sort: 'label', sortDir: 'asc'})).map((s) => s.label)).toEqual(['Alpha', 'beta', 'delta', 'Gamma']);
+	});
+
+	it('filters combine', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.list(f({project: 'api'})).map((s) => s.id).sort()).toEqual(['b2', 'c3']);
+		expect(q.list(f({project: 'api', status: 'failed'})).map((s) => s.id)).toEqual(['b2']);
+		expect(q.list(f({agent: 'claude', model: 'gpt-4o-2024-08-06'})).map((s) => s.id)).toEqual(['d4']);
+		expect(q.list(f({search: 'GAM'})).map((s) => s.id)).toEqual(['c3']);
+		expect(q.list(f({search: '100%_'}))).toEqual([]);
+	});
+
+	it('a window keeps sessions that overlap it', () => {
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.list(f({fromMs: 10.5 * HOUR, toMs: 20.1 * HOUR})).map((s) => s.id).sort()).toEqual(['a1', 'b2']);
+	});
+
+	it('totals count unpriced sessions apart and compute the success rate', () => {
+		const t = createSessionQueries(store.db, [1]).totals(f());
+		expect(t.sessions).toBe(4);
+		expect(t.totalCost).toBeCloseTo(1.5, 10);
+		expect(t.unpricedSessions).toBe(1);
+		expect([t.completed, t.failed, t.abandoned, t.unknown]).toEqual([2, 1, 1, 0]);
+		expect(t.successRate).toBe(0.5);
+		expect(t.toolCalls).toBe(9);
+	});
+
+	it('compares with the previous period of equal length (fixes reference: never computed)', () => {
+		const q = createSessionQueries(store.db, [1]);
+		const o = q.overview(f({fromMs: 25 * HOUR, toMs: 45 * HOUR}), 45 * HOUR);
+		expect(o.totals.sessions).toBe(2);
+		expect(o.previous?.sessions).toBe(2);
+		expect(o.comparison?.totalCost.current).toBeCloseTo(0.3, 10);
+		expect(o.comparison?.totalCost.previous).toBeCloseTo(1.2, 10);
+		expect(o.comparison?.totalCost.ratio).toBeCloseTo(-0.75, 10);
+		expect(o.comparison?.totalCost.good).toBe(true);
+		expect(q.overview(f(), 45 * HOUR).previous).toBeNull();
+	});
+
+	it('offers picker values, most used first', () => {
+		expect(createSessionQueries(store.db, [1]).distinct('project', f())).toEqual([
+			{value: 'api', sessions: 2}, {value: 'web', sessions: 2},
+		]);
+	});
+
+	it('costs by model price the summed per-model usage', () => {
+		store.sessions.write({summary: session({id: 'm1'}), sourceId: 1, leafId: 'm1', tools: [], modelUsage: [
+			{model: 'claude-sonnet-4.5', baseInput: 1_000_000, input: 1_000_000, output: 100_000, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, messages: 2},
+			{model: 'no-such-model', baseInput: 5, input: 5, output: 5, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, messages: 1},
+		]}, 0);
+		const rows = createSessionQueries(store.db, [1]).costByModel(f(), defaultPricing());
+		expect(rows[0]).toMatchObject({model: 'claude-sonnet-4.5', sessions: 1});
+		expect(rows[0]!.cost).toBeCloseTo(3 + 1.5, 10);
+		expect(rows[1]).toMatchObject({model: 'no-such-model', cost: null});
+	});
+});
