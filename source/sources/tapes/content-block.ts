@@ -53,7 +53,8 @@ function asText(value: unknown): string | undefined {
 	return JSON.stringify(value);
 }
 
-const lenientText = z.unknown().transform(asText);
+// .optional() so an absent field stays absent (zod 4 treats a transform's undefined as missing).
+const lenientText = z.unknown().transform(asText).optional();
 
 /**
  * Reads a block that is an object but not shaped as tapes writes it: a missing type becomes
@@ -70,7 +71,7 @@ export const lenientBlockSchema = z
 		tool_name: lenientText,
 		tool_result_id: lenientText,
 		tool_output: lenientText,
-		is_error: z.unknown().transform((v) => (v === undefined ? undefined : Boolean(v))),
+		is_error: z.unknown().transform(Boolean).optional(),
 	})
 	.transform((b): ContentBlock => {
 		const block: ContentBlock = { type: b.type };

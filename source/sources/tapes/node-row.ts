@@ -64,7 +64,8 @@ function isWellTyped(row: Cell[]): boolean {
 /** Slow path: coerce each off-type cell with zod, counting what was coerced and what was dropped. */
 function coerceRow(row: Cell[], tally: WarningTally): Cell[] {
 	const out = row.slice();
-	for (let i = 1; i <= CREATED_AT; i++) {
+	// created_at is left alone: a number there has no known unit, so the row is counted and skipped.
+	for (let i = 1; i < CREATED_AT; i++) {
 		const column = NODE_COLUMNS[i - 1];
 		const isNumber = i >= FIRST_NUMBER && i <= LAST_NUMBER;
 		if ((isNumber ? strictNumber : strictText).safeParse(row[i]).success) continue;

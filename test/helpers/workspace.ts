@@ -1,0 +1,31 @@
+// Real tapes databases and real indexes in a temp directory, opened the way the CLI opens them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {openWorkspace, type Workspace, type WorkspaceOptions} from '../../source/workspace/open-workspace.js';
+import {syncWorkspace, type WorkspaceSync} from '../../source/workspace/sync-workspace.js';
+import {buildTapesDb, type FixtureNode} from '../../fixtures/tapes-builder.js';
+
+export function tempDir(prefix = 'tapedeck-test-'): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function open(opts: Partial<WorkspaceOptions> & {index: string}): Workspace {
+	const opened = openWorkspace({demo: false, overwrite: false, env: {}, home: tempDir(), cwd: tempDir(), now: Date.now, ...opts});
+	if (!opened.ok) throw new Error(opened.error);
+	return opened.value;
+}
+
+export async function openAndSync(opts: Partial<WorkspaceOptions> & {index: string}): Promise<{ws: Workspace; synced: WorkspaceSync}> {
+	const ws = open(opts);
+	return {ws, synced: await syncWorkspace(ws)};
+}
+
+/** Builds a tapes DB from fixture nodes, syncs it into a fresh index and returns both. */
+export async function syncFixture(nodes: FixtureNode[], dir = tempDir()) {
+	const sqlite = path.join(dir, 'tapes.sqlite');
+	const hashes = buildTapesDb(sqlite, nodes);
+	const index = path.join(dir, 'index.sqlite');
+	const {ws, synced} = await openAndSync({sqlite, index});
+	return {ws, synced, sqlite, index, hashes, dir};
+}
