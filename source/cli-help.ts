@@ -9,8 +9,8 @@ export const HELP = `
   Commands
     (none)           Open the explorer; when stdin or stdout is not a terminal, print the sessions report
     sessions         Print the session list with totals (table, --json or --csv)
-    show <id>        Print one session (a unique ID prefix is enough); --json, --md
-    analytics        Print analytics: activity by day, buckets, tools, models, providers (--json)
+    show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md
+    analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
     sync             Bring the index up to date with the sources and print what changed
 
   Sources
@@ -42,7 +42,7 @@ export const HELP = `
 
   Output
         --json             JSON (snake_case fields, durations in ns, times in RFC 3339)
-        --csv              CSV (sessions)
+        --csv              CSV (sessions; show: one row per message; analytics: section,key,metric,value)
         --md               Markdown (show)
 
   Explorer

@@ -35,12 +35,12 @@ export function runCommand(command: Command, args: string[], ctx: CommandContext
 		case 'show': {
 			const id = args[0];
 			if (!id) return {ok: false, error: 'show needs a session ID (see `tapedeck sessions`)'};
-			const bad = onlyFormats(command, ctx.format, ['table', 'json', 'md']);
-			return bad ? {ok: false, error: bad} : showReport(ctx.ws, id, ctx.format as 'table' | 'json' | 'md', ctx.timeZone);
+			const bad = onlyFormats(command, ctx.format, ['table', 'json', 'md', 'csv']);
+			return bad ? {ok: false, error: bad} : showReport(ctx.ws, id, ctx.format, ctx.timeZone);
 		}
 		case 'analytics': {
-			const bad = onlyFormats(command, ctx.format, ['table', 'json']);
-			return bad ? {ok: false, error: bad} : {ok: true, value: analyticsReport(report, ctx.format as 'table' | 'json')};
+			const bad = onlyFormats(command, ctx.format, ['table', 'json', 'csv']);
+			return bad ? {ok: false, error: bad} : {ok: true, value: analyticsReport(report, ctx.format as 'table' | 'json' | 'csv')};
 		}
 		case 'sync': {
 			const bad = onlyFormats(command, ctx.format, ['table', 'json']);

@@ -7,6 +7,9 @@ import {normalizeModel} from './models.js';
 import {hasGitActivity} from './status.js';
 import type {CanonicalMessage, Usage} from './types.js';
 
+/** Characters of a prompt's first line worth storing for labels (which show 36). */
+export const LABEL_LINE_KEEP = 120;
+
 export interface MessageFacts {
 	id: string;
 	parentId: string | null;
@@ -46,7 +49,8 @@ export function messageFacts(m: CanonicalMessage, carriedModel: string): Message
 		toolCallCount: m.toolCalls.length,
 		toolErrorCount: m.toolResults.filter((result) => result.isError || result.error.trim() !== '').length,
 		gitActivity: hasGitActivity(m.toolCalls),
-		labelLine: m.role === 'user' ? firstLabelLine(labelText(m.text)) : '',
+		// Labels show 36 characters of the last three lines, so the index keeps only the start of each.
+		labelLine: m.role === 'user' ? firstLabelLine(labelText(m.text)).slice(0, LABEL_LINE_KEEP) : '',
 		recordedCostUsd: m.recordedCost ? m.recordedCost.totalUsd : null,
 	};
 }

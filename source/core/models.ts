@@ -46,6 +46,19 @@ function joinVersionSegments(name: string): string {
  * name shown is the one the vendor uses.
  */
 export function normalizeModel(name: string): string {
+	let cached = memo.get(name);
+	if (cached === undefined) {
+		// A sync normalizes the same handful of names a million times; remember them (bounded).
+		if (memo.size > 10_000) memo.clear();
+		cached = normalizeUncached(name);
+		memo.set(name, cached);
+	}
+	return cached;
+}
+
+const memo = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
 	let s = name.trim().toLowerCase();
 	if (s === '') return '';
 	const slash = s.lastIndexOf('/');

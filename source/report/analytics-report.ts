@@ -5,6 +5,7 @@ import {sanitizeLine} from '../core/sanitize.js';
 import type {ReportContext} from './sessions-report.js';
 import {pricingJson} from './sessions-report.js';
 import {renderTable} from './text-table.js';
+import {toCsv} from './csv.js';
 
 export function computeAnalytics(ctx: ReportContext) {
 	const sessions = ctx.queries.list(ctx.filters);
@@ -29,8 +30,31 @@ export function computeAnalytics(ctx: ReportContext) {
 	};
 }
 
-export function analyticsReport(ctx: ReportContext, format: 'table' | 'json'): string {
+/** Long-format CSV (section, key, metric, value): every figure of the report, one per row, easy to pivot. */
+function analyticsCsv(a: ReturnType<typeof computeAnalytics>): string {
+	const rows: Array<[string, string, string, number | null]> = [
+		['summary', 'all', 'sessions', a.totalSessions],
+		['summary', 'all', 'avg_session_cost', a.avgSessionCost],
+		['summary', 'all', 'avg_duration_ns', Math.round(a.avgDurationMs * 1e6)],
+		['cache', 'all', 'hit_rate', a.cache.hitRate],
+		['cache', 'all', 'saved_usd', a.cache.saved],
+	];
+	for (const d of a.days) rows.push(['day', d.day, 'sessions', d.sessions], ['day', d.day, 'cost', d.cost], ['day', d.day, 'tokens', d.tokens]);
+	for (const b of a.durationBuckets) rows.push(['duration_bucket', b.label, 'sessions', b.count]);
+	for (const b of a.costBuckets) rows.push(['cost_bucket', b.label, 'sessions', b.count]);
+	for (const t of a.tools) rows.push(['tool', t.name, 'calls', t.calls], ['tool', t.name, 'sessions', t.sessions], ['tool', t.name, 'errors', t.errors]);
+	for (const m of a.models) {
+		rows.push(['model', m.model, 'sessions', m.sessions], ['model', m.model, 'total_cost', m.totalCost],
+			['model', m.model, 'avg_duration_ns', Math.round(m.avgDurationMs * 1e6)], ['model', m.model, 'avg_tokens', m.avgTokens],
+			['model', m.model, 'success_rate', m.successRate]);
+	}
+	for (const p of a.providers) rows.push(['provider', p.provider, 'sessions', p.sessions]);
+	return toCsv(['section', 'key', 'metric', 'value'], rows);
+}
+
+export function analyticsReport(ctx: ReportContext, format: 'table' | 'json' | 'csv'): string {
 	const a = computeAnalytics(ctx);
+	if (format === 'csv') return analyticsCsv(a);
 	if (format === 'json') {
 		return JSON.stringify({
 			total_sessions: a.totalSessions,

@@ -8,6 +8,7 @@ import {iso, sessionJson} from './session-json.js';
 import {localTime} from './sessions-report.js';
 import {renderTable} from './text-table.js';
 import {sessionMarkdown} from './session-markdown.js';
+import {toCsv} from './csv.js';
 
 function detailJson(d: SessionDetail) {
 	const a = d.analytics;
@@ -82,11 +83,19 @@ function detailText(d: SessionDetail, timeZone: string): string {
 	return sanitize(lines.join('\n')) + '\n';
 }
 
-export function showReport(ws: Workspace, id: string, format: 'table' | 'json' | 'md', timeZone: string): Result<string> {
+function detailCsv(d: SessionDetail): string {
+	return toCsv(['index', 'id', 'role', 'model', 'timestamp', 'delta_ns', 'input_tokens', 'output_tokens', 'total_cost', 'tool_calls', 'tool_errors', 'text'],
+		d.messages.map((m, i) => [i + 1, m.facts.id, m.facts.role, m.facts.model, iso(m.facts.timestamp), Math.round(m.deltaMs * 1e6),
+			m.facts.usage.input, m.facts.usage.output, m.cost?.total ?? null, m.toolCalls.map((c) => c.name).join(' '),
+			m.facts.toolErrorCount, sanitize(m.text)]));
+}
+
+export function showReport(ws: Workspace, id: string, format: 'table' | 'json' | 'md' | 'csv', timeZone: string): Result<string> {
 	const loaded = loadSessionDetail(ws, id);
 	if (!loaded.ok) return loaded;
 	const d = loaded.value;
 	if (format === 'json') return {ok: true, value: JSON.stringify(detailJson(d), null, 2) + '\n'};
 	if (format === 'md') return {ok: true, value: sessionMarkdown(d, timeZone)};
+	if (format === 'csv') return {ok: true, value: detailCsv(d)};
 	return {ok: true, value: detailText(d, timeZone)};
 }

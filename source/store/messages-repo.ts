@@ -5,31 +5,9 @@ import type {MessageFacts} from '../core/message-facts.js';
 interface MessageRow {
 	id: string;
 	parent_id: string | null;
-	session_id: string;
-	role: string;
-	model: string;
-	provider: string;
-	agent: string;
-	project: string;
 	ts: number;
-	input: number;
-	output: number;
-	cache_write: number;
-	cache_write_1h: number;
-	cache_read: number;
-	total: number | null;
-	stop_reason: string;
-	tool_names: string;
-	tool_calls: number;
-	tool_errors: number;
-	git: number;
-	label_line: string;
-	recorded_cost: number | null;
-}
-
-export interface StoredMessage {
-	sessionId: string;
-	facts: MessageFacts;
+	model: string;
+	facts: string;
 }
 
 /** Where a message already lives: what a child needs to join its parent's session. */
@@ -39,41 +17,36 @@ export interface MessagePlace {
 	model: string;
 }
 
-function toFacts(r: MessageRow): MessageFacts {
+// Positional layout of the `facts` column; append new fields at the end so old rows still read.
+type PackedFacts = [
+	role: string, provider: string, agent: string, project: string, input: number, output: number, cacheWrite: number,
+	cacheWrite1h: number, cacheRead: number, total: number | null, stopReason: string, toolNames: string[],
+	toolCallCount: number, toolErrorCount: number, git: 0 | 1, labelLine: string, recordedCostUsd: number | null,
+];
+
+function pack(f: MessageFacts): string {
+	const u = f.usage;
+	const packed: PackedFacts = [f.role, f.provider, f.agent, f.project, u.input, u.output, u.cacheWrite, u.cacheWrite1h,
+		u.cacheRead, u.total, f.stopReason, f.toolNames, f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine,
+		f.recordedCostUsd];
+	return JSON.stringify(packed);
+}
+
+function unpack(r: MessageRow): MessageFacts {
+	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
+		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd] = JSON.parse(r.facts) as PackedFacts;
 	return {
-		id: r.id,
-		parentId: r.parent_id,
-		role: r.role,
-		model: r.model,
-		provider: r.provider,
-		agent: r.agent,
-		project: r.project,
-		timestamp: r.ts,
-		usage: {
-			input: r.input,
-			output: r.output,
-			cacheWrite: r.cache_write,
-			cacheWrite1h: r.cache_write_1h,
-			cacheRead: r.cache_read,
-			total: r.total,
-		},
-		stopReason: r.stop_reason,
-		toolNames: JSON.parse(r.tool_names) as string[],
-		toolCallCount: r.tool_calls,
-		toolErrorCount: r.tool_errors,
-		gitActivity: r.git === 1,
-		labelLine: r.label_line,
-		recordedCostUsd: r.recorded_cost,
+		id: r.id, parentId: r.parent_id, role, model: r.model, provider, agent, project, timestamp: r.ts,
+		usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total},
+		stopReason, toolNames, toolCallCount, toolErrorCount, gitActivity: git === 1, labelLine, recordedCostUsd,
 	};
 }
 
 export function createMessagesRepo(db: IndexDb) {
-	const insert = db.prepare(`INSERT OR IGNORE INTO messages (source_id, id, session_id, parent_id, seq, role, model, provider,
-		agent, project, ts, input, output, cache_write, cache_write_1h, cache_read, total, stop_reason, tool_names, tool_calls,
-		tool_errors, git, label_line, recorded_cost, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+	const insert = db.prepare(`INSERT OR IGNORE INTO messages (source_id, id, session_id, parent_id, seq, ts, model, facts, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const place = db.prepare(`SELECT session_id AS sessionId, ts, model FROM messages WHERE source_id = ? AND id = ?`);
-	const bySession = db.prepare(`SELECT * FROM messages WHERE session_id = ? ORDER BY ts, seq`);
+	const bySession = db.prepare(`SELECT id, parent_id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
@@ -81,12 +54,7 @@ export function createMessagesRepo(db: IndexDb) {
 	return {
 		/** Inserts one message; returns false when it was already there (sync is idempotent). */
 		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null): boolean {
-			const u = f.usage;
-			const info = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.role, f.model, f.provider, f.agent, f.project,
-				f.timestamp, u.input, u.output, u.cacheWrite, u.cacheWrite1h, u.cacheRead, u.total, f.stopReason,
-				JSON.stringify(f.toolNames), f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine,
-				f.recordedCostUsd, body);
-			return info.changes > 0;
+			return insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body).changes > 0;
 		},
 		place(sourceId: number, id: string): MessagePlace | undefined {
 			return place.get(sourceId, id) as MessagePlace | undefined;
@@ -95,7 +63,7 @@ export function createMessagesRepo(db: IndexDb) {
 			return exists.get(sourceId, id) !== undefined;
 		},
 		factsForSession(sessionId: string): MessageFacts[] {
-			return (bySession.all(sessionId) as MessageRow[]).map(toFacts);
+			return (bySession.all(sessionId) as MessageRow[]).map(unpack);
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;

@@ -27,31 +27,17 @@ export const MIGRATIONS: readonly string[] = [
 		rows INTEGER NOT NULL DEFAULT 0,
 		PRIMARY KEY (source_id, file)
 	) WITHOUT ROWID;
+	-- One row per message. The facts a summary needs are one positional JSON array (see messages-repo.ts):
+	-- they are only ever read back whole, and binding two dozen columns per row made sync twice as slow.
 	CREATE TABLE IF NOT EXISTS messages (
 		source_id INTEGER NOT NULL,
 		id TEXT NOT NULL,
 		session_id TEXT NOT NULL,
 		parent_id TEXT,
 		seq INTEGER NOT NULL,
-		role TEXT NOT NULL,
-		model TEXT NOT NULL,
-		provider TEXT NOT NULL,
-		agent TEXT NOT NULL,
-		project TEXT NOT NULL,
 		ts REAL NOT NULL,
-		input INTEGER NOT NULL,
-		output INTEGER NOT NULL,
-		cache_write INTEGER NOT NULL,
-		cache_write_1h INTEGER NOT NULL,
-		cache_read INTEGER NOT NULL,
-		total INTEGER,
-		stop_reason TEXT NOT NULL,
-		tool_names TEXT NOT NULL,
-		tool_calls INTEGER NOT NULL,
-		tool_errors INTEGER NOT NULL,
-		git INTEGER NOT NULL,
-		label_line TEXT NOT NULL,
-		recorded_cost REAL,
+		model TEXT NOT NULL,
+		facts TEXT NOT NULL,
 		body TEXT,
 		UNIQUE (source_id, id)
 	);

@@ -10,8 +10,8 @@ import {WarningTally} from './warnings.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
-const CHUNK_ROWS = 20_000;
-const RECENT_LIMIT = 200_000;
+const CHUNK_ROWS = 5_000;
+const RECENT_LIMIT = 50_000;
 
 export interface SyncProgress {
 	source: string;
@@ -33,6 +33,9 @@ export interface TapesSyncDeps {
 	pricing: PricingTable;
 	now: () => number;
 }
+
+/** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
+export const sessionIdFor = (hash: string) => hash.slice(0, 16);
 
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -77,12 +80,15 @@ export async function syncTapes(
 				if (message.parentId && !parent) {
 					tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: 1});
 				}
-				let sessionId = message.id;
+				let sessionId = sessionIdFor(message.id);
 				if (parent) {
 					const end = sessionEnds.get(parent.sessionId) ?? store.sessions.endOf(parent.sessionId) ?? parent.ts;
 					if (message.timestamp - end <= SESSION_GAP_MS) sessionId = parent.sessionId;
 				}
 				const facts = messageFacts(message, parent?.model ?? '');
+				// The parent link and the body stay in the source (re-read by hash when a session is opened):
+				// the index keeps what listing and re-summarizing need, which halves what a sync writes.
+				facts.parentId = null;
 				if (!store.messages.insert(sourceId, sessionId, rowid, facts, null)) continue;
 				recent.set(message.id, {sessionId, ts: facts.timestamp, model: facts.model});
 				sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));

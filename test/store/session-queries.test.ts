@@ -131,3 +131,29 @@ describe('session queries', () => {
 		expect(rows[1]).toMatchObject({model: 'no-such-model', cost: null});
 	});
 });
+
+describe('reference acceptance 19: filters on a sonnet-4.5, completed, tapes session 10 minutes long', () => {
+	const start = 100 * HOUR;
+	const base = session({id: 'x', model: 'claude-sonnet-4.5', status: 'completed', project: 'tapes', startMs: start, endMs: start + 600_000, durationMs: 600_000});
+	const q = () => {
+		const opened = openIndex(':memory:');
+		if (!opened.ok) throw new Error(opened.error);
+		const s = createIndexStore(opened.db);
+		write(s, base);
+		return createSessionQueries(opened.db, [1]);
+	};
+	it.each([
+		['no filters', {}, 1],
+		['model claude-sonnet-4-5 (normalized)', {model: 'claude-sonnet-4-5'}, 1],
+		['model gpt-4o', {model: 'gpt-4o'}, 0],
+		['status completed', {status: 'completed' as const}, 1],
+		['status failed', {status: 'failed' as const}, 0],
+		['project tapes', {project: 'tapes'}, 1],
+		['project Tapes (exact, case-sensitive)', {project: 'Tapes'}, 0],
+		['from −1 h, to +1 h', {fromMs: start - HOUR, toMs: start + HOUR}, 1],
+		['from start + 15 min (after it ended)', {fromMs: start + 900_000}, 0],
+		['to start − 1 min (before it began)', {toMs: start - 60_000}, 0],
+	])('%s → %i', (_name, over, expected) => {
+		expect(q().count(f(over))).toBe(expected);
+	});
+});

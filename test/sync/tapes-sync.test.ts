@@ -42,7 +42,7 @@ describe('tapes sync', () => {
 		opened.push(ws);
 		const [s] = ws.queries.list(DEFAULT_FILTERS);
 		expect(ws.queries.count(DEFAULT_FILTERS)).toBe(1);
-		expect(s).toMatchObject({id: hashes['u1'], messageCount: 4, toolCalls: 1, toolErrors: 1, status: 'failed', inputTokens: 24500, outputTokens: 130, project: 'tapes', agent: 'claude', label: 'Fix the flaky test in pkg/deck.'});
+		expect(s).toMatchObject({id: hashes['u1']!.slice(0, 16), messageCount: 4, toolCalls: 1, toolErrors: 1, status: 'failed', inputTokens: 24500, outputTokens: 130, project: 'tapes', agent: 'claude', label: 'Fix the flaky test in pkg/deck.'});
 		// 1,000 uncached + 11,000 cache-write tokens + 12,500 plain input on sonnet: 3/M, 3.75/M; output 15/M.
 		expect(s!.totalCost).toBeCloseTo((1000 * 3 + 11000 * 3.75 + 12500 * 3 + 130 * 15) / 1e6, 12);
 		expect(ws.store.sessions.tools(s!.id)).toEqual([{tool: 'Read', calls: 1, errors: 1}]);
@@ -67,7 +67,7 @@ describe('tapes sync', () => {
 		expect(synced.summaries[0]!.newMessages).toBe(2);
 		const all = ws.queries.list(DEFAULT_FILTERS);
 		expect(all).toHaveLength(1);
-		expect(all[0]).toMatchObject({id: hashes['u1'], messageCount: 6, inputTokens: 37500, outputTokens: 150});
+		expect(all[0]).toMatchObject({id: hashes['u1']!.slice(0, 16), messageCount: 6, inputTokens: 37500, outputTokens: 150});
 		// The last three prompts joined, cut to 36 characters as the reference does.
 		expect(all[0]!.label).toBe('Fix the flaky test in pkg/deck. /...');
 		expect(all[0]!.durationMs).toBe(65_000);

@@ -24,13 +24,11 @@ function mulberry32(seed: number): () => number {
 	};
 }
 
-const model = (name: string, provider: string, cache: ModelProfile['cache'], tps: number, reasoning?: [number, number]): ModelProfile => ({
-	model: name,
-	provider,
-	cache,
-	tokensPerSecond: tps,
-	...(reasoning === undefined ? {} : { reasoningTokens: reasoning }),
-});
+function model(name: string, provider: string, cache: ModelProfile['cache'], tps: number, reasoning?: [number, number]): ModelProfile {
+	const profile: ModelProfile = { model: name, provider, cache, tokensPerSecond: tps };
+	if (reasoning !== undefined) profile.reasoningTokens = reasoning;
+	return profile;
+}
 const SONNET = model('claude-sonnet-4-5-20250929', 'anthropic', 'anthropic', 70);
 const OPUS = model('claude-opus-4-1', 'anthropic', 'anthropic', 40);
 const HAIKU = model('claude-haiku-4-5', 'anthropic', 'anthropic', 150);
@@ -128,37 +126,52 @@ function buildSession(sc: DemoScenario, profile: AgentProfile, rand: () => numbe
 /** Explore first (read, grep), then work, then the failing run and its fix, tests, and the commit. */
 function planActions(sc: DemoScenario, project: DemoProject, rand: () => number): ToolAction[] {
 	const files = shuffle([...project.files], rand);
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+	const main = files[0] as string;
 	const tail: ToolAction[] = [];
-	const bash = (command: string, output: string, isError = false): ToolAction => ({ kind: 'bash', command, output, isError });
 	if (sc.failure !== undefined) {
-		tail.push(bash(sc.failure.command, sc.failure.output, true), { kind: 'edit', file: files[0] as string });
+		tail.push(bash(sc.failure.command, sc.failure.output, true), { kind: 'edit', file: main });
 		tail.push(bash(sc.failure.command, sc.failure.passed ?? project.testOk));
 	} else if (sc.commit !== undefined) {
 		tail.push(bash(project.test, project.testOk));
 	}
-	if (sc.commit !== undefined) {
-		const hash = Math.floor(rand() * 0xfffffff).toString(16).padStart(7, '0');
-		const files = 1 + Math.floor(rand() * 6);
-		const stat = `${files} file${files > 1 ? 's' : ''} changed, ${20 + Math.floor(rand() * 300)} insertions(+), ${Math.floor(rand() * 80)} deletions(-)`;
-		tail.push(bash(`git add -A && git commit -m "${sc.commit}"`, `[main ${hash}] ${sc.commit}\n ${stat}`));
-	}
-	const draw = rand();
-	const steps = sc.steps ?? (draw < 0.45 ? 2 + Math.floor(rand() * 4) : draw < 0.85 ? 6 + Math.floor(rand() * 5) : 11 + Math.floor(rand() * 5));
-	const changes = tail.length > 0 || /^(add|write|replace|generate|make|fix|rewrite|set up|migrate|move)\b/i.test(sc.prompt);
-	const body: ToolAction[] = [];
-	for (let k = 0; k < Math.max(1, steps - tail.length); k++) {
+	if (sc.commit !== undefined) tail.push(commitAction(sc.commit, rand));
+
+	const steps = sc.steps ?? drawSteps(rand);
+	const changesCode = tail.length > 0 || /^(add|write|replace|generate|make|fix|rewrite|set up|migrate|move)\b/i.test(sc.prompt);
+	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+	const grep = (): ToolAction => ({ kind: 'grep', pattern: pick(project.greps), hits: files.slice(0, 1 + Math.floor(rand() * 3)) });
+	const body: ToolAction[] = [{ kind: 'read', file: main }];
+	while (body.length < steps - tail.length) {
 		const file = pick(files);
-		const grep = (): ToolAction => ({ kind: 'grep', pattern: pick(project.greps), hits: files.slice(0, 1 + Math.floor(rand() * 3)) });
-		if (k === 0) body.push({ kind: 'read', file: files[0] as string });
-		else if (k === 1) body.push(grep());
-		else if (!changes) body.push(rand() < 0.65 ? { kind: 'read', file } : grep());
-		else {
-			const r = rand();
-			body.push(r < 0.3 ? { kind: 'read', file } : r < 0.7 ? { kind: 'edit', file } : r < 0.85 ? { kind: 'write', file: companionFile(file) } : grep());
-		}
+		const r = rand();
+		if (body.length === 1) body.push(grep());
+		else if (!changesCode) body.push(r < 0.65 ? { kind: 'read', file } : grep());
+		else if (r < 0.3) body.push({ kind: 'read', file });
+		else if (r < 0.7) body.push({ kind: 'edit', file });
+		else if (r < 0.85) body.push({ kind: 'write', file: companionFile(file) });
+		else body.push(grep());
 	}
 	return [...body, ...tail];
+}
+
+function bash(command: string, output: string, isError = false): ToolAction {
+	return { kind: 'bash', command, output, isError };
+}
+
+function commitAction(message: string, rand: () => number): ToolAction {
+	const hash = Math.floor(rand() * 0xfffffff).toString(16).padStart(7, '0');
+	const files = 1 + Math.floor(rand() * 6);
+	const insertions = 20 + Math.floor(rand() * 300);
+	const deletions = Math.floor(rand() * 80);
+	const stat = `${files} file${files > 1 ? 's' : ''} changed, ${insertions} insertions(+), ${deletions} deletions(-)`;
+	return bash(`git add -A && git commit -m "${message}"`, `[main ${hash}] ${message}\n ${stat}`);
+}
+
+/** Mostly short tool loops, some medium, a few long. */
+function drawSteps(rand: () => number): number {
+	const draw = rand();
+	const span = (lo: number, count: number) => lo + Math.floor(rand() * count);
+	return draw < 0.45 ? span(2, 4) : draw < 0.85 ? span(6, 5) : span(11, 5);
 }
 
 /** The file an agent would create next to `file`: its test. */

@@ -30,19 +30,31 @@ const STRING_FIELDS = [
 	'tool_output',
 ] as const;
 
+const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
 /**
- * Cheap shape check for the common case: a block as tapes writes it. Blocks that fail it go through
- * `lenientBlockSchema`, so zod only runs on the odd block.
+ * Cheap shape check for the common case: the fields a reader uses have the types tapes writes.
+ * Fields a block's type does not use are not looked at (an image's URL is never read). Blocks that
+ * fail go through `lenientBlockSchema`, so zod only runs on the odd block.
  */
-export function isWellFormedBlock(value: unknown): value is ContentBlock {
+export function isUsableBlock(value: unknown): value is ContentBlock {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const b = value as Record<string, unknown>;
-	if (typeof b.type !== 'string') return false;
-	for (const field of STRING_FIELDS) {
-		const v = b[field];
-		if (v !== undefined && typeof v !== 'string') return false;
+	switch (b.type) {
+		case 'text':
+			return optionalString(b.text);
+		case 'tool_use':
+			return optionalString(b.tool_use_id) && optionalString(b.tool_name);
+		case 'tool_result':
+			return (
+				optionalString(b.tool_output) &&
+				optionalString(b.tool_result_id) &&
+				optionalString(b.tool_use_id) &&
+				(b.is_error === undefined || typeof b.is_error === 'boolean')
+			);
+		default:
+			return typeof b.type === 'string';
 	}
-	return b.is_error === undefined || typeof b.is_error === 'boolean';
 }
 
 /** Text out of a value that should have been a string: numbers and booleans as written, the rest as JSON. */

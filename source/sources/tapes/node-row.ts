@@ -1,10 +1,16 @@
 // One `nodes` row → CanonicalMessage. Rows are read with .raw() as positional tuples (no per-row
 // object allocation by the driver); a hand-written type check passes the well-formed rows and zod
 // only sees a row when some column has an unexpected type. Nothing here throws on bad data.
+//
+// Warning kinds (counted per batch): "content is not JSON", "content is not a JSON array" (both read
+// as no blocks), "content block is not an object (skipped)", "content block has fields of the wrong
+// type (coerced)", "<column> is not text|an integer (coerced)", "<column> has an unreadable value
+// (read as empty|0)", and the two that drop a row: "row has no hash (skipped)", "created_at is not
+// a timestamp (row skipped)". NULL columns are normal and read as '' / 0 / null without a warning.
 import { z } from 'zod';
 import type { CanonicalMessage, ToolCall, ToolResult } from '../../core/types.js';
 import { parseTapesTimestamp } from '../../core/tapes-time.js';
-import { type ContentBlock, isWellFormedBlock, lenientBlockSchema } from './content-block.js';
+import { type ContentBlock, isUsableBlock, lenientBlockSchema } from './content-block.js';
 import type { WarningTally } from './warning-tally.js';
 
 /** Selected columns after the leading rowid, in tuple order. Optional ones may be selected as NULL. */
@@ -81,34 +87,33 @@ function coerceRow(row: Cell[], tally: WarningTally): Cell[] {
 	return out;
 }
 
-function parseContent(raw: string | null, tally: WarningTally): ContentBlock[] {
+/** The row's content as an array of (not yet checked) blocks; anything else reads as no blocks. */
+function parseContent(raw: string | null, tally: WarningTally): unknown[] {
 	if (raw === null || raw === '') return [];
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(raw);
 	} catch {
-		tally.add('content is not JSON (read as empty)');
+		tally.add('content is not JSON');
 		return [];
 	}
 	if (parsed === null) return [];
 	if (!Array.isArray(parsed)) {
-		tally.add('content is not a JSON array (read as empty)');
+		tally.add('content is not a JSON array');
 		return [];
 	}
-	let blocks = parsed as unknown[];
-	if (!blocks.every(isWellFormedBlock)) blocks = blocks.flatMap((b) => leniently(b, tally));
-	return blocks as ContentBlock[];
+	return parsed;
 }
 
-function leniently(block: unknown, tally: WarningTally): ContentBlock[] {
-	if (isWellFormedBlock(block)) return [block];
+/** Slow path for a block that failed isUsableBlock. */
+function leniently(block: unknown, tally: WarningTally): ContentBlock | null {
 	const read = lenientBlockSchema.safeParse(block);
 	if (!read.success) {
 		tally.add('content block is not an object (skipped)');
-		return [];
+		return null;
 	}
 	tally.add('content block has fields of the wrong type (coerced)');
-	return [read.data];
+	return read.data;
 }
 
 const num = (v: Cell): number => (v as number | null) ?? 0;
@@ -128,12 +133,14 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 		return null;
 	}
 
-	const texts: string[] = [];
+	let text = '';
 	const toolCalls: ToolCall[] = [];
 	const toolResults: ToolResult[] = [];
-	for (const b of parseContent(row[4] as string | null, tally)) {
+	for (const item of parseContent(row[4] as string | null, tally)) {
+		const b = isUsableBlock(item) ? item : leniently(item, tally);
+		if (b === null) continue;
 		if (b.type === 'text') {
-			if (b.text) texts.push(b.text);
+			if (b.text) text = text === '' ? b.text : `${text}\n${b.text}`;
 		} else if (b.type === 'tool_use') {
 			toolCalls.push({ id: b.tool_use_id ?? '', name: b.tool_name ?? '', args: b.tool_input ?? null });
 		} else if (b.type === 'tool_result') {
@@ -160,7 +167,7 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 		agent: str(row[7]),
 		project: str(row[8]),
 		timestamp,
-		text: texts.join('\n'),
+		text,
 		toolCalls,
 		toolResults,
 		usage: {

@@ -51,7 +51,13 @@ describe('reader mapping', () => {
 			validations: [],
 			meta: null,
 		});
-		expect(byId('u1')?.parentId).toBeNull();
+		// A request node: NULL token and duration columns read as 0 / null.
+		expect(byId('u1')).toMatchObject({
+			parentId: null,
+			stopReason: '',
+			usage: { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, total: null },
+			latencyMs: null,
+		});
 		expect(byId('r1')?.toolResults).toEqual([
 			{ id: 'toolu_01', name: '', content: 'no such file', error: 'no such file', isError: true, latencyMs: null },
 		]);
@@ -74,8 +80,8 @@ describe('bad rows never throw', () => {
 		const where = batch.warnings[0]?.where ?? '';
 		expect(where).toMatch(/fixture\.db: nodes$/);
 		expect(Object.fromEntries(batch.warnings.map((w) => [w.message, w.count]))).toEqual({
-			'content is not JSON (read as empty)': 1,
-			'content is not a JSON array (read as empty)': 1,
+			'content is not JSON': 1,
+			'content is not a JSON array': 1,
 			'created_at is not a timestamp (row skipped)': 1,
 			'completion_tokens has an unreadable value (read as 0)': 1,
 			'content block has fields of the wrong type (coerced)': 1,

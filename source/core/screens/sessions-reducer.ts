@@ -1,0 +1,162 @@
+// The Sessions screen's state machine. Raw key presses come in and are resolved here against the keymap
+// with the state's own mode, so several keys arriving in one chunk each see the mode the previous one left.
+// Side effects (quit, open a session, load a picker's choices) leave as a `request` the screen carries out.
+import {resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import * as lw from './list-window.js';
+import {
+	clearFilters, nextPeriod, nextStatus, reverseSort, stepSort, type FilterState, type ListFilters,
+} from './sessions-filters.js';
+
+export type PickerColumn = 'model' | 'project' | 'agent';
+
+export interface PickerOption {
+	/** '' is the "any" choice that removes the filter. */
+	value: string;
+	sessions: number;
+}
+
+export interface Picker {
+	column: PickerColumn;
+	/** null until the screen has loaded them. */
+	options: PickerOption[] | null;
+	list: lw.ListWindow;
+}
+
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn};
+
+export type SessionsRequest = RequestBody & {seq: number};
+
+export type SessionsMode = 'list' | 'search' | 'picker' | 'help';
+
+export interface SessionsState extends FilterState {
+	mode: SessionsMode;
+	list: lw.ListWindow;
+	/** The clock the period window is computed from; it moves with every sync. */
+	now: number;
+	/** Data version of the rows on screen (bumped when a sync changed the index). */
+	version: number;
+	picker: Picker | null;
+	request: SessionsRequest | null;
+	seq: number;
+}
+
+export type SessionsAction =
+	| {type: 'input'; input: string; key: KeyPress}
+	| {type: 'resize'; height: number}
+	| {type: 'total'; total: number}
+	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
+	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
+	| {type: 'handled'; seq: number};
+
+export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
+	return {
+		...filters, mode: 'list', list: lw.reset({...lw.EMPTY_WINDOW, height: Math.max(1, height)}, total),
+		now, version: 0, picker: null, request: null, seq: 0,
+	};
+}
+
+function request(state: SessionsState, body: RequestBody): SessionsState {
+	const seq = state.seq + 1;
+	return {...state, seq, request: {...body, seq}};
+}
+
+/** A new list (filter, sort or period changed): back to the top. */
+function refilter(state: SessionsState, next: Partial<FilterState>): SessionsState {
+	return {...state, ...next, list: lw.reset(state.list)};
+}
+
+function setFilters(state: SessionsState, filters: ListFilters): SessionsState {
+	return refilter(state, {filters});
+}
+
+function movePicker(state: SessionsState, update: (w: lw.ListWindow) => lw.ListWindow): SessionsState {
+	if (!state.picker) return state;
+	const list = update(state.picker.list);
+	return list === state.picker.list ? state : {...state, picker: {...state.picker, list}};
+}
+
+function onKey(state: SessionsState, action: KeyAction): SessionsState {
+	const picking = state.mode === 'picker';
+	switch (action) {
+		case 'cursor-down': return picking ? movePicker(state, (w) => lw.moveBy(w, 1)) : withList(state, lw.moveBy(state.list, 1));
+		case 'cursor-up': return picking ? movePicker(state, (w) => lw.moveBy(w, -1)) : withList(state, lw.moveBy(state.list, -1));
+		case 'page-down': return withList(state, lw.page(state.list, 1));
+		case 'page-up': return withList(state, lw.page(state.list, -1));
+		case 'first': return withList(state, lw.moveTo(state.list, 0));
+		case 'last': return withList(state, lw.moveTo(state.list, state.list.total - 1));
+		case 'open': return state.list.total > 0 ? request(state, {kind: 'open', index: state.list.cursor}) : state;
+		case 'search': return {...state, mode: 'search'};
+		case 'search-accept': return {...state, mode: 'list'};
+		case 'search-cancel': return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
+		case 'search-delete': {
+			const chars = Array.from(state.filters.search);
+			return chars.length ? setFilters(state, {...state.filters, search: chars.slice(0, -1).join('')}) : state;
+		}
+		case 'status-next': return setFilters(state, {...state.filters, status: nextStatus(state.filters.status)});
+		case 'period-next': return refilter(state, {period: nextPeriod(state.period)});
+		case 'clear-filters': {
+			const cleared = clearFilters(state);
+			return cleared === state ? state : refilter(state, cleared);
+		}
+		case 'sort-next': return setFilters(state, stepSort(state.filters, 1));
+		case 'sort-prev': return setFilters(state, stepSort(state.filters, -1));
+		case 'sort-reverse': return setFilters(state, reverseSort(state.filters));
+		case 'pick-model': return openPicker(state, 'model');
+		case 'pick-project': return openPicker(state, 'project');
+		case 'pick-agent': return openPicker(state, 'agent');
+		case 'choose': return choose(state);
+		case 'back': return {...state, mode: 'list', picker: null};
+		case 'help': return {...state, mode: 'help'};
+		case 'close': return {...state, mode: 'list'};
+		case 'quit': return request(state, {kind: 'quit'});
+		default: {
+			const never: never = action;
+			return never;
+		}
+	}
+}
+
+function withList(state: SessionsState, list: lw.ListWindow): SessionsState {
+	return list === state.list ? state : {...state, list};
+}
+
+function openPicker(state: SessionsState, column: PickerColumn): SessionsState {
+	const picker: Picker = {column, options: null, list: {...lw.EMPTY_WINDOW, height: state.list.height}};
+	return request({...state, mode: 'picker', picker}, {kind: 'load-picker', column});
+}
+
+function choose(state: SessionsState): SessionsState {
+	const option = state.picker?.options?.[state.picker.list.cursor];
+	if (!state.picker || !option) return state;
+	return {...setFilters(state, {...state.filters, [state.picker.column]: option.value}), mode: 'list', picker: null};
+}
+
+export function sessionsReducer(state: SessionsState, action: SessionsAction): SessionsState {
+	switch (action.type) {
+		case 'input': {
+			const hit = resolveKey(state.mode, action.input, action.key);
+			if (!hit) return state;
+			if (hit.action === 'type') return setFilters(state, {...state.filters, search: state.filters.search + hit.text});
+			return onKey(state, hit.action);
+		}
+		case 'resize': {
+			const list = lw.resize(state.list, action.height);
+			const picker = state.picker ? {...state.picker, list: lw.resize(state.picker.list, action.height)} : null;
+			return list === state.list && picker?.list === state.picker?.list ? state : {...state, list, picker};
+		}
+		case 'total': return withList(state, lw.withTotal(state.list, action.total));
+		case 'refreshed':
+			return {...state, version: action.version, now: action.now, list: lw.follow(state.list, action.index, action.total)};
+		case 'picker-loaded': {
+			if (state.picker?.column !== action.column) return state;
+			const current = Math.max(0, action.options.findIndex((o) => o.value === state.filters[action.column]));
+			const list = lw.moveTo({...lw.EMPTY_WINDOW, height: state.picker.list.height, total: action.options.length}, current);
+			return {...state, picker: {...state.picker, options: action.options, list}};
+		}
+		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
+		default: {
+			const never: never = action;
+			return never;
+		}
+	}
+}

@@ -1,0 +1,76 @@
+// What every transcript reader (Claude Code, Codex, PromptKit) gives the file sync: the files of a root,
+// a cheap line filter, and, loaded only when some file changed, a parser per file that turns parsed
+// lines into canonical messages and notes about their sessions.
+import type {CanonicalMessage, SourceKind} from '../../core/types.js';
+
+export interface FileEntry {
+	path: string;
+	/** 'lines': JSONL read incrementally; 'json': a small JSON document read whole when it changes. */
+	kind: 'lines' | 'json';
+}
+
+export interface FileMessage {
+	sessionId: string;
+	/** Order within the file (line number): the tie-break after the timestamp. */
+	seq: number;
+	message: CanonicalMessage;
+	/**
+	 * Copies of one message may arrive more than once (Claude Code writes a line per content block, and
+	 * resumed transcripts repeat earlier ones): merge them, keeping the largest usage. Otherwise a message
+	 * already stored is left as it is.
+	 */
+	merge: boolean;
+	/** Drop it when another message whose ID starts with this prefix exists (a side question replaying one). */
+	replayOf?: string;
+}
+
+/** What a transcript says about a session besides its messages. Fields left out are left as they are. */
+export interface SessionNote {
+	sessionId: string;
+	customTitle?: string;
+	aiTitle?: string;
+	summaryTitle?: string;
+	cwd?: string;
+	gitBranch?: string;
+	parentId?: string | null;
+	agentId?: string;
+}
+
+export interface FileOutput {
+	messages: FileMessage[];
+	notes: SessionNote[];
+}
+
+export interface LineParser {
+	/** Takes one parsed line; returns a problem to report for that line, or null. */
+	accept(value: unknown, lineNo: number): string | null;
+	/** Hands over what accumulated since the last call; `final` at the end of what the file holds now. */
+	drain(final: boolean): FileOutput;
+	/** JSON-safe state to resume with from the cursor on the next sync. */
+	state(): unknown;
+}
+
+export interface FileFacts {
+	size: number;
+	mtimeMs: number;
+}
+
+export interface FileSourceReader {
+	parser(entry: FileEntry, saved: unknown, file: FileFacts): LineParser;
+	/** For 'json' entries: the notes in the document, or a problem. */
+	readJson?(entry: FileEntry, value: unknown): FileOutput | string;
+}
+
+export interface FileSourceAdapter {
+	kind: SourceKind;
+	/** The transcript files under a root, in the order to read them (parents before subagents). */
+	list(root: string): FileEntry[];
+	skipLine?: (buf: Buffer, start: number, end: number) => boolean;
+	/**
+	 * For sources whose sessions each come from one file (Codex, PromptKit): the session a file's saved
+	 * state belongs to, whose messages are dropped before a replaced file is read again.
+	 */
+	sessionOfState?: (saved: unknown) => string | null;
+	/** The parsers (and zod with them), imported only when a file has to be read. */
+	load(): Promise<FileSourceReader>;
+}

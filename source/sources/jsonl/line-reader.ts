@@ -1,0 +1,93 @@
+// Streams the lines of a file from a byte offset with positioned reads into one reused buffer, so a
+// 1 GB transcript is read in bounded memory: at most one line (up to maxLineBytes) is held at a time.
+import fs from 'node:fs';
+
+export type LineEvent =
+	/** A line's bytes are buf[start, end) (newline and CR removed); valid only until the next iteration. */
+	| {kind: 'line'; buf: Buffer; start: number; end: number; lineNo: number; nextOffset: number; tail: boolean}
+	/** An empty line, or one the `skip` test turned away before decoding it. */
+	| {kind: 'skipped'; lineNo: number; nextOffset: number}
+	/** A line longer than maxLineBytes: read past, never held. */
+	| {kind: 'too-long'; lineNo: number; nextOffset: number; bytes: number};
+
+export interface ReadLinesOptions {
+	/** Byte offset to start at (the start of a line) and the number of lines before it. */
+	offset: number;
+	line: number;
+	chunkBytes?: number;
+	maxLineBytes?: number;
+	/** Cheap test on a line's bytes (or the head of a long one) to pass it by without decoding. */
+	skip?: (buf: Buffer, start: number, end: number) => boolean;
+}
+
+const NEWLINE = 10;
+const CR = 13;
+
+/**
+ * Yields every complete line from `offset` on. A last line without a newline is yielded with
+ * `tail: true`: it may still be being written, so the caller consumes it only when it parses. A line
+ * that does not fit is passed by in discard mode and reported as too long (or skipped, when its head
+ * already matches `skip`), so memory stays bounded by maxLineBytes whatever the file holds.
+ */
+export function* readLines(path: string, opts: ReadLinesOptions): Generator<LineEvent> {
+	const chunk = opts.chunkBytes ?? 1 << 20;
+	const maxLine = Math.max(chunk, opts.maxLineBytes ?? 64 << 20);
+	const fd = fs.openSync(path, 'r');
+	try {
+		let buf = Buffer.allocUnsafe(chunk);
+		let len = 0; // bytes in use; buf[0] is the start of the current line
+		let base = opts.offset; // file offset of buf[0]
+		let readPos = opts.offset;
+		let lineNo = opts.line;
+		let discard: 'skipped' | 'too-long' | null = null;
+		let discarded = 0;
+		for (;;) {
+			if (len === buf.length) {
+				if (!discard && opts.skip?.(buf, 0, len)) discard = 'skipped';
+				else if (!discard && buf.length * 2 <= maxLine) {
+					const bigger = Buffer.allocUnsafe(buf.length * 2);
+					buf.copy(bigger, 0, 0, len);
+					buf = bigger;
+				} else discard ??= 'too-long';
+				if (discard) {
+					discarded += len;
+					base += len;
+					len = 0;
+				}
+			}
+			const n = fs.readSync(fd, buf, len, buf.length - len, readPos);
+			if (n === 0) break;
+			readPos += n;
+			const end = len + n;
+			const view = buf.subarray(0, end);
+			let pos = 0;
+			for (let nl = view.indexOf(NEWLINE, len); nl !== -1; nl = view.indexOf(NEWLINE, pos)) {
+				lineNo++;
+				const nextOffset = base + nl + 1;
+				let stop = nl;
+				if (stop > pos && buf[stop - 1] === CR) stop--;
+				if (discard) {
+					yield discard === 'skipped' ? {kind: 'skipped', lineNo, nextOffset} : {kind: 'too-long', lineNo, nextOffset, bytes: discarded + nl};
+					discard = null;
+					discarded = 0;
+				} else if (stop === pos || opts.skip?.(buf, pos, stop)) {
+					yield {kind: 'skipped', lineNo, nextOffset};
+				} else {
+					yield {kind: 'line', buf, start: pos, end: stop, lineNo, nextOffset, tail: false};
+				}
+				pos = nl + 1;
+			}
+			if (pos > 0) {
+				buf.copy(buf, 0, pos, end);
+				base += pos;
+			}
+			len = end - pos;
+		}
+		if (len > 0 && !discard) {
+			const stop = buf[len - 1] === CR ? len - 1 : len;
+			yield {kind: 'line', buf, start: 0, end: stop, lineNo: lineNo + 1, nextOffset: base + len, tail: true};
+		}
+	} finally {
+		fs.closeSync(fd);
+	}
+}

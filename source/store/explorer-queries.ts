@@ -1,0 +1,35 @@
+// Queries only the explorer needs, beside session-queries: where a session sits in a sorted, filtered list
+// (so a refresh keeps it selected) and cost in 15-minute buckets (the sparkline's days, in any zone).
+import type {Statement} from 'better-sqlite3';
+import type {IndexDb} from './open-index.js';
+import type {Filters} from '../core/types.js';
+import {sessionOrder, sessionWhere} from './session-where.js';
+
+export function createExplorerQueries(db: IndexDb, scope: readonly number[] | null = null) {
+	const statements = new Map<string, Statement<unknown[]>>();
+	const prepare = (sql: string): Statement<unknown[]> => {
+		let st = statements.get(sql);
+		if (!st) {
+			st = db.prepare(sql);
+			statements.set(sql, st);
+		}
+		return st;
+	};
+	return {
+		/** Position of a session in the list the filters select, in their order; null when it is not in it. */
+		indexOf(f: Filters, id: string): number | null {
+			const w = sessionWhere(f, f, scope);
+			const row = prepare(`SELECT rn FROM (SELECT s.id AS id, row_number() OVER (${sessionOrder(f)}) - 1 AS rn
+				FROM sessions s ${w.sql}) WHERE id = ?`).pluck().get(...w.params, id) as number | undefined;
+			return row ?? null;
+		},
+		/** Cost of the filtered sessions by the 15-minute bucket they start in. */
+		costBuckets(f: Filters): Array<{startMs: number; cost: number}> {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT CAST(s.start_ms / 900000 AS INTEGER) * 900000 AS startMs, sum(coalesce(s.total_cost, 0)) AS cost
+				FROM sessions s ${w.sql} GROUP BY 1`).all(...w.params) as Array<{startMs: number; cost: number}>;
+		},
+	};
+}
+
+export type ExplorerQueries = ReturnType<typeof createExplorerQueries>;

@@ -1,0 +1,45 @@
+// Per transcript file: the reader state to resume with, a fingerprint of the file's head (a replaced file
+// gets a new one), and the problems found in its lines so far.
+import type {IndexDb} from './open-index.js';
+
+/** One kind of problem in one file: how many lines had it and the first few line numbers. */
+export interface FileProblem {
+	problem: string;
+	count: number;
+	lines: number[];
+}
+
+export interface FileState {
+	head: string;
+	state: unknown;
+	problems: FileProblem[];
+}
+
+interface StateRow {
+	head: string;
+	state: string;
+	problems: string;
+}
+
+export function createFileStateRepo(db: IndexDb) {
+	const get = db.prepare(`SELECT head, state, problems FROM file_state WHERE source_id = ? AND file = ?`);
+	const put = db.prepare(`INSERT OR REPLACE INTO file_state (source_id, file, head, state, problems) VALUES (?, ?, ?, ?, ?)`);
+	const withProblems = db.prepare(`SELECT file, problems FROM file_state WHERE source_id = ? AND problems <> '[]' ORDER BY file`);
+	return {
+		get(sourceId: number, file: string): FileState | undefined {
+			const row = get.get(sourceId, file) as StateRow | undefined;
+			if (!row) return undefined;
+			return {head: row.head, state: JSON.parse(row.state) as unknown, problems: JSON.parse(row.problems) as FileProblem[]};
+		},
+		put(sourceId: number, file: string, s: FileState): void {
+			put.run(sourceId, file, s.head, JSON.stringify(s.state ?? null), JSON.stringify(s.problems));
+		},
+		/** Every file of a source that has problems, with them. */
+		problems(sourceId: number): Array<{file: string; problems: FileProblem[]}> {
+			return (withProblems.all(sourceId) as Array<{file: string; problems: string}>)
+				.map((r) => ({file: r.file, problems: JSON.parse(r.problems) as FileProblem[]}));
+		},
+	};
+}
+
+export type FileStateRepo = ReturnType<typeof createFileStateRepo>;

@@ -1,0 +1,46 @@
+// Decides how to read a transcript file given its cursor: not at all, from the saved offset, or again
+// from the start (the file is new, shrank, or was replaced by another file with the same name).
+import fs from 'node:fs';
+import type {Cursor} from '../store/cursors-repo.js';
+
+export interface FileStat {
+	size: number;
+	mtimeMs: number;
+	ino: number;
+}
+
+export type ReadPlan =
+	| {action: 'skip'}
+	| {action: 'append'; offset: number; line: number}
+	| {action: 'reread'; reason: 'new' | 'shrunk' | 'replaced'};
+
+const HEAD_BYTES = 256;
+
+/** `n:hash` of the file's first n bytes (n ≤ 256), FNV-1a: enough to tell a replaced file from a grown one. */
+export function headFingerprint(path: string, bytes = HEAD_BYTES): string {
+	const buf = Buffer.alloc(bytes);
+	const fd = fs.openSync(path, 'r');
+	let n: number;
+	try {
+		n = fs.readSync(fd, buf, 0, bytes, 0);
+	} finally {
+		fs.closeSync(fd);
+	}
+	let h = 0x811c9dc5;
+	for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i]!, 0x01000193) >>> 0;
+	return `${n}:${h.toString(16)}`;
+}
+
+/**
+ * `head` is the fingerprint saved with the cursor; `currentHead(n)` fingerprints the first n bytes now
+ * (called only for files that changed, so unchanged files cost one stat).
+ */
+export function planRead(stat: FileStat, cursor: Cursor | undefined, head: string, currentHead: (bytes: number) => string): ReadPlan {
+	if (!cursor || cursor.offset === 0) return cursor && cursor.size === stat.size && cursor.mtimeMs === stat.mtimeMs ? {action: 'skip'} : {action: 'reread', reason: 'new'};
+	if (cursor.ino !== 0 && stat.ino !== 0 && cursor.ino !== stat.ino) return {action: 'reread', reason: 'replaced'};
+	if (stat.size < cursor.offset) return {action: 'reread', reason: 'shrunk'};
+	if (stat.size === cursor.size && stat.mtimeMs === cursor.mtimeMs) return {action: 'skip'};
+	const bytes = Number(head.split(':')[0]);
+	if (head !== '' && Number.isFinite(bytes) && currentHead(bytes) !== head) return {action: 'reread', reason: 'replaced'};
+	return {action: 'append', offset: cursor.offset, line: cursor.rows};
+}
