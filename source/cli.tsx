@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 	}
 	const warnings = synced.summaries.flatMap((s) => s.warnings);
 	const format = f.json ? 'json' : f.csv ? 'csv' : f.md ? 'md' : 'table';
-	const result = runCommand((commandName || 'sessions') as Command, args, {
+	const result = await runCommand((commandName || 'sessions') as Command, args, {
 		ws, synced, filters: filters.value, now, timeZone, warnings, format,
 	});
 	ws.close();

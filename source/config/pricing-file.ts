@@ -1,23 +1,30 @@
 // Loads a --pricing override file: {"model": {"input": 3, "output": 15, "cache_read": 0.3, "cache_write": 3.75}}.
 import fs from 'node:fs';
-import {z} from 'zod';
+import {createRequire} from 'node:module';
+import type * as Zod from 'zod';
 import type {Pricing, PricingTable} from '../core/types.js';
 import {mergePricing} from '../core/pricing.js';
 import type {Result} from '../core/time.js';
 
-const price = z.number().finite().nonnegative();
-const entry = z
-	.object({
-		input: price.optional(),
-		output: price.optional(),
-		cache_read: price.optional(),
-		cache_write: price.optional(),
-		cache_write_1h: price.optional(),
-	})
-	.strict();
-const file = z.record(z.string().min(1), entry);
+// zod loads only when a --pricing file is given: it is the heaviest module on the report path.
+const requireCjs = createRequire(import.meta.url);
+type Z = typeof Zod.z;
 
-function where(issue: z.core.$ZodIssue): string {
+function pricingFileSchema(z: Z) {
+	const price = z.number().finite().nonnegative();
+	const entry = z
+		.object({
+			input: price.optional(),
+			output: price.optional(),
+			cache_read: price.optional(),
+			cache_write: price.optional(),
+			cache_write_1h: price.optional(),
+		})
+		.strict();
+	return z.record(z.string().min(1), entry);
+}
+
+function where(issue: Zod.core.$ZodIssue): string {
 	return issue.path.length ? issue.path.map(String).join('.') : '(top level)';
 }
 
@@ -37,7 +44,8 @@ export function loadPricingFile(path: string, base: PricingTable): Result<Pricin
 	} catch (error) {
 		return {ok: false, error: `pricing file ${path}: not valid JSON (${(error as Error).message})`};
 	}
-	const parsed = file.safeParse(json);
+	const {z} = requireCjs('zod') as typeof Zod;
+	const parsed = pricingFileSchema(z).safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		return {ok: false, error: `pricing file ${path}: ${where(issue)}: ${issue.message}`};

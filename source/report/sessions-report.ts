@@ -1,15 +1,14 @@
 // `tapedeck sessions`: the filtered, sorted session list with its totals, as a table, JSON or CSV.
 import type {Filters, PricingTable, SessionSummary, Warning} from '../core/types.js';
 import type {SessionQueries} from '../store/session-queries.js';
-import {describeFilters} from '../core/filters.js';
-import {formatCost, formatDuration, formatTokens} from '../core/format.js';
-import {sanitizeLine} from '../core/sanitize.js';
 import {pad2, zonedParts} from '../core/time.js';
-import {renderTable, type Column} from './text-table.js';
+import type {OverviewTotals} from '../core/overview.js';
 import {toCsv} from './csv.js';
 import {comparisonJson, iso, sessionJson, totalsJson} from './session-json.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
+
+export type SessionsTable = (ctx: ReportContext, sessions: SessionSummary[], totals: OverviewTotals) => string;
 
 export interface ReportContext {
 	queries: SessionQueries;
@@ -51,12 +50,9 @@ export function warningsJson(ws: Warning[]) {
 const CSV_HEADER = ['id', 'start_time', 'label', 'project', 'agent_name', 'model', 'status', 'duration_ns', 'message_count',
 	'tool_calls', 'input_tokens', 'output_tokens', 'total_tokens', 'total_cost', 'cost_source', 'source'];
 
-function costCell(s: SessionSummary): string {
-	if (s.totalCost === null) return 'unpriced';
-	return s.costSource === 'partial' ? `${formatCost(s.totalCost)}+` : formatCost(s.totalCost);
-}
 
-export function sessionsReport(ctx: ReportContext, format: ReportFormat): string {
+/** JSON and CSV; the table lives in sessions-table.ts so scripted runs never load the width tables. */
+export function sessionsReport(ctx: ReportContext, format: ReportFormat, sessionsTable?: SessionsTable): string {
 	const sessions = ctx.queries.list(ctx.filters);
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	if (format === 'json') {
@@ -79,28 +75,6 @@ export function sessionsReport(ctx: ReportContext, format: ReportFormat): string
 				j.tool_calls, j.input_tokens, j.output_tokens, j.total_tokens, j.total_cost, j.cost_source, j.source];
 		}));
 	}
-	const columns: Array<Column<SessionSummary>> = [
-		{header: 'date', cell: (s) => localTime(s.startMs, ctx.timeZone)},
-		{header: 'label', max: 40, cell: (s) => sanitizeLine(s.label)},
-		{header: 'project', max: 18, cell: (s) => sanitizeLine(s.project) || '—'},
-		{header: 'agent', max: 10, cell: (s) => sanitizeLine(s.agent) || '—'},
-		{header: 'model', max: 22, cell: (s) => sanitizeLine(s.model) || '—'},
-		{header: 'status', cell: (s) => s.status},
-		{header: 'duration', align: 'right', cell: (s) => formatDuration(s.durationMs)},
-		{header: 'msgs', align: 'right', cell: (s) => String(s.messageCount)},
-		{header: 'tools', align: 'right', cell: (s) => String(s.toolCalls)},
-		{header: 'tokens', align: 'right', cell: (s) => formatTokens(s.totalTokens)},
-		{header: 'cost', align: 'right', cell: costCell},
-		{header: 'id', cell: (s) => s.id.slice(0, 12)},
-	];
-	const t = overview.totals;
-	const lines = [renderTable(sessions, columns), ''];
-	const unpriced = t.unpricedSessions ? ` (+${t.unpricedSessions} unpriced)` : '';
-	lines.push(`${t.sessions} sessions · ${formatCost(t.totalCost)}${unpriced} · ${formatTokens(t.inputTokens)} in / ${formatTokens(t.outputTokens)} out · ` +
-		`${formatDuration(t.durationMs)} agent time · ${t.toolCalls} tool calls · ${Math.round(t.successRate * 100)}% success`);
-	const chips = describeFilters(ctx.filters);
-	if (chips.length) lines.push(`filters: ${chips.join(' ')}`);
-	lines.push(`prices: ${ctx.pricing.source}, verified ${ctx.pricing.verified}`);
-	for (const w of ctx.warnings) lines.push(`warning: ${w.where}: ${w.message} (${w.count})`);
-	return lines.join('\n') + '\n';
+	if (!sessionsTable) throw new Error('the table format needs sessions-table.js');
+	return sessionsTable(ctx, sessions, overview.totals);
 }
