@@ -56,11 +56,12 @@ export async function syncTapes(
 	const cursor = store.cursors.get(sourceId, fileKey) ?? {
 		sourceId, file: fileKey, size: 0, mtimeMs: 0, ino: 0, offset: 0, lastRowid: 0, rows: 0,
 	};
-	const stats = source.stats();
+	const maxRowid = source.maxRowid();
 	// A VACUUM can renumber rowids; start over then (inserts are idempotent, so nothing doubles).
-	if (stats.maxRowid < cursor.lastRowid) cursor.lastRowid = 0;
+	if (maxRowid < cursor.lastRowid) cursor.lastRowid = 0;
 	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: []};
-	if (stats.maxRowid === cursor.lastRowid) return summary;
+	if (maxRowid === cursor.lastRowid) return summary;
+	const total = source.stats().rows;
 
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
@@ -108,7 +109,7 @@ export async function syncTapes(
 			store.cursors.put(cursor);
 		})();
 		read += batch.messages.length;
-		onProgress({source: source.path, read, total: stats.rows});
+		onProgress({source: source.path, read, total});
 		if (recent.size > RECENT_LIMIT) recent = new Map();
 		await yieldToLoop();
 	}

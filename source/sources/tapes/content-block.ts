@@ -1,6 +1,6 @@
 // The tapes ContentBlock (pkg/llm/message.go) as stored in `nodes.content`: a JSON array of these,
 // keys in snake_case, optional fields absent rather than empty.
-import { z } from 'zod';
+import { lazySchema } from '../lazy-zod.js';
 
 export interface ContentBlock {
 	/** "text", "image", "tool_use", "tool_result"; other kinds (e.g. "thinking") keep only their type. */
@@ -65,14 +65,15 @@ function asText(value: unknown): string | undefined {
 	return JSON.stringify(value);
 }
 
-// .optional() so an absent field stays absent (zod 4 treats a transform's undefined as missing).
-const lenientText = z.unknown().transform(asText).optional();
 
 /**
  * Reads a block that is an object but not shaped as tapes writes it: a missing type becomes
- * "unknown", non-string text fields are turned into text, and `is_error` is read as truthiness.
+ * "unknown", non-string text fields are turned into text, and `is_error` is true for true, 1 or "true".
  */
-export const lenientBlockSchema = z
+export const lenientBlockSchema = lazySchema((z) => {
+	// .optional() so an absent field stays absent (zod 4 treats a transform's undefined as missing).
+	const lenientText = z.unknown().transform(asText).optional();
+	return z
 	.looseObject({
 		type: z.unknown().transform((v) => (typeof v === 'string' && v !== '' ? v : 'unknown')),
 		text: lenientText,
@@ -83,7 +84,7 @@ export const lenientBlockSchema = z
 		tool_name: lenientText,
 		tool_result_id: lenientText,
 		tool_output: lenientText,
-		is_error: z.unknown().transform(Boolean).optional(),
+		is_error: z.unknown().transform((v) => v === true || v === 1 || v === 'true').optional(),
 	})
 	.transform((b): ContentBlock => {
 		const block: ContentBlock = { type: b.type };
@@ -95,3 +96,4 @@ export const lenientBlockSchema = z
 		if (b.is_error !== undefined) block.is_error = b.is_error;
 		return block;
 	});
+});

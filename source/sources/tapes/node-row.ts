@@ -7,7 +7,7 @@
 // type (coerced)", "<column> is not text|an integer (coerced)", "<column> has an unreadable value
 // (read as empty|0)", and the two that drop a row: "row has no hash (skipped)", "created_at is not
 // a timestamp (row skipped)". NULL columns are normal and read as '' / 0 / null without a warning.
-import { z } from 'zod';
+import { lazySchema } from '../lazy-zod.js';
 import type { CanonicalMessage, ToolCall, ToolResult } from '../../core/types.js';
 import { parseTapesTimestamp } from '../../core/tapes-time.js';
 import { type ContentBlock, isUsableBlock, lenientBlockSchema } from './content-block.js';
@@ -41,17 +41,19 @@ const FIRST_NUMBER = 10; // prompt_tokens
 const LAST_NUMBER = 15; // total_duration_ns
 const CREATED_AT = 16;
 
-const strictText = z.union([z.string(), z.null()]);
-const strictNumber = z.union([z.number(), z.null()]);
 const decoder = new TextDecoder();
-const textFromOther = z.union([
-	z.union([z.number(), z.bigint()]).transform(String),
-	z.instanceof(Uint8Array).transform((b) => decoder.decode(b)),
-]);
-const numberFromOther = z.union([
-	z.bigint().transform(Number),
-	z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number),
-]);
+const cellSchemas = lazySchema((z) => ({
+	strictText: z.union([z.string(), z.null()]),
+	strictNumber: z.union([z.number(), z.null()]),
+	textFromOther: z.union([
+		z.union([z.number(), z.bigint()]).transform(String),
+		z.instanceof(Uint8Array).transform((b) => decoder.decode(b)),
+	]),
+	numberFromOther: z.union([
+		z.bigint().transform(Number),
+		z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/).transform(Number),
+	]),
+}));
 
 /** Fast path: every cell already has the type the schema gives it. */
 function isWellTyped(row: Cell[]): boolean {
@@ -70,6 +72,7 @@ function isWellTyped(row: Cell[]): boolean {
 /** Slow path: coerce each off-type cell with zod, counting what was coerced and what was dropped. */
 function coerceRow(row: Cell[], tally: WarningTally): Cell[] {
 	const out = row.slice();
+	const { strictText, strictNumber, textFromOther, numberFromOther } = cellSchemas();
 	// created_at is left alone: a number there has no known unit, so the row is counted and skipped.
 	for (let i = 1; i < CREATED_AT; i++) {
 		const column = NODE_COLUMNS[i - 1];
@@ -107,7 +110,7 @@ function parseContent(raw: string | null, tally: WarningTally): unknown[] {
 
 /** Slow path for a block that failed isUsableBlock. */
 function leniently(block: unknown, tally: WarningTally): ContentBlock | null {
-	const read = lenientBlockSchema.safeParse(block);
+	const read = lenientBlockSchema().safeParse(block);
 	if (!read.success) {
 		tally.add('content block is not an object (skipped)');
 		return null;

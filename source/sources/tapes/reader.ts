@@ -20,6 +20,8 @@ export interface TapesBatch {
 export interface TapesSource {
 	readonly path: string;
 	stats(): { rows: number; maxRowid: number };
+	/** The largest rowid: an O(log n) freshness check (count(*) scans a million-row index). */
+	maxRowid(): number;
 	/** Up to `limit` rows with rowid > `rowid`, in rowid order. */
 	readAfter(rowid: number, limit: number): TapesBatch;
 	/** The nodes with these hashes, in rowid order; unknown hashes are left out. */
@@ -78,6 +80,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>)
 	const byIdsStmt = db.prepare(`${select} WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
 	const idsStmt = db.prepare('SELECT rowid, hash FROM nodes ORDER BY rowid').raw();
 	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
+	const maxRowidStmt = db.prepare('SELECT coalesce(max(rowid), 0) FROM nodes').pluck();
 	const where = `${path}: nodes`;
 
 	const toBatch = (rows: unknown[][], fromRowid: number): TapesBatch => {
@@ -100,6 +103,9 @@ function createSource(path: string, db: Database.Database, present: Set<string>)
 				const [rows, maxRowid] = statsStmt.get() as [number, number];
 				return { rows, maxRowid };
 			});
+		},
+		maxRowid() {
+			return guarded(path, () => maxRowidStmt.get() as number);
 		},
 		readAfter(rowid, limit) {
 			return guarded(path, () => toBatch(afterStmt.all(rowid, limit) as unknown[][], rowid));

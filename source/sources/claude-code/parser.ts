@@ -1,0 +1,198 @@
+// Turns one Claude Code transcript's lines into canonical messages and session notes. Assistant lines
+// that repeat one response (one line per content block, usage growing) become one message keyed by
+// (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
+import path from 'node:path';
+import type {CanonicalMessage, ToolResult} from '../../core/types.js';
+import type {FileEntry, FileMessage, LineParser, SessionNote} from '../jsonl/file-source.js';
+import {mergeMessages} from '../jsonl/merge-message.js';
+import {assistantLineSchema, aiTitleLineSchema, customTitleLineSchema, firstIssue, summaryLineSchema, systemLineSchema, userLineSchema} from './schema.js';
+import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
+
+export const CLAUDE_AGENT = 'claude-code';
+const ZERO = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
+/** Lookups kept in memory per file (tool call times, uuids); cleared past this size to bound memory. */
+const MEMORY_LIMIT = 200_000;
+
+interface LineIdentity {
+	sessionId?: string | undefined;
+	agentId?: string | undefined;
+	isSidechain?: boolean | undefined;
+	uuid?: string | undefined;
+	cwd?: string | undefined;
+	gitBranch?: string | undefined;
+	timestamp: string;
+}
+
+const lastSegment = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? '';
+
+/** The project folder of a transcript (`<root>/<encoded cwd>/…`), for lines that carry no cwd. */
+function folderProject(file: string): string {
+	const parts = path.dirname(file).split(path.sep);
+	const folder = parts.at(-1) === 'subagents' ? parts.at(-3) : parts.at(-1);
+	return (folder ?? '').replace(/^-+/, '').split('-').pop() ?? '';
+}
+
+export function createClaudeParser(entry: FileEntry): LineParser {
+	const base = path.basename(entry.path, '.jsonl');
+	const agentFile = base.startsWith('agent-');
+	const fileSession = agentFile ? '' : base;
+	const fallbackProject = folderProject(entry.path);
+	const pending = new Map<string, FileMessage>();
+	let notes: SessionNote[] = [];
+	let summaries: Array<{leafUuid: string; text: string}> = [];
+	const noted = new Map<string, string>();
+	const uuidSession = new Map<string, string>();
+	const toolUses = new Map<string, {ts: number; name: string}>();
+	const firstKeyOfMessage = new Map<string, string>();
+
+	const bounded = <K, V>(m: Map<K, V>) => {
+		if (m.size > MEMORY_LIMIT) m.clear();
+		return m;
+	};
+
+	/** The session a line belongs to: its own, or for a subagent's line `agent-<id>`, linked to its parent. */
+	function sessionOf(line: LineIdentity): string | null {
+		const sid = line.sessionId || fileSession;
+		if (!sid) return null;
+		const agent = line.agentId || (agentFile ? base.slice('agent-'.length) : '');
+		const sessionId = agent && (line.isSidechain || agentFile) ? `agent-${agent}` : sid;
+		const place = `${line.cwd ?? ''}\u0000${line.gitBranch ?? ''}\u0000${sid}`;
+		if (noted.get(sessionId) !== place) {
+			noted.set(sessionId, place);
+			const note: SessionNote = {sessionId};
+			if (line.cwd) note.cwd = line.cwd;
+			if (line.gitBranch) note.gitBranch = line.gitBranch;
+			if (sessionId !== sid) Object.assign(note, {parentId: sid, agentId: agent});
+			notes.push(note);
+		}
+		if (line.uuid) bounded(uuidSession).set(line.uuid, sessionId);
+		return sessionId;
+	}
+
+	function message(line: LineIdentity, ts: number, fields: Partial<CanonicalMessage> & {id: string; role: string}): CanonicalMessage {
+		return {
+			parentId: null, model: '', provider: 'anthropic', agent: CLAUDE_AGENT,
+			project: line.cwd ? lastSegment(line.cwd) : fallbackProject, timestamp: ts, text: '', toolCalls: [], toolResults: [],
+			usage: {...ZERO}, stopReason: '', latencyMs: null, recordedCost: null, validations: [], meta: null, ...fields,
+		};
+	}
+
+	function emit(fm: FileMessage): void {
+		const seen = pending.get(fm.message.id);
+		if (seen) seen.message = mergeMessages(seen.message, fm.message);
+		else pending.set(fm.message.id, fm);
+	}
+
+	function assistant(value: unknown, lineNo: number): string | null {
+		const parsed = assistantLineSchema.safeParse(value);
+		if (!parsed.success) return `not a Claude Code assistant line (${firstIssue(parsed.error)})`;
+		const line = parsed.data;
+		const ts = Date.parse(line.timestamp);
+		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const sessionId = sessionOf(line);
+		if (!sessionId) return 'no sessionId';
+		const m = line.message;
+		const key = m.id && line.requestId ? `${m.id}:${line.requestId}` : (line.uuid ?? `${sessionId}:${lineNo}`);
+		let replayOf: string | undefined;
+		if (m.id) {
+			const first = firstKeyOfMessage.get(m.id);
+			// A side question (/btw) replays earlier responses as sidechain lines with new request IDs.
+			if (line.isSidechain && first !== undefined && first !== key) return null;
+			if (line.isSidechain) replayOf = `${m.id}:`;
+			if (first === undefined) bounded(firstKeyOfMessage).set(m.id, key);
+		}
+		const parts = splitContent(m.content);
+		for (const call of parts.toolCalls) if (call.id) bounded(toolUses).set(call.id, {ts, name: call.name});
+		// `<synthetic>` rows are Claude Code's own notices (API errors, interruptions): no model, no spend.
+		const synthetic = m.model === '<synthetic>';
+		emit({sessionId, seq: lineNo, merge: true, ...(replayOf ? {replayOf} : {}), message: message(line, ts, {
+			id: key, role: 'assistant', model: synthetic ? '' : (m.model ?? ''), text: parts.text, toolCalls: parts.toolCalls,
+			usage: synthetic ? {...ZERO} : toUsage(m.usage), stopReason: m.stop_reason ?? '', meta: synthetic ? {synthetic: true} : null,
+		})});
+		return null;
+	}
+
+	function user(value: unknown, lineNo: number): string | null {
+		const parsed = userLineSchema.safeParse(value);
+		if (!parsed.success) return `not a Claude Code user line (${firstIssue(parsed.error)})`;
+		const line = parsed.data;
+		const ts = Date.parse(line.timestamp);
+		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const sessionId = sessionOf(line);
+		if (!sessionId) return 'no sessionId';
+		const parts = splitContent(line.message.content);
+		const extra = parts.results.length === 1 ? toolUseResultFacts(line.toolUseResult) : {errorText: null, durationMs: null};
+		const toolResults: ToolResult[] = parts.results.map((b) => {
+			const id = b.tool_use_id ?? '';
+			const call = toolUses.get(id);
+			const content = resultText(b.content);
+			const isError = b.is_error === true;
+			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,
+				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)};
+		});
+		if (parts.text === '' && toolResults.length === 0) return null;
+		// Slash-command expansions and compaction summaries are written as user lines, but nobody typed them.
+		const role = line.isMeta || line.isCompactSummary ? 'system' : parts.text === '' ? 'tool' : 'user';
+		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {id: line.uuid ?? `${sessionId}:${lineNo}`, role, text: parts.text, toolResults})});
+		return null;
+	}
+
+	function system(value: unknown, lineNo: number): string | null {
+		if ((value as {subtype?: unknown}).subtype !== 'compact_boundary') return null;
+		const parsed = systemLineSchema.safeParse(value);
+		if (!parsed.success) return `not a Claude Code system line (${firstIssue(parsed.error)})`;
+		const line = parsed.data;
+		const ts = Date.parse(line.timestamp);
+		const sessionId = sessionOf(line);
+		if (!sessionId || Number.isNaN(ts)) return 'compaction boundary without session or time';
+		const c = line.compactMetadata;
+		const before = c?.preTokens ? `, ${c.preTokens.toLocaleString('en-US')} tokens before` : '';
+		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {
+			id: line.uuid ?? `${sessionId}:${lineNo}`, role: 'system', text: `— conversation compacted (${c?.trigger ?? 'unknown trigger'}${before}) —`,
+			meta: {compactBoundary: {trigger: c?.trigger ?? null, preTokens: c?.preTokens ?? null, postTokens: c?.postTokens ?? null}},
+		})});
+		return null;
+	}
+
+	function title(value: unknown, type: string): string | null {
+		if (type === 'summary') {
+			const parsed = summaryLineSchema.safeParse(value);
+			if (!parsed.success) return `not a Claude Code summary line (${firstIssue(parsed.error)})`;
+			if (parsed.data.leafUuid && parsed.data.summary.trim()) summaries.push({leafUuid: parsed.data.leafUuid, text: parsed.data.summary.trim()});
+			return null;
+		}
+		const parsed = type === 'ai-title' ? aiTitleLineSchema.safeParse(value) : customTitleLineSchema.safeParse(value);
+		if (!parsed.success) return `not a Claude Code ${type} line (${firstIssue(parsed.error)})`;
+		const d = parsed.data;
+		const text = ('aiTitle' in d ? d.aiTitle : d.customTitle).trim();
+		if (text) notes.push('aiTitle' in d ? {sessionId: d.sessionId, aiTitle: text} : {sessionId: d.sessionId, customTitle: text});
+		return null;
+	}
+
+	return {
+		accept(value, lineNo) {
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+			const type = (value as {type?: unknown}).type;
+			if (type === 'assistant') return assistant(value, lineNo);
+			if (type === 'user') return user(value, lineNo);
+			if (type === 'system') return system(value, lineNo);
+			if (type === 'summary' || type === 'ai-title' || type === 'custom-title') return title(value, type);
+			return null;
+		},
+		drain(final) {
+			// A summary names the last message it covers; it titles that message's session (in this file).
+			const unresolved: typeof summaries = [];
+			for (const s of summaries) {
+				const sessionId = uuidSession.get(s.leafUuid);
+				if (sessionId) notes.push({sessionId, summaryTitle: s.text});
+				else if (!final) unresolved.push(s);
+			}
+			summaries = unresolved;
+			const out = {messages: [...pending.values()], notes};
+			pending.clear();
+			notes = [];
+			return out;
+		},
+		state: () => null,
+	};
+}

@@ -1,0 +1,164 @@
+// Turns one Codex rollout into canonical messages. The model comes from turn_context; each token_count
+// event is one model response's usage (last_token_usage; the difference of cumulative totals only when
+// that is missing) and is put on the response's last item. input_tokens already includes
+// cached_input_tokens, so cached input is counted once, as cache reads.
+import path from 'node:path';
+import type {CanonicalMessage, Usage} from '../../core/types.js';
+import type {FileEntry, FileFacts, FileMessage, LineParser, SessionNote} from '../jsonl/file-source.js';
+import {compactedSchema, responseItemSchema, sessionMetaSchema, tokenCountSchema, turnContextSchema, type ResponseItem, type TokenUsage} from './schema.js';
+import {toolOutcome} from './tool-output.js';
+
+export const CODEX_AGENT = 'codex';
+const MEMORY_LIMIT = 100_000;
+/** User-role items Codex injects (environment, AGENTS.md, permissions): context, not prompts. */
+const INJECTED = /^\s*(<(environment_context|user_instructions|permissions instructions|user_shell_command)>|# AGENTS\.md instructions)/;
+const UUID_AT_END = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
+
+/** What the parser carries from one sync to the next (JSON-safe). */
+export interface CodexState {
+	sessionId: string;
+	model: string;
+	cwd: string;
+	provider: string;
+	lastTotal: TokenUsage | null;
+}
+
+const n = (v: number | null | undefined) => v ?? 0;
+const issue = (e: {issues: Array<{path: PropertyKey[]; message: string}>}) => {
+	const i = e.issues[0];
+	return i ? `${i.path.map(String).join('.') || '(line)'}: ${i.message}` : 'unexpected shape';
+};
+
+function toUsage(u: TokenUsage): Usage {
+	const input = n(u.input_tokens);
+	const output = n(u.output_tokens);
+	return {input, output, cacheWrite: 0, cacheWrite1h: 0, cacheRead: Math.min(n(u.cached_input_tokens), input), total: u.total_tokens ?? input + output};
+}
+
+const sameTotals = (a: TokenUsage | null, b: TokenUsage) =>
+	a !== null && (['input_tokens', 'cached_input_tokens', 'output_tokens', 'total_tokens'] as const).every((k) => n(a[k]) === n(b[k]));
+
+function delta(total: TokenUsage, last: TokenUsage | null): TokenUsage {
+	const d = (k: keyof TokenUsage) => Math.max(0, n(total[k]) - n(last?.[k]));
+	return {input_tokens: d('input_tokens'), cached_input_tokens: d('cached_input_tokens'), output_tokens: d('output_tokens'),
+		reasoning_output_tokens: d('reasoning_output_tokens'), total_tokens: d('total_tokens')};
+}
+
+function parentOf(source: unknown): string | null {
+	const spawn = (source as {subagent?: {thread_spawn?: {parent_thread_id?: unknown}}} | undefined)?.subagent?.thread_spawn;
+	return typeof spawn?.parent_thread_id === 'string' ? spawn.parent_thread_id : null;
+}
+
+export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFacts): LineParser {
+	const st: CodexState = (saved as CodexState | null) ?? {
+		sessionId: UUID_AT_END.exec(entry.path)?.[1] ?? path.basename(entry.path, '.jsonl'), model: '', cwd: '', provider: 'openai', lastTotal: null,
+	};
+	let messages: FileMessage[] = [];
+	let notes: SessionNote[] = [];
+	let lastAssistant: FileMessage | null = null;
+	const calls = new Map<string, {name: string; ts: number}>();
+
+	function push(lineNo: number, ts: number, fields: Partial<CanonicalMessage> & {role: string}): FileMessage {
+		const fm: FileMessage = {sessionId: st.sessionId, seq: lineNo, merge: false, message: {
+			id: `${st.sessionId}:${lineNo}`, parentId: null, model: st.model, provider: st.provider, agent: CODEX_AGENT,
+			project: st.cwd.split(/[\\/]/).filter(Boolean).pop() ?? '', timestamp: ts, text: '', toolCalls: [], toolResults: [],
+			usage: {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null}, stopReason: '', latencyMs: null,
+			recordedCost: null, validations: [], meta: null, ...fields,
+		}};
+		messages.push(fm);
+		return fm;
+	}
+
+	function item(p: ResponseItem, lineNo: number, ts: number): void {
+		if (p.type === 'message') {
+			const text = (p.content ?? []).map((c) => c.text ?? '').filter(Boolean).join('\n');
+			if (text === '') return;
+			const role = p.role === 'assistant' ? 'assistant' : p.role === 'user' && !INJECTED.test(text) ? 'user' : 'system';
+			const fm = push(lineNo, ts, {role, text});
+			if (role === 'assistant') lastAssistant = fm;
+		} else if (p.type === 'function_call' || p.type === 'custom_tool_call' || p.type === 'local_shell_call') {
+			const raw = p.arguments ?? p.input;
+			let args: unknown = raw ?? p.action ?? null;
+			if (typeof raw === 'string') {
+				try {
+					args = JSON.parse(raw);
+				} catch {
+					args = raw;
+				}
+			}
+			const name = p.name ?? (p.type === 'local_shell_call' ? 'shell' : '');
+			if (p.call_id) {
+				if (calls.size > MEMORY_LIMIT) calls.clear();
+				calls.set(p.call_id, {name, ts});
+			}
+			lastAssistant = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}]});
+		} else if (p.type === 'function_call_output' || p.type === 'custom_tool_call_output') {
+			const call = calls.get(p.call_id ?? '');
+			const out = toolOutcome(p.output);
+			push(lineNo, ts, {role: 'tool', toolResults: [{id: p.call_id ?? '', name: call?.name ?? '', content: out.content,
+				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : 'failed') : '', isError: out.failed,
+				latencyMs: out.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)}]});
+		}
+	}
+
+	function tokenCount(value: unknown, lineNo: number, ts: number): string | null {
+		const parsed = tokenCountSchema.safeParse(value);
+		if (!parsed.success) return `not a Codex token_count event (${issue(parsed.error)})`;
+		const info = parsed.data.payload.info;
+		const total = info?.total_token_usage ?? null;
+		// Codex repeats a token_count when only its rate limits changed: the same totals are not a new turn.
+		if (total && sameTotals(st.lastTotal, total)) return null;
+		const used = info?.last_token_usage ?? (total ? delta(total, st.lastTotal) : null);
+		if (total) st.lastTotal = total;
+		if (!used) return null;
+		const usage = toUsage(used);
+		const target = lastAssistant && messages.includes(lastAssistant) && lastAssistant.message.usage.input + lastAssistant.message.usage.output === 0 ? lastAssistant : null;
+		if (target) target.message.usage = usage;
+		else push(lineNo, ts, {role: 'assistant', usage});
+		lastAssistant = null;
+		return null;
+	}
+
+	return {
+		accept(value, lineNo) {
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+			const type = (value as {type?: unknown}).type;
+			const ts = Date.parse(String((value as {timestamp?: unknown}).timestamp ?? ''));
+			const at = Number.isNaN(ts) ? file.mtimeMs : ts;
+			if (type === 'session_meta') {
+				const parsed = sessionMetaSchema.safeParse(value);
+				if (!parsed.success) return `not a Codex session_meta line (${issue(parsed.error)})`;
+				const p = parsed.data.payload;
+				st.sessionId = p.id;
+				if (p.cwd) st.cwd = p.cwd;
+				if (p.model_provider) st.provider = p.model_provider;
+				const note: SessionNote = {sessionId: p.id, ...(p.cwd ? {cwd: p.cwd} : {}), ...(p.git?.branch ? {gitBranch: p.git.branch} : {})};
+				const parent = parentOf(p.source);
+				if (parent) note.parentId = parent;
+				notes.push(note);
+			} else if (type === 'turn_context') {
+				const parsed = turnContextSchema.safeParse(value);
+				if (!parsed.success) return `not a Codex turn_context line (${issue(parsed.error)})`;
+				if (parsed.data.payload.model) st.model = parsed.data.payload.model;
+				if (parsed.data.payload.cwd) st.cwd = parsed.data.payload.cwd;
+			} else if (type === 'response_item') {
+				const parsed = responseItemSchema.safeParse(value);
+				if (!parsed.success) return `not a Codex response_item line (${issue(parsed.error)})`;
+				item(parsed.data.payload, lineNo, at);
+			} else if (type === 'event_msg' && (value as {payload?: {type?: unknown}}).payload?.type === 'token_count') {
+				return tokenCount(value, lineNo, at);
+			} else if (type === 'compacted') {
+				if (!compactedSchema.safeParse(value).success) return 'not a Codex compacted line';
+				push(lineNo, at, {role: 'system', text: '— conversation compacted —', meta: {compactBoundary: {trigger: null, preTokens: null, postTokens: null}}});
+			}
+			return null;
+		},
+		drain() {
+			const out = {messages, notes};
+			messages = [];
+			notes = [];
+			return out;
+		},
+		state: () => ({...st}),
+	};
+}

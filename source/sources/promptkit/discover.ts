@@ -1,0 +1,36 @@
+// The files of a PromptKit file state store: conv-<id>/messages.jsonl (read incrementally) and
+// conv-<id>/state.json (small, read whole when it changes). PromptKit has no default location: --promptkit.
+import fs from 'node:fs';
+import path from 'node:path';
+import type {FileEntry, FileSourceAdapter} from '../jsonl/file-source.js';
+
+function conversationFiles(dir: string): FileEntry[] {
+	const out: FileEntry[] = [];
+	const messages = path.join(dir, 'messages.jsonl');
+	const state = path.join(dir, 'state.json');
+	if (fs.existsSync(messages)) out.push({path: messages, kind: 'lines'});
+	if (fs.existsSync(state)) out.push({path: state, kind: 'json'});
+	return out;
+}
+
+/** A store root (holding conv-* folders), or one conversation folder itself. */
+function listPromptKit(root: string): FileEntry[] {
+	if (path.basename(root).startsWith('conv-') && fs.existsSync(path.join(root, 'messages.jsonl'))) return conversationFiles(root);
+	let names: string[];
+	try {
+		names = fs.readdirSync(root, {withFileTypes: true}).filter((e) => e.isDirectory() && e.name.startsWith('conv-')).map((e) => e.name);
+	} catch {
+		return [];
+	}
+	return names.sort().flatMap((name) => conversationFiles(path.join(root, name)));
+}
+
+export const promptkitAdapter: FileSourceAdapter = {
+	kind: 'promptkit',
+	list: listPromptKit,
+	sessionOfState: (saved) => (saved as {sessionId?: string} | null)?.sessionId ?? null,
+	load: async () => {
+		const {createPromptKitParser, readPromptKitState} = await import('./parser.js');
+		return {parser: (entry, saved, file) => createPromptKitParser(entry, saved, file), readJson: readPromptKitState};
+	},
+};
