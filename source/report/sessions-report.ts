@@ -5,6 +5,8 @@ import {pad2, zonedParts} from '../core/time.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {toCsv} from './csv.js';
 import {comparisonJson, iso, sessionJson, totalsJson} from './session-json.js';
+import {transcriptJson} from './transcript-json.js';
+import type {SessionInfo, SessionInfoLookup} from '../workspace/session-info.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
 
@@ -17,6 +19,8 @@ export interface ReportContext {
 	now: number;
 	timeZone: string;
 	warnings: Warning[];
+	/** cwd, git branch and subagent totals from transcript sources (absent: none shown). */
+	sessionInfo?: SessionInfoLookup;
 }
 
 export function localTime(ms: number, timeZone: string): string {
@@ -55,9 +59,11 @@ const CSV_HEADER = ['id', 'start_time', 'label', 'project', 'agent_name', 'model
 export function sessionsReport(ctx: ReportContext, format: ReportFormat, sessionsTable?: SessionsTable): string {
 	const sessions = ctx.queries.list(ctx.filters);
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
+	const info = format === 'json' ? (ctx.sessionInfo?.(sessions.map((s) => s.id)) ?? new Map<string, SessionInfo>()) : new Map<string, SessionInfo>();
 	if (format === 'json') {
+		// Compact: the list can run to tens of megabytes, and people read it through jq anyway.
 		return JSON.stringify({
-			sessions: sessions.map(sessionJson),
+			sessions: sessions.map((s) => ({...sessionJson(s), ...transcriptJson(s, info.get(s.id))})),
 			...totalsJson(overview.totals),
 			cost_by_model: ctx.queries.costByModel(ctx.filters, ctx.pricing).map((m) => ({
 				model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
@@ -66,7 +72,7 @@ export function sessionsReport(ctx: ReportContext, format: ReportFormat, session
 			pricing: pricingJson(ctx.pricing),
 			filters: filtersJson(ctx.filters),
 			warnings: warningsJson(ctx.warnings),
-		}, null, 2) + '\n';
+		}) + '\n';
 	}
 	if (format === 'csv') {
 		return toCsv(CSV_HEADER, sessions.map((s) => {

@@ -1,16 +1,18 @@
 // Everything a command needs: pricing, the index, the sources in use, and a sync over them.
 import fs from 'node:fs';
+import path from 'node:path';
 import {openIndex} from '../store/open-index.js';
 import {createIndexStore, type IndexStore} from '../store/index-store.js';
 import {createSessionQueries, type SessionQueries} from '../store/session-queries.js';
 import {defaultPricing} from '../core/pricing.js';
-import type {PricingTable, Warning} from '../core/types.js';
+import type {PricingTable, SourceKind, Warning} from '../core/types.js';
 import type {Result} from '../core/time.js';
 import {loadPricingFile} from '../config/pricing-file.js';
 import {defaultIndexPath, demoPaths} from '../config/paths.js';
-import {resolveTapesPath, TAPES_NOT_FOUND} from '../sources/tapes/discover.js';
 import {seedDemo} from '../sources/demo/seed.js';
 import {repriceIfChanged} from '../sync/reprice.js';
+import {discoverSources, NOTHING_FOUND, type SourceSpec} from './discover-sources.js';
+import {createSessionInfo, type SessionInfoLookup} from './session-info.js';
 
 export interface WorkspaceOptions {
 	sqlite?: string;
@@ -18,6 +20,10 @@ export interface WorkspaceOptions {
 	demo: boolean;
 	overwrite: boolean;
 	pricing?: string;
+	/** Transcript roots (--claude, --codex, --promptkit, each repeatable). */
+	claude?: string[];
+	codex?: string[];
+	promptkit?: string[];
 	env: Record<string, string | undefined>;
 	home: string;
 	cwd: string;
@@ -26,7 +32,7 @@ export interface WorkspaceOptions {
 
 export interface SourceInUse {
 	id: number;
-	kind: 'tapes';
+	kind: SourceKind;
 	path: string;
 }
 
@@ -39,6 +45,8 @@ export interface Workspace {
 	/** Lines worth telling the user before anything else (e.g. that the demo was seeded). */
 	notices: string[];
 	warnings: Warning[];
+	/** What transcripts add to session rows: cwd, git branch, subagent totals. */
+	sessionInfo: SessionInfoLookup;
 	close(): void;
 }
 
@@ -51,11 +59,11 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 	}
 	if (opts.overwrite && !opts.demo) return {ok: false, error: '--overwrite requires --demo'};
 	const notices: string[] = [];
-	let tapesPath: string | null;
+	let specs: SourceSpec[];
 	let indexPath = opts.index ?? defaultIndexPath(opts.env, opts.home);
 	if (opts.demo) {
 		const demo = demoPaths(opts.env, opts.home);
-		tapesPath = opts.sqlite ?? demo.tapes;
+		const tapesPath = opts.sqlite ?? demo.tapes;
 		if (!opts.index) indexPath = demo.index;
 		// Seed once; later runs open the same data so what was extracted about it is still there.
 		if (opts.overwrite || !fs.existsSync(tapesPath)) {
@@ -67,15 +75,21 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 				return {ok: false, error: (error as Error).message};
 			}
 		}
+		// The demo is a tapes source; transcript flags given with it are read too.
+		specs = [{kind: 'tapes', path: tapesPath}, ...discoverSources({claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, sqlite: tapesPath, env: opts.env, home: opts.home, cwd: opts.cwd})
+			.filter((s) => s.kind !== 'tapes')];
 	} else {
-		tapesPath = resolveTapesPath({flag: opts.sqlite, env: opts.env, home: opts.home, cwd: opts.cwd, exists: fs.existsSync});
-		if (!tapesPath) return {ok: false, error: `${TAPES_NOT_FOUND} (or try --demo)`};
+		specs = discoverSources({sqlite: opts.sqlite, claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, env: opts.env, home: opts.home, cwd: opts.cwd});
+		if (specs.length === 0) return {ok: false, error: `${NOTHING_FOUND} (or try --demo)`};
 	}
 	const opened = openIndex(indexPath);
 	if (!opened.ok) return opened;
 	const store = createIndexStore(opened.db);
-	const source = store.sources.ensure('tapes', tapesPath);
-	const sources: SourceInUse[] = [{id: source.id, kind: 'tapes', path: tapesPath}];
+	// Absolute paths, so `./tapes.db` and `/home/me/tapes.db` are one source and never synced twice.
+	const sources: SourceInUse[] = specs.map((s) => {
+		const absolute = path.resolve(opts.cwd, s.path);
+		return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
+	});
 	repriceIfChanged(store, pricing, opts.now());
 	return {
 		ok: true,
@@ -87,6 +101,7 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			sources,
 			notices,
 			warnings: [],
+			sessionInfo: createSessionInfo(opened.db),
 			close: () => opened.db.close(),
 		},
 	};
