@@ -1,6 +1,7 @@
 // Cross-session analytics (reference §2.12) with its fixes: providers count sessions, every day of the period is present.
 import type {SessionSummary} from './types.js';
-import {dayKey, daysBetween} from './time.js';
+import {daysBetween} from './time.js';
+import {zonedClock} from './zoned-clock.js';
 
 export interface Bucket {
 	label: string;
@@ -59,16 +60,28 @@ export function activityByDay(
 	let from = window.fromMs;
 	if (from === null) from = sessions.reduce((min, s) => Math.min(min, s.startMs), now);
 	const to = window.toMs ?? now + 1;
+	const clock = zonedClock(timeZone);
 	const byDay = new Map<string, DayActivity>();
 	for (const day of daysBetween(from, Math.max(to, from + 1), timeZone)) byDay.set(day, {day, sessions: 0, cost: 0, tokens: 0});
 	for (const s of sessions) {
-		const entry = byDay.get(dayKey(s.startMs, timeZone));
+		const entry = byDay.get(clock(s.startMs).day);
 		if (!entry) continue; // started before the window (it overlaps it): counted in totals, not on a day outside the chart
 		entry.sessions++;
 		entry.cost += s.totalCost ?? 0;
 		entry.tokens += s.totalTokens;
 	}
 	return [...byDay.values()];
+}
+
+/** heatmap[weekday][hour]: sessions started in that hour of the week (weekday 0 = Monday), in the zone. */
+export function hourOfWeekHeatmap(sessions: Array<Pick<SessionSummary, 'startMs'>>, timeZone: string): number[][] {
+	const clock = zonedClock(timeZone);
+	const heatmap = Array.from({length: 7}, () => new Array<number>(24).fill(0));
+	for (const s of sessions) {
+		const local = clock(s.startMs);
+		heatmap[local.weekday]![local.hour]!++;
+	}
+	return heatmap;
 }
 
 export interface ToolMetric {

@@ -128,7 +128,17 @@ describe('session queries', () => {
 		const rows = createSessionQueries(store.db, [1]).costByModel(f(), defaultPricing());
 		expect(rows[0]).toMatchObject({model: 'claude-sonnet-4.5', sessions: 1});
 		expect(rows[0]!.cost).toBeCloseTo(3 + 1.5, 10);
-		expect(rows[1]).toMatchObject({model: 'no-such-model', cost: null});
+		expect(rows[1]).toMatchObject({model: 'no-such-model', cost: null, cacheSaving: null});
+	});
+
+	it('the cache saving is what cache reads would have cost at the input price, minus what they cost', () => {
+		store.sessions.write({summary: session({id: 'c1'}), sourceId: 1, leafId: 'c1', tools: [], modelUsage: [
+			{model: 'claude-sonnet-4.5', baseInput: 0, input: 2_000_000, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 2_000_000, messages: 1},
+		]}, 0);
+		const [row] = createSessionQueries(store.db, [1]).costByModel(f(), defaultPricing());
+		// 2M reads at $0.30/M instead of $3/M.
+		expect(row!.cacheSaving).toBeCloseTo(2 * (3 - 0.3), 10);
+		expect(row!.cost).toBeCloseTo(2 * 0.3, 10);
 	});
 });
 
