@@ -35,7 +35,11 @@ function sessionTypeOf(s: SessionSignals, prompts: string[]): SessionType {
 		return s.edits === 0 && !s.commit ? 'exploration' : 'single_task';
 	}
 	const first = goalOfPrompt(tasks[0]!);
-	const fresh = tasks.slice(1).some((p) => !REFINEMENT.test(p) && goalOfPrompt(p) !== first);
+	// A follow-up with no goal of its own is a clarification of the first task, not a new one.
+	const fresh = tasks.slice(1).some((p) => {
+		const goal = goalOfPrompt(p);
+		return !REFINEMENT.test(p) && goal !== null && goal !== first;
+	});
 	return fresh ? 'multi_task' : 'iterative_refinement';
 }
 
@@ -92,10 +96,12 @@ export function promptsOf(input: FacetSessionInput): string[] {
 export function heuristicFacet(input: FacetSessionInput): SessionFacet {
 	const prompts = promptsOf(input);
 	const s = sessionSignals(input, prompts);
-	const firstLine = firstLabelLine(prompts[0] ?? '') || input.label;
-	const goal = goalOfPrompt(prompts[0] ?? '')
+	// A session nobody typed into (a scheduled job, a script) is described by its first answer.
+	const opener = prompts[0] ?? input.messages.find((m) => m.role === 'assistant' && m.text.trim() !== '')?.text ?? '';
+	const firstLine = firstLabelLine(opener) || input.label;
+	const goal = goalOfPrompt(opener)
 		?? prompts.slice(1).map(goalOfPrompt).find((g) => g !== null)
-		?? (/\?\s*$/.test(prompts[0] ?? '') ? 'understand_codebase' : prompts.length === 0 ? 'warmup_minimal' : 'implement_feature');
+		?? (/\?\s*$/.test(opener) ? 'understand_codebase' : opener === '' ? 'warmup_minimal' : 'implement_feature');
 	const outcome = outcomeOf(s);
 	const friction = frictionOf(s, prompts);
 	const opening = truncate(firstLine, 160);

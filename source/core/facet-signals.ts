@@ -32,6 +32,7 @@ export interface SessionSignals {
 }
 
 const CUT = new Set(['max_tokens', 'length']);
+const DONE = new Set(['stop', 'end_turn', 'end-turn', 'eos']);
 
 export function sessionSignals(input: FacetSessionInput, prompts: readonly string[]): SessionSignals {
 	const calls = new Map<string, {name: string; command: string}>();
@@ -88,7 +89,10 @@ export function sessionSignals(input: FacetSessionInput, prompts: readonly strin
 	const last = input.messages.at(-1);
 	const lastAssistant = [...input.messages].reverse().find((m) => m.role === 'assistant');
 	s.lastAssistantCut = lastAssistant !== undefined && CUT.has(lastAssistant.stopReason);
-	s.finished = last !== undefined && last.role === 'assistant' && last.toolCalls.length === 0 && !s.lastAssistantCut;
+	// A completed stop reason is the provider saying the turn ended; without one, an answer that asks
+	// for no tool is the end of a turn too.
+	s.finished = last !== undefined && last.role === 'assistant' && !s.lastAssistantCut &&
+		(DONE.has(last.stopReason.trim().toLowerCase()) || last.toolCalls.length === 0);
 	const endsOnPrompt = last !== undefined && last.role === 'user' && last.text.trim() !== '' && last.toolResults.length === 0;
 	s.interrupted = prompts.slice(1).some((p) => INTERRUPTION.test(p)) || (endsOnPrompt && input.messages.length > 1);
 	return s;

@@ -6,7 +6,8 @@ import {parseRetryAfter} from '../core/backoff.js';
 import {redactSecrets, type ApiKey} from '../config/credentials.js';
 
 export type CallFailure =
-	| {kind: 'retryable'; reason: string; retryAfterMs: number | null}
+	/** `unreachable`: nothing answered at all, so once retries run out no other session would fare better. */
+	| {kind: 'retryable'; reason: string; retryAfterMs: number | null; unreachable?: boolean}
 	| {kind: 'session'; reason: string}
 	| {kind: 'fatal'; reason: string};
 
@@ -48,14 +49,14 @@ export function classifyCallError(error: unknown, ctx: ClassifyContext): CallFai
 	const clean = (text: string) => redactSecrets(text, ctx.secrets).replace(/\s+/g, ' ').trim().slice(0, 300);
 	const chain = classChain(error);
 	if (ctx.timedOut || chain.includes('APIConnectionTimeoutError')) {
-		return {kind: 'retryable', reason: `timed out after ${Math.round(ctx.timeoutMs / 100) / 10}s`, retryAfterMs: null};
+		return {kind: 'retryable', reason: `timed out after ${Number((ctx.timeoutMs / 1000).toFixed(2))}s`, retryAfterMs: null};
 	}
 	const e = (error ?? {}) as ErrorShape;
 	const message = clean(typeof e.message === 'string' ? e.message : String(error));
 	const status = typeof e.status === 'number' ? e.status : null;
 	if (status === null) {
 		if (chain.includes('APIConnectionError')) {
-			return {kind: 'retryable', reason: `cannot reach ${ctx.provider} at ${ctx.baseURL} (${message})`, retryAfterMs: null};
+			return {kind: 'retryable', reason: `cannot reach ${ctx.provider} at ${ctx.baseURL} (${message})`, retryAfterMs: null, unreachable: true};
 		}
 		return {kind: 'session', reason: message || 'unknown error'};
 	}

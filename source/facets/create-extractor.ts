@@ -13,6 +13,8 @@ export interface ExtractorOptions {
 	backoff?: BackoffOptions;
 	random?: () => number;
 	now?: () => number;
+	/** Waits between retries; tests pass one that records the delays instead of waiting. */
+	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** null when insights are off. */
@@ -32,5 +34,5 @@ export async function createExtractor(config: InsightsConfig, opts: ExtractorOpt
 		const {createOpenAiChat} = await import('./openai-chat.js');
 		client = createOpenAiChat({provider: config.provider, model: config.model, baseURL: config.baseURL, apiKey: config.apiKey, timeoutMs: sdkTimeoutMs});
 	}
-	return createLlmExtractor(client, {pricing: opts.pricing, timeoutMs, backoff: opts.backoff, random: opts.random, now: opts.now});
+	return createLlmExtractor(client, {pricing: opts.pricing, timeoutMs, backoff: opts.backoff, random: opts.random, now: opts.now, sleep: opts.sleep});
 }

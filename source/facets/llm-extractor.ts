@@ -67,7 +67,9 @@ export function createLlmExtractor(client: ChatClient, opts: LlmExtractorOptions
 				});
 				if (failure.kind !== 'retryable') return {ok: false, reason: failure.reason, fatal: failure.kind === 'fatal'};
 				if (retry >= backoff.retries) {
-					return {ok: false, reason: `${failure.reason} (gave up after ${retry + 1} calls)`, fatal: false};
+					// A server that never answered (Ollama not started, a wrong URL) stops the run instead of
+					// failing every session in turn after the same minute of retries.
+					return {ok: false, reason: `${failure.reason} (gave up after ${retry + 1} calls)`, fatal: failure.unreachable === true};
 				}
 				counter.retries++;
 				await sleep(backoffDelay(retry, backoff, random, failure.retryAfterMs), signal);

@@ -19,3 +19,18 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
 	});
 	return {status: r.status, stdout: r.stdout, stderr: r.stderr};
 }
+
+/** Like runCli, but leaves the event loop free: needed when the test itself serves the CLI (a fake LLM). */
+export async function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+	const {spawn} = await import('node:child_process');
+	const child = spawn(process.execPath, [CLI, ...args], {
+		env: {PATH: process.env['PATH'] ?? '', HOME: env['HOME'] ?? process.env['HOME'] ?? '/tmp', TZ: 'UTC', ...env},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+	child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+	const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	return {status, stdout, stderr};
+}
