@@ -12,11 +12,25 @@ export const HELP = `
     show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md
     analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
     sync             Bring the index up to date with the sources and print what changed
+    sources          List the sources in use: path, sessions, messages, warnings, last sync (--json)
+    facets           Extract facets (goal, outcome, session type, friction, summary) for the filtered
+                     sessions now, with a progress bar on stderr; prints a summary (--json)
+    insights         Print what sessions were for, how they ended and what got in the way, with
+                     coverage, providers and failures, for the same filters and period (--json)
 
   Sources
     -s, --sqlite <path>    tapes SQLite database (read-only). Default: $TAPES_SQLITE, $TAPES_DB, then the first
                            of $XDG_DATA_HOME/tapes/tapes.db, …/tapes.sqlite, ~/.tapes/tapes.db, ~/.tapes/tapes.sqlite,
                            ./tapes.db, ./tapes.sqlite, ./.tapes/tapes.db, ./.tapes/tapes.sqlite
+        --claude <dir>     Claude Code transcripts: a config directory (with projects/) or a projects directory;
+                           repeatable. Default: each of $CLAUDE_CONFIG_DIR (comma-separated), else
+                           ~/.config/claude/projects and ~/.claude/projects where present. One session per
+                           sessionId; subagents (<session>/subagents/agent-*.jsonl) are their own rows, linked to
+                           their parent, whose "incl. subagents" cost adds them
+        --codex <dir>      Codex rollouts: a Codex home (sessions/ and archived_sessions/) or a folder of
+                           rollouts; repeatable. Default: each of $CODEX_HOME (comma-separated), else ~/.codex
+        --promptkit <dir>  A PromptKit file state store (conv-<id>/messages.jsonl and state.json); repeatable
+                           With no source flag, every source found is read; with any, only those named.
     -m, --demo             Use the built-in demo data (seeded once into $XDG_DATA_HOME/tapedeck/demo)
     -f, --overwrite        With --demo: seed the demo again (removes the old file and its -wal/-shm)
         --index <path>     tapedeck's own index. Default: $XDG_DATA_HOME/tapedeck/index.sqlite
@@ -34,7 +48,7 @@ export const HELP = `
         --status <s>       completed, failed, abandoned or unknown
         --project <name>   Exact project name
         --agent <name>     Exact agent name
-        --source <kind>    tapes
+        --source <kind>    tapes, claude-code, codex or promptkit
         --search <text>    Substring of label, project, model or ID
         --sort <key>       date, label, project, agent, model, status, duration, messages, tools, tokens, cost
                            (default: cost)
@@ -49,14 +63,31 @@ export const HELP = `
         --refresh <sec>    Sync again every N seconds while open (default: 10; 0 turns it off)
         --theme <name>     dark or light (default: dark); NO_COLOR turns colour off
 
+  Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)
+        --insights-provider <p>   openai, anthropic, ollama or heuristic. Default: openai when an OpenAI key is
+                                  found, else anthropic when an Anthropic key is, else the heuristic (offline
+                                  rules over the session's own data, labelled "heuristic" wherever it shows)
+        --insights-model <m>      Default per provider: gpt-4o-mini, claude-haiku-4-5-20251001, llama3.2
+        --insights-key <key>      API key; else $OPENAI_API_KEY / $ANTHROPIC_API_KEY, else [providers.<name>]
+                                  api_key in ./.tapes/credentials.toml or ~/.tapes/credentials.toml.
+                                  A key is only ever sent to its own provider.
+        --insights-base-url <u>   API base URL. Default: $OPENAI_BASE_URL, $ANTHROPIC_BASE_URL or
+                                  http://$OLLAMA_HOST/v1, else the provider's own (Ollama: http://localhost:11434/v1)
+        --insights-concurrency <n>  Extractions at once, 1–16 (default: 2)
+        --no-insights             Extract nothing (stored facets still show)
+
   Other
         --help             This manual
         --version          The version
 
   Environment
     TAPES_SQLITE, TAPES_DB   tapes database path when --sqlite is not given
+    CLAUDE_CONFIG_DIR        Claude Code config directories, comma-separated (when --claude is not given)
+    CODEX_HOME               Codex homes, comma-separated (when --codex is not given)
     XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share)
     TZ                       default time zone
+    OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
+    OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
     NO_COLOR                 disable colour
 
   Exit status
@@ -67,4 +98,8 @@ export const HELP = `
     $ tapedeck --demo
     $ tapedeck sessions --since 7d --sort tokens --json
     $ tapedeck show 3f2a91 --md > session.md
+    $ tapedeck sessions --claude ~/.claude --source claude-code --json
+    $ tapedeck sources
+    $ tapedeck facets --since 30d --insights-provider anthropic
+    $ tapedeck insights --since 30d --json
 `;

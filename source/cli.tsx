@@ -8,6 +8,10 @@ import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
 import {runCommand, COMMANDS, type Command} from './commands.js';
+import {initialPeriod} from './core/screens/sessions-filters.js';
+import type {Explorer, LaunchOptions} from './ui/launch.js';
+import {resolveInsightsConfig, type InsightsConfig} from './facets/insights-config.js';
+import type {Insights} from './facets/start-worker.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
@@ -34,6 +38,15 @@ const cli = meow(HELP, {
 		md: {type: 'boolean', default: false},
 		refresh: {type: 'number', default: 10},
 		theme: {type: 'string'},
+		claude: {type: 'string', isMultiple: true},
+		codex: {type: 'string', isMultiple: true},
+		promptkit: {type: 'string', isMultiple: true},
+		insights: {type: 'boolean', default: true},
+		insightsProvider: {type: 'string'},
+		insightsModel: {type: 'string'},
+		insightsKey: {type: 'string'},
+		insightsBaseUrl: {type: 'string'},
+		insightsConcurrency: {type: 'number'},
 	},
 	allowUnknownFlags: false,
 });
@@ -56,18 +69,37 @@ async function main(): Promise<void> {
 	const now = Date.now();
 	const filters = resolveFilters({...f, tz: timeZone}, now);
 	if (!filters.ok) fail(filters.error);
+	const insights = resolveInsightsConfig(f, {env: process.env, home: os.homedir(), cwd: process.cwd()});
+	if (!insights.ok) fail(insights.error);
+	// A bare `tapedeck` on a terminal opens the explorer; the UI loads while the index opens, and report
+	// commands never load React or Ink.
+	const explore = !commandName && process.stdin.isTTY === true && process.stdout.isTTY === true && !f.json && !f.csv && !f.md;
+	if (explore) {
+		// Ink treats CI=… as "not a terminal" and would draw nothing until exit; both ends are terminals here.
+		delete process.env['CI'];
+		delete process.env['CONTINUOUS_INTEGRATION'];
+		// React's development build renders several times slower and loads more code.
+		process.env['NODE_ENV'] ??= 'production';
+	}
+	const ui = explore ? import('./ui/launch.js') : null;
 
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,
+		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
 	if (!opened.ok) fail(opened.error);
 	const ws: Workspace = opened.value;
+	if (ui) {
+		return runExplorer(await ui, {
+			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
+		}, insights.value);
+	}
 	for (const notice of ws.notices) process.stderr.write(`${notice}\n`);
 
 	const showProgress = process.stderr.isTTY === true;
 	const synced = await syncWorkspace(ws, showProgress ? (p) => {
-		process.stderr.write(`\rsyncing ${p.source}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} rows`);
+		process.stderr.write(`\rsyncing ${p.source}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
 	} : undefined);
 	if (showProgress && synced.summaries.some((s) => s.newMessages > 0)) process.stderr.write('\n');
 	for (const error of synced.errors) process.stderr.write(`tapedeck: ${error}\n`);
@@ -78,12 +110,106 @@ async function main(): Promise<void> {
 	}
 	const warnings = synced.summaries.flatMap((s) => s.warnings);
 	const format = f.json ? 'json' : f.csv ? 'csv' : f.md ? 'md' : 'table';
+	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
 		ws, synced, filters: filters.value, now, timeZone, warnings, format,
+		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal,
 	});
+	facets?.done();
 	ws.close();
 	if (!result.ok) fail(result.error);
 	process.stdout.write(result.value);
+}
+
+/**
+ * `tapedeck facets` at the terminal: the notice about which extractor runs, a progress bar redrawn in
+ * place on stderr, and Ctrl-C that stops the extraction gracefully (the summary still prints) while a
+ * second Ctrl-C exits at once.
+ */
+function facetsCommandEdge(notice: string | null, showProgress: boolean) {
+	if (notice) process.stderr.write(`tapedeck: ${notice}\n`);
+	const controller = new AbortController();
+	const onSigint = () => {
+		if (controller.signal.aborted) process.exit(130);
+		controller.abort();
+	};
+	process.on('SIGINT', onSigint);
+	let drawn = false;
+	return {
+		signal: controller.signal,
+		onProgress: showProgress ? (line: string) => {
+			drawn = true;
+			process.stderr.write(`\r${line}\u001b[K`);
+		} : undefined,
+		done: () => {
+			process.off('SIGINT', onSigint);
+			if (drawn) process.stderr.write('\n');
+		},
+	};
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
+// Cleared with the cursor home before leaving: tmux, after a resize, can otherwise carry the alternate
+// screen's last lines into the restored one.
+const ALT_SCREEN_OFF = '\u001b[2J\u001b[H\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/**
+ * The explorer owns the terminal (alternate screen, raw mode) until it exits. Every way out (q, Ctrl-C,
+ * a signal, an uncaught error) leaves raw mode and the alternate screen before anything is printed.
+ */
+async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<LaunchOptions, 'stdin' | 'stdout'>, config: InsightsConfig): Promise<never> {
+	let explorer: Explorer | null = null;
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		try {
+			explorer?.instance.unmount();
+		} catch {
+			// Already unmounted, or React is what failed: the terminal still has to be restored.
+		}
+		if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+	};
+	const die = (code: number, message?: string): never => {
+		restore();
+		if (message) process.stderr.write(`tapedeck: ${message}\n`);
+		process.exit(code);
+	};
+	process.on('exit', restore);
+	process.on('uncaughtException', (error) => die(1, error.stack ?? error.message));
+	process.on('unhandledRejection', (error) => die(1, error instanceof Error ? (error.stack ?? error.message) : String(error)));
+	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => die(code));
+
+	// The facet worker reports only through its stores (the status bar and the Insights screen); its notice
+	// (say, why the heuristic runs) goes to the status bar too. It rescans after every sync that wrote.
+	let insights: Promise<Insights | null> | null = null;
+	let worker: Insights['worker'] = null;
+	process.stdout.write(ALT_SCREEN_ON);
+	try {
+		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan()});
+		// Started after the first frame: the SDK (if any) loads while the screen is already up.
+		const launched = explorer;
+		insights = import('./facets/start-worker.js').then(({startInsights}) => startInsights(options.ws, config)).then((started) => {
+			worker = started.worker;
+			launched.attachInsights(started);
+			return started;
+		}, () => null);
+		await launched.instance.waitUntilExit();
+	} catch (error) {
+		die(1, error instanceof Error ? (error.stack ?? error.message) : String(error));
+	}
+	// The terminal comes back at once; in-flight extractions are aborted and the sync stopped after.
+	restore();
+	const stopped = (async () => {
+		await (await insights)?.worker?.stop();
+		await explorer?.stop();
+	})();
+	// A call that ignores its abort must not hold the exit; the index is WAL, so exiting with it open is safe.
+	const finished = await Promise.race([stopped.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 3000, false).unref())]);
+	if (finished) options.ws.close();
+	process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,9 @@ import type {Result} from './core/time.js';
 import type {Workspace} from './workspace/open-workspace.js';
 import type {WorkspaceSync} from './workspace/sync-workspace.js';
 import type {ReportContext, ReportFormat} from './report/sessions-report.js';
+import type {InsightsConfig} from './facets/insights-config.js';
 
-export const COMMANDS = ['sessions', 'show', 'analytics', 'sync'] as const;
+export const COMMANDS = ['sessions', 'show', 'analytics', 'sync', 'facets', 'insights', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type OutputFormat = ReportFormat | 'md';
@@ -19,6 +20,12 @@ export interface CommandContext {
 	timeZone: string;
 	warnings: Warning[];
 	format: OutputFormat;
+	/** facets: which extractor runs (from the --insights-* flags). */
+	insights?: InsightsConfig;
+	/** facets: receives the progress bar line while extracting. */
+	onFacetProgress?: (line: string) => void;
+	/** facets: stops the extraction (Ctrl-C); what is done so far is kept. */
+	signal?: AbortSignal;
 }
 
 function unsupported(command: string, format: OutputFormat, allowed: OutputFormat[]): Result<string> | null {
@@ -26,7 +33,8 @@ function unsupported(command: string, format: OutputFormat, allowed: OutputForma
 }
 
 export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<Result<string>> {
-	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings};
+	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings,
+		sessionInfo: ctx.ws.sessionInfo};
 	switch (command) {
 		case 'sessions': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
@@ -54,6 +62,29 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			if (bad) return bad;
 			const {syncReport} = await import('./report/sync-report.js');
 			return {ok: true, value: syncReport(ctx.ws, ctx.synced, ctx.format as 'table' | 'json')};
+		}
+		case 'sources': {
+			const bad = unsupported(command, ctx.format, ['table', 'json']);
+			if (bad) return bad;
+			const {sourcesReport} = await import('./report/sources-report.js');
+			return {ok: true, value: sourcesReport(ctx.ws, ctx.format as 'table' | 'json', ctx.timeZone)};
+		}
+		case 'facets': {
+			const bad = unsupported(command, ctx.format, ['table', 'json']);
+			if (bad) return bad;
+			if (!ctx.insights) return {ok: false, error: 'facets needs the insights configuration'};
+			const {runFacetsCommand} = await import('./facets/facets-command.js');
+			const run = await runFacetsCommand({
+				ws: ctx.ws, filters: ctx.filters, config: ctx.insights, format: ctx.format as 'table' | 'json',
+				onProgress: ctx.onFacetProgress, signal: ctx.signal,
+			});
+			return run.error ? {ok: false, error: run.error} : {ok: true, value: run.output};
+		}
+		case 'insights': {
+			const bad = unsupported(command, ctx.format, ['table', 'json']);
+			if (bad) return bad;
+			const [{insightsAggregate}, {insightsReport}] = await Promise.all([import('./facets/index.js'), import('./report/insights-report.js')]);
+			return {ok: true, value: insightsReport(insightsAggregate(ctx.ws, ctx.filters), ctx.format as 'table' | 'json', ctx.timeZone)};
 		}
 		default: {
 			const never: never = command;

@@ -1,15 +1,17 @@
 // Every key the explorer answers to, as data. Input handlers resolve keys here, and the footer hints and
 // the `?` overlay render from the same table, so the screen never advertises a key that does nothing.
-// Reserved for later screens: `a` analytics, `i` insights (bound when those screens exist).
+// Reserved for later screens: `a` analytics (bound when that screen exists).
 
-export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'summary';
+export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
 	| 'open' | 'search' | 'status-next' | 'pick-model' | 'pick-project' | 'pick-agent'
 	| 'period-next' | 'clear-filters' | 'sort-next' | 'sort-prev' | 'sort-reverse'
 	| 'help' | 'close' | 'quit' | 'back'
-	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose';
+	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
+	| 'insights' | 'tab-next' | 'expand'
+	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export';
 
 export interface Binding {
 	mode: KeyMode;
@@ -38,16 +40,17 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
 	b('list', ['r'], 'sort-reverse', 'reverse the sort direction', 'reverse'),
 	b('list', ['f'], 'status-next', 'cycle the status filter', 'status'),
-	b('list', ['p'], 'period-next', 'cycle the period: 24h 7d 30d 90d all', 'period'),
+	b('list', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
 	b('list', ['m'], 'pick-model', 'pick a model', 'model'),
 	b('list', ['P'], 'pick-project', 'pick a project', 'project'),
 	b('list', ['A'], 'pick-agent', 'pick an agent', 'agent'),
-	b('list', ['c'], 'clear-filters', 'clear every filter and the period', 'clear'),
+	b('list', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
+	b('list', ['i'], 'insights', 'insights: goals, outcomes, friction, summaries', 'insights'),
 	b('list', ['?'], 'help', 'show every key', 'help'),
 	b('list', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('search', ['enter'], 'search-accept', 'keep the search', 'keep'),
-	b('search', ['esc'], 'search-cancel', 'clear the search and leave it', 'clear'),
+	b('search', ['esc'], 'search-cancel', 'clear the search, leave it', 'clear'),
 	b('search', ['backspace'], 'search-delete', 'delete the last character'),
 	b('search', ['down'], 'cursor-down', 'next session', 'move'),
 	b('search', ['up'], 'cursor-up', 'previous session'),
@@ -56,15 +59,53 @@ export const KEYMAP: readonly Binding[] = [
 	b('picker', ['j', 'down'], 'cursor-down', 'next choice', 'move'),
 	b('picker', ['k', 'up'], 'cursor-up', 'previous choice'),
 	b('picker', ['enter'], 'choose', 'filter by the choice', 'choose'),
-	b('picker', ['esc'], 'back', 'close without changing the filter', 'cancel'),
+	b('picker', ['esc'], 'back', 'close, keep the filter', 'cancel'),
 	b('picker', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('help', ['?', 'esc'], 'close', 'close this help', 'close'),
 	b('help', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('summary', ['esc', 'backspace', 'left', 'h'], 'back', 'back to the sessions', 'back'),
-	b('summary', ['?'], 'help', 'show every key', 'help'),
-	b('summary', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+	b('timeline', ['j', 'down'], 'cursor-down', 'next group or message', 'move'),
+	b('timeline', ['k', 'up'], 'cursor-up', 'previous group or message'),
+	b('timeline', ['pagedown'], 'page-down', 'page down'),
+	b('timeline', ['pageup'], 'page-up', 'page up'),
+	b('timeline', ['g', 'home'], 'first', 'first row'),
+	b('timeline', ['G', 'end'], 'last', 'last row'),
+	b('timeline', ['enter', ' '], 'expand', 'expand a group into its messages, or collapse it', 'expand'),
+	b('timeline', ['s'], 'sort-next', 'sort messages: time, tokens, cost, gap', 'sort'),
+	b('timeline', ['S'], 'sort-prev', 'sort by the previous measure'),
+	b('timeline', ['J'], 'detail-down', 'scroll the detail pane down', 'detail'),
+	b('timeline', ['K'], 'detail-up', 'scroll the detail pane up'),
+	b('timeline', ['r'], 'replay', 'replay the session step by step', 'replay'),
+	b('timeline', ['o'], 'sub-sessions', 'list the sub-sessions and open one', 'subs'),
+	b('timeline', ['e'], 'export', 'export the session as Markdown', 'export'),
+	b('timeline', ['esc', 'backspace', 'left', 'h'], 'back', 'back to where the session was opened', 'back'),
+	b('timeline', ['?'], 'help', 'show every key', 'help'),
+	b('timeline', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	b('timeline-replay', ['esc'], 'replay-stop', 'stop the replay (any other key stops it too)', 'stop'),
+	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	b('timeline-subs', ['j', 'down'], 'cursor-down', 'next sub-session', 'move'),
+	b('timeline-subs', ['k', 'up'], 'cursor-up', 'previous sub-session'),
+	b('timeline-subs', ['enter'], 'open', "open the sub-session's timeline", 'open'),
+	b('timeline-subs', ['esc'], 'back', 'close the list', 'close'),
+	b('timeline-subs', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	b('insights', ['tab'], 'tab-next', 'next tab: charts, summaries, worker', 'tab'),
+	b('insights', ['j', 'down'], 'cursor-down', 'next summary or failure; scroll the charts', 'move'),
+	b('insights', ['k', 'up'], 'cursor-up', 'previous summary or failure; scroll up'),
+	b('insights', ['pagedown'], 'page-down', 'page down'),
+	b('insights', ['pageup'], 'page-up', 'page up'),
+	b('insights', ['g', 'home'], 'first', 'first'),
+	b('insights', ['G', 'end'], 'last', 'last'),
+	b('insights', ['enter'], 'open', "open the session's timeline", 'open'),
+	b('insights', ['e'], 'expand', 'every category, or the top five', 'expand'),
+	b('insights', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
+	b('insights', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
+	b('insights', ['esc', 'backspace', 'left', 'h'], 'back', 'back', 'back'),
+	b('insights', ['?'], 'help', 'show every key', 'help'),
+	b('insights', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 ];
 
 /** The fields of Ink's `Key` the keymap reads (structurally compatible; core does not import Ink). */
@@ -104,6 +145,32 @@ export function keyName(input: string, key: KeyPress): string {
 	return input;
 }
 
+const NO_KEY: KeyPress = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false,
+	home: false, end: false, return: false, escape: false, ctrl: false, tab: false, backspace: false, delete: false,
+};
+
+function singleKey(ch: string): {input: string; key: KeyPress} {
+	if (ch === '\r' || ch === '\n') return {input: '', key: {...NO_KEY, return: true}};
+	if (ch === '\u007f' || ch === '\b') return {input: '', key: {...NO_KEY, backspace: true}};
+	if (ch === '\t') return {input: '', key: {...NO_KEY, tab: true}};
+	const code = ch.codePointAt(0)!;
+	if (code >= 1 && code <= 26) return {input: String.fromCharCode(code + 96), key: {...NO_KEY, ctrl: true}};
+	return {input: ch, key: NO_KEY};
+}
+
+/**
+ * The key presses in one input event. A terminal delivers fast typing (and tmux send-keys) as one chunk
+ * of plain text, which Ink passes on whole ("jjj", "abc\r"); each character is its own key press then.
+ */
+export function keyPresses(input: string, key: KeyPress): Array<{input: string; key: KeyPress}> {
+	const chars = Array.from(input);
+	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown
+		|| key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl;
+	if (chars.length <= 1 || special) return [{input, key}];
+	return chars.map(singleKey);
+}
+
 export type Resolved = {action: KeyAction} | {action: 'type'; text: string};
 
 /** Whether text is something to type into a search field (no control characters). */
@@ -126,7 +193,7 @@ export function bindingsFor(mode: KeyMode): Binding[] {
 
 const LABELS: Record<string, string> = {
 	up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	enter: 'Enter', esc: 'Esc', tab: 'Tab', backspace: 'Backspace', 'ctrl+c': 'Ctrl-C',
+	enter: 'Enter', esc: 'Esc', tab: 'Tab', backspace: 'Backspace', 'ctrl+c': 'Ctrl-C', ' ': 'Space',
 };
 
 export function keyLabel(name: string): string {
@@ -143,11 +210,17 @@ export interface Hint {
 	label: string;
 }
 
-/** The footer of a mode: bindings with a hint, in keymap order. */
-export function footerHints(mode: KeyMode): Hint[] {
+/** The footer of a mode: bindings with a hint, in keymap order, less actions that do nothing right now. */
+export function footerHints(mode: KeyMode, hidden: readonly KeyAction[] = []): Hint[] {
 	return bindingsFor(mode)
-		.filter((e) => e.hint !== undefined)
-		.map((e) => ({keys: e.action === 'cursor-down' ? movementKeys(mode) : e.keys.filter((k) => k !== 'ctrl+c').map(keyLabel).join('/'), label: e.hint!}));
+		.filter((e) => e.hint !== undefined && !hidden.includes(e.action))
+		.map((e) => ({keys: e.action === 'cursor-down' ? movementKeys(mode) : footerKeys(e.keys), label: e.hint!}));
+}
+
+/** Ctrl-C is left out of the footer beside a plainer key for the same thing (q). */
+function footerKeys(keys: readonly string[]): string {
+	const plain = keys.filter((k) => k !== 'ctrl+c');
+	return (plain.length ? plain : keys).map(keyLabel).join('/');
 }
 
 /** The movement hint names both directions: `j/k` or `↑↓`. */

@@ -6,6 +6,7 @@ import {formatCost, formatDuration, formatTokens} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {renderTable, type Column} from './text-table.js';
 import {localTime, type ReportContext} from './sessions-report.js';
+import {costWithSubagents} from '../workspace/session-info.js';
 
 function costCell(s: SessionSummary): string {
 	if (s.totalCost === null) return 'unpriced';
@@ -27,6 +28,17 @@ export function sessionsTable(ctx: ReportContext, sessions: SessionSummary[], to
 		{header: 'cost', align: 'right', cell: costCell},
 		{header: 'id', cell: (s) => s.id.slice(0, 12)},
 	];
+	// Sessions with subagents get their "incl. subagents" cost next to their own; a subagent row is marked.
+	const info = ctx.sessionInfo?.(sessions.map((s) => s.id));
+	if (info && [...info.values()].some((i) => i.subagents)) {
+		columns.splice(columns.length - 1, 0, {header: 'incl. subagents', align: 'right', cell: (s) => {
+			const subs = info.get(s.id)?.subagents ?? null;
+			if (!subs) return '';
+			const total = costWithSubagents(s.totalCost, subs);
+			return `${total === null ? 'unpriced' : formatCost(total)} (${subs.sessions})`;
+		}});
+	}
+	columns[1] = {header: 'label', max: 40, cell: (s) => `${s.parentId ? '↳ ' : ''}${sanitizeLine(s.label)}`};
 	const t = totals;
 	const lines = [renderTable(sessions, columns), ''];
 	const unpriced = t.unpricedSessions ? ` (+${t.unpricedSessions} unpriced)` : '';

@@ -4,32 +4,9 @@ import type {IndexDb} from './open-index.js';
 import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {decodeBody} from './message-body.js';
+import {pack, unpack, type MessageRow} from './messages-repo.js';
 
-interface FactsRow {
-	id: string;
-	parent_id: string | null;
-	role: string;
-	model: string;
-	provider: string;
-	agent: string;
-	project: string;
-	ts: number;
-	input: number;
-	output: number;
-	cache_write: number;
-	cache_write_1h: number;
-	cache_read: number;
-	total: number | null;
-	stop_reason: string;
-	tool_names: string;
-	tool_calls: number;
-	tool_errors: number;
-	git: number;
-	label_line: string;
-	recorded_cost: number | null;
-}
-
-interface FullRow extends FactsRow {
+interface FullRow extends MessageRow {
 	source_id: number;
 	session_id: string;
 	body: string | null;
@@ -42,40 +19,25 @@ export interface StoredMessage {
 	message: CanonicalMessage;
 }
 
-const FACT_COLUMNS = `id, parent_id, role, model, provider, agent, project, ts, input, output, cache_write, cache_write_1h,
-	cache_read, total, stop_reason, tool_names, tool_calls, tool_errors, git, label_line, recorded_cost`;
-
-const usageOf = (r: FactsRow) => ({input: r.input, output: r.output, cacheWrite: r.cache_write, cacheWrite1h: r.cache_write_1h, cacheRead: r.cache_read, total: r.total});
-
-function toFacts(r: FactsRow): MessageFacts {
-	return {
-		id: r.id, parentId: r.parent_id, role: r.role, model: r.model, provider: r.provider, agent: r.agent, project: r.project,
-		timestamp: r.ts, usage: usageOf(r), stopReason: r.stop_reason, toolNames: JSON.parse(r.tool_names) as string[],
-		toolCallCount: r.tool_calls, toolErrorCount: r.tool_errors, gitActivity: r.git === 1, labelLine: r.label_line,
-		recordedCostUsd: r.recorded_cost,
-	};
-}
-
 function toMessage(r: FullRow): CanonicalMessage {
+	const f = unpack(r);
 	return {
-		id: r.id, parentId: r.parent_id, role: r.role, model: r.model, provider: r.provider, agent: r.agent, project: r.project,
-		timestamp: r.ts, usage: usageOf(r), stopReason: r.stop_reason, ...decodeBody(r.body),
+		id: f.id, parentId: f.parentId, role: f.role, model: f.model, provider: f.provider, agent: f.agent, project: f.project,
+		timestamp: f.timestamp, usage: f.usage, stopReason: f.stopReason, ...decodeBody(r.body),
 	};
 }
 
 /** `kindSourceIds`: every source of the kind being synced (integers, so they are written into the SQL). */
 export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly number[]) {
 	const inKind = `source_id IN (${kindSourceIds.map((id) => Math.trunc(id)).join(', ') || 'NULL'})`;
-	const find = db.prepare(`SELECT source_id, session_id, body, ${FACT_COLUMNS} FROM messages WHERE ${inKind} AND id = ? LIMIT 1`);
+	const find = db.prepare(`SELECT source_id, session_id, id, parent_id, ts, model, facts, body FROM messages WHERE ${inKind} AND id = ? LIMIT 1`);
 	const sibling = db.prepare(`SELECT 1 FROM messages WHERE ${inKind} AND id >= ? AND id < ? AND id <> ? LIMIT 1`).pluck();
-	const insert = db.prepare(`INSERT OR IGNORE INTO messages (source_id, id, session_id, parent_id, seq, role, model, provider,
-		agent, project, ts, input, output, cache_write, cache_write_1h, cache_read, total, stop_reason, tool_names, tool_calls,
-		tool_errors, git, label_line, recorded_cost, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-	const update = db.prepare(`UPDATE messages SET ts = ?, model = ?, input = ?, output = ?, cache_write = ?, cache_write_1h = ?,
-		cache_read = ?, total = ?, stop_reason = ?, tool_names = ?, tool_calls = ?, tool_errors = ?, git = ?, label_line = ?,
-		recorded_cost = ?, body = ? WHERE source_id = ? AND id = ?`);
+	const insert = db.prepare(`INSERT OR IGNORE INTO messages (source_id, id, session_id, parent_id, seq, ts, model, facts, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+	const update = db.prepare(`UPDATE messages SET ts = ?, model = ?, facts = ?, body = ? WHERE source_id = ? AND id = ?`);
 	const dropSession = db.prepare(`DELETE FROM messages WHERE source_id = ? AND session_id = ?`);
-	const facts = db.prepare(`SELECT ${FACT_COLUMNS} FROM messages WHERE session_id = ? ORDER BY ts, seq`);
+	const inSession = db.prepare(`SELECT count(*) FROM messages WHERE session_id = ?`).pluck();
+	const factsOf = db.prepare(`SELECT id, parent_id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 
 	return {
 		find(id: string): StoredMessage | undefined {
@@ -88,24 +50,23 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 			return sibling.get(prefix, `${prefix}\uffff`, exceptId) !== undefined;
 		},
 		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string): boolean {
-			const u = f.usage;
-			return insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.role, f.model, f.provider, f.agent, f.project, f.timestamp,
-				u.input, u.output, u.cacheWrite, u.cacheWrite1h, u.cacheRead, u.total, f.stopReason, JSON.stringify(f.toolNames),
-				f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine, f.recordedCostUsd, body).changes > 0;
+			return insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body).changes > 0;
 		},
 		/** Rewrites a stored message's facts and body in place (it keeps its session and order). */
 		update(sourceId: number, f: MessageFacts, body: string): void {
-			const u = f.usage;
-			update.run(f.timestamp, f.model, u.input, u.output, u.cacheWrite, u.cacheWrite1h, u.cacheRead, u.total, f.stopReason,
-				JSON.stringify(f.toolNames), f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine, f.recordedCostUsd,
-				body, sourceId, f.id);
+			update.run(f.timestamp, f.model, pack(f), body, sourceId, f.id);
+		},
+		/** A session's facts in order, rows unpacked one at a time (a session can hold half a million). */
+		factsForSession(sessionId: string): MessageFacts[] {
+			const out: MessageFacts[] = [];
+			for (const row of factsOf.iterate(sessionId) as IterableIterator<MessageRow>) out.push(unpack(row));
+			return out;
+		},
+		countSession(sessionId: string): number {
+			return inSession.get(sessionId) as number;
 		},
 		deleteSession(sourceId: number, sessionId: string): number {
 			return dropSession.run(sourceId, sessionId).changes;
-		},
-		/** A session's message facts in order, without reading the bodies. */
-		factsForSession(sessionId: string): MessageFacts[] {
-			return (facts.all(sessionId) as FactsRow[]).map(toFacts);
 		},
 	};
 }

@@ -2,7 +2,7 @@
 import type {IndexDb} from './open-index.js';
 import type {MessageFacts} from '../core/message-facts.js';
 
-interface MessageRow {
+export interface MessageRow {
 	id: string;
 	parent_id: string | null;
 	ts: number;
@@ -24,7 +24,8 @@ type PackedFacts = [
 	toolCallCount: number, toolErrorCount: number, git: 0 | 1, labelLine: string, recordedCostUsd: number | null,
 ];
 
-function pack(f: MessageFacts): string {
+/** The `facts` column's text for a message (shared with the transcript sources' repository). */
+export function pack(f: MessageFacts): string {
 	const u = f.usage;
 	const packed: PackedFacts = [f.role, f.provider, f.agent, f.project, u.input, u.output, u.cacheWrite, u.cacheWrite1h,
 		u.cacheRead, u.total, f.stopReason, f.toolNames, f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine,
@@ -32,7 +33,7 @@ function pack(f: MessageFacts): string {
 	return JSON.stringify(packed);
 }
 
-function unpack(r: MessageRow): MessageFacts {
+export function unpack(r: MessageRow): MessageFacts {
 	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
 		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd] = JSON.parse(r.facts) as PackedFacts;
 	return {

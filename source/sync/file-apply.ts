@@ -8,6 +8,7 @@ import type {FileState, FileStateRepo} from '../store/file-state-repo.js';
 import type {FileSessionsRepo} from '../store/file-sessions-repo.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import type {CanonicalMessage} from '../core/types.js';
+import type {MessageFacts} from '../core/message-facts.js';
 import type {FileMessage, SessionNote} from '../sources/jsonl/file-source.js';
 import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
@@ -47,32 +48,54 @@ const sameMessage = (a: CanonicalMessage, b: CanonicalMessage) =>
 	a.timestamp === b.timestamp && a.stopReason === b.stopReason && a.model === b.model &&
 	JSON.stringify(a.usage) === JSON.stringify(b.usage) && encodeBody(a) === encodeBody(b);
 
-function store(ctx: FileSyncContext, fm: FileMessage, touched: Set<string>): boolean {
+/** What a batch did to sessions: the facts it inserted per session, and the sessions changed otherwise. */
+interface BatchEffects {
+	touched: Set<string>;
+	inserted: Map<string, Array<{seq: number; facts: MessageFacts}>>;
+	rewritten: Set<string>;
+}
+
+function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
+	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
+	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message))) return false;
+	fx.touched.add(fm.sessionId);
+	const list = fx.inserted.get(fm.sessionId);
+	if (list) list.push({seq: fm.seq, facts});
+	else fx.inserted.set(fm.sessionId, [{seq: fm.seq, facts}]);
+	return true;
+}
+
+function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
 	const m = fm.message;
 	if (fm.replayOf && ctx.repo.hasSibling(fm.replayOf, m.id)) return false;
-	if (!fm.merge && ctx.singleSource) {
-		const added = ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, messageFacts(m, ''), encodeBody(m));
-		if (added) touched.add(fm.sessionId);
-		return added;
+	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
+	if (ctx.singleSource) {
+		if (insert(ctx, fm, fx)) return true;
+		if (!fm.merge) return false;
 	}
 	const existing = ctx.repo.find(m.id);
-	if (!existing) {
-		ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, messageFacts(m, ''), encodeBody(m));
-		touched.add(fm.sessionId);
-		return true;
-	}
+	if (!existing) return insert(ctx, fm, fx);
 	if (!fm.merge) return false;
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
 	if (sameMessage(existing.message, merged)) return false;
-	ctx.repo.update(existing.sourceId, messageFacts(merged, ''), encodeBody(merged));
-	touched.add(existing.sessionId);
+	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged));
+	fx.touched.add(existing.sessionId);
+	fx.rewritten.add(existing.sessionId);
 	return false;
 }
 
-/** Re-summarizes one session with its title (custom > ai > summary > first prompt), parent and children. */
-export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string): void {
-	const facts = ctx.repo.factsForSession(sessionId);
+/**
+ * Re-summarizes one session with its title (custom > ai > summary > first prompt), parent and children.
+ * `fresh`: the facts this batch inserted, used as they are when they are all the session has (a cold
+ * import then never reads back what it just wrote).
+ */
+export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, fresh?: Array<{seq: number; facts: MessageFacts}>): void {
+	const owner = ctx.sessions.ownerOf(sessionId);
+	// Only when this batch holds every message of the session (a crash may have left earlier ones unsummarized).
+	const facts = fresh && ctx.repo.countSession(sessionId) === fresh.length
+		? [...fresh].sort((a, b) => a.facts.timestamp - b.facts.timestamp || a.seq - b.seq).map((f) => f.facts)
+		: ctx.repo.factsForSession(sessionId);
 	if (facts.length === 0) {
 		ctx.sessions.drop(sessionId);
 		return;
@@ -80,36 +103,46 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string):
 	const meta = ctx.meta.get(sessionId);
 	const prompt = facts.find((f) => f.role === 'user' && f.labelLine !== '')?.labelLine ?? '';
 	const label = meta?.customTitle || meta?.aiTitle || meta?.summaryTitle || truncate(prompt, PROMPT_LABEL);
-	const sourceId = ctx.sessions.ownerOf(sessionId) ?? ctx.sourceId;
+	const sourceId = owner ?? ctx.sourceId;
 	resummarize({
 		store: ctx.store, sourceId, kind: ctx.kind, pricing: ctx.pricing, now: ctx.now(),
 		sessionExtras: () => ({label: label || undefined, parentId: meta?.parentId ?? null, subSessionCount: ctx.meta.childCount(sessionId)}),
 	}, sessionId, facts);
 }
 
-/** Applies a batch in one transaction; returns how many messages were new and which sessions changed. */
-export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch): {newMessages: number; touched: Set<string>} {
-	const touched = new Set<string>();
+/**
+ * Applies a batch in one transaction; returns how many messages were new and which sessions changed.
+ * `pending`: sessions changed by earlier batches whose summaries were put off; with `defer`, this batch's
+ * are put off too (the caller is in the middle of a file: a session growing over many batches is
+ * summarized once when its file is done, not once per batch).
+ */
+export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: ReadonlySet<string> = new Set(), defer = false): {newMessages: number; touched: Set<string>} {
+	const fx: BatchEffects = {touched: new Set(), inserted: new Map(), rewritten: new Set(pending)};
+	const {touched} = fx;
 	let newMessages = 0;
 	ctx.store.db.transaction(() => {
 		for (const sessionId of batch.resets) {
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);
+			fx.rewritten.add(sessionId);
 		}
-		for (const fm of batch.messages) if (store(ctx, fm, touched)) newMessages++;
+		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);
 		for (const [file, f] of batch.files) {
 			ctx.store.cursors.put(f.cursor);
 			ctx.states.put(ctx.sourceId, file, f.state);
 		}
+		if (defer) return;
+		for (const id of pending) touched.add(id);
 		// Children first: a parent's summary counts its subagents.
 		const parents = new Set<string>();
 		for (const id of touched) {
 			const parent = ctx.meta.get(id)?.parentId;
 			if (parent) parents.add(parent);
 		}
-		for (const id of touched) if (!parents.has(id)) resummarizeFileSession(ctx, id);
-		for (const id of parents) resummarizeFileSession(ctx, id);
+		const fresh = (id: string) => (fx.rewritten.has(id) ? undefined : fx.inserted.get(id));
+		for (const id of touched) if (!parents.has(id)) resummarizeFileSession(ctx, id, fresh(id));
+		for (const id of parents) resummarizeFileSession(ctx, id, fresh(id));
 		for (const id of parents) touched.add(id);
 	})();
 	return {newMessages, touched};

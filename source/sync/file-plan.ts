@@ -16,19 +16,22 @@ export type ReadPlan =
 
 const HEAD_BYTES = 256;
 
-/** `n:hash` of the file's first n bytes (n ≤ 256), FNV-1a: enough to tell a replaced file from a grown one. */
+/** `n:hash` of a file's first n bytes (n ≤ 256), FNV-1a: enough to tell a replaced file from a grown one. */
+export function fingerprint(head: Buffer): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < head.length; i++) h = Math.imul(h ^ head[i]!, 0x01000193) >>> 0;
+	return `${head.length}:${h.toString(16)}`;
+}
+
+/** The fingerprint of the file's first `bytes` bytes, read from disk. */
 export function headFingerprint(path: string, bytes = HEAD_BYTES): string {
 	const buf = Buffer.alloc(bytes);
 	const fd = fs.openSync(path, 'r');
-	let n: number;
 	try {
-		n = fs.readSync(fd, buf, 0, bytes, 0);
+		return fingerprint(buf.subarray(0, fs.readSync(fd, buf, 0, bytes, 0)));
 	} finally {
 		fs.closeSync(fd);
 	}
-	let h = 0x811c9dc5;
-	for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i]!, 0x01000193) >>> 0;
-	return `${n}:${h.toString(16)}`;
 }
 
 /**

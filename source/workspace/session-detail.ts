@@ -10,6 +10,7 @@ import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-anal
 import {openTapesSource} from '../sources/tapes/reader.js';
 import type {ToolUse} from '../store/sessions-repo.js';
 import type {Workspace} from './open-workspace.js';
+import {decodeBody} from '../store/message-body.js';
 
 export interface DetailMessage {
 	facts: MessageFacts;
@@ -33,8 +34,20 @@ export interface SessionDetail {
 	bodyError: string | null;
 }
 
-function readBodies(ws: Workspace, summary: SessionSummary, ids: string[]): {bodies: Map<string, CanonicalMessage>; error: string | null} {
+/** Transcript sources keep their bodies in the index (the files may be gone); tapes bodies are read from tapes. */
+function readBodies(ws: Workspace, summary: SessionSummary, facts: MessageFacts[]): {bodies: Map<string, CanonicalMessage>; error: string | null} {
 	const bodies = new Map<string, CanonicalMessage>();
+	if (summary.source !== 'tapes') {
+		const byId = new Map(facts.map((f) => [f.id, f]));
+		for (const {id, body} of ws.store.messages.bodiesForSession(summary.id)) {
+			const f = byId.get(id);
+			if (!f) continue;
+			bodies.set(id, {id, parentId: f.parentId, role: f.role, model: f.model, provider: f.provider, agent: f.agent, project: f.project,
+				timestamp: f.timestamp, usage: f.usage, stopReason: f.stopReason, ...decodeBody(body)});
+		}
+		return {bodies, error: null};
+	}
+	const ids = facts.map((f) => f.id);
 	const source = ws.sources.find((s) => s.kind === summary.source) ?? ws.sources[0];
 	if (!source) return {bodies, error: 'no source in use holds this session'};
 	const opened = openTapesSource(source.path);
@@ -53,14 +66,16 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 	if (!found.session) return {ok: false, error: `no session with ID "${idOrPrefix}"`};
 	const summary = found.session;
 	const facts = ws.store.messages.factsForSession(summary.id);
-	const {bodies, error} = readBodies(ws, summary, facts.map((f) => f.id));
+	const {bodies, error} = readBodies(ws, summary, facts);
 	const messages: DetailMessage[] = facts.map((f, i) => {
 		const body = bodies.get(f.id);
 		const price = pricingForModel(ws.pricing, f.model);
 		return {
 			facts: f,
 			deltaMs: i === 0 ? 0 : f.timestamp - facts[i - 1]!.timestamp,
-			cost: price ? costOfUsage(price, f.usage) : null,
+			// A cost the source recorded (PromptKit cost_info) is the message's cost, as it is the session's.
+			cost: body?.recordedCost ? {input: body.recordedCost.inputUsd, output: body.recordedCost.outputUsd, total: body.recordedCost.totalUsd}
+				: price ? costOfUsage(price, f.usage) : null,
 			text: body ? displayText(body) : '',
 			toolCalls: body?.toolCalls ?? f.toolNames.map((name) => ({id: '', name, args: null})),
 			toolResults: body?.toolResults ?? [],

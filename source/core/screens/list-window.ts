@@ -51,10 +51,10 @@ export function reset(w: ListWindow, total = w.total): ListWindow {
 
 /**
  * After the list changed underneath (a sync added or grew sessions): the selected row is now at `index`.
- * It stays selected and, where the list allows, on the same screen line, so nothing jumps.
+ * It stays selected; the window stays where it was unless the row left it, so rows that arrived above
+ * the selected one come into view rather than being scrolled away.
  */
 export function follow(w: ListWindow, index: number | null, total: number): ListWindow {
 	if (index === null) return withTotal(w, total);
-	const line = w.cursor - w.offset;
-	return settle(w, index, index - line, w.height, total);
+	return settle(w, index, w.offset, w.height, total);
 }

@@ -10,22 +10,22 @@ export interface ColumnSpec {
 	key: SortKey;
 	title: string;
 	align: 'left' | 'right';
+	/** Width at 80 columns; GROWTH says where more goes. */
 	min: number;
-	ideal: number;
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-	{key: 'date', title: 'date', align: 'left', min: 6, ideal: 12},
-	{key: 'label', title: 'label', align: 'left', min: 10, ideal: 10},
-	{key: 'project', title: 'project', align: 'left', min: 7, ideal: 14},
-	{key: 'agent', title: 'agent', align: 'left', min: 5, ideal: 9},
-	{key: 'model', title: 'model', align: 'left', min: 10, ideal: 18},
-	{key: 'status', title: 'status', align: 'left', min: 1, ideal: 11},
-	{key: 'duration', title: 'time', align: 'right', min: 5, ideal: 6},
-	{key: 'messages', title: 'msgs', align: 'right', min: 4, ideal: 5},
-	{key: 'tools', title: 'tools', align: 'right', min: 4, ideal: 6},
-	{key: 'tokens', title: 'tokens', align: 'right', min: 6, ideal: 7},
-	{key: 'cost', title: 'cost', align: 'right', min: 8, ideal: 9},
+	{key: 'date', title: 'date', align: 'left', min: 6},
+	{key: 'label', title: 'label', align: 'left', min: 10},
+	{key: 'project', title: 'project', align: 'left', min: 7},
+	{key: 'agent', title: 'agent', align: 'left', min: 5},
+	{key: 'model', title: 'model', align: 'left', min: 10},
+	{key: 'status', title: 'status', align: 'left', min: 1},
+	{key: 'duration', title: 'dur', align: 'right', min: 5},
+	{key: 'messages', title: 'msgs', align: 'right', min: 4},
+	{key: 'tools', title: 'tools', align: 'right', min: 4},
+	{key: 'tokens', title: 'tokens', align: 'right', min: 6},
+	{key: 'cost', title: 'cost', align: 'right', min: 8},
 ];
 
 /** Columns before the table: the selection marker and its space. */
@@ -34,8 +34,8 @@ export const GAP = 1;
 
 /** Where spare width goes, in order, up to each column's ideal (the label then takes the rest). */
 const GROWTH: ReadonlyArray<[SortKey, number]> = [
-	['label', 24], ['date', 12], ['status', 11], ['model', 18], ['project', 14], ['agent', 9],
-	['tokens', 7], ['duration', 6], ['cost', 9], ['messages', 5], ['tools', 6], ['label', Infinity],
+	['label', 16], ['date', 12], ['status', 11], ['model', 17], ['agent', 8], ['project', 12], ['tools', 5],
+	['label', 32], ['model', 20], ['project', 16], ['agent', 10], ['label', Infinity],
 ];
 
 export type ColumnWidths = Record<SortKey, number>;

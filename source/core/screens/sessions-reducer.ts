@@ -1,7 +1,7 @@
 // The Sessions screen's state machine. Raw key presses come in and are resolved here against the keymap
 // with the state's own mode, so several keys arriving in one chunk each see the mode the previous one left.
 // Side effects (quit, open a session, load a picker's choices) leave as a `request` the screen carries out.
-import {resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
 import * as lw from './list-window.js';
 import {
 	clearFilters, nextPeriod, nextStatus, reverseSort, stepSort, type FilterState, type ListFilters,
@@ -22,7 +22,7 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -109,6 +109,8 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'help': return {...state, mode: 'help'};
 		case 'close': return {...state, mode: 'list'};
 		case 'quit': return request(state, {kind: 'quit'});
+		case 'insights': return request(state, {kind: 'insights'});
+		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
 		default: {
 			const never: never = action;
 			return never;
@@ -134,10 +136,14 @@ function choose(state: SessionsState): SessionsState {
 export function sessionsReducer(state: SessionsState, action: SessionsAction): SessionsState {
 	switch (action.type) {
 		case 'input': {
-			const hit = resolveKey(state.mode, action.input, action.key);
-			if (!hit) return state;
-			if (hit.action === 'type') return setFilters(state, {...state.filters, search: state.filters.search + hit.text});
-			return onKey(state, hit.action);
+			let next = state;
+			for (const press of keyPresses(action.input, action.key)) {
+				const hit = resolveKey(next.mode, press.input, press.key);
+				if (!hit) continue;
+				next = hit.action === 'type' ? setFilters(next, {...next.filters, search: next.filters.search + hit.text}) : onKey(next, hit.action);
+				if (next.request?.kind === 'quit') break;
+			}
+			return next;
 		}
 		case 'resize': {
 			const list = lw.resize(state.list, action.height);

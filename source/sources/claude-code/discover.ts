@@ -51,11 +51,10 @@ export function uniqueReal(paths: readonly string[]): string[] {
 	});
 }
 
-/** Session transcripts first, then subagents (`agent-*.jsonl`), so a parent exists before its children. */
+/** Session transcripts, then subagents (`agent-*.jsonl`), so a parent exists before its children. */
 function listClaude(root: string): FileEntry[] {
-	const files = walkFiles(root, {maxDepth: 4, accept: (name) => name.endsWith('.jsonl')});
-	const isAgent = (f: string) => path.basename(f).startsWith('agent-');
-	return [...files.filter((f) => !isAgent(f)), ...files.filter(isAgent)].map((p) => ({path: p, kind: 'lines' as const}));
+	return walkFiles(root, {maxDepth: 4, accept: (name) => name.endsWith('.jsonl')})
+		.map((p) => ({path: p, kind: 'lines' as const, group: p.startsWith('agent-', p.lastIndexOf(path.sep) + 1) ? 1 : 0}));
 }
 
 /** Line types with neither usage nor text; file-history snapshots alone can be hundreds of MB. */
@@ -70,6 +69,6 @@ export const claudeAdapter: FileSourceAdapter = {
 	},
 	load: async () => {
 		const {createClaudeParser} = await import('./parser.js');
-		return {parser: (entry) => createClaudeParser(entry)};
+		return {parser: (entry, saved) => createClaudeParser(entry, saved)};
 	},
 };

@@ -3,9 +3,9 @@
 // (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
 import path from 'node:path';
 import type {CanonicalMessage, ToolResult} from '../../core/types.js';
-import type {FileEntry, FileMessage, LineParser, SessionNote} from '../jsonl/file-source.js';
+import {openCalls, type FileEntry, type FileMessage, type LineParser, type SessionNote} from '../jsonl/file-source.js';
 import {mergeMessages} from '../jsonl/merge-message.js';
-import {assistantLineSchema, aiTitleLineSchema, customTitleLineSchema, firstIssue, summaryLineSchema, systemLineSchema, userLineSchema} from './schema.js';
+import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
 
 export const CLAUDE_AGENT = 'claude-code';
@@ -32,7 +32,14 @@ function folderProject(file: string): string {
 	return (folder ?? '').replace(/^-+/, '').split('-').pop() ?? '';
 }
 
-export function createClaudeParser(entry: FileEntry): LineParser {
+/** Carried from one sync to the next: the last model per session, for the prompts and results after it. */
+export interface ClaudeState {
+	models: Record<string, string>;
+	/** Tool calls whose results have not come yet: a result in a later sync still gets its name and latency. */
+	calls?: Record<string, {ts: number; name: string}>;
+}
+
+export function createClaudeParser(entry: FileEntry, saved: unknown = null): LineParser {
 	const base = path.basename(entry.path, '.jsonl');
 	const agentFile = base.startsWith('agent-');
 	const fileSession = agentFile ? '' : base;
@@ -40,10 +47,12 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 	const pending = new Map<string, FileMessage>();
 	let notes: SessionNote[] = [];
 	let summaries: Array<{leafUuid: string; text: string}> = [];
-	const noted = new Map<string, string>();
+	const noted = new Map<string, {cwd: string | undefined; gitBranch: string | undefined; sid: string}>();
+	let projectOf = {cwd: '', project: ''};
 	const uuidSession = new Map<string, string>();
-	const toolUses = new Map<string, {ts: number; name: string}>();
+	const toolUses = new Map<string, {ts: number; name: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
 	const firstKeyOfMessage = new Map<string, string>();
+	const lastModel = new Map<string, string>(Object.entries((saved as ClaudeState | null)?.models ?? {}));
 
 	const bounded = <K, V>(m: Map<K, V>) => {
 		if (m.size > MEMORY_LIMIT) m.clear();
@@ -56,9 +65,9 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		if (!sid) return null;
 		const agent = line.agentId || (agentFile ? base.slice('agent-'.length) : '');
 		const sessionId = agent && (line.isSidechain || agentFile) ? `agent-${agent}` : sid;
-		const place = `${line.cwd ?? ''}\u0000${line.gitBranch ?? ''}\u0000${sid}`;
-		if (noted.get(sessionId) !== place) {
-			noted.set(sessionId, place);
+		const seen = noted.get(sessionId);
+		if (!seen || seen.cwd !== line.cwd || seen.gitBranch !== line.gitBranch || seen.sid !== sid) {
+			noted.set(sessionId, {cwd: line.cwd, gitBranch: line.gitBranch, sid});
 			const note: SessionNote = {sessionId};
 			if (line.cwd) note.cwd = line.cwd;
 			if (line.gitBranch) note.gitBranch = line.gitBranch;
@@ -69,24 +78,32 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		return sessionId;
 	}
 
+	function project(cwd: string): string {
+		if (projectOf.cwd !== cwd) projectOf = {cwd, project: lastSegment(cwd)};
+		return projectOf.project;
+	}
+
 	function message(line: LineIdentity, ts: number, fields: Partial<CanonicalMessage> & {id: string; role: string}): CanonicalMessage {
 		return {
 			parentId: null, model: '', provider: 'anthropic', agent: CLAUDE_AGENT,
-			project: line.cwd ? lastSegment(line.cwd) : fallbackProject, timestamp: ts, text: '', toolCalls: [], toolResults: [],
+			project: line.cwd ? project(line.cwd) : fallbackProject, timestamp: ts, text: '', toolCalls: [], toolResults: [],
 			usage: {...ZERO}, stopReason: '', latencyMs: null, recordedCost: null, validations: [], meta: null, ...fields,
 		};
 	}
 
 	function emit(fm: FileMessage): void {
+		const model = fm.message.model;
+		if (model) lastModel.set(fm.sessionId, model);
+		else if (lastModel.has(fm.sessionId)) fm.carriedModel = lastModel.get(fm.sessionId)!;
 		const seen = pending.get(fm.message.id);
 		if (seen) seen.message = mergeMessages(seen.message, fm.message);
 		else pending.set(fm.message.id, fm);
 	}
 
-	function assistant(value: unknown, lineNo: number): string | null {
-		const parsed = assistantLineSchema.safeParse(value);
-		if (!parsed.success) return `not a Claude Code assistant line (${firstIssue(parsed.error)})`;
-		const line = parsed.data;
+	function assistant(value: Record<string, unknown>, lineNo: number): string | null {
+		const parsed = checkLine('assistant', value, isAssistantLine);
+		if (!parsed.ok) return `not a Claude Code assistant line (${parsed.issue})`;
+		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
 		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
 		const sessionId = sessionOf(line);
@@ -112,10 +129,10 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		return null;
 	}
 
-	function user(value: unknown, lineNo: number): string | null {
-		const parsed = userLineSchema.safeParse(value);
-		if (!parsed.success) return `not a Claude Code user line (${firstIssue(parsed.error)})`;
-		const line = parsed.data;
+	function user(value: Record<string, unknown>, lineNo: number): string | null {
+		const parsed = checkLine('user', value, isUserLine);
+		if (!parsed.ok) return `not a Claude Code user line (${parsed.issue})`;
+		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
 		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
 		const sessionId = sessionOf(line);
@@ -125,6 +142,7 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		const toolResults: ToolResult[] = parts.results.map((b) => {
 			const id = b.tool_use_id ?? '';
 			const call = toolUses.get(id);
+			toolUses.delete(id);
 			const content = resultText(b.content);
 			const isError = b.is_error === true;
 			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,
@@ -137,11 +155,11 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		return null;
 	}
 
-	function system(value: unknown, lineNo: number): string | null {
-		if ((value as {subtype?: unknown}).subtype !== 'compact_boundary') return null;
-		const parsed = systemLineSchema.safeParse(value);
-		if (!parsed.success) return `not a Claude Code system line (${firstIssue(parsed.error)})`;
-		const line = parsed.data;
+	function system(value: Record<string, unknown>, lineNo: number): string | null {
+		if (value['subtype'] !== 'compact_boundary') return null;
+		const parsed = checkLine('system', value);
+		if (!parsed.ok) return `not a Claude Code system line (${parsed.issue})`;
+		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
 		const sessionId = sessionOf(line);
 		if (!sessionId || Number.isNaN(ts)) return 'compaction boundary without session or time';
@@ -154,29 +172,31 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 		return null;
 	}
 
-	function title(value: unknown, type: string): string | null {
+	function title(value: Record<string, unknown>, type: string): string | null {
+		const str = (k: string) => typeof value[k] === 'string';
 		if (type === 'summary') {
-			const parsed = summaryLineSchema.safeParse(value);
-			if (!parsed.success) return `not a Claude Code summary line (${firstIssue(parsed.error)})`;
-			if (parsed.data.leafUuid && parsed.data.summary.trim()) summaries.push({leafUuid: parsed.data.leafUuid, text: parsed.data.summary.trim()});
+			const parsed = checkLine('summary', value, () => str('summary') && (value['leafUuid'] === undefined || str('leafUuid')));
+			if (!parsed.ok) return `not a Claude Code summary line (${parsed.issue})`;
+			if (parsed.line.leafUuid && parsed.line.summary.trim()) summaries.push({leafUuid: parsed.line.leafUuid, text: parsed.line.summary.trim()});
 			return null;
 		}
-		const parsed = type === 'ai-title' ? aiTitleLineSchema.safeParse(value) : customTitleLineSchema.safeParse(value);
-		if (!parsed.success) return `not a Claude Code ${type} line (${firstIssue(parsed.error)})`;
-		const d = parsed.data;
-		const text = ('aiTitle' in d ? d.aiTitle : d.customTitle).trim();
-		if (text) notes.push('aiTitle' in d ? {sessionId: d.sessionId, aiTitle: text} : {sessionId: d.sessionId, customTitle: text});
+		const field = type === 'ai-title' ? 'aiTitle' : 'customTitle';
+		const parsed = checkLine(field, value, () => str(field) && str('sessionId'));
+		if (!parsed.ok) return `not a Claude Code ${type} line (${parsed.issue})`;
+		const text = String(value[field]).trim();
+		if (text) notes.push({sessionId: String(value['sessionId']), [field]: text});
 		return null;
 	}
 
 	return {
 		accept(value, lineNo) {
 			if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-			const type = (value as {type?: unknown}).type;
-			if (type === 'assistant') return assistant(value, lineNo);
-			if (type === 'user') return user(value, lineNo);
-			if (type === 'system') return system(value, lineNo);
-			if (type === 'summary' || type === 'ai-title' || type === 'custom-title') return title(value, type);
+			const line = value as Record<string, unknown>;
+			const type = line['type'];
+			if (type === 'assistant') return assistant(line, lineNo);
+			if (type === 'user') return user(line, lineNo);
+			if (type === 'system') return system(line, lineNo);
+			if (type === 'summary' || type === 'ai-title' || type === 'custom-title') return title(line, type);
 			return null;
 		},
 		drain(final) {
@@ -193,6 +213,6 @@ export function createClaudeParser(entry: FileEntry): LineParser {
 			notes = [];
 			return out;
 		},
-		state: () => null,
+		state: (): ClaudeState => ({models: Object.fromEntries(lastModel), calls: openCalls(toolUses)}),
 	};
 }

@@ -40,7 +40,7 @@ function listCodex(root: string): FileEntry[] {
 			const name = path.basename(p);
 			if (seen.has(name)) continue;
 			seen.add(name);
-			out.push({path: p, kind: 'lines'});
+			out.push({path: p, kind: 'lines', group: 0});
 		}
 	}
 	return out;

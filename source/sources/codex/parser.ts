@@ -4,8 +4,8 @@
 // cached_input_tokens, so cached input is counted once, as cache reads.
 import path from 'node:path';
 import type {CanonicalMessage, Usage} from '../../core/types.js';
-import type {FileEntry, FileFacts, FileMessage, LineParser, SessionNote} from '../jsonl/file-source.js';
-import {compactedSchema, responseItemSchema, sessionMetaSchema, tokenCountSchema, turnContextSchema, type ResponseItem, type TokenUsage} from './schema.js';
+import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type SessionNote} from '../jsonl/file-source.js';
+import {checkLine, type ResponseItem, type TokenUsage} from './schema.js';
 import {toolOutcome} from './tool-output.js';
 
 export const CODEX_AGENT = 'codex';
@@ -21,13 +21,13 @@ export interface CodexState {
 	cwd: string;
 	provider: string;
 	lastTotal: TokenUsage | null;
+	/** The last item of the response in progress: its token_count, when it comes, is put on it. */
+	open: {id: string; seq: number; ts: number} | null;
+	/** Tool calls whose outputs have not come yet: an output in a later sync still gets its name and latency. */
+	calls?: Record<string, {name: string; ts: number}>;
 }
 
 const n = (v: number | null | undefined) => v ?? 0;
-const issue = (e: {issues: Array<{path: PropertyKey[]; message: string}>}) => {
-	const i = e.issues[0];
-	return i ? `${i.path.map(String).join('.') || '(line)'}: ${i.message}` : 'unexpected shape';
-};
 
 function toUsage(u: TokenUsage): Usage {
 	const input = n(u.input_tokens);
@@ -51,12 +51,11 @@ function parentOf(source: unknown): string | null {
 
 export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFacts): LineParser {
 	const st: CodexState = (saved as CodexState | null) ?? {
-		sessionId: UUID_AT_END.exec(entry.path)?.[1] ?? path.basename(entry.path, '.jsonl'), model: '', cwd: '', provider: 'openai', lastTotal: null,
+		sessionId: UUID_AT_END.exec(entry.path)?.[1] ?? path.basename(entry.path, '.jsonl'), model: '', cwd: '', provider: 'openai', lastTotal: null, open: null,
 	};
 	let messages: FileMessage[] = [];
 	let notes: SessionNote[] = [];
-	let lastAssistant: FileMessage | null = null;
-	const calls = new Map<string, {name: string; ts: number}>();
+	const calls = new Map<string, {name: string; ts: number}>(Object.entries(st.calls ?? {}));
 
 	function push(lineNo: number, ts: number, fields: Partial<CanonicalMessage> & {role: string}): FileMessage {
 		const fm: FileMessage = {sessionId: st.sessionId, seq: lineNo, merge: false, message: {
@@ -74,8 +73,9 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			const text = (p.content ?? []).map((c) => c.text ?? '').filter(Boolean).join('\n');
 			if (text === '') return;
 			const role = p.role === 'assistant' ? 'assistant' : p.role === 'user' && !INJECTED.test(text) ? 'user' : 'system';
-			const fm = push(lineNo, ts, {role, text});
-			if (role === 'assistant') lastAssistant = fm;
+			// A message ends the model's turn; a tool call leaves it waiting on the result.
+			const fm = push(lineNo, ts, {role, text, stopReason: role === 'assistant' ? 'end_turn' : ''});
+			if (role === 'assistant') st.open = {id: fm.message.id, seq: lineNo, ts};
 		} else if (p.type === 'function_call' || p.type === 'custom_tool_call' || p.type === 'local_shell_call') {
 			const raw = p.arguments ?? p.input;
 			let args: unknown = raw ?? p.action ?? null;
@@ -91,9 +91,11 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 				if (calls.size > MEMORY_LIMIT) calls.clear();
 				calls.set(p.call_id, {name, ts});
 			}
-			lastAssistant = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}]});
+			const fm = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}], stopReason: 'tool_use'});
+			st.open = {id: fm.message.id, seq: lineNo, ts};
 		} else if (p.type === 'function_call_output' || p.type === 'custom_tool_call_output') {
 			const call = calls.get(p.call_id ?? '');
+			calls.delete(p.call_id ?? '');
 			const out = toolOutcome(p.output);
 			push(lineNo, ts, {role: 'tool', toolResults: [{id: p.call_id ?? '', name: call?.name ?? '', content: out.content,
 				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : 'failed') : '', isError: out.failed,
@@ -101,10 +103,10 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 		}
 	}
 
-	function tokenCount(value: unknown, lineNo: number, ts: number): string | null {
-		const parsed = tokenCountSchema.safeParse(value);
-		if (!parsed.success) return `not a Codex token_count event (${issue(parsed.error)})`;
-		const info = parsed.data.payload.info;
+	function tokenCount(value: Record<string, unknown>, lineNo: number, ts: number): string | null {
+		const parsed = checkLine('tokenCount', value);
+		if (!parsed.ok) return `not a Codex token_count event (${parsed.issue})`;
+		const info = parsed.line.payload.info;
 		const total = info?.total_token_usage ?? null;
 		// Codex repeats a token_count when only its rate limits changed: the same totals are not a new turn.
 		if (total && sameTotals(st.lastTotal, total)) return null;
@@ -112,23 +114,35 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 		if (total) st.lastTotal = total;
 		if (!used) return null;
 		const usage = toUsage(used);
-		const target = lastAssistant && messages.includes(lastAssistant) && lastAssistant.message.usage.input + lastAssistant.message.usage.output === 0 ? lastAssistant : null;
-		if (target) target.message.usage = usage;
-		else push(lineNo, ts, {role: 'assistant', usage});
-		lastAssistant = null;
+		const open = st.open;
+		st.open = null;
+		if (!open) {
+			push(lineNo, ts, {role: 'assistant', usage});
+			return null;
+		}
+		const pending = messages.find((m) => m.message.id === open.id);
+		if (pending) {
+			pending.message.usage = usage;
+			return null;
+		}
+		// The item was stored by an earlier batch or sync: the usage joins it there (merged by ID).
+		const fm = push(open.seq, open.ts, {role: 'assistant', usage});
+		fm.message.id = open.id;
+		fm.merge = true;
 		return null;
 	}
 
 	return {
 		accept(value, lineNo) {
 			if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-			const type = (value as {type?: unknown}).type;
-			const ts = Date.parse(String((value as {timestamp?: unknown}).timestamp ?? ''));
+			const line = value as Record<string, unknown>;
+			const type = line['type'];
+			const ts = Date.parse(String(line['timestamp'] ?? ''));
 			const at = Number.isNaN(ts) ? file.mtimeMs : ts;
 			if (type === 'session_meta') {
-				const parsed = sessionMetaSchema.safeParse(value);
-				if (!parsed.success) return `not a Codex session_meta line (${issue(parsed.error)})`;
-				const p = parsed.data.payload;
+				const parsed = checkLine('sessionMeta', line);
+				if (!parsed.ok) return `not a Codex session_meta line (${parsed.issue})`;
+				const p = parsed.line.payload;
 				st.sessionId = p.id;
 				if (p.cwd) st.cwd = p.cwd;
 				if (p.model_provider) st.provider = p.model_provider;
@@ -137,18 +151,19 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 				if (parent) note.parentId = parent;
 				notes.push(note);
 			} else if (type === 'turn_context') {
-				const parsed = turnContextSchema.safeParse(value);
-				if (!parsed.success) return `not a Codex turn_context line (${issue(parsed.error)})`;
-				if (parsed.data.payload.model) st.model = parsed.data.payload.model;
-				if (parsed.data.payload.cwd) st.cwd = parsed.data.payload.cwd;
+				const parsed = checkLine('turnContext', line);
+				if (!parsed.ok) return `not a Codex turn_context line (${parsed.issue})`;
+				if (parsed.line.payload.model) st.model = parsed.line.payload.model;
+				if (parsed.line.payload.cwd) st.cwd = parsed.line.payload.cwd;
 			} else if (type === 'response_item') {
-				const parsed = responseItemSchema.safeParse(value);
-				if (!parsed.success) return `not a Codex response_item line (${issue(parsed.error)})`;
-				item(parsed.data.payload, lineNo, at);
-			} else if (type === 'event_msg' && (value as {payload?: {type?: unknown}}).payload?.type === 'token_count') {
-				return tokenCount(value, lineNo, at);
+				const parsed = checkLine('responseItem', line);
+				if (!parsed.ok) return `not a Codex response_item line (${parsed.issue})`;
+				item(parsed.line.payload, lineNo, at);
+			} else if (type === 'event_msg' && (line['payload'] as {type?: unknown} | undefined)?.type === 'token_count') {
+				return tokenCount(line, lineNo, at);
 			} else if (type === 'compacted') {
-				if (!compactedSchema.safeParse(value).success) return 'not a Codex compacted line';
+				const parsed = checkLine('compacted', line);
+				if (!parsed.ok) return `not a Codex compacted line (${parsed.issue})`;
 				push(lineNo, at, {role: 'system', text: '— conversation compacted —', meta: {compactBoundary: {trigger: null, preTokens: null, postTokens: null}}});
 			}
 			return null;
@@ -159,6 +174,6 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			notes = [];
 			return out;
 		},
-		state: () => ({...st}),
+		state: (): CodexState => ({...st, calls: openCalls(calls)}),
 	};
 }

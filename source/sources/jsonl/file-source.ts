@@ -7,6 +7,11 @@ export interface FileEntry {
 	path: string;
 	/** 'lines': JSONL read incrementally; 'json': a small JSON document read whole when it changes. */
 	kind: 'lines' | 'json';
+	/**
+	 * Files are read by group (e.g. sessions before their subagents), oldest first within a group, so
+	 * a response repeated in a later transcript (a resumed session) is credited to the one it came from.
+	 */
+	group: number;
 }
 
 export interface FileMessage {
@@ -22,6 +27,8 @@ export interface FileMessage {
 	merge: boolean;
 	/** Drop it when another message whose ID starts with this prefix exists (a side question replaying one). */
 	replayOf?: string;
+	/** The model of the session's previous response, for a message that names none (prompts, tool results). */
+	carriedModel?: string;
 }
 
 /** What a transcript says about a session besides its messages. Fields left out are left as they are. */
@@ -50,6 +57,11 @@ export interface LineParser {
 	state(): unknown;
 }
 
+/** Tool calls still waiting for their result, kept in a parser's saved state (the newest `limit`). */
+export function openCalls<T>(calls: Map<string, T>, limit = 1000): Record<string, T> {
+	return Object.fromEntries([...calls].slice(-limit));
+}
+
 export interface FileFacts {
 	size: number;
 	mtimeMs: number;
@@ -63,7 +75,7 @@ export interface FileSourceReader {
 
 export interface FileSourceAdapter {
 	kind: SourceKind;
-	/** The transcript files under a root, in the order to read them (parents before subagents). */
+	/** The transcript files under a root. */
 	list(root: string): FileEntry[];
 	skipLine?: (buf: Buffer, start: number, end: number) => boolean;
 	/**

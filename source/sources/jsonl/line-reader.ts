@@ -18,6 +18,8 @@ export interface ReadLinesOptions {
 	maxLineBytes?: number;
 	/** Cheap test on a line's bytes (or the head of a long one) to pass it by without decoding. */
 	skip?: (buf: Buffer, start: number, end: number) => boolean;
+	/** Receives the first bytes read (up to 256) when reading from offset 0, to fingerprint the file. */
+	onHead?: (head: Buffer) => void;
 }
 
 const NEWLINE = 10;
@@ -57,6 +59,7 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 			}
 			const n = fs.readSync(fd, buf, len, buf.length - len, readPos);
 			if (n === 0) break;
+			if (readPos === 0 && opts.onHead) opts.onHead(buf.subarray(0, Math.min(n, 256)));
 			readPos += n;
 			const end = len + n;
 			const view = buf.subarray(0, end);

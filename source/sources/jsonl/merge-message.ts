@@ -11,8 +11,11 @@ function unionBy<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[
 	return [...a, ...b.filter((x) => !seen.has(key(x)))];
 }
 
+/** How store/message-body.ts ends a text it cut: such a text is already the most the index keeps. */
+const CUT_MARK = ' more characters not kept]';
+
 function joinText(a: string, b: string): string {
-	if (b === '' || a.includes(b)) return a;
+	if (b === '' || a.includes(b) || a.endsWith(CUT_MARK)) return a;
 	if (a === '' || b.includes(a)) return b;
 	return `${a}\n${b}`;
 }

@@ -8,8 +8,8 @@ function conversationFiles(dir: string): FileEntry[] {
 	const out: FileEntry[] = [];
 	const messages = path.join(dir, 'messages.jsonl');
 	const state = path.join(dir, 'state.json');
-	if (fs.existsSync(messages)) out.push({path: messages, kind: 'lines'});
-	if (fs.existsSync(state)) out.push({path: state, kind: 'json'});
+	if (fs.existsSync(messages)) out.push({path: messages, kind: 'lines', group: 0});
+	if (fs.existsSync(state)) out.push({path: state, kind: 'json', group: 1});
 	return out;
 }
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type {CanonicalMessage, RecordedCost, Usage} from '../../core/types.js';
 import type {FileEntry, FileFacts, FileMessage, FileOutput, LineParser} from '../jsonl/file-source.js';
-import {messageSchema, stateSchema, type PromptKitMessage} from './schema.js';
+import {checkMessage, checkState, type PromptKitMessage} from './schema.js';
 
 export const PROMPTKIT_AGENT = 'promptkit';
 /** Go writes an unset time.Time as year 1; anything before 1971 is no time at all. */
@@ -12,17 +12,14 @@ const EARLIEST_MS = Date.UTC(1971, 0, 1);
 export interface PromptKitState {
 	sessionId: string;
 	lastMs: number | null;
+	/** The last model named (meta.model), carried to the messages after it that name none. */
+	lastModel?: string;
 }
 
 /** `<root>/conv-<id>/messages.jsonl` → `<id>`. */
 export function conversationId(file: string): string {
 	return path.basename(path.dirname(file)).replace(/^conv-/, '');
 }
-
-const issue = (e: {issues: Array<{path: PropertyKey[]; message: string}>}) => {
-	const i = e.issues[0];
-	return i ? `${i.path.map(String).join('.') || '(line)'}: ${i.message}` : 'unexpected shape';
-};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -44,9 +41,9 @@ export function createPromptKitParser(entry: FileEntry, saved: unknown, file: Fi
 	let messages: FileMessage[] = [];
 	return {
 		accept(value, lineNo) {
-			const parsed = messageSchema.safeParse(value);
-			if (!parsed.success) return `not a PromptKit message (${issue(parsed.error)})`;
-			const m = parsed.data;
+			const parsed = checkMessage(value);
+			if (!parsed.ok) return `not a PromptKit message (${parsed.issue})`;
+			const m = parsed.message;
 			const parsedMs = m.timestamp ? Date.parse(m.timestamp) : NaN;
 			// A message without a time sorts right after the one before it (line order is the order).
 			const ts = parsedMs >= EARLIEST_MS ? parsedMs : (st.lastMs ?? file.mtimeMs);
@@ -66,7 +63,8 @@ export function createPromptKitParser(entry: FileEntry, saved: unknown, file: Fi
 				validations: (m.validations ?? []).map((v) => ({validator: v.validator_type, passed: v.passed, details: v.details ?? null})),
 				meta: m.meta ?? null,
 			};
-			messages.push({sessionId: st.sessionId, seq: lineNo, merge: false, message});
+			if (message.model) st.lastModel = message.model;
+			messages.push({sessionId: st.sessionId, seq: lineNo, merge: false, message, ...(st.lastModel && !message.model ? {carriedModel: st.lastModel} : {})});
 			return null;
 		},
 		drain() {
@@ -80,8 +78,8 @@ export function createPromptKitParser(entry: FileEntry, saved: unknown, file: Fi
 
 /** state.json: the conversation's title when its metadata has one. */
 export function readPromptKitState(entry: FileEntry, value: unknown): FileOutput | string {
-	const parsed = stateSchema.safeParse(value);
-	if (!parsed.success) return `not a PromptKit state.json (${issue(parsed.error)})`;
-	const title = str(parsed.data.metadata?.['title']).trim();
+	const parsed = checkState(value);
+	if (!parsed.ok) return `not a PromptKit state.json (${parsed.issue})`;
+	const title = str(parsed.state.metadata?.['title']).trim();
 	return {messages: [], notes: title ? [{sessionId: conversationId(entry.path), customTitle: title}] : []};
 }

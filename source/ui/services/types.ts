@@ -4,6 +4,8 @@ import type {Filters, ModelUsage, SessionSummary, Warning} from '../../core/type
 import type {OverviewTotals, PeriodComparison} from '../../core/overview.js';
 import type {DayCost} from '../../core/screens/kpi.js';
 import type {PickerColumn, PickerOption} from '../../core/screens/sessions-reducer.js';
+import type {InsightsAggregate} from '../../core/facet-aggregate.js';
+import type {FacetProgress} from '../../core/facet-status.js';
 
 /** A value that changes in the background, read with useSyncExternalStore. */
 export interface ExternalStore<T> {
@@ -49,8 +51,16 @@ export interface SessionsService {
 	detail(id: string): SessionDetailView | null;
 }
 
+export interface InsightsService {
+	/** Distributions, coverage, recent summaries, providers and failures of the sessions these filters select. */
+	aggregate(f: Filters): InsightsAggregate;
+	/** The facet worker's progress (state, in flight, tokens, cost); idle until the worker has started. */
+	progress: ExternalStore<FacetProgress>;
+}
+
 export interface ExplorerServices {
 	sessions: SessionsService;
+	insights: InsightsService;
 	sync: ExternalStore<SyncSnapshot>;
 	/** The facet worker's status-bar text ("insights 12/40"), null when it has nothing to say. */
 	facets: ExternalStore<string | null>;

@@ -1,0 +1,72 @@
+// `npm run bench:explorer`: the explorer's figures, measured in one run.
+//  1. key to rendered frame over 100,000 and over 100 sessions (down ×50, page down, sort change, search character);
+//  2. start to first complete frame on the demo ÷ an empty Ink app started the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {fmt, median, percentile} from './measure.js';
+import {benchIndex, benchServices} from './explorer-fixture.js';
+import {timeToText} from './explorer-start.js';
+
+process.env['NODE_ENV'] ??= 'production';
+const {measureKeys} = await import('./explorer-keys.js');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dir = path.resolve(process.env['BENCH_DIR'] ?? '.bench');
+fs.mkdirSync(dir, {recursive: true});
+const NOW = Date.UTC(2026, 10, 21, 12);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 11);
+const line = (label: string, value: string, goal = '') => process.stdout.write(`  ${label.padEnd(46)} ${value.padEnd(44)} ${goal}\n`);
+const stats = (xs: number[]) => `median ${fmt(median(xs))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`;
+
+// BENCH_PART=keys or start runs one half (the figures asked for are both, from one run).
+const PART = process.env['BENCH_PART'] ?? 'all';
+process.stdout.write(`explorer benchmark (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; ${ROUNDS} rounds of 53 keys)\n\n`);
+const results = new Map<number, Awaited<ReturnType<typeof measureKeys>>>();
+for (const n of PART === 'start' ? [] : [100, 100_000]) {
+	const file = benchIndex(path.join(dir, `explorer-${n}.sqlite`), n, NOW);
+	const {services, close} = benchServices(file, NOW);
+	results.set(n, await measureKeys(services, ROUNDS));
+	close();
+}
+if (PART !== 'start') reportKeys();
+
+function reportKeys() {
+process.stdout.write('key → rendered frame (Ink at 120×35, keys ≥ 80 ms apart)\n');
+for (const [n, samples] of results) {
+	line(`${n.toLocaleString('en-US')} sessions, all keys (${samples.length})`, stats(samples.map((s) => s.frameMs)));
+	for (const kind of ['down', 'page-down', 'sort', 'search'] as const) {
+		const of = samples.filter((s) => s.kind === kind);
+		line(`  ${kind} (${of.length})`, stats(of.map((s) => s.frameMs)));
+		if (kind === 'search') line('  search, until KPI + sparkline follow', stats(of.map((s) => s.settledMs)));
+	}
+}
+const big = results.get(100_000)!;
+const small = results.get(100)!;
+const ratio = (p: number) => percentile(big.map((s) => s.frameMs), p) / percentile(small.map((s) => s.frameMs), p);
+line('100,000 ÷ 100, median / p95', `${ratio(50).toFixed(2)} / ${ratio(95).toFixed(2)}`, 'goal ≤ 2');
+line('sort change on 100,000, p95 / max', `${fmt(percentile(big.filter((s) => s.kind === 'sort').map((s) => s.frameMs), 95))} / ${fmt(Math.max(...big.filter((s) => s.kind === 'sort').map((s) => s.frameMs)))}`, 'goal < 50 ms');
+}
+if (PART === 'keys') process.exit(0);
+
+// Start-up: warm the demo (seed + sync) once, then alternate the two programs.
+const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: path.join(dir, 'xdg')};
+delete env['NODE_ENV'];
+delete env['CI'];
+const cli = path.join(here, '..', 'cli.js');
+spawnSync(process.execPath, [cli, 'sessions', '--demo'], {env, stdio: 'ignore'});
+const demoCount = JSON.parse(spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, encoding: 'utf8'}).stdout).sessions.length as number;
+const RUNS = Number(process.env['BENCH_START_RUNS'] ?? 7);
+const app: number[] = [];
+const empty: number[] = [];
+await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env);
+for (let i = 0; i < RUNS; i++) {
+	empty.push(await timeToText(`${process.execPath} ${path.join(here, 'explorer-empty.js')}`, ['empty ink app ready'], env));
+	app.push(await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env));
+}
+process.stdout.write('\nstart → first complete frame (pty via script, 120×35, warm demo index)\n');
+line(`explorer on the demo (${RUNS} runs)`, `median ${fmt(median(app))}`);
+line(`empty Ink app (${RUNS} runs)`, `median ${fmt(median(empty))}`);
+line('explorer ÷ empty Ink app', (median(app) / median(empty)).toFixed(2), 'goal ≤ 1.5');

@@ -1,0 +1,173 @@
+// The Timeline screen's state machine: a windowed list of group and message rows, expansion, message
+// sort, a detail pane that scrolls on its own, replay, and the sub-session list. Keys are resolved here
+// against the keymap with the state's own mode, so several keys in one chunk each see the mode the last
+// one left. Side effects (back, quit, export, open a sub-session) leave as a `request` the screen runs.
+import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import type {MessageSortKey} from '../message-groups.js';
+import * as lw from './list-window.js';
+import {MESSAGE_SORTS, buildRows, findRow, type RowSource, type TimelineRow} from './timeline-rows.js';
+
+export type TimelineMode = 'timeline' | 'timeline-replay' | 'timeline-subs' | 'help';
+
+type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number};
+export type TimelineRequest = RequestBody & {seq: number};
+
+export interface TimelineState {
+	mode: TimelineMode;
+	sort: MessageSortKey;
+	/** Group indices shown with their messages. */
+	expanded: ReadonlySet<number>;
+	/** null until the session's messages are loaded. */
+	source: RowSource | null;
+	rows: readonly TimelineRow[];
+	list: lw.ListWindow;
+	/** First line of the detail pane on show, its line count and height (set by the screen). */
+	detail: {scroll: number; lines: number; height: number};
+	subs: lw.ListWindow;
+	request: TimelineRequest | null;
+	seq: number;
+}
+
+export type TimelineAction =
+	| {type: 'input'; input: string; key: KeyPress}
+	| {type: 'loaded'; source: RowSource; subSessions: number}
+	| {type: 'resize'; rows: number; detailHeight: number}
+	| {type: 'detail-lines'; lines: number}
+	| {type: 'tick'}
+	| {type: 'handled'; seq: number};
+
+export function initialTimelineState(rows: number, detailHeight: number): TimelineState {
+	return {
+		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
+		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, request: null, seq: 0,
+	};
+}
+
+function request(state: TimelineState, body: RequestBody): TimelineState {
+	const seq = state.seq + 1;
+	return {...state, seq, request: {...body, seq}};
+}
+
+/** A new cursor position shows a new row in the detail pane, from its top. */
+function withList(state: TimelineState, list: lw.ListWindow): TimelineState {
+	if (list === state.list) return state;
+	return {...state, list, detail: list.cursor === state.list.cursor ? state.detail : {...state.detail, scroll: 0}};
+}
+
+/** Rebuilds the rows for a new sort or expansion, keeping the selected row (or its group) selected. */
+function rebuild(state: TimelineState, sort: MessageSortKey, expanded: ReadonlySet<number>, keep = true): TimelineState {
+	if (!state.source) return {...state, sort, expanded};
+	const rows = buildRows(state.source, sort, expanded);
+	const cursor = keep ? findRow(rows, state.rows[state.list.cursor]) : 0;
+	return withList({...state, sort, expanded, rows}, lw.moveTo(lw.withTotal(state.list, rows.length), cursor));
+}
+
+function toggle(state: TimelineState): TimelineState {
+	const row = state.rows[state.list.cursor];
+	if (!row || !state.source) return state;
+	const g = state.source.groups[row.group]!;
+	if (row.kind === 'group' && g.endIndex - g.startIndex < 2) return state;
+	const expanded = new Set(state.expanded);
+	if (expanded.has(row.group)) expanded.delete(row.group);
+	else expanded.add(row.group);
+	return rebuild(state, state.sort, expanded);
+}
+
+function stepSort(state: TimelineState, by: 1 | -1): TimelineState {
+	const i = MESSAGE_SORTS.indexOf(state.sort);
+	return rebuild(state, MESSAGE_SORTS[(i + by + MESSAGE_SORTS.length) % MESSAGE_SORTS.length]!, state.expanded);
+}
+
+function scrollDetail(state: TimelineState, by: number): TimelineState {
+	const max = Math.max(0, state.detail.lines - state.detail.height);
+	const scroll = Math.min(max, Math.max(0, state.detail.scroll + by));
+	return scroll === state.detail.scroll ? state : {...state, detail: {...state.detail, scroll}};
+}
+
+/** Replay walks the session in time order from its first row. */
+function startReplay(state: TimelineState): TimelineState {
+	if (state.rows.length < 2) return state;
+	const timed = state.sort === 'time' ? state : rebuild(state, 'time', state.expanded, false);
+	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay'};
+}
+
+function onKey(state: TimelineState, action: KeyAction): TimelineState {
+	const subs = state.mode === 'timeline-subs';
+	const half = Math.max(1, Math.floor(state.detail.height / 2));
+	switch (action) {
+		case 'cursor-down': return subs ? moveSubs(state, 1) : withList(state, lw.moveBy(state.list, 1));
+		case 'cursor-up': return subs ? moveSubs(state, -1) : withList(state, lw.moveBy(state.list, -1));
+		case 'page-down': return withList(state, lw.page(state.list, 1));
+		case 'page-up': return withList(state, lw.page(state.list, -1));
+		case 'first': return withList(state, lw.moveTo(state.list, 0));
+		case 'last': return withList(state, lw.moveTo(state.list, state.list.total - 1));
+		case 'expand': return toggle(state);
+		case 'sort-next': return stepSort(state, 1);
+		case 'sort-prev': return stepSort(state, -1);
+		case 'detail-down': return scrollDetail(state, half);
+		case 'detail-up': return scrollDetail(state, -half);
+		case 'replay': return startReplay(state);
+		case 'replay-stop': return {...state, mode: 'timeline'};
+		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
+		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
+		case 'export': return request(state, {kind: 'export'});
+		case 'back': return subs ? {...state, mode: 'timeline'} : request(state, {kind: 'back'});
+		case 'help': return {...state, mode: 'help'};
+		case 'close': return {...state, mode: 'timeline'};
+		case 'quit': return request(state, {kind: 'quit'});
+		default: return state; // the Sessions screen's actions are not bound in these modes
+	}
+}
+
+function moveSubs(state: TimelineState, by: number): TimelineState {
+	const subs = lw.moveBy(state.subs, by);
+	return subs === state.subs ? state : {...state, subs};
+}
+
+export function timelineReducer(state: TimelineState, action: TimelineAction): TimelineState {
+	switch (action.type) {
+		case 'input': {
+			let next = state;
+			for (const press of keyPresses(action.input, action.key)) {
+				const hit = resolveKey(next.mode, press.input, press.key);
+				// During a replay every key stops it; only the quit keys also do what they say.
+				if (next.mode === 'timeline-replay' && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
+				else if (hit && hit.action !== 'type') next = onKey(next, hit.action);
+				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
+			}
+			return next;
+		}
+		case 'loaded': {
+			const rows = buildRows(action.source, state.sort, state.expanded);
+			const keep = state.source ? findRow(rows, state.rows[state.list.cursor]) : 0;
+			return {
+				...state, source: action.source, rows,
+				list: lw.moveTo(lw.withTotal(state.list, rows.length), keep),
+				subs: lw.withTotal(state.subs, action.subSessions),
+			};
+		}
+		case 'resize': {
+			const list = lw.resize(state.list, action.rows);
+			const subs = lw.resize(state.subs, action.rows);
+			const height = Math.max(1, action.detailHeight);
+			if (list === state.list && subs === state.subs && height === state.detail.height) return state;
+			return {...state, list, subs, detail: {...state.detail, height}};
+		}
+		case 'detail-lines': {
+			if (action.lines === state.detail.lines) return state;
+			const scroll = Math.min(state.detail.scroll, Math.max(0, action.lines - state.detail.height));
+			return {...state, detail: {...state.detail, lines: action.lines, scroll}};
+		}
+		case 'tick': {
+			if (state.mode !== 'timeline-replay') return state;
+			const next = withList(state, lw.moveBy(state.list, 1));
+			return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
+		}
+		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
+		default: {
+			const never: never = action;
+			return never;
+		}
+	}
+}

@@ -1,0 +1,59 @@
+// `tapedeck sources`: every source in use with its path, sessions, messages, problems and last sync.
+import type {Workspace} from '../workspace/open-workspace.js';
+import type {Warning} from '../core/types.js';
+import {renderTable} from './text-table.js';
+import {localTime} from './sessions-report.js';
+
+export interface SourceRow {
+	kind: string;
+	path: string;
+	sessions: number;
+	messages: number;
+	lastSyncMs: number | null;
+	error: string | null;
+	warnings: Warning[];
+}
+
+/** Problems listed per source in the table output; --json has them all. */
+const WARNINGS_SHOWN = 10;
+
+export function sourceRows(ws: Workspace): SourceRow[] {
+	const records = new Map(ws.store.sources.list().map((r) => [r.id, r]));
+	const sessions = ws.store.db.prepare(`SELECT count(*) FROM sessions WHERE source_id = ?`).pluck();
+	return ws.sources.map((s) => {
+		const r = records.get(s.id);
+		return {
+			kind: s.kind, path: s.path, sessions: sessions.get(s.id) as number, messages: ws.store.messages.count(s.id),
+			lastSyncMs: r?.lastSyncMs ?? null, error: r?.lastError ?? null, warnings: r?.warnings ?? [],
+		};
+	});
+}
+
+export function sourcesReport(ws: Workspace, format: 'table' | 'json', timeZone: string): string {
+	const rows = sourceRows(ws);
+	if (format === 'json') {
+		return JSON.stringify({
+			index: ws.indexPath,
+			sources: rows.map((r) => ({
+				kind: r.kind, path: r.path, sessions: r.sessions, messages: r.messages,
+				warnings: r.warnings.reduce((a, w) => a + w.count, 0), warning_details: r.warnings,
+				last_sync: r.lastSyncMs === null ? null : new Date(r.lastSyncMs).toISOString(), error: r.error,
+			})),
+		}, null, 2) + '\n';
+	}
+	const lines = [renderTable(rows, [
+		{header: 'source', cell: (r) => r.kind},
+		{header: 'path', max: 60, cell: (r) => r.path},
+		{header: 'sessions', align: 'right', cell: (r) => r.sessions.toLocaleString('en-US')},
+		{header: 'messages', align: 'right', cell: (r) => r.messages.toLocaleString('en-US')},
+		{header: 'warnings', align: 'right', cell: (r) => r.warnings.reduce((a, w) => a + w.count, 0).toLocaleString('en-US')},
+		{header: 'last sync', cell: (r) => (r.lastSyncMs === null ? 'never' : localTime(r.lastSyncMs, timeZone))},
+	])];
+	for (const r of rows) {
+		if (r.error) lines.push(`error: ${r.error}`);
+		for (const w of r.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`warning: ${w.where}: ${w.message}`);
+		if (r.warnings.length > WARNINGS_SHOWN) lines.push(`warning: … ${r.warnings.length - WARNINGS_SHOWN} more in ${r.path} (see --json)`);
+	}
+	lines.push(`index: ${ws.indexPath}`);
+	return lines.join('\n') + '\n';
+}

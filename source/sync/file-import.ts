@@ -1,0 +1,149 @@
+// Reading changed transcript files into the index: lines stream through a bounded buffer into the
+// source's parser, and what it yields is applied in chunked transactions (file-apply.ts). A bad line
+// becomes a problem with its file and line number; it never stops the import.
+import fs from 'node:fs';
+import type {Cursor} from '../store/cursors-repo.js';
+import type {FileProblem, FileState} from '../store/file-state-repo.js';
+import {createFileMessagesRepo} from '../store/file-messages-repo.js';
+import {createSessionMetaRepo} from '../store/session-meta-repo.js';
+import {createFileStateRepo} from '../store/file-state-repo.js';
+import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
+import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
+import {readLines} from '../sources/jsonl/line-reader.js';
+import {fingerprint, headFingerprint, planRead} from './file-plan.js';
+import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
+import {addProblem} from './file-problems.js';
+import type {FileSyncDeps} from './file-sync.js';
+import type {SyncSummary} from './tapes-sync.js';
+
+/** Largest small JSON document (PromptKit state.json) read whole. */
+const MAX_JSON_BYTES = 1 << 20;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface FileImport {
+	file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void>;
+	finish(): Promise<SyncSummary>;
+}
+
+export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void): Promise<FileImport> {
+	const {store, sourceId, adapter} = deps;
+	const kindIds = store.sources.list().filter((s) => s.kind === adapter.kind).map((s) => s.id);
+	const ctx: FileSyncContext = {
+		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1,
+		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
+		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db),
+	};
+	const reader: FileSourceReader = await adapter.load();
+	const batchLines = deps.batchLines ?? 20_000;
+	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};
+	const touched = new Set<string>();
+	/** Sessions changed by batches flushed in the middle of a file, summarized when a file is done. */
+	let pending = new Set<string>();
+	let batch = emptyBatch();
+
+	const flush = async (midFile = false) => {
+		if (batch.files.size === 0 && batch.messages.length === 0 && (midFile || pending.size === 0)) return;
+		const applied = applyFileBatch(ctx, batch, pending, midFile);
+		summary.newMessages += applied.newMessages;
+		for (const id of applied.touched) touched.add(id);
+		if (midFile) for (const id of applied.touched) pending.add(id);
+		else pending = new Set();
+		batch = emptyBatch();
+		progress();
+		await yieldToLoop();
+	};
+	const take = (out: FileOutput) => {
+		for (const m of out.messages) batch.messages.push(m);
+		for (const n of out.notes) batch.notes.push(n);
+	};
+
+	async function file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void> {
+		const saved = cursor ? ctx.states.get(sourceId, entry.path) : undefined;
+		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n));
+		if (plan.action === 'skip') return;
+		const fresh = plan.action === 'reread';
+		// A replaced file of a one-file-per-session source: its old messages go before the new ones come.
+		const owned = fresh && cursor && entry.kind === 'lines' ? adapter.sessionOfState?.(saved?.state) : null;
+		if (owned) batch.resets.push(owned);
+		// A file read from the start gets its fingerprint from its first bytes; a grown one keeps its own.
+		const state: FileState = {head: fresh ? '' : (saved?.head ?? ''), state: fresh ? null : (saved?.state ?? null), problems: fresh ? [] : (saved?.problems ?? [])};
+		const report = (lineNo: number, problem: string) => {
+			addProblem(state.problems, lineNo, problem);
+			addProblem(problemsOf(entry.path), lineNo, problem);
+		};
+		const record = (offset: number, rows: number, parserState: unknown) => batch.files.set(entry.path, {
+			cursor: {sourceId, file: entry.path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, offset, lastRowid: 0, rows},
+			state: {...state, state: parserState},
+		});
+		if (entry.kind === 'json') {
+			// A JSON document is read whole each time it changes, so its problems start over.
+			state.head = headFingerprint(entry.path);
+			state.problems = [];
+			readJson(entry, stat.size, reader, report, take);
+			record(stat.size, 0, null);
+		} else {
+			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs});
+			let offset = plan.action === 'append' ? plan.offset : 0;
+			let rows = plan.action === 'append' ? plan.line : 0;
+			const lines = readLines(entry.path, {offset, line: rows, ...(deps.maxLineBytes ? {maxLineBytes: deps.maxLineBytes} : {}),
+				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
+					state.head = fingerprint(head);
+				}});
+			for (const ev of lines) {
+				if (ev.kind === 'line') {
+					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail, report)) break;
+				} else if (ev.kind === 'too-long') {
+					report(ev.lineNo, `line of ${ev.bytes.toLocaleString('en-US')} bytes is longer than the limit, not read`);
+				}
+				offset = ev.nextOffset;
+				rows = ev.lineNo;
+				if (++batch.lines >= batchLines) {
+					take(parser.drain(false));
+					record(offset, rows, parser.state());
+					await flush(true);
+				}
+			}
+			take(parser.drain(true));
+			record(offset, rows, parser.state());
+		}
+		if (batch.lines >= batchLines) await flush();
+	}
+
+	return {
+		file,
+		async finish() {
+			await flush();
+			summary.sessionsTouched = touched.size;
+			return summary;
+		},
+	};
+}
+
+/** Parses and hands over one line; false for a last line still being written (left for the next sync). */
+function acceptLine(parser: LineParser, text: string, lineNo: number, tail: boolean, report: (lineNo: number, problem: string) => void): boolean {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		if (tail) return false;
+		report(lineNo, 'not valid JSON');
+		return true;
+	}
+	const problem = parser.accept(value, lineNo);
+	if (problem) report(lineNo, problem);
+	return true;
+}
+
+function readJson(entry: FileEntry, size: number, reader: FileSourceReader, report: (lineNo: number, problem: string) => void, take: (out: FileOutput) => void): void {
+	if (size > MAX_JSON_BYTES) return report(0, `larger than ${MAX_JSON_BYTES} bytes, not read`);
+	let value: unknown;
+	try {
+		value = JSON.parse(fs.readFileSync(entry.path, 'utf8'));
+	} catch (error) {
+		return report(0, error instanceof SyntaxError ? 'not valid JSON' : `cannot read: ${(error as Error).message}`);
+	}
+	const out = reader.readJson?.(entry, value) ?? 'no reader for this file';
+	if (typeof out === 'string') report(0, out);
+	else take(out);
+}

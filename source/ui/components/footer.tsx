@@ -1,0 +1,23 @@
+// The bottom line: the current mode's main keys from the keymap, or the search field while searching.
+import React, {memo} from 'react';
+import type {Hint} from '../../core/keymap.js';
+import {Segments, segmentsWidth, type Segment} from './segments.js';
+
+function hintSegments(hints: readonly Hint[]): Segment[] {
+	return hints.flatMap((h, i) => [...(i > 0 ? [{text: '  '}] : []), {text: h.keys, token: 'key' as const}, {text: ` ${h.label}`, token: 'muted' as const}]);
+}
+
+/** Hints that fit, keeping the last two (help and quit) whenever anything is dropped. */
+export function fitHints(hints: readonly Hint[], width: number): Hint[] {
+	if (segmentsWidth(hintSegments(hints)) <= width) return [...hints];
+	const tail = hints.slice(-2);
+	const head = hints.slice(0, -2);
+	while (head.length && segmentsWidth(hintSegments([...head, ...tail])) > width) head.pop();
+	return [...head, ...tail];
+}
+
+export const Footer = memo(function Footer({hints, width, search}: {hints: readonly Hint[]; width: number; search?: string}) {
+	const prefix: Segment[] = search === undefined ? [{text: ' '}] : [{text: ' / ', token: 'key'}, {text: search}, {text: '▏', token: 'accent'}, {text: '   '}];
+	const room = Math.max(0, width - segmentsWidth(prefix));
+	return <Segments width={width} segments={[...prefix, ...hintSegments(fitHints(hints, room))]} />;
+});

@@ -1,0 +1,63 @@
+// Starts the explorer on a workspace: services, the background sync, and Ink. The CLI owns the terminal
+// around it (alternate screen, restore on every exit path); this module never writes escapes itself.
+import React from 'react';
+import {render, type Instance} from 'ink';
+import {App} from '../app.js';
+import type {Workspace} from '../workspace/open-workspace.js';
+import type {Filters} from '../core/types.js';
+import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
+import {createWorkspaceServices} from './services/workspace-services.js';
+import type {ExternalStore} from './services/types.js';
+import {createSlotStore} from './services/slot-store.js';
+import {pickTheme} from './theme.js';
+import {IDLE_PROGRESS, type FacetProgress} from '../core/facet-status.js';
+
+export interface LaunchOptions {
+	ws: Workspace;
+	filters: Filters;
+	period: PeriodChoice;
+	timeZone: string;
+	refreshSec: number;
+	theme?: string;
+	env: Record<string, string | undefined>;
+	home: string;
+	/** Called after every background sync that changed the index (the facet worker rescans then). */
+	onSynced?: () => void;
+	/** Shown in the status bar, never printed: e.g. why the heuristic extracts the facets. */
+	notices?: readonly string[];
+	stdin?: NodeJS.ReadStream;
+	stdout?: NodeJS.WriteStream;
+}
+
+export interface Explorer {
+	instance: Instance;
+	/** Plugs in the facet worker's stores (it starts after the first frame): the status-bar text and its progress. */
+	attachInsights(insights: {status: ExternalStore<string | null>; progress: ExternalStore<FacetProgress>}): void;
+	/** Stops the background sync (waiting for a run in flight), so the index can be closed. */
+	stop(): Promise<void>;
+}
+
+export function launchExplorer(o: LaunchOptions): Explorer {
+	const facets = createSlotStore<string | null>(null);
+	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
+	const {services, loop} = createWorkspaceServices(o.ws, {
+		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress,
+		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),
+	});
+	const instance = render(<App services={services} initial={initialFilterState(o.filters, o.period)} theme={pickTheme({theme: o.theme, env: o.env})} />, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		...(o.stdin ? {stdin: o.stdin} : {}),
+		...(o.stdout ? {stdout: o.stdout} : {}),
+	});
+	// The first frame is drawn from the index as it is; the sync then brings it up to date.
+	loop.start();
+	return {
+		instance,
+		attachInsights: (insights) => {
+			facetProgress.attach(insights.progress);
+			facets.attach(insights.status);
+		},
+		stop: () => loop.stop(),
+	};
+}

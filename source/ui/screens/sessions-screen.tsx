@@ -1,0 +1,120 @@
+// The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
+// One reducer, one input handler; keys are resolved against the keymap inside the reducer.
+import React, {useEffect, useMemo, useReducer} from 'react';
+import {useInput} from 'ink';
+import {bindingsFor, footerHints} from '../../core/keymap.js';
+import {describeFilters} from '../../core/filters.js';
+import {initialSessionsState, sessionsReducer, type SessionsState} from '../../core/screens/sessions-reducer.js';
+import {queryFilters, type FilterState} from '../../core/screens/sessions-filters.js';
+import {columnWidths} from '../../core/screens/session-columns.js';
+import {kpiCells} from '../../core/screens/kpi.js';
+import {useServices} from '../services/context.js';
+import type {ExplorerServices} from '../services/types.js';
+import {useSessionsData} from '../hooks/use-sessions-data.js';
+import {useFollowSync} from '../hooks/use-follow-sync.js';
+import {useBackgroundStatus} from '../hooks/use-status.js';
+import type {Size} from '../hooks/use-terminal-size.js';
+import {Frame, bodyHeight} from '../components/frame.js';
+import {TitleBar} from '../components/title-bar.js';
+import {StatusBar} from '../components/status-bar.js';
+import {Footer} from '../components/footer.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {KpiHeader} from '../components/kpi-header.js';
+import {SparkLine} from '../components/spark-line.js';
+import {SessionTable} from '../components/session-table.js';
+import {PickerList} from '../components/picker-list.js';
+
+/** Lines of the body above the table rows: three KPI lines, the sparkline, the table header. */
+const HEADER_LINES = 5;
+
+const HELP = [
+	{title: 'Sessions', bindings: bindingsFor('list')},
+	{title: 'While searching', bindings: bindingsFor('search')},
+	{title: 'In a picker', bindings: bindingsFor('picker')},
+];
+
+export function tableRows(size: Size): number {
+	return Math.max(1, bodyHeight(size) - HEADER_LINES);
+}
+
+export interface SessionsScreenProps {
+	size: Size;
+	initial: FilterState;
+	/** Whether this screen is the one on show (it stays mounted underneath others to keep its state). */
+	active: boolean;
+	onOpen(id: string): void;
+	/** `i`: the Insights screen over the same filters and period. */
+	onInsights?(filters: FilterState): void;
+	onQuit(): void;
+}
+
+function init(services: ExplorerServices, initial: FilterState, size: Size): SessionsState {
+	const now = services.now();
+	const state = initialSessionsState(initial, now, tableRows(size), services.sessions.count(queryFilters(initial, now)));
+	return {...state, version: services.sync.getSnapshot().version};
+}
+
+export function SessionsScreen({size, initial, active, onOpen, onInsights, onQuit}: SessionsScreenProps) {
+	const services = useServices();
+	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
+	const data = useSessionsData(services.sessions, state);
+	const background = useBackgroundStatus(services);
+	useFollowSync(background.sync, services.sessions, services.now, state, data.rows, dispatch);
+
+	const rowsHeight = tableRows(size);
+	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);
+	useEffect(() => {
+		if (data.count !== state.list.total) dispatch({type: 'total', total: data.count});
+	}, [data.count, state.list.total]);
+
+	// Requests the reducer left: carried out once each, then acknowledged.
+	useEffect(() => {
+		const r = state.request;
+		if (!r) return;
+		if (r.kind === 'quit') onQuit();
+		else if (r.kind === 'insights') onInsights?.({filters: state.filters, period: state.period, custom: state.custom});
+		else if (r.kind === 'open') {
+			const session = services.sessions.page(data.filters, r.index, 1)[0];
+			if (session) onOpen(session.id);
+		} else {
+			const options = services.sessions.distinct(r.column, {...data.filters, [r.column]: ''});
+			dispatch({type: 'picker-loaded', column: r.column, options: [{value: '', sessions: services.sessions.count({...data.filters, [r.column]: ''})}, ...options]});
+		}
+		dispatch({type: 'handled', seq: r.seq});
+	}, [state.request]);
+
+	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+
+	const widths = useMemo(() => columnWidths(size.columns), [size.columns]);
+	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(data.filters)], [state.period, data.filters]);
+	const counts = useMemo(() => ({shown: data.count, total: data.grandTotal}), [data.count, data.grandTotal]);
+	const cells = useMemo(() => kpiCells(data.overview.totals, data.overview.comparison), [data.overview]);
+	const daily = useMemo(() => data.daily.map((d) => d.cost), [data.daily]);
+	const hints = useMemo(() => footerHints(state.mode), [state.mode]);
+	if (!active) return null;
+	const body = bodyHeight(size);
+	return (
+		<Frame
+			size={size}
+			title={<TitleBar screen="Sessions" period={state.period} width={size.columns} />}
+			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
+				filters={chips} counts={counts} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+			footer={<Footer width={size.columns} hints={hints}
+				{...(state.mode === 'search' ? {search: state.filters.search} : {})} />}
+		>
+			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} /> : (
+				<>
+					<KpiHeader cells={cells} width={size.columns} />
+					<SparkLine values={daily} chips={chips} width={size.columns} />
+					{state.mode === 'picker' && state.picker ? (
+						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
+					) : (
+						<SessionTable rows={data.rows} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
+							sort={state.filters.sort} sortDir={state.filters.sortDir} timeZone={services.timeZone}
+							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} />
+					)}
+				</>
+			)}
+		</Frame>
+	);
+}

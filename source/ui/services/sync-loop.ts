@@ -1,0 +1,79 @@
+// Syncs in the background while the explorer is open: once at start, then every `refreshMs` after the
+// previous run ended (0: never again). Progress, warnings and failures go into a coalesced store for the
+// status bar; nothing is written to the terminal. A failed run is reported and the loop carries on.
+import type {Warning} from '../../core/types.js';
+import {IDLE_SYNC, type ExternalStore, type SyncSnapshot} from './types.js';
+import {createValueStore} from './value-store.js';
+
+export interface SyncRunResult {
+	/** Whether anything was written to the index. */
+	changed: boolean;
+	warnings: Warning[];
+	errors: string[];
+}
+
+export type SyncRun = (onProgress: (read: number, total: number) => void, signal: AbortSignal) => Promise<SyncRunResult>;
+
+export interface SyncLoop {
+	store: ExternalStore<SyncSnapshot>;
+	/** Starts the first run and the interval. */
+	start(): void;
+	/** Runs a sync now (or waits for the one in flight). */
+	syncNow(): Promise<void>;
+	/** Stops the interval, aborts a run in flight and waits for it to finish. */
+	stop(): Promise<void>;
+}
+
+export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number}): SyncLoop {
+	const store = createValueStore<SyncSnapshot>(IDLE_SYNC, opts.coalesceMs ?? 32);
+	const abort = new AbortController();
+	let inFlight: Promise<void> | null = null;
+	let timer: NodeJS.Timeout | null = null;
+	let stopped = false;
+
+	const update = (patch: Partial<SyncSnapshot>, flush = false) => store.set({...store.current(), ...patch}, flush);
+
+	const schedule = () => {
+		if (stopped || opts.refreshMs <= 0) return;
+		timer = setTimeout(() => void syncNow(), opts.refreshMs);
+		timer.unref?.();
+	};
+
+	const runOnce = async () => {
+		update({syncing: true, progress: null}, true);
+		try {
+			const result = await opts.run((read, total) => update({progress: `${read.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows`}), abort.signal);
+			const current = store.current();
+			update({
+				syncing: false, progress: null, lastSyncMs: opts.now(), warnings: result.warnings, errors: result.errors,
+				version: result.changed ? current.version + 1 : current.version,
+			}, true);
+		} catch (error) {
+			update({syncing: false, progress: null, lastSyncMs: opts.now(), errors: [`sync failed: ${(error as Error).message}`]}, true);
+		}
+	};
+
+	function syncNow(): Promise<void> {
+		if (stopped) return Promise.resolve();
+		if (inFlight) return inFlight;
+		if (timer) clearTimeout(timer);
+		timer = null;
+		inFlight = runOnce().finally(() => {
+			inFlight = null;
+			schedule();
+		});
+		return inFlight;
+	}
+
+	return {
+		store,
+		start: () => void syncNow(),
+		syncNow,
+		async stop() {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+			abort.abort();
+			await inFlight;
+		},
+	};
+}

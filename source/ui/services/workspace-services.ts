@@ -1,0 +1,97 @@
+// The explorer's services over a real workspace: the index's queries, and a sync loop over its sources.
+import path from 'node:path';
+import type {Workspace} from '../../workspace/open-workspace.js';
+import {syncWorkspace} from '../../workspace/sync-workspace.js';
+import {createExplorerQueries} from '../../store/explorer-queries.js';
+import {dailyCost} from '../../core/screens/kpi.js';
+import {previousWindow} from '../../core/time.js';
+import {comparePeriods} from '../../core/overview.js';
+import {sanitizeLine} from '../../core/sanitize.js';
+import {createFacetQueries} from '../../store/facets-queries.js';
+import {IDLE_PROGRESS, type FacetProgress} from '../../core/facet-status.js';
+import {constantStore, type ExplorerServices, type ExternalStore, type InsightsService, type SessionsService} from './types.js';
+import {createSyncLoop, type SyncLoop} from './sync-loop.js';
+
+export interface WorkspaceServicesOptions {
+	timeZone: string;
+	now: () => number;
+	/** Seconds between syncs; 0 syncs once at start only. */
+	refreshSec: number;
+	home?: string;
+	/** The facet worker's progress text, when one runs. */
+	facets?: ExternalStore<string | null>;
+	/** The facet worker's progress, when one runs (the Insights screen's worker tab). */
+	facetProgress?: ExternalStore<FacetProgress>;
+	/** Shown in the status bar besides the workspace's own (e.g. why the heuristic extracts facets). */
+	notices?: readonly string[];
+	/** Called after every sync that changed the index. */
+	onSynced?: () => void;
+}
+
+/** `tapes ~/…/demo/tapes.sqlite`: the kind and the last two parts of the path. */
+export function sourceName(kind: string, file: string, home = ''): string {
+	const shown = home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
+	const parts = shown.split(path.sep);
+	return `${kind} ${parts.length > 3 ? `${parts[0] === '~' ? '~/' : ''}…/${parts.slice(-2).join('/')}` : shown}`;
+}
+
+/** Queries over an index; needs only its repositories and the sources in use (benchmarks build these alone). */
+export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sources'>, timeZone: string): SessionsService {
+	const q = ws.queries;
+	const extra = createExplorerQueries(ws.store.db, ws.sources.map((s) => s.id));
+	return {
+		count: (f) => q.count(f),
+		page: (f, offset, limit) => q.list(f, offset, limit),
+		indexOf: (f, id) => extra.indexOf(f, id),
+		overview(f, now) {
+			const totals = q.totals(f);
+			const prev = previousWindow(f, now);
+			return {totals, comparison: prev ? comparePeriods(totals, q.totals(f, prev)) : null};
+		},
+		dailyCost: (f, now) => dailyCost(extra.costBuckets(f), f, now, timeZone),
+		distinct: (column, f) => q.distinct(column, f).map((d) => ({value: d.value, sessions: d.sessions})),
+		detail(id) {
+			const summary = ws.store.sessions.get(id);
+			if (!summary) return null;
+			return {summary, tools: ws.store.sessions.tools(id), models: ws.store.sessions.modelUsage(id)};
+		},
+	};
+}
+
+/** The Insights figures over an index; statements are prepared once, on first use. */
+export function workspaceInsights(ws: Pick<Workspace, 'store' | 'sources'>, progress?: ExternalStore<FacetProgress>): InsightsService {
+	let queries: ReturnType<typeof createFacetQueries> | null = null;
+	return {
+		aggregate: (f) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f),
+		progress: progress ?? constantStore(IDLE_PROGRESS),
+	};
+}
+
+export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOptions): {services: ExplorerServices; loop: SyncLoop} {
+	const loop = createSyncLoop({
+		refreshMs: opts.refreshSec * 1000,
+		now: opts.now,
+		run: async (onProgress, signal) => {
+			const synced = await syncWorkspace(ws, (p) => onProgress(p.read, p.total), signal, opts.now);
+			const changed = synced.summaries.some((s) => s.newMessages > 0 || s.sessionsTouched > 0);
+			if (changed) opts.onSynced?.();
+			return {
+				changed,
+				warnings: synced.summaries.flatMap((s) => s.warnings),
+				errors: synced.errors.map(sanitizeLine),
+			};
+		},
+	});
+	const services: ExplorerServices = {
+		sessions: workspaceSessions(ws, opts.timeZone),
+		insights: workspaceInsights(ws, opts.facetProgress),
+		sync: loop.store,
+		facets: opts.facets ?? constantStore<string | null>(null),
+		timeZone: opts.timeZone,
+		now: opts.now,
+		sources: ws.sources.map((s) => sourceName(s.kind, s.path, opts.home)),
+		pricing: {source: ws.pricing.source, verified: ws.pricing.verified},
+		notices: [...ws.notices, ...(opts.notices ?? [])].map(sanitizeLine),
+	};
+	return {services, loop};
+}

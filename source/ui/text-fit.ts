@@ -1,0 +1,32 @@
+// Fitting text to terminal cells on the render path. Plain ASCII (most labels, numbers and dates) is
+// measured by its length; anything else goes through string-width once and is remembered, because
+// segmenting graphemes on every frame is the largest cost of drawing a full screen.
+import {stringWidth, truncateToWidth} from '../terminal/width.js';
+
+const PLAIN = /^[\u0020-\u007e]*$/;
+const widths = new Map<string, number>();
+
+export function cells(text: string): number {
+	if (PLAIN.test(text)) return text.length;
+	let w = widths.get(text);
+	if (w === undefined) {
+		w = stringWidth(text);
+		if (widths.size > 20_000) widths.clear();
+		widths.set(text, w);
+	}
+	return w;
+}
+
+/** Cuts text to at most `width` cells, ending in an ellipsis when cut. */
+export function cut(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (PLAIN.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+	return cells(text) <= width ? text : truncateToWidth(text, width);
+}
+
+/** Pads (or cuts) to exactly `width` cells. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	const c = cut(text, width);
+	const pad = ' '.repeat(Math.max(0, width - cells(c)));
+	return align === 'right' ? pad + c : c + pad;
+}

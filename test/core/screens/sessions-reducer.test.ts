@@ -1,0 +1,116 @@
+// The Sessions screen's reducer: every key of the list, search and picker modes, requests, and chunks of keys.
+import {describe, expect, it} from 'vitest';
+import {initialSessionsState, sessionsReducer, type SessionsAction, type SessionsState} from '../../../source/core/screens/sessions-reducer.js';
+import {initialFilterState} from '../../../source/core/screens/sessions-filters.js';
+import {DEFAULT_FILTERS} from '../../../source/core/types.js';
+import {inkKey, NO_KEY} from '../../ui/helpers/keys.js';
+
+const start = (total = 50): SessionsState => initialSessionsState(initialFilterState(DEFAULT_FILTERS, 'all'), 1000, 10, total);
+const key = (name: string): SessionsAction => ({type: 'input', ...inkKey(name)});
+const run = (state: SessionsState, ...names: string[]) => names.reduce((s, n) => sessionsReducer(s, key(n)), state);
+
+describe('sessions reducer', () => {
+	it('moves with j/k/arrows, pages, and jumps to the ends', () => {
+		const s = start();
+		expect(run(s, 'j', 'down', 'j').list.cursor).toBe(3);
+		expect(run(s, 'j', 'j', 'k', 'up').list.cursor).toBe(0);
+		expect(run(s, 'pagedown').list).toMatchObject({cursor: 10, offset: 10});
+		expect(run(s, 'pagedown', 'pageup').list).toMatchObject({cursor: 0, offset: 0});
+		expect(run(s, 'G').list).toMatchObject({cursor: 49, offset: 40});
+		expect(run(s, 'end', 'g').list).toMatchObject({cursor: 0, offset: 0});
+		expect(run(s, 'end', 'home').list.cursor).toBe(0);
+	});
+
+	it('returns the same state for keys that do nothing', () => {
+		const s = start();
+		expect(run(s, 'k')).toBe(s);
+		expect(run(s, 'x')).toBe(s);
+		expect(run(s, 'c')).toBe(s);
+	});
+
+	it('sorts by the next and previous column with their natural direction, and reverses', () => {
+		const s = start();
+		expect(s.filters).toMatchObject({sort: 'cost', sortDir: 'desc'});
+		expect(run(s, 's').filters).toMatchObject({sort: 'date', sortDir: 'desc'});
+		expect(run(s, 's', 's').filters).toMatchObject({sort: 'label', sortDir: 'asc'});
+		expect(run(s, 'S').filters).toMatchObject({sort: 'tokens', sortDir: 'desc'});
+		expect(run(s, 'r').filters).toMatchObject({sort: 'cost', sortDir: 'asc'});
+		expect(run(s, 'j', 'j', 's').list.cursor).toBe(0);
+	});
+
+	it('cycles status and period, and c clears every filter and the period', () => {
+		const s = start();
+		expect(run(s, 'f').filters.status).toBe('completed');
+		expect(run(s, 'f', 'f', 'f', 'f').filters.status).toBe('unknown');
+		expect(run(s, 'f', 'f', 'f', 'f', 'f').filters.status).toBe('');
+		expect(run(s, 'p').period).toBe('24h');
+		expect(run(s, 'p', 'p', 'p', 'p', 'p').period).toBe('all');
+		const filtered = run(s, 'f', 'p', '/', 'a', 'b', 'enter');
+		expect(filtered.filters).toMatchObject({status: 'completed', search: 'ab'});
+		const cleared = run(filtered, 'c');
+		expect(cleared.filters).toMatchObject({status: '', search: '', sort: 'cost'});
+		expect(cleared.period).toBe('all');
+	});
+
+	it('searches incrementally; Enter keeps, Esc clears and leaves; q and c are text while searching', () => {
+		const s = run(start(), '/', 'q', 'c', 'x');
+		expect(s.mode).toBe('search');
+		expect(s.filters.search).toBe('qcx');
+		expect(s.request).toBeNull();
+		expect(run(s, 'backspace').filters.search).toBe('qc');
+		expect(run(s, 'enter')).toMatchObject({mode: 'list', filters: {search: 'qcx'}});
+		expect(run(s, 'esc')).toMatchObject({mode: 'list', filters: {search: ''}});
+		expect(run(s, 'down').list.cursor).toBe(1);
+		expect(run(s, 'ctrl+c').request).toMatchObject({kind: 'quit'});
+	});
+
+	it('handles several keys arriving in one chunk, each in the mode the previous left', () => {
+		const s = sessionsReducer(start(), {type: 'input', input: 'jj/ab\r', key: NO_KEY});
+		expect(s).toMatchObject({mode: 'list', filters: {search: 'ab'}});
+		expect(s.list.cursor).toBe(0);
+		expect(sessionsReducer(start(), {type: 'input', input: 'jjj', key: NO_KEY}).list.cursor).toBe(3);
+	});
+
+	it('requests open, quit and picker loads; acknowledging clears them', () => {
+		const opened = run(start(), 'j', 'enter');
+		expect(opened.request).toMatchObject({kind: 'open', index: 1});
+		expect(sessionsReducer(opened, {type: 'handled', seq: opened.request!.seq}).request).toBeNull();
+		expect(run(start(0), 'enter').request).toBeNull();
+		expect(run(start(), 'q').request).toMatchObject({kind: 'quit'});
+		expect(run(start(), 'ctrl+c').request).toMatchObject({kind: 'quit'});
+	});
+
+	it('picks a model, project or agent; Esc leaves the filter as it was', () => {
+		for (const [k, column] of [['m', 'model'], ['P', 'project'], ['A', 'agent']] as const) {
+			const picking = run(start(), k);
+			expect(picking).toMatchObject({mode: 'picker', picker: {column, options: null}, request: {kind: 'load-picker', column}});
+			const loaded = sessionsReducer(picking, {type: 'picker-loaded', column, options: [{value: '', sessions: 3}, {value: 'a', sessions: 2}, {value: 'b', sessions: 1}]});
+			const chosen = run(loaded, 'j', 'down', 'k', 'enter');
+			expect(chosen.mode).toBe('list');
+			expect(chosen.filters[column]).toBe('a');
+			expect(run(loaded, 'j', 'esc')).toMatchObject({mode: 'list', picker: null, filters: {[column]: ''}});
+			expect(run(loaded, 'q').request).toMatchObject({kind: 'quit'});
+		}
+	});
+
+	it('opens and closes help with ? and Esc', () => {
+		const help = run(start(), '?');
+		expect(help.mode).toBe('help');
+		expect(run(help, '?').mode).toBe('list');
+		expect(run(help, 'esc').mode).toBe('list');
+		expect(run(help, 'j')).toBe(help);
+		expect(run(help, 'q').request).toMatchObject({kind: 'quit'});
+	});
+
+	it('follows a refresh: new version and clock, the selected row at its new index', () => {
+		const s = run(start(), 'j', 'j');
+		const next = sessionsReducer(s, {type: 'refreshed', version: 3, now: 2000, total: 60, index: 5});
+		expect(next).toMatchObject({version: 3, now: 2000, list: {cursor: 5, offset: 0, total: 60}});
+	});
+
+	it('clamps to a new total and a new height', () => {
+		const s = run(start(), 'G');
+		expect(sessionsReducer(s, {type: 'total', total: 5}).list).toMatchObject({cursor: 4, offset: 0, total: 5});
+		expect(sessionsReducer(s, {type: 'resize', height: 20}).list).toMatchObject({cursor: 49, offset: 30, height: 20});
+	});
+});

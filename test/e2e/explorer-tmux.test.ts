@@ -1,0 +1,105 @@
+// The built CLI on the demo in a real terminal (tmux, 120×35), driven as a person would: the list shows,
+// sorting by cost puts the most expensive session first, the failed filter leaves only failed sessions,
+// search narrows, ? shows help, and q exits 0 leaving no frame behind. Needs `npm run build` (pretest).
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {columnWidths} from '../../source/core/screens/session-columns.js';
+import {formatCost} from '../../source/core/format.js';
+import {truncateToWidth} from '../../source/terminal/width.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const socket = `tapedeck-e2e-${process.pid}`;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-e2e-'));
+const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: dir, TZ: 'UTC', TERM: 'xterm-256color'};
+
+function tmux(...args: string[]): string {
+	const r = spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
+	if (r.error) throw new Error(`tmux is needed for the end-to-end tests (.ci/run installs it): ${r.error.message}`);
+	if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
+	return r.stdout;
+}
+
+const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'e2e', ...k);
+const type = (text: string) => tmux('send-keys', '-t', 'e2e', '-l', text);
+/** Polls the screen until the check passes (no fixed sleeps). */
+const until = (check: (screen: string) => void) => vi.waitFor(() => check(pane()), {timeout: 20_000, interval: 50});
+const rows = (screen: string) => screen.split('\n').filter((l) => /^[› ] [A-Z][a-z]{2} [ \d]\d \d\d:\d\d /.test(l));
+
+interface JsonSession {
+	id: string;
+	label: string;
+	project: string;
+	model: string;
+	status: string;
+	total_cost: number | null;
+}
+
+let sessions: JsonSession[] = [];
+const labelCell = (label: string) => truncateToWidth(label, columnWidths(120).label);
+
+beforeAll(() => {
+	// Seeds the demo and gives the figures to expect, from the same data the explorer will open.
+	const report = spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, encoding: 'utf8'});
+	expect(report.status).toBe(0);
+	sessions = (JSON.parse(report.stdout) as {sessions: JsonSession[]}).sessions;
+	tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'e2e', `${process.execPath} ${cli} --demo; echo "EXIT=$?"; sleep 600`);
+});
+
+afterAll(() => {
+	spawnSync('tmux', ['-L', socket, 'kill-server'], {env});
+	fs.rmSync(dir, {recursive: true, force: true});
+});
+
+describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
+	it('shows the list, sorts by cost, filters failed, searches, shows help, and quits cleanly', async () => {
+		const n = sessions.length;
+		await until((s) => expect(s).toContain(`${n} of ${n} sessions`));
+		expect(rows(pane()).length).toBeGreaterThan(20);
+
+		// Sort away from cost and back: the most expensive session comes first.
+		keys('s');
+		await until((s) => expect(s).toContain('date▼'));
+		keys('S');
+		await until((s) => expect(s).toContain('cost▼'));
+		const priciest = sessions.filter((x) => x.total_cost !== null).sort((a, b) => b.total_cost! - a.total_cost!)[0]!;
+		await until((s) => expect(rows(s)[0]).toContain(labelCell(priciest.label)));
+		expect(rows(pane())[0]).toContain(formatCost(priciest.total_cost));
+
+		// The failed filter: f cycles all → completed → failed.
+		const failed = sessions.filter((x) => x.status === 'failed').length;
+		keys('f', 'f');
+		await until((s) => expect(s).toContain(`${failed} of ${n} sessions`));
+		expect(rows(pane())).toHaveLength(failed);
+		for (const row of rows(pane())) expect(row).toContain('✗ failed');
+
+		// Search narrows as it is typed; Enter keeps it.
+		keys('c');
+		await until((s) => expect(s).toContain(`${n} of ${n} sessions`));
+		const term = 'merkle';
+		const matching = sessions.filter((x) => [x.label, x.project, x.model, x.id].some((v) => v.toLowerCase().includes(term)));
+		expect(matching.length).toBeGreaterThan(0);
+		expect(matching.length).toBeLessThan(n);
+		keys('/');
+		type(term);
+		await until((s) => expect(s).toContain(`${matching.length} of ${n} sessions`));
+		keys('Enter');
+		await until((s) => expect(s).toContain('search:merkle'));
+		expect(rows(pane())).toHaveLength(matching.length);
+
+		// Help lists the keys; Esc closes it.
+		keys('?');
+		await until((s) => expect(s).toContain('sort by the next column'));
+		keys('Escape');
+		await until((s) => expect(s).toContain('SPEND'));
+
+		// q quits with 0 and the terminal shows nothing of the frame.
+		keys('q');
+		await until((s) => expect(s).toContain('EXIT=0'));
+		expect(pane().trim()).toBe('EXIT=0');
+	});
+});

@@ -1,0 +1,84 @@
+// The line streamer against real files: chunk boundaries, CRLF, a line still being written, lines
+// longer than the limit, the cheap skip test, and resuming from a byte offset.
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {readLines, type LineEvent} from '../../../source/sources/jsonl/line-reader.js';
+import {typeValueAt} from '../../../source/sources/jsonl/line-type.js';
+import {tempDir} from '../../helpers/workspace.js';
+
+function write(text: string): string {
+	const file = path.join(tempDir(), 'lines.jsonl');
+	fs.writeFileSync(file, text);
+	return file;
+}
+
+type Seen = {kind: string; lineNo: number; nextOffset: number; text?: string; tail?: boolean; bytes?: number};
+
+function collect(file: string, opts: Partial<Parameters<typeof readLines>[1]> = {}): Seen[] {
+	const out: Seen[] = [];
+	for (const ev of readLines(file, {offset: 0, line: 0, ...opts}) as Generator<LineEvent>) {
+		if (ev.kind === 'line') out.push({kind: ev.kind, lineNo: ev.lineNo, nextOffset: ev.nextOffset, text: ev.buf.toString('utf8', ev.start, ev.end), tail: ev.tail});
+		else out.push({kind: ev.kind, lineNo: ev.lineNo, nextOffset: ev.nextOffset, ...(ev.kind === 'too-long' ? {bytes: ev.bytes} : {})});
+	}
+	return out;
+}
+
+describe('readLines', () => {
+	it('yields every line with its number and the offset after it, whatever the chunk size', () => {
+		const lines = ['{"a":1}', '{"b":"ünï"}', '', '{"c":[1,2,3]}'];
+		const file = write(lines.join('\n') + '\n');
+		const whole = collect(file);
+		expect(whole.map((s) => [s.kind, s.lineNo, s.text])).toEqual([
+			['line', 1, '{"a":1}'], ['line', 2, '{"b":"ünï"}'], ['skipped', 3, undefined], ['line', 4, '{"c":[1,2,3]}'],
+		]);
+		expect(whole.at(-1)!.nextOffset).toBe(fs.statSync(file).size);
+		// A 4-byte buffer splits every line (and the multi-byte characters) across reads.
+		expect(collect(file, {chunkBytes: 4})).toEqual(whole);
+	});
+
+	it('drops CR before LF, and yields a last line without newline as a tail', () => {
+		const file = write('{"a":1}\r\n{"b":2');
+		expect(collect(file)).toEqual([
+			{kind: 'line', lineNo: 1, nextOffset: 9, text: '{"a":1}', tail: false},
+			{kind: 'line', lineNo: 2, nextOffset: 15, text: '{"b":2', tail: true},
+		]);
+	});
+
+	it('resumes from a byte offset and line count', () => {
+		const file = write('{"a":1}\n{"b":2}\n{"c":3}\n');
+		const first = collect(file)[0]!;
+		expect(collect(file, {offset: first.nextOffset, line: 1}).map((s) => [s.lineNo, s.text])).toEqual([[2, '{"b":2}'], [3, '{"c":3}']]);
+	});
+
+	it('passes by a line longer than the limit without holding it, and goes on', () => {
+		const long = `{"x":"${'y'.repeat(5000)}"}`;
+		const file = write(`{"a":1}\n${long}\n{"b":2}\n`);
+		const seen = collect(file, {chunkBytes: 64, maxLineBytes: 256});
+		expect(seen.map((s) => [s.kind, s.lineNo])).toEqual([['line', 1], ['too-long', 2], ['line', 3]]);
+		expect(seen[1]!.bytes).toBe(long.length);
+		expect(seen[2]!.text).toBe('{"b":2}');
+	});
+
+	it('skips a long line whose head matches the skip test, with no warning', () => {
+		const snapshot = `{"type":"file-history-snapshot","snapshot":"${'z'.repeat(3000)}"}`;
+		const file = write(`${snapshot}\n{"type":"user"}\n`);
+		const skip = (buf: Buffer, s: number, e: number) => typeValueAt(buf, s, e) === 'file-history-snapshot';
+		expect(collect(file, {chunkBytes: 64, maxLineBytes: 128, skip}).map((s) => [s.kind, s.lineNo])).toEqual([['skipped', 1], ['line', 2]]);
+	});
+});
+
+describe('typeValueAt', () => {
+	const at = (text: string, nth = 1) => {
+		const buf = Buffer.from(text);
+		return typeValueAt(buf, 0, buf.length, nth);
+	};
+	it('reads the nth "type" value from the line head', () => {
+		expect(at('{"parentUuid":null,"cwd":"/a","type":"progress","data":{"type":"hook"}}')).toBe('progress');
+		expect(at('{"timestamp":"t","type":"event_msg","payload":{"type":"token_count"}}', 2)).toBe('token_count');
+		expect(at('{"a":1}')).toBeNull();
+	});
+	it('never reads a "type" inside a string value (its quotes are escaped there)', () => {
+		expect(at('{"text":"say \\"type\\":\\"progress\\"","type":"user"}')).toBe('user');
+	});
+});

@@ -1,0 +1,87 @@
+// The explorer on real data for screen tests: the demo seeded into a temp dir and synced into a real
+// index, workspace services over it (no background timer: tests sync when they choose), and renderers.
+import fs from 'node:fs';
+import path from 'node:path';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {vi} from 'vitest';
+import {App} from '../../../source/app.js';
+import {seedDemo} from '../../../source/sources/demo/seed.js';
+import {syncWorkspace} from '../../../source/workspace/sync-workspace.js';
+import type {Workspace} from '../../../source/workspace/open-workspace.js';
+import {createWorkspaceServices} from '../../../source/ui/services/workspace-services.js';
+import type {ExplorerServices} from '../../../source/ui/services/types.js';
+import type {SyncLoop} from '../../../source/ui/services/sync-loop.js';
+import {ServicesContext} from '../../../source/ui/services/context.js';
+import {THEMES, ThemeContext} from '../../../source/ui/theme.js';
+import {SessionsScreen} from '../../../source/ui/screens/sessions-screen.js';
+import {initialFilterState, type FilterState} from '../../../source/core/screens/sessions-filters.js';
+import {DEFAULT_FILTERS} from '../../../source/core/types.js';
+import {open, tempDir} from '../../helpers/workspace.js';
+import {bytesOf} from './keys.js';
+
+/** The clock every screen test runs at (the demo is seeded relative to it). */
+export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
+/** ink-testing-library's stdout is 100 columns wide. */
+export const SIZE = {columns: 100, rows: 30};
+
+export interface Demo {
+	ws: Workspace;
+	dir: string;
+	tapes: string;
+	services: ExplorerServices;
+	loop: SyncLoop;
+	close(): void;
+}
+
+export async function demo(): Promise<Demo> {
+	const dir = tempDir('tapedeck-ui-');
+	const tapes = path.join(dir, 'tapes.sqlite');
+	seedDemo(tapes, {overwrite: false, now: NOW});
+	const ws = open({sqlite: tapes, index: path.join(dir, 'index.sqlite'), now: () => NOW});
+	await syncWorkspace(ws, undefined, undefined, () => NOW);
+	const {services, loop} = createWorkspaceServices(ws, {timeZone: 'UTC', now: () => NOW, refreshSec: 0});
+	return {ws, dir, tapes, services, loop, close: () => {
+		ws.close();
+		fs.rmSync(dir, {recursive: true, force: true});
+	}};
+}
+
+export const ALL: FilterState = initialFilterState(DEFAULT_FILTERS, 'all');
+
+export function renderApp(services: ExplorerServices, initial: FilterState = ALL, size = SIZE) {
+	return render(<App services={services} initial={initial} theme={THEMES.mono} size={size} />);
+}
+
+export function renderSessions(services: ExplorerServices, initial: FilterState = ALL, size = SIZE) {
+	const onOpen = vi.fn();
+	const onQuit = vi.fn();
+	const r = render(
+		<ServicesContext.Provider value={services}>
+			<ThemeContext.Provider value={THEMES.mono}>
+				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onQuit={onQuit} />
+			</ThemeContext.Provider>
+		</ServicesContext.Provider>,
+	);
+	return {...r, onOpen, onQuit};
+}
+
+/** Presses keys by name ('j', 'down', 'enter', 'ctrl+c'…), one write each. */
+export function press(stdin: {write(data: string): void}, ...names: string[]): void {
+	for (const n of names) stdin.write(bytesOf(n));
+}
+
+/** One turn of the event loop: React runs a commit's effects (an input handler subscribing) in it. */
+export function effectsFlushed(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The table line with the cursor on it. */
+export function selectedLine(frame: string | undefined): string {
+	return (frame ?? '').split('\n').find((l) => l.startsWith('›')) ?? '';
+}
+
+/** Lines of the table body: those starting with the cursor marker or the two-space row indent and a date. */
+export function tableLines(frame: string | undefined): string[] {
+	return (frame ?? '').split('\n').filter((l) => /^(›|  ) ?[A-Z][a-z]{2} [ \d]\d/.test(l));
+}

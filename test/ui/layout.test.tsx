@@ -1,0 +1,71 @@
+// The frame fits the terminal: 80×24 and up show everything in rows−1 lines, smaller shows one notice.
+import {cleanup} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {stringWidth} from '../../source/terminal/width.js';
+import {KEYMAP} from '../../source/core/keymap.js';
+import {demo, effectsFlushed, press, renderApp, type Demo} from './helpers/explorer.js';
+
+let d: Demo;
+beforeAll(async () => {
+	d = await demo();
+});
+afterAll(() => {
+	cleanup();
+	d.close();
+});
+
+describe('frame', () => {
+	it.each([[80, 24], [100, 30], [100, 50]])('fits %i×%i exactly, one line short of the terminal', async (columns, rows) => {
+		const r = renderApp(d.services, undefined, {columns, rows});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		for (const screen of [[], ['?'], ['m']]) {
+			press(r.stdin, ...screen);
+			if (screen.length) await vi.waitFor(() => expect(r.lastFrame()).toMatch(/Keys|Filter by model/));
+			const lines = r.lastFrame()!.split('\n');
+			expect(lines).toHaveLength(rows - 1);
+			for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+			expect(lines.at(-1)).toMatch(/quit/);
+			if (screen.length) press(r.stdin, 'esc');
+		}
+	});
+
+	it('lists every key of the screen in the help overlay at 80×24', async () => {
+		const r = renderApp(d.services, undefined, {columns: 80, rows: 24});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await effectsFlushed();
+		press(r.stdin, '?');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Keys'));
+		const shown = r.lastFrame()!.replace(/\s+/g, ' ');
+		for (const b of KEYMAP.filter((k) => k.mode !== 'summary' && k.mode !== 'help')) expect(shown).toContain(b.help.split(' ').slice(0, 3).join(' '));
+		expect(shown).toContain('search label, project,');
+		expect(shown).toContain('model and ID');
+	});
+
+	it.each([[79, 24], [80, 23], [40, 10]])('shows only a notice at %i×%i', async (columns, rows) => {
+		const r = renderApp(d.services, undefined, {columns, rows});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('terminal too small'));
+		expect(r.lastFrame()!.split('\n')).toHaveLength(1);
+		expect(stringWidth(r.lastFrame()!)).toBeLessThanOrEqual(columns);
+	});
+
+	it('shows every KPI, the sparkline, period chips and all eleven column headers', async () => {
+		const r = renderApp(d.services);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		const frame = r.lastFrame()!;
+		for (const text of ['SPEND', 'TOKENS IN/OUT', 'AGENT TIME', 'TOOL CALLS', 'SUCCESS', 'cost/day', '24h', '7d', '30d', '90d', '[all]']) {
+			expect(frame).toContain(text);
+		}
+		for (const header of ['date', 'label', 'project', 'agent', 'model', 'status', 'dur', 'msgs', 'tool', 'tokens', 'cost▼']) {
+			expect(frame).toContain(header);
+		}
+		expect(frame).toMatch(/cost\/day [▁▂▃▄▅▆▇█ ]+ max/);
+	});
+
+	it('says unpriced, never $0, for sessions without a price (they sort last)', async () => {
+		const r = renderApp(d.services);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		press(r.stdin, 'G');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/› .*unpriced$/m));
+		expect(r.lastFrame()).not.toContain('$0.00');
+	});
+});

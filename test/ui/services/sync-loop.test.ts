@@ -1,0 +1,118 @@
+// The background sync: runs at start and every refresh, reports into a coalesced store, survives failures.
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {createSyncLoop, type SyncRun} from '../../../source/ui/services/sync-loop.js';
+import {createValueStore} from '../../../source/ui/services/value-store.js';
+import {createSlotStore} from '../../../source/ui/services/slot-store.js';
+import {constantStore} from '../../../source/ui/services/types.js';
+
+afterEach(() => vi.useRealTimers());
+
+const ok = (changed: boolean): SyncRun => async () => ({changed, warnings: [], errors: []});
+
+describe('sync loop', () => {
+	it('syncs at start and then every refresh interval, bumping the version only when something changed', async () => {
+		vi.useFakeTimers();
+		const runs: boolean[] = [true, false, true];
+		const run = vi.fn<SyncRun>(async () => ({changed: runs.shift() ?? false, warnings: [], errors: []}));
+		const loop = createSyncLoop({run, refreshMs: 10_000, now: () => 42, coalesceMs: 0});
+		loop.start();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(run).toHaveBeenCalledTimes(1);
+		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, lastSyncMs: 42, version: 1});
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(run).toHaveBeenCalledTimes(2);
+		expect(loop.store.getSnapshot().version).toBe(1);
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(loop.store.getSnapshot().version).toBe(2);
+		await loop.stop();
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(run).toHaveBeenCalledTimes(3);
+	});
+
+	it('with refresh 0 syncs once; syncNow joins a run in flight', async () => {
+		let finish!: () => void;
+		const run = vi.fn<SyncRun>(() => new Promise((resolve) => {
+			finish = () => resolve({changed: true, warnings: [], errors: []});
+		}));
+		const loop = createSyncLoop({run, refreshMs: 0, now: () => 1, coalesceMs: 0});
+		loop.start();
+		expect(loop.store.getSnapshot().syncing).toBe(true);
+		const joined = loop.syncNow();
+		finish();
+		await joined;
+		expect(run).toHaveBeenCalledTimes(1);
+		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, version: 1});
+	});
+
+	it('reports progress, warnings and a failed run, and keeps going', async () => {
+		const warning = {where: 'tapes.sqlite: nodes', message: 'bad row', count: 2};
+		const loop = createSyncLoop({
+			run: async (progress) => {
+				progress(500, 1000);
+				return {changed: false, warnings: [warning], errors: []};
+			},
+			refreshMs: 0, now: () => 5, coalesceMs: 0,
+		});
+		const seen: Array<string | null> = [];
+		loop.store.subscribe(() => seen.push(loop.store.getSnapshot().progress));
+		await loop.syncNow();
+		expect(seen).toContain('500 / 1,000 rows');
+		expect(loop.store.getSnapshot().warnings).toEqual([warning]);
+
+		const failing = createSyncLoop({run: async () => {
+			throw new Error('disk I/O error');
+		}, refreshMs: 0, now: () => 5, coalesceMs: 0});
+		await failing.syncNow();
+		expect(failing.store.getSnapshot()).toMatchObject({syncing: false, errors: ['sync failed: disk I/O error']});
+	});
+
+	it('stop aborts the run in flight and waits for it', async () => {
+		let aborted = false;
+		const loop = createSyncLoop({
+			run: (_p, signal) => new Promise((resolve) => {
+				signal.addEventListener('abort', () => {
+					aborted = true;
+					resolve({changed: false, warnings: [], errors: []});
+				});
+			}),
+			refreshMs: 1000, now: () => 0, coalesceMs: 0,
+		});
+		loop.start();
+		await loop.stop();
+		expect(aborted).toBe(true);
+	});
+});
+
+describe('value store', () => {
+	it('coalesces bursts into one notification and flushes on demand', async () => {
+		vi.useFakeTimers();
+		const store = createValueStore(0, 32);
+		const listener = vi.fn();
+		store.subscribe(listener);
+		for (let i = 1; i <= 100; i++) store.set(i);
+		expect(store.getSnapshot()).toBe(0);
+		expect(store.current()).toBe(100);
+		await vi.advanceTimersByTimeAsync(32);
+		expect(listener).toHaveBeenCalledTimes(1);
+		expect(store.getSnapshot()).toBe(100);
+		store.set(101, true);
+		expect(listener).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('slot store', () => {
+	it('shows nothing until a store is attached, then follows it', () => {
+		const slot = createSlotStore<string | null>(null);
+		const listener = vi.fn();
+		slot.subscribe(listener);
+		expect(slot.getSnapshot()).toBeNull();
+		const inner = createValueStore<string | null>('insights 1/4', 0);
+		slot.attach(inner);
+		expect(slot.getSnapshot()).toBe('insights 1/4');
+		inner.set('insights 2/4');
+		expect(slot.getSnapshot()).toBe('insights 2/4');
+		expect(listener).toHaveBeenCalledTimes(2);
+		slot.attach(constantStore('off'));
+		expect(slot.getSnapshot()).toBe('off');
+	});
+});

@@ -1,0 +1,273 @@
+// Every key of the Sessions screen's keymap, pressed on real demo data: press, then wait for the frame.
+import {cleanup} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {KEYMAP} from '../../source/core/keymap.js';
+import {DEFAULT_FILTERS, type Filters, type SessionSummary} from '../../source/core/types.js';
+import {columnWidths} from '../../source/core/screens/session-columns.js';
+import {sanitizeLine} from '../../source/core/sanitize.js';
+import {truncateToWidth} from '../../source/terminal/width.js';
+import {tableRows} from '../../source/ui/screens/sessions-screen.js';
+import {SIZE, demo, press, renderSessions, selectedLine, tableLines, type Demo} from './helpers/explorer.js';
+
+let d: Demo;
+beforeAll(async () => {
+	d = await demo();
+});
+afterAll(() => {
+	cleanup();
+	d.close();
+});
+
+const f = (over: Partial<Filters> = {}): Filters => ({...DEFAULT_FILTERS, ...over});
+const at = (filters: Filters, index: number): SessionSummary => d.services.sessions.page(filters, index, 1)[0]!;
+/** The label as the table shows it at the test width. */
+const label = (s: SessionSummary) => truncateToWidth(sanitizeLine(s.label), columnWidths(SIZE.columns).label);
+const ROWS = tableRows(SIZE);
+
+async function ready() {
+	const r = renderSessions(d.services);
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+	return r;
+}
+
+async function pickerOpen(key: string) {
+	const r = await ready();
+	press(r.stdin, key);
+	await vi.waitFor(() => expect(r.lastFrame()).toMatch(/› ● any \w+/));
+	return r;
+}
+
+/** One scenario per (mode, key) of the keymap; the coverage test below keeps this table complete. */
+const scenarios: Record<string, (key: string) => Promise<void>> = {
+	'list:cursor-down': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 1))));
+	},
+	'list:cursor-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', 'j');
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 2))));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 1))));
+	},
+	'list:page-down': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), ROWS))));
+		expect(tableLines(r.lastFrame())[0]).toContain(label(at(f(), ROWS)));
+	},
+	'list:page-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'pagedown', 'j');
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), ROWS + 1))));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 1))));
+		expect(tableLines(r.lastFrame())[0]).toContain(label(at(f(), 0)));
+	},
+	'list:first': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'G');
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 66))));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 0))));
+	},
+	'list:last': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f(), 66))));
+		expect(tableLines(r.lastFrame())).toHaveLength(ROWS);
+	},
+	'list:open': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', key);
+		await vi.waitFor(() => expect(r.onOpen).toHaveBeenCalledWith(at(f(), 1).id));
+	},
+	'list:search': async (key) => {
+		const r = await ready();
+		press(r.stdin, key, 'm', 'e', 'r', 'k');
+		const expected = d.services.sessions.count(f({search: 'merk'}));
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${expected} of 67 sessions`));
+		expect(r.lastFrame()).toContain('/ merk▏');
+		expect(tableLines(r.lastFrame())).toHaveLength(expected);
+	},
+	'list:sort-next': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('date▼'));
+		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'date'}), 0)));
+	},
+	'list:sort-prev': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('token▼'));
+		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'tokens'}), 0)));
+	},
+	'list:sort-reverse': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('cost▲'));
+		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sortDir: 'asc'}), 0)));
+	},
+	'list:status-next': async (key) => {
+		const r = await ready();
+		press(r.stdin, key, key);
+		const failed = d.services.sessions.count(f({status: 'failed'}));
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${failed} of 67 sessions`));
+		expect(r.lastFrame()).toContain('status:failed');
+		const rows = tableLines(r.lastFrame());
+		expect(rows.length).toBe(Math.min(failed, ROWS));
+		for (const row of rows) expect(row).toContain('✗ failed');
+	},
+	'list:period-next': async (key) => {
+		const r = await ready();
+		press(r.stdin, key, key);
+		const week = d.services.sessions.count(f({fromMs: d.services.now() - 7 * 86_400_000}));
+		await vi.waitFor(() => {
+			expect(r.lastFrame()).toContain('[7d]');
+			expect(r.lastFrame()).toContain(`${week} of 67 sessions`);
+			// The KPI figures follow a frame later, now with the change against the 7 days before.
+			expect(r.lastFrame()).toMatch(/vs prev/);
+		});
+	},
+	'list:pick-model': async (key) => {
+		const r = await pickerOpen(key);
+		expect(r.lastFrame()).toContain('Filter by model');
+		expect(r.lastFrame()).toContain(d.services.sessions.distinct('model', f())[0]!.value);
+	},
+	'list:pick-project': async (key) => {
+		const r = await pickerOpen(key);
+		expect(r.lastFrame()).toContain('Filter by project');
+		expect(r.lastFrame()).toContain(d.services.sessions.distinct('project', f())[0]!.value);
+	},
+	'list:pick-agent': async (key) => {
+		const r = await pickerOpen(key);
+		expect(r.lastFrame()).toContain('Filter by agent');
+		expect(r.lastFrame()).toContain(d.services.sessions.distinct('agent', f())[0]!.value);
+	},
+	'list:clear-filters': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'f', 'p', '/', 'x', 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:x'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		expect(r.lastFrame()).toContain('[all]');
+		expect(r.lastFrame()).toContain('no filters');
+	},
+	'list:help': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('sort by the next column'));
+		for (const b of KEYMAP.filter((k) => k.mode === 'list')) expect(r.lastFrame()).toContain(b.help);
+	},
+	'list:quit': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
+	},
+	'search:search-accept': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'm', 'e', 'r', 'k', key);
+		await vi.waitFor(() => {
+			expect(r.lastFrame()).toContain('search:merk');
+			expect(r.lastFrame()).toContain('? help');
+		});
+		press(r.stdin, 'q');
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
+	},
+	'search:search-cancel': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'm', 'e', 'r', 'k');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:merk'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		expect(r.lastFrame()).toContain('? help');
+	},
+	'search:search-delete': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'm', 'e', 'r', 'k', 'z');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('0 of 67 sessions'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('/ merk▏'));
+		expect(r.lastFrame()).toContain(`${d.services.sessions.count(f({search: 'merk'}))} of 67 sessions`);
+	},
+	'search:cursor-down': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'e', key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f({search: 'e'}), 1))));
+		expect(r.lastFrame()).toContain('/ e▏');
+	},
+	'search:cursor-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'e', 'down', 'down');
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f({search: 'e'}), 2))));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(at(f({search: 'e'}), 1))));
+		expect(r.lastFrame()).toContain('/ e▏');
+	},
+	'search:quit': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'q', key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
+		expect(r.lastFrame()).toContain('/ q▏');
+	},
+	'picker:cursor-down': async (key) => {
+		const r = await pickerOpen('m');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(d.services.sessions.distinct('model', f())[0]!.value));
+	},
+	'picker:cursor-up': async (key) => {
+		const r = await pickerOpen('m');
+		const models = d.services.sessions.distinct('model', f());
+		press(r.stdin, 'j', 'j');
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(models[1]!.value));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(models[0]!.value));
+	},
+	'picker:choose': async (key) => {
+		const r = await pickerOpen('P');
+		const project = d.services.sessions.distinct('project', f())[0]!;
+		press(r.stdin, 'j', key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${project.sessions} of 67 sessions`));
+		expect(r.lastFrame()).toContain(`project:${project.value}`);
+		const cell = truncateToWidth(project.value, columnWidths(SIZE.columns).project);
+		for (const row of tableLines(r.lastFrame())) expect(row).toContain(cell);
+	},
+	'picker:back': async (key) => {
+		const r = await pickerOpen('A');
+		press(r.stdin, 'j', key);
+		await vi.waitFor(() => expect(r.lastFrame()).not.toContain('Filter by agent'));
+		expect(r.lastFrame()).toContain('67 of 67 sessions');
+	},
+	'picker:quit': async (key) => {
+		const r = await pickerOpen('m');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
+	},
+	'help:close': async (key) => {
+		const r = await ready();
+		press(r.stdin, '?');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Keys'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('SPEND'));
+		expect(r.lastFrame()).not.toContain('sort by the next column');
+	},
+	'help:quit': async (key) => {
+		const r = await ready();
+		press(r.stdin, '?', key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
+	},
+};
+
+const sessionBindings = KEYMAP.filter((b) => b.mode !== 'summary');
+
+describe('Sessions screen keys', () => {
+	it('has a scenario for every key of its modes', () => {
+		const missing = sessionBindings.filter((b) => !scenarios[`${b.mode}:${b.action}`]).map((b) => `${b.mode}:${b.action}`);
+		expect(missing).toEqual([]);
+	});
+
+	it.each(sessionBindings.flatMap((b) => b.keys.map((k) => [b.mode, k, b.action] as const)))('%s mode: %s (%s)', async (mode, key, action) => {
+		await scenarios[`${mode}:${action}`]!(key);
+	});
+});
