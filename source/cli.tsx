@@ -116,9 +116,13 @@ async function main(): Promise<void> {
 		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal,
 	});
 	facets?.done();
+	if (!result.ok) {
+		ws.close();
+		fail(result.error);
+	}
+	// Large reports are generated while they are written, so the index stays open until the last piece.
+	await writeOutput(result.value);
 	ws.close();
-	if (!result.ok) fail(result.error);
-	process.stdout.write(result.value);
 }
 
 /**
@@ -210,6 +214,13 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	const finished = await Promise.race([stopped.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 3000, false).unref())]);
 	if (finished) options.ws.close();
 	process.exit(0);
+}
+
+/** Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory. */
+async function writeOutput(output: string | Iterable<string>): Promise<void> {
+	for (const piece of typeof output === 'string' ? [output] : output) {
+		if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+	}
 }
 
 main().catch((error: unknown) => {

@@ -32,16 +32,20 @@ function unsupported(command: string, format: OutputFormat, allowed: OutputForma
 	return allowed.includes(format) ? null : {ok: false, error: `${command} does not support --${format}`};
 }
 
-export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<Result<string>> {
+/** A report: one string, or pieces to write one after another (large JSON). */
+export type ReportOutput = string | Iterable<string>;
+
+export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<Result<ReportOutput>> {
 	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings,
 		sessionInfo: ctx.ws.sessionInfo};
 	switch (command) {
 		case 'sessions': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
 			if (bad) return bad;
-			const {sessionsReport} = await import('./report/sessions-report.js');
+			const {sessionsJsonChunks, sessionsReport} = await import('./report/sessions-report.js');
+			if (ctx.format === 'json') return {ok: true, value: sessionsJsonChunks(report)};
 			const table = ctx.format === 'table' ? (await import('./report/sessions-table.js')).sessionsTable : undefined;
-			return {ok: true, value: sessionsReport(report, ctx.format as ReportFormat, table)};
+			return {ok: true, value: sessionsReport(report, ctx.format as 'table' | 'csv', table)};
 		}
 		case 'show': {
 			const id = args[0];

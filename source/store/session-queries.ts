@@ -6,7 +6,7 @@ import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison
 import {previousWindow, type Window} from '../core/time.js';
 import {pricingForModel} from '../core/pricing.js';
 import {costOfModelUsage} from '../core/cost.js';
-import {SESSION_COLUMNS, toSummary, type SessionRow} from './session-row.js';
+import {SESSION_COLUMNS, rawToSummary} from './session-row.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
 
 const prefixed = SESSION_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
@@ -45,8 +45,8 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 		list(f: Filters, offset = 0, limit = -1): SessionSummary[] {
 			const w = sessionWhere(f, f, scope);
 			const rows = prepare(`SELECT ${prefixed} FROM sessions s ${w.sql} ${sessionOrder(f)} LIMIT ? OFFSET ?`)
-				.all(...w.params, limit, offset) as SessionRow[];
-			return rows.map(toSummary);
+				.raw().all(...w.params, limit, offset) as unknown[][];
+			return rows.map(rawToSummary);
 		},
 		count(f: Filters): number {
 			const w = sessionWhere(f, f, scope);

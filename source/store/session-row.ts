@@ -38,6 +38,39 @@ export const SESSION_COLUMNS = `id, source_id, source, label, project, agent, mo
 	duration_ms, message_count, tool_calls, tool_errors, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
 	total_tokens, input_cost, output_cost, total_cost, cost_source, unpriced_tokens, parent_id, sub_session_count, leaf_id, updated_ms`;
 
+/** Maps a positional row (statement.raw(), SESSION_COLUMNS order): lists of 100k rows skip the driver's objects. */
+export function rawToSummary(r: unknown[]): SessionSummary {
+	return {
+		id: r[0] as string,
+		source: r[2] as SessionSummary['source'],
+		label: r[3] as string,
+		project: r[4] as string,
+		agent: r[5] as string,
+		model: r[6] as string,
+		models: JSON.parse(r[7] as string) as string[],
+		provider: r[8] as string,
+		status: r[9] as SessionSummary['status'],
+		startMs: r[10] as number,
+		endMs: r[11] as number,
+		durationMs: r[12] as number,
+		messageCount: r[13] as number,
+		toolCalls: r[14] as number,
+		toolErrors: r[15] as number,
+		inputTokens: r[16] as number,
+		outputTokens: r[17] as number,
+		cacheReadTokens: r[18] as number,
+		cacheWriteTokens: r[19] as number,
+		totalTokens: r[20] as number,
+		inputCost: r[21] as number,
+		outputCost: r[22] as number,
+		totalCost: r[23] as number | null,
+		costSource: r[24] as SessionSummary['costSource'],
+		unpricedTokens: r[25] as number,
+		parentId: r[26] as string | null,
+		subSessionCount: r[27] as number,
+	};
+}
+
 export function toSummary(r: SessionRow): SessionSummary {
 	return {
 		id: r.id,

@@ -167,3 +167,14 @@ describe('reference acceptance 19: filters on a sonnet-4.5, completed, tapes ses
 		expect(q().count(f(over))).toBe(expected);
 	});
 });
+
+describe('row mapping', () => {
+	it('the positional mapper used for long lists reads the same session as the named one', async () => {
+		const {toSummary, rawToSummary, SESSION_COLUMNS} = await import('../../source/store/session-row.js');
+		const sql = `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = 'c3'`;
+		const named = toSummary(store.db.prepare(sql).get() as Parameters<typeof toSummary>[0]);
+		const positional = rawToSummary(store.db.prepare(sql).raw().get() as unknown[]);
+		expect(positional).toEqual(named);
+		expect(named.totalCost).toBeNull();
+	});
+});

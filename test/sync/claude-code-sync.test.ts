@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
-import {sessionsReport} from '../../source/report/sessions-report.js';
+import {sessionsJsonChunks} from '../../source/report/sessions-report.js';
 import {DEFAULT_FILTERS} from '../../source/core/types.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
 import {copyFixture, dumpIndex, syncTranscripts} from '../helpers/transcripts.js';
@@ -55,7 +55,7 @@ describe('Claude Code sync', () => {
 		const {ws, byId} = await fixture();
 		expect(byId(SUB)).toMatchObject({parentId: S1, label: 'Find why auth returns 401', model: 'claude-haiku-4.5', messageCount: 4, inputTokens: 4013, outputTokens: 70});
 		expect(byId(SUB).totalCost).toBeCloseTo(SUB_COST, 12);
-		const report = JSON.parse(sessionsReport({queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.now(), timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo}, 'json'));
+		const report = JSON.parse([...sessionsJsonChunks({queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.now(), timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo})].join(''));
 		const row = (id: string) => report.sessions.find((s: {id: string}) => s.id === id);
 		expect(row(S1)).toMatchObject({subagent_sessions: 1, subagent_input_tokens: 4013, subagent_output_tokens: 70, subagent_total_tokens: 4083,
 			total_tokens_incl_subagents: 56464 + 4083, cwd: '/Users/me/app', git_branch: 'fix/auth-401'});
