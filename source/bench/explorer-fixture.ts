@@ -1,12 +1,13 @@
 // An index of N generated sessions for the explorer benchmark, written straight into the sessions table
 // (the explorer reads only per-session rows, so no messages are needed), plus the services over it.
 import fs from 'node:fs';
+import {defaultPricing} from '../core/pricing.js';
 import {openIndex} from '../store/open-index.js';
 import {createIndexStore} from '../store/index-store.js';
 import {createSessionQueries} from '../store/session-queries.js';
 import type {SessionSummary, Status} from '../core/types.js';
 import {DAY_MS} from '../core/time.js';
-import {workspaceInsights, workspaceSessions} from '../ui/services/workspace-services.js';
+import {workspaceInsights, workspaceSessions, workspaceAnalytics} from '../ui/services/workspace-services.js';
 import {IDLE_SYNC, constantStore, type ExplorerServices} from '../ui/services/types.js';
 import {prng} from './generate-tapes.js';
 
@@ -49,6 +50,12 @@ export function benchIndex(file: string, count: number, now: number): string {
 	return file;
 }
 
+function unused<T>(name: string): T {
+	return new Proxy({}, {get: () => {
+		throw new Error(`the ${name} service is not part of the explorer benchmark`);
+	}}) as T;
+}
+
 /** Services over a benchmark index: real SQL, no sync loop (nothing changes underneath the measurement). */
 export function benchServices(file: string, now: number, timeZone = 'UTC'): {services: ExplorerServices; close(): void} {
 	const opened = openIndex(file);
@@ -57,7 +64,10 @@ export function benchServices(file: string, now: number, timeZone = 'UTC'): {ser
 	const sources = [{id: 1, kind: 'tapes' as const, path: file}];
 	const services: ExplorerServices = {
 		sessions: workspaceSessions({store, queries: createSessionQueries(opened.db, [1]), sources}, timeZone),
+		// The benchmark drives the Sessions screen; the timeline needs bodies from a source it does not have.
+		timeline: unused('timeline'),
 		insights: workspaceInsights({store, sources}),
+		analytics: workspaceAnalytics({queries: createSessionQueries(opened.db, [1]), pricing: defaultPricing()}, timeZone),
 		sync: constantStore({...IDLE_SYNC, lastSyncMs: now}),
 		facets: constantStore<string | null>(null),
 		timeZone,

@@ -21,7 +21,11 @@ export interface KeySample {
 const SEARCH_CHARS = 'etaoinshrdl';
 
 /** Presses down ×50, page down, a sort change and a search character, `rounds` times (one sort column per round). */
-export async function measureKeys(services: ExplorerServices, rounds: number, size = {columns: 120, rows: 35}): Promise<KeySample[]> {
+export async function measureKeys(
+	services: ExplorerServices, rounds: number, size = {columns: 120, rows: 35},
+	/** The longest wait for a still screen between keys (bench:insights, where the facet worker keeps drawing). */
+	quietCapMs = Infinity,
+): Promise<KeySample[]> {
 	const stdout = new BenchStdout(size.columns, size.rows);
 	const stdin = new BenchStdin();
 	const instance = render(<App services={services} initial={initialFilterState(DEFAULT_FILTERS, 'all')} size={size} />, {
@@ -30,7 +34,7 @@ export async function measureKeys(services: ExplorerServices, rounds: number, si
 	});
 	// The next key comes once the screen has been still for 80 ms: longer than Ink's 30 fps throttle, so
 	// each key's frame is drawn at once, and than the 50 ms after which the KPI figures follow.
-	const quiet = () => stdout.settle(80);
+	const quiet = () => stdout.settle(80, quietCapMs);
 	const press = async (data: string, kind?: KeyKind, out?: KeySample[]) => {
 		const start = performance.now();
 		const frame = stdout.nextWrite();

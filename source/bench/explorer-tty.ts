@@ -22,12 +22,16 @@ export class BenchStdout extends EventEmitter {
 	nextWrite(): Promise<void> {
 		return new Promise((resolve) => this.waiters.push(resolve));
 	}
-	/** Resolves once nothing has been written for `quietMs`. */
-	async settle(quietMs: number): Promise<void> {
+	/**
+	 * Resolves once nothing has been written for `quietMs`, or after `capMs` at most: a screen with work
+	 * going on in the background (a spinner, facet progress) is never still for long.
+	 */
+	async settle(quietMs: number, capMs = Infinity): Promise<void> {
+		const until = performance.now() + capMs;
 		for (;;) {
 			const seen = this.writes;
 			await new Promise((r) => setTimeout(r, quietMs));
-			if (this.writes === seen) return;
+			if (this.writes === seen || performance.now() >= until) return;
 		}
 	}
 }

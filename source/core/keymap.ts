@@ -1,8 +1,8 @@
 // Every key the explorer answers to, as data. Input handlers resolve keys here, and the footer hints and
 // the `?` overlay render from the same table, so the screen never advertises a key that does nothing.
-// Reserved for later screens: `a` analytics (bound when that screen exists).
 
-export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs';
+export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs'
+	| 'analytics' | 'analytics-heatmap' | 'analytics-drill';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
@@ -11,7 +11,8 @@ export type KeyAction =
 	| 'help' | 'close' | 'quit' | 'back'
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
-	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export';
+	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
+	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill';
 
 export interface Binding {
 	mode: KeyMode;
@@ -38,13 +39,15 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['/'], 'search', 'search label, project, model and ID', 'search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
-	b('list', ['r'], 'sort-reverse', 'reverse the sort direction', 'reverse'),
+	b('list', ['r'], 'sort-reverse', 'reverse the sort direction'),
 	b('list', ['f'], 'status-next', 'cycle the status filter', 'status'),
 	b('list', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
 	b('list', ['m'], 'pick-model', 'pick a model', 'model'),
-	b('list', ['P'], 'pick-project', 'pick a project', 'project'),
-	b('list', ['A'], 'pick-agent', 'pick an agent', 'agent'),
-	b('list', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
+	// Project and agent pickers are in the `?` overlay only: the footer keeps room for the screens.
+	b('list', ['P'], 'pick-project', 'pick a project'),
+	b('list', ['A'], 'pick-agent', 'pick an agent'),
+	b('list', ['c'], 'clear-filters', 'clear filters and period'),
+	b('list', ['a'], 'analytics', 'analytics: trends, heatmap, tools, models', 'analytics'),
 	b('list', ['i'], 'insights', 'insights: goals, outcomes, friction, summaries', 'insights'),
 	b('list', ['?'], 'help', 'show every key', 'help'),
 	b('list', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
@@ -65,34 +68,35 @@ export const KEYMAP: readonly Binding[] = [
 	b('help', ['?', 'esc'], 'close', 'close this help', 'close'),
 	b('help', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('timeline', ['j', 'down'], 'cursor-down', 'next group or message', 'move'),
-	b('timeline', ['k', 'up'], 'cursor-up', 'previous group or message'),
+	b('timeline', ['j', 'down'], 'cursor-down', 'next row', 'move'),
+	b('timeline', ['k', 'up'], 'cursor-up', 'previous row'),
 	b('timeline', ['pagedown'], 'page-down', 'page down'),
 	b('timeline', ['pageup'], 'page-up', 'page up'),
 	b('timeline', ['g', 'home'], 'first', 'first row'),
 	b('timeline', ['G', 'end'], 'last', 'last row'),
-	b('timeline', ['enter', ' '], 'expand', 'expand a group into its messages, or collapse it', 'expand'),
-	b('timeline', ['s'], 'sort-next', 'sort messages: time, tokens, cost, gap', 'sort'),
-	b('timeline', ['S'], 'sort-prev', 'sort by the previous measure'),
-	b('timeline', ['J'], 'detail-down', 'scroll the detail pane down', 'detail'),
-	b('timeline', ['K'], 'detail-up', 'scroll the detail pane up'),
-	b('timeline', ['r'], 'replay', 'replay the session step by step', 'replay'),
-	b('timeline', ['o'], 'sub-sessions', 'list the sub-sessions and open one', 'subs'),
-	b('timeline', ['e'], 'export', 'export the session as Markdown', 'export'),
-	b('timeline', ['esc', 'backspace', 'left', 'h'], 'back', 'back to where the session was opened', 'back'),
+	b('timeline', ['enter', ' '], 'expand', 'expand a group into its messages, collapse it', 'expand'),
+	b('timeline', ['s'], 'sort-next', 'sort: time, tokens, cost, gap', 'sort'),
+	b('timeline', ['S'], 'sort-prev', 'the previous sort'),
+	b('timeline', ['J'], 'detail-down', 'scroll the detail down', 'detail'),
+	b('timeline', ['K'], 'detail-up', 'scroll the detail up'),
+	b('timeline', ['r'], 'replay', 'replay step by step', 'replay'),
+	b('timeline', ['o'], 'sub-sessions', 'sub-sessions (subagents)', 'subs'),
+	b('timeline', ['e'], 'export', 'export as Markdown', 'export'),
+	b('timeline', ['esc', 'backspace', 'left', 'h'], 'back', 'back', 'back'),
 	b('timeline', ['?'], 'help', 'show every key', 'help'),
 	b('timeline', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('timeline-replay', ['esc'], 'replay-stop', 'stop the replay (any other key stops it too)', 'stop'),
+	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any key)', 'stop'),
 	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('timeline-subs', ['j', 'down'], 'cursor-down', 'next sub-session', 'move'),
 	b('timeline-subs', ['k', 'up'], 'cursor-up', 'previous sub-session'),
-	b('timeline-subs', ['enter'], 'open', "open the sub-session's timeline", 'open'),
+	b('timeline-subs', ['enter'], 'open', 'open it', 'open'),
 	b('timeline-subs', ['esc'], 'back', 'close the list', 'close'),
 	b('timeline-subs', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('insights', ['tab'], 'tab-next', 'next tab: charts, summaries, worker', 'tab'),
+	b('insights', ['tab'], 'tab-next', 'next tab: charts, summaries, worker', 'tabs'),
+	b('insights', ['esc', 'backspace', 'left', 'h'], 'back', 'back to where Insights was opened', 'back'),
 	b('insights', ['j', 'down'], 'cursor-down', 'next summary or failure; scroll the charts', 'move'),
 	b('insights', ['k', 'up'], 'cursor-up', 'previous summary or failure; scroll up'),
 	b('insights', ['pagedown'], 'page-down', 'page down'),
@@ -103,9 +107,42 @@ export const KEYMAP: readonly Binding[] = [
 	b('insights', ['e'], 'expand', 'every category, or the top five', 'expand'),
 	b('insights', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
 	b('insights', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
-	b('insights', ['esc', 'backspace', 'left', 'h'], 'back', 'back', 'back'),
 	b('insights', ['?'], 'help', 'show every key', 'help'),
 	b('insights', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	b('analytics', ['j', 'down'], 'cursor-down', 'scroll down', 'scroll'),
+	b('analytics', ['k', 'up'], 'cursor-up', 'scroll up'),
+	b('analytics', ['pagedown'], 'page-down', 'page down'),
+	b('analytics', ['pageup'], 'page-up', 'page up'),
+	b('analytics', ['g', 'home'], 'first', 'top'),
+	b('analytics', ['G', 'end'], 'last', 'bottom'),
+	b('analytics', ['tab'], 'tab-next', 'next panel: activity, heatmap, tools, histograms, models, providers', 'panel'),
+	b('analytics', ['left', 'h'], 'select-prev', 'previous day (activity) or hour (heatmap)', 'day'),
+	b('analytics', ['right', 'l'], 'select-next', 'next day (activity) or hour (heatmap)'),
+	b('analytics', ['enter'], 'drill', "list the selected day's or hour's sessions", 'sessions'),
+	b('analytics', ['e'], 'expand', 'every tool, or the top 10', 'tools'),
+	b('analytics', ['s'], 'sort-next', 'sort models by the next column', 'sort'),
+	b('analytics', ['S'], 'sort-prev', 'sort models by the previous column'),
+	b('analytics', ['r'], 'sort-reverse', 'reverse the model sort'),
+	b('analytics', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
+	b('analytics', ['esc', 'backspace'], 'back', 'back to the sessions', 'back'),
+	b('analytics', ['?'], 'help', 'show every key', 'help'),
+	b('analytics', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	// Layered over 'analytics' while the heatmap has the focus: the arrows walk its grid.
+	b('analytics-heatmap', ['up'], 'select-up', 'heatmap: previous weekday', 'weekday'),
+	b('analytics-heatmap', ['down'], 'select-down', 'heatmap: next weekday'),
+
+	b('analytics-drill', ['j', 'down'], 'cursor-down', 'next session', 'move'),
+	b('analytics-drill', ['k', 'up'], 'cursor-up', 'previous session'),
+	b('analytics-drill', ['pagedown'], 'page-down', 'page down'),
+	b('analytics-drill', ['pageup'], 'page-up', 'page up'),
+	b('analytics-drill', ['g', 'home'], 'first', 'first session'),
+	b('analytics-drill', ['G', 'end'], 'last', 'last session'),
+	b('analytics-drill', ['enter'], 'open', "open the session's timeline", 'open'),
+	b('analytics-drill', ['esc', 'backspace', 'left', 'h'], 'back', 'back to the charts', 'back'),
+	b('analytics-drill', ['?'], 'help', 'show every key', 'help'),
+	b('analytics-drill', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 ];
 
 /** The fields of Ink's `Key` the keymap reads (structurally compatible; core does not import Ink). */

@@ -18,6 +18,8 @@ export interface DetailMessage {
 	/** null when the model has no price. */
 	cost: CostBreakdown | null;
 	text: string;
+	/** The text blocks alone, without the tool output and tool-call lines `text` also shows. */
+	blockText: string;
 	toolCalls: ToolCall[];
 	toolResults: ToolResult[];
 	validations: Validation[];
@@ -77,6 +79,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			cost: body?.recordedCost ? {input: body.recordedCost.inputUsd, output: body.recordedCost.outputUsd, total: body.recordedCost.totalUsd}
 				: price ? costOfUsage(price, f.usage) : null,
 			text: body ? displayText(body) : '',
+			blockText: body?.text ?? '',
 			toolCalls: body?.toolCalls ?? f.toolNames.map((name) => ({id: '', name, args: null})),
 			toolResults: body?.toolResults ?? [],
 			validations: body?.validations ?? [],

@@ -8,7 +8,7 @@ import {DEFAULT_FILTERS, type SessionSummary} from '../../source/core/types.js';
 import {formatCost} from '../../source/core/format.js';
 import {columnWidths} from '../../source/core/screens/session-columns.js';
 import {truncateToWidth} from '../../source/terminal/width.js';
-import {SIZE, demo, press, renderApp, selectedLine, tableLines, type Demo} from './helpers/explorer.js';
+import {demo, inputReady, press, renderApp, selectedLine, SIZE, tableLines, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
 beforeEach(async () => {
@@ -64,6 +64,7 @@ describe('live refresh', () => {
 	it('shows new and grown sessions and keeps the cursor on the selected one', async () => {
 		const r = renderApp(d.services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
 		const selected = d.services.sessions.page(DEFAULT_FILTERS, 3, 1)[0]!;
 		press(r.stdin, 'j', 'j', 'j');
 		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(selected)));
@@ -80,7 +81,7 @@ describe('live refresh', () => {
 		await d.loop.syncNow();
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('68 of 68 sessions'));
 		expect(tableLines(r.lastFrame())[0]).toContain('A brand new');
-		const grown = d.services.sessions.detail(selected.id)!.summary;
+		const grown = d.services.sessions.page({...DEFAULT_FILTERS, search: selected.id}, 0, 1)[0]!;
 		expect(grown.messageCount).toBe(selected.messageCount + 1);
 		expect(selectedLine(r.lastFrame())).toContain(label(selected));
 		expect(selectedLine(r.lastFrame())).toMatch(new RegExp(`\\s${grown.messageCount}\\s`));
@@ -93,6 +94,7 @@ describe('live refresh', () => {
 	it('keeps a search and the cursor through a sync that changed nothing visible', async () => {
 		const r = renderApp(d.services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
 		press(r.stdin, '/', 'e', 'enter', 'j');
 		const target = d.services.sessions.page({...DEFAULT_FILTERS, search: 'e'}, 1, 1)[0]!;
 		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(target)));

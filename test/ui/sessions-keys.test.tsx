@@ -1,13 +1,13 @@
 // Every key of the Sessions screen's keymap, pressed on real demo data: press, then wait for the frame.
 import {cleanup} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {KEYMAP} from '../../source/core/keymap.js';
+import {KEYMAP, bindingsFor} from '../../source/core/keymap.js';
 import {DEFAULT_FILTERS, type Filters, type SessionSummary} from '../../source/core/types.js';
 import {columnWidths} from '../../source/core/screens/session-columns.js';
 import {sanitizeLine} from '../../source/core/sanitize.js';
 import {truncateToWidth} from '../../source/terminal/width.js';
 import {tableRows} from '../../source/ui/screens/sessions-screen.js';
-import {SIZE, demo, press, renderSessions, selectedLine, tableLines, type Demo} from './helpers/explorer.js';
+import {SIZE, demo, expectHelpListed, inputReady, press, renderSessions, selectedLine, tableLines, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -27,6 +27,7 @@ const ROWS = tableRows(SIZE);
 async function ready() {
 	const r = renderSessions(d.services);
 	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+	await inputReady(r.stdin);
 	return r;
 }
 
@@ -158,7 +159,19 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		const r = await ready();
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('sort by the next column'));
-		for (const b of KEYMAP.filter((k) => k.mode === 'list')) expect(r.lastFrame()).toContain(b.help);
+		expectHelpListed(r.lastFrame(), bindingsFor('list'), [...bindingsFor('search'), ...bindingsFor('picker')]);
+	},
+	'list:insights': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'f', key);
+		await vi.waitFor(() => expect(r.onInsights).toHaveBeenCalledTimes(1));
+		expect(r.onInsights.mock.calls[0]![0]).toMatchObject({filters: {status: 'completed'}, period: 'all'});
+	},
+	'list:analytics': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'p', key);
+		await vi.waitFor(() => expect(r.onAnalytics).toHaveBeenCalledTimes(1));
+		expect(r.onAnalytics.mock.calls[0]![0]).toMatchObject({period: '24h'});
 	},
 	'list:quit': async (key) => {
 		const r = await ready();
@@ -259,7 +272,9 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 };
 
-const sessionBindings = KEYMAP.filter((b) => b.mode !== 'summary');
+/** The Sessions screen's modes (other screens test their own). */
+const SESSION_MODES = new Set(['list', 'search', 'picker', 'help']);
+const sessionBindings = KEYMAP.filter((b) => SESSION_MODES.has(b.mode));
 
 describe('Sessions screen keys', () => {
 	it('has a scenario for every key of its modes', () => {

@@ -5,7 +5,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {createValueStore} from '../../source/ui/services/value-store.js';
 import {IDLE_SYNC, type ExplorerServices, type SyncSnapshot} from '../../source/ui/services/types.js';
 import {SPINNER_FRAMES} from '../../source/ui/hooks/use-spinner.js';
-import {demo, effectsFlushed, press, renderApp, type Demo} from './helpers/explorer.js';
+import {demo, inputReady, press, renderApp, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -38,6 +38,7 @@ describe('status bar', () => {
 		const {services, sync} = withStores();
 		const r = renderApp(services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
+		await inputReady(r.stdin);
 		sync.set({...IDLE_SYNC, syncing: true, progress: '412 / 990 rows'});
 		await vi.waitFor(() => expect(statusLine(r.lastFrame())).toContain('syncing 412 / 990 rows'));
 		const first = statusLine(r.lastFrame());
@@ -49,6 +50,7 @@ describe('status bar', () => {
 		const {services, facets} = withStores();
 		const r = renderApp(services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
+		await inputReady(r.stdin);
 		facets.set('insights 12/40 ⣾');
 		await vi.waitFor(() => expect(statusLine(r.lastFrame())).toContain('insights 12/40 ⣾'));
 		facets.set(null);
@@ -61,6 +63,7 @@ describe('status bar', () => {
 		const stdout = vi.spyOn(process.stdout, 'write');
 		const r = renderApp(services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
+		await inputReady(r.stdin);
 		sync.set({...IDLE_SYNC, lastSyncMs: 0, warnings: [{where: 'tapes.sqlite: nodes', message: 'bad content JSON', count: 3}]});
 		await vi.waitFor(() => expect(statusLine(r.lastFrame())).toContain('⚠ tapes.sqlite: nodes: bad content JSON ×3'));
 		sync.set({...IDLE_SYNC, lastSyncMs: 0, errors: ['tapes.sqlite: sync failed: disk I/O error']});
@@ -73,7 +76,7 @@ describe('status bar', () => {
 	it('lists the active filters', async () => {
 		const r = renderApp(d.services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
-		await effectsFlushed();
+		await inputReady(r.stdin);
 		press(r.stdin, 'f', 'f');
 		await vi.waitFor(() => expect(statusLine(r.lastFrame())).toContain('status:failed'));
 	});
@@ -83,6 +86,7 @@ describe('status bar', () => {
 		facets.set('insights 3/9');
 		const r = renderApp(services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
+		await inputReady(r.stdin);
 		press(r.stdin, 'enter');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session'));
 		expect(statusLine(r.lastFrame())).toContain('insights 3/9');

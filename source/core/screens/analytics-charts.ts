@@ -25,7 +25,7 @@ export function heatLevel(n: number, max: number): 0 | 1 | 2 | 3 {
 
 /** What each glyph means in sessions per hour, e.g. ░ 0 · ▒ 1 · ▓ 2 · █ 3–4; levels no count reaches are left out. */
 export function heatLegend(max: number): Array<{glyph: string; text: string}> {
-	const out = [{glyph: HEAT_GLYPHS[0], text: '0'}];
+	const out: Array<{glyph: string; text: string}> = [{glyph: HEAT_GLYPHS[0], text: '0'}];
 	for (const level of [1, 2, 3] as const) {
 		let lo = 0;
 		let hi = 0;
@@ -123,4 +123,14 @@ export function seriesChange(s: SeriesStats, hasPrevious: boolean): SeriesChange
 	const pct = Math.round(s.change * 100);
 	if (pct === 0) return {arrow: '→', text: '0% vs prev'};
 	return {arrow: pct > 0 ? '▲' : '▼', text: `${Math.abs(pct)}% vs prev`};
+}
+
+/** The hour of the week with the most sessions (the earliest wins a tie); Monday 00:00 when there are none. */
+export function busiestHour(heatmap: readonly (readonly number[])[]): {weekday: number; hour: number} {
+	let best = {weekday: 0, hour: 0};
+	let max = 0;
+	heatmap.forEach((hours, weekday) => hours.forEach((n, hour) => {
+		if (n > max) [max, best] = [n, {weekday, hour}];
+	}));
+	return best;
 }

@@ -46,7 +46,7 @@ export function chartColumns(a: InsightsAggregate, expanded: boolean): ChartColu
 	];
 	const right = [
 		...chart('OUTCOMES', 'outcome', a.outcomes, expanded, none),
-		...chart('FRICTION (share of sessions with facets)', 'friction', a.friction, expanded, a.coverage.withFacet ? 'no friction recorded' : none),
+		...chart('FRICTION (% of sessions with facets)', 'friction', a.friction, expanded, a.coverage.withFacet ? 'no friction recorded' : none),
 	];
 	return {left, right, lines: Math.max(left.length, right.length)};
 }

@@ -5,18 +5,29 @@ import type {FilterState} from './sessions-filters.js';
 /** Insights keeps the filters and period it was opened with (the Sessions screen's at that moment). */
 export type InsightsRoute = {screen: 'insights'; filters: FilterState};
 
-/** A session opened from Insights goes back to Insights (`from`), which stays mounted meanwhile. */
-export type Route = {screen: 'sessions'} | {screen: 'session'; id: string; from?: InsightsRoute} | InsightsRoute;
+/** Analytics, likewise: the Sessions screen's filters and period when `a` was pressed. */
+export type AnalyticsRoute = {screen: 'analytics'; filters: FilterState};
 
-export type NavAction = {type: 'open-session'; id: string} | {type: 'open-insights'; filters: FilterState} | {type: 'back'};
+/** A session opened from Insights goes back to Insights (`from`), which stays mounted meanwhile. */
+/** A sub-session opened from a session's timeline goes back to that timeline (`parent`). */
+export type SessionRoute = {screen: 'session'; id: string; from?: InsightsRoute | AnalyticsRoute; parent?: SessionRoute};
+
+export type Route = {screen: 'sessions'} | SessionRoute | InsightsRoute | AnalyticsRoute;
+
+export type NavAction = {type: 'open-session'; id: string} | {type: 'open-insights'; filters: FilterState} | {type: 'open-analytics'; filters: FilterState} | {type: 'open-sub-session'; id: string} | {type: 'back'};
 
 export const HOME: Route = {screen: 'sessions'};
 
 export function navigationReducer(route: Route, action: NavAction): Route {
 	switch (action.type) {
-		case 'open-session': return route.screen === 'insights' ? {screen: 'session', id: action.id, from: route} : {screen: 'session', id: action.id};
+		case 'open-session':
+			return route.screen === 'insights' || route.screen === 'analytics' ? {screen: 'session', id: action.id, from: route} : {screen: 'session', id: action.id};
+		case 'open-sub-session':
+			return route.screen === 'session' ? {screen: 'session', id: action.id, ...(route.from ? {from: route.from} : {}), parent: route} : route;
 		case 'open-insights': return {screen: 'insights', filters: action.filters};
+		case 'open-analytics': return {screen: 'analytics', filters: action.filters};
 		case 'back':
+			if (route.screen === 'session' && route.parent) return route.parent;
 			if (route.screen === 'session' && route.from) return route.from;
 			return route.screen === 'sessions' ? route : HOME;
 		default: {

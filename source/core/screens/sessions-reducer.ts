@@ -22,7 +22,7 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -110,6 +110,8 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'close': return {...state, mode: 'list'};
 		case 'quit': return request(state, {kind: 'quit'});
 		case 'insights': return request(state, {kind: 'insights'});
+		case 'analytics': return request(state, {kind: 'analytics'});
+		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': return state;
 		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
 		default: {
 			const never: never = action;

@@ -21,9 +21,11 @@ export interface TimelineState {
 	source: RowSource | null;
 	rows: readonly TimelineRow[];
 	list: lw.ListWindow;
-	/** First line of the detail pane on show, its line count and height (set by the screen). */
+	/** First line of the detail pane on show, its line count (-1 until measured) and height (set by the screen). */
 	detail: {scroll: number; lines: number; height: number};
 	subs: lw.ListWindow;
+	/** The outcome of the last export, for the status bar. */
+	notice: {text: string; ok: boolean} | null;
 	request: TimelineRequest | null;
 	seq: number;
 }
@@ -34,13 +36,14 @@ export type TimelineAction =
 	| {type: 'resize'; rows: number; detailHeight: number}
 	| {type: 'detail-lines'; lines: number}
 	| {type: 'tick'}
+	| {type: 'notice'; text: string; ok: boolean}
 	| {type: 'handled'; seq: number};
 
 export function initialTimelineState(rows: number, detailHeight: number): TimelineState {
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, notice: null, request: null, seq: 0,
 	};
 }
 
@@ -52,7 +55,8 @@ function request(state: TimelineState, body: RequestBody): TimelineState {
 /** A new cursor position shows a new row in the detail pane, from its top. */
 function withList(state: TimelineState, list: lw.ListWindow): TimelineState {
 	if (list === state.list) return state;
-	return {...state, list, detail: list.cursor === state.list.cursor ? state.detail : {...state.detail, scroll: 0}};
+	// The new row's line count arrives after its frame (the view measures it); until then J is not clamped.
+	return {...state, list, detail: list.cursor === state.list.cursor ? state.detail : {...state.detail, scroll: 0, lines: -1}};
 }
 
 /** Rebuilds the rows for a new sort or expansion, keeping the selected row (or its group) selected. */
@@ -80,7 +84,7 @@ function stepSort(state: TimelineState, by: 1 | -1): TimelineState {
 }
 
 function scrollDetail(state: TimelineState, by: number): TimelineState {
-	const max = Math.max(0, state.detail.lines - state.detail.height);
+	const max = state.detail.lines < 0 ? Infinity : Math.max(0, state.detail.lines - state.detail.height);
 	const scroll = Math.min(max, Math.max(0, state.detail.scroll + by));
 	return scroll === state.detail.scroll ? state : {...state, detail: {...state.detail, scroll}};
 }
@@ -128,7 +132,8 @@ function moveSubs(state: TimelineState, by: number): TimelineState {
 export function timelineReducer(state: TimelineState, action: TimelineAction): TimelineState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
+			// The export's message stays until the next key, like a message line.
+			let next = state.notice === null ? state : {...state, notice: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				// During a replay every key stops it; only the quit keys also do what they say.
@@ -164,6 +169,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			const next = withList(state, lw.moveBy(state.list, 1));
 			return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
 		}
+		case 'notice': return {...state, notice: {text: action.text, ok: action.ok}};
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {
 			const never: never = action;

@@ -8,17 +8,19 @@ import {Segments, type Segment} from './segments.js';
 export interface HelpSection {
 	title: string;
 	bindings: readonly Binding[];
+	/** One wrapped line of `keys what` pairs instead of a row per key (a mode's keys that its footer also shows). */
+	compact?: boolean;
 }
 
-/** Greedy word wrap by display width (a word longer than the width is cut by the caller's fit). */
-function wrap(text: string, width: number): string[] {
+/** Greedy wrap of units (words, or `keys what` pairs) by display width; a unit too long is cut by the caller's fit. */
+function wrap(units: readonly string[], width: number, sep = ' '): string[] {
 	const out: string[] = [];
 	let line = '';
-	for (const word of text.split(' ')) {
-		if (line && cells(`${line} ${word}`) > width) {
+	for (const unit of units) {
+		if (line && cells(`${line}${sep}${unit}`) > width) {
 			out.push(line);
-			line = word;
-		} else line = line ? `${line} ${word}` : word;
+			line = unit;
+		} else line = line ? `${line}${sep}${unit}` : unit;
 	}
 	return [...out, line];
 }
@@ -29,8 +31,13 @@ function lines(sections: readonly HelpSection[], keyWidth: number, width: number
 	for (const s of sections) {
 		if (out.length) out.push([]);
 		out.push([{text: s.title, token: 'title'}]);
+		if (s.compact) {
+			const pairs = s.bindings.map((b) => `${keysLabel(b)} ${b.hint ?? b.help}`);
+			for (const part of wrap(pairs, width, ' · ')) out.push([{text: fit(part, width)}]);
+			continue;
+		}
 		for (const b of s.bindings) {
-			wrap(b.help, textWidth).forEach((part, i) => out.push([
+			wrap(b.help.split(' '), textWidth).forEach((part, i) => out.push([
 				{text: fit(i === 0 ? keysLabel(b) : '', keyWidth), token: 'key'}, {text: ' '}, {text: fit(part, textWidth)},
 			]));
 		}

@@ -36,12 +36,12 @@ export function chartSegments(line: ChartLine | undefined, width: number): Segme
 		case 'more': segs = [{text: `   +${line.hidden} more (e)`, token: 'muted'}]; break;
 		case 'description': segs = [{text: `     ${line.text}`, token: 'unpriced'}]; break;
 		case 'bar': {
-			const labelWidth = Math.min(22, Math.floor(width * 0.4));
+			const labelWidth = Math.min(22, Math.floor(width * 0.5));
 			const tail = ` ${groupDigits(line.count).padStart(4)} ${formatPercent(line.share).padStart(4)}`;
 			const barWidth = Math.max(4, width - 3 - labelWidth - tail.length);
 			const filled = Math.max(1, Math.round(line.fraction * barWidth));
 			segs = [
-				{text: `   ${fitToWidth(line.label, labelWidth)}`}, {text: '█'.repeat(filled), token: barToken(line)},
+				{text: `   ${fitToWidth(line.label, labelWidth - 1)} `}, {text: '█'.repeat(filled), token: barToken(line)},
 				{text: '░'.repeat(barWidth - filled), token: 'rule'}, {text: tail, token: 'value'},
 			];
 			break;

@@ -29,8 +29,8 @@ const HEADER_LINES = 5;
 
 const HELP = [
 	{title: 'Sessions', bindings: bindingsFor('list')},
-	{title: 'While searching', bindings: bindingsFor('search')},
-	{title: 'In a picker', bindings: bindingsFor('picker')},
+	{title: 'While searching', bindings: bindingsFor('search'), compact: true},
+	{title: 'In a picker', bindings: bindingsFor('picker'), compact: true},
 ];
 
 export function tableRows(size: Size): number {
@@ -45,6 +45,8 @@ export interface SessionsScreenProps {
 	onOpen(id: string): void;
 	/** `i`: the Insights screen over the same filters and period. */
 	onInsights?(filters: FilterState): void;
+	/** `a`: the Analytics screen over the same filters and period. */
+	onAnalytics?(filters: FilterState): void;
 	onQuit(): void;
 }
 
@@ -54,7 +56,7 @@ function init(services: ExplorerServices, initial: FilterState, size: Size): Ses
 	return {...state, version: services.sync.getSnapshot().version};
 }
 
-export function SessionsScreen({size, initial, active, onOpen, onInsights, onQuit}: SessionsScreenProps) {
+export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onQuit}: SessionsScreenProps) {
 	const services = useServices();
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
 	const data = useSessionsData(services.sessions, state);
@@ -73,6 +75,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onQui
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'insights') onInsights?.({filters: state.filters, period: state.period, custom: state.custom});
+		else if (r.kind === 'analytics') onAnalytics?.({filters: state.filters, period: state.period, custom: state.custom});
 		else if (r.kind === 'open') {
 			const session = services.sessions.page(data.filters, r.index, 1)[0];
 			if (session) onOpen(session.id);

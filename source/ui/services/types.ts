@@ -1,11 +1,18 @@
 // What the screens may ask of the world: queries over the index, the sync and facet progress stores, the
 // clock and zone. Screens reach it only through ServicesContext; tests put their own in its place.
-import type {Filters, ModelUsage, SessionSummary, Warning} from '../../core/types.js';
+import type {Filters, SessionSummary, Warning} from '../../core/types.js';
+import type {Result} from '../../core/time.js';
 import type {OverviewTotals, PeriodComparison} from '../../core/overview.js';
 import type {DayCost} from '../../core/screens/kpi.js';
 import type {PickerColumn, PickerOption} from '../../core/screens/sessions-reducer.js';
 import type {InsightsAggregate} from '../../core/facet-aggregate.js';
 import type {FacetProgress} from '../../core/facet-status.js';
+import type {AnalyticsModel} from '../../core/analytics-model.js';
+import type {DrillSlot} from '../../core/screens/analytics-slot.js';
+import type {MessageFacts} from '../../core/message-facts.js';
+import type {MessageGroup} from '../../core/message-groups.js';
+import type {SessionDetail} from '../../workspace/session-detail.js';
+import type {FacetRecord} from '../../store/facets-repo.js';
 
 /** A value that changes in the background, read with useSyncExternalStore. */
 export interface ExternalStore<T> {
@@ -32,12 +39,6 @@ export interface OverviewData {
 	comparison: PeriodComparison | null;
 }
 
-export interface SessionDetailView {
-	summary: SessionSummary;
-	tools: Array<{tool: string; calls: number; errors: number}>;
-	models: ModelUsage[];
-}
-
 export interface SessionsService {
 	count(f: Filters): number;
 	/** `limit` sessions from `offset` in the filters' order. */
@@ -48,7 +49,6 @@ export interface SessionsService {
 	dailyCost(f: Filters, now: number): DayCost[];
 	/** The values a picker offers, most used first. */
 	distinct(column: PickerColumn, f: Filters): PickerOption[];
-	detail(id: string): SessionDetailView | null;
 }
 
 export interface InsightsService {
@@ -58,8 +58,51 @@ export interface InsightsService {
 	progress: ExternalStore<FacetProgress>;
 }
 
+/** One message as the timeline's rows need it: index facts and costs, no body. */
+export interface TimelineMessage {
+	facts: MessageFacts;
+	/** Since the previous message (0 for the first). */
+	deltaMs: number;
+	/** The source's recorded cost when it has one, else computed from prices; null when unpriced. */
+	totalCost: number | null;
+	inputCost: number | null;
+	outputCost: number | null;
+	costRecorded: boolean;
+	/** What reading from the cache saved against the full input price; null when unpriced. */
+	cacheSavingUsd: number | null;
+}
+
+export interface TimelineOutline {
+	summary: SessionSummary;
+	messages: TimelineMessage[];
+	groups: MessageGroup[];
+	tools: Array<{tool: string; calls: number; errors: number}>;
+	facet: (FacetRecord & {current: boolean; heuristic: boolean}) | null;
+	subSessions: SessionSummary[];
+}
+
+export interface TimelineService {
+	/** Cheap: changes when the session gained messages (a sync grew it); null when it is gone. */
+	version(id: string): string | null;
+	/** Index rows only, fast for 10,000 messages: what the first frame needs. */
+	outline(id: string): TimelineOutline | null;
+	/** Bodies from the source and the analytics that need their text: run it after the first frame. */
+	detail(id: string): Result<SessionDetail>;
+	/** Writes `tapedeck show <id> --md` into a file; returns its path. */
+	exportMarkdown(id: string): Result<string>;
+}
+
+export interface AnalyticsService {
+	/** Every figure of the Analytics screen (the same model `analytics --json` prints). */
+	model(f: Filters, now: number): AnalyticsModel;
+	/** The sessions the charts count in a run of days or an hour of the week, in the filters' order. */
+	sessions(f: Filters, slot: DrillSlot): SessionSummary[];
+}
+
 export interface ExplorerServices {
 	sessions: SessionsService;
+	analytics: AnalyticsService;
+	timeline: TimelineService;
 	insights: InsightsService;
 	sync: ExternalStore<SyncSnapshot>;
 	/** The facet worker's status-bar text ("insights 12/40"), null when it has nothing to say. */

@@ -9,10 +9,15 @@ import {comparePeriods} from '../../core/overview.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import {createFacetQueries} from '../../store/facets-queries.js';
 import {IDLE_PROGRESS, type FacetProgress} from '../../core/facet-status.js';
-import {constantStore, type ExplorerServices, type ExternalStore, type InsightsService, type SessionsService} from './types.js';
+import {constantStore, type AnalyticsService, type ExplorerServices, type ExternalStore, type InsightsService, type SessionsService} from './types.js';
+import {loadAnalytics} from '../../workspace/analytics-data.js';
+import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
+import {createTimelineService} from './timeline-service.js';
 
 export interface WorkspaceServicesOptions {
+	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index. */
+	exportDir?: string;
 	timeZone: string;
 	now: () => number;
 	/** Seconds between syncs; 0 syncs once at start only. */
@@ -50,11 +55,6 @@ export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sou
 		},
 		dailyCost: (f, now) => dailyCost(extra.costBuckets(f), f, now, timeZone),
 		distinct: (column, f) => q.distinct(column, f).map((d) => ({value: d.value, sessions: d.sessions})),
-		detail(id) {
-			const summary = ws.store.sessions.get(id);
-			if (!summary) return null;
-			return {summary, tools: ws.store.sessions.tools(id), models: ws.store.sessions.modelUsage(id)};
-		},
 	};
 }
 
@@ -64,6 +64,14 @@ export function workspaceInsights(ws: Pick<Workspace, 'store' | 'sources'>, prog
 	return {
 		aggregate: (f) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f),
 		progress: progress ?? constantStore(IDLE_PROGRESS),
+	};
+}
+
+/** The Analytics screen's model and drill-downs: the report's own loader, so the screen and `analytics --json` agree. */
+export function workspaceAnalytics(ws: Pick<Workspace, 'queries' | 'pricing'>, timeZone: string): AnalyticsService {
+	return {
+		model: (f, now) => loadAnalytics(ws.queries, ws.pricing, f, now, timeZone),
+		sessions: (f, slot) => ws.queries.list(slotFilters(f, slot, timeZone)).filter(inSlot(slot, timeZone)),
 	};
 }
 
@@ -84,6 +92,8 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 	});
 	const services: ExplorerServices = {
 		sessions: workspaceSessions(ws, opts.timeZone),
+		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')}),
+		analytics: workspaceAnalytics(ws, opts.timeZone),
 		insights: workspaceInsights(ws, opts.facetProgress),
 		sync: loop.store,
 		facets: opts.facets ?? constantStore<string | null>(null),

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {vi} from 'vitest';
+import {expect, vi} from 'vitest';
 import {App} from '../../../source/app.js';
 import {seedDemo} from '../../../source/sources/demo/seed.js';
 import {syncWorkspace} from '../../../source/workspace/sync-workspace.js';
@@ -17,6 +17,7 @@ import {THEMES, ThemeContext} from '../../../source/ui/theme.js';
 import {SessionsScreen} from '../../../source/ui/screens/sessions-screen.js';
 import {initialFilterState, type FilterState} from '../../../source/core/screens/sessions-filters.js';
 import {DEFAULT_FILTERS} from '../../../source/core/types.js';
+import {keysLabel, type Binding} from '../../../source/core/keymap.js';
 import {open, tempDir} from '../../helpers/workspace.js';
 import {bytesOf} from './keys.js';
 
@@ -56,14 +57,16 @@ export function renderApp(services: ExplorerServices, initial: FilterState = ALL
 export function renderSessions(services: ExplorerServices, initial: FilterState = ALL, size = SIZE) {
 	const onOpen = vi.fn();
 	const onQuit = vi.fn();
+	const onInsights = vi.fn();
+	const onAnalytics = vi.fn();
 	const r = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={THEMES.mono}>
-				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onQuit={onQuit} />
+				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onInsights={onInsights} onAnalytics={onAnalytics} onQuit={onQuit} />
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 	);
-	return {...r, onOpen, onQuit};
+	return {...r, onOpen, onQuit, onInsights, onAnalytics};
 }
 
 /** Presses keys by name ('j', 'down', 'enter', 'ctrl+c'…), one write each. */
@@ -71,9 +74,27 @@ export function press(stdin: {write(data: string): void}, ...names: string[]): v
 	for (const n of names) stdin.write(bytesOf(n));
 }
 
+/**
+ * Resolves once the app reads keys: Ink starts listening to stdin when the first input handler has
+ * subscribed, which happens in an effect just after the first frame.
+ */
+export async function inputReady(stdin: {listenerCount(event: string): number}): Promise<void> {
+	await vi.waitFor(() => expect(stdin.listenerCount('readable')).toBeGreaterThan(0));
+}
+
 /** One turn of the event loop: React runs a commit's effects (an input handler subscribing) in it. */
 export function effectsFlushed(): Promise<void> {
 	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Asserts the `?` overlay lists each binding: by the start of its help text (long texts wrap), or in a
+ * compact section by its keys and footer hint.
+ */
+export function expectHelpListed(frame: string | undefined, full: readonly Binding[], compact: readonly Binding[] = []): void {
+	const shown = (frame ?? '').replace(/\s+/g, ' ');
+	for (const b of full) expect(shown).toContain(b.help.split(' ').slice(0, 2).join(' '));
+	for (const b of compact) expect(shown).toContain(`${keysLabel(b)} ${b.hint ?? b.help.split(' ')[0]}`);
 }
 
 /** The table line with the cursor on it. */

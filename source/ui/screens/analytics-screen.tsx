@@ -1,0 +1,128 @@
+// The Analytics screen: trends at a glance over the Sessions screen's filters and period, drawn from the
+// same AnalyticsModel `analytics --json` prints. One reducer, one input handler; the page is built as
+// lines (see components/analytics-page) and scrolled; Enter on a day or an hour lists its sessions.
+import React, {useEffect, useMemo, useReducer} from 'react';
+import {useInput} from 'ink';
+import {bindingsFor, footerHints} from '../../core/keymap.js';
+import {describeFilters} from '../../core/filters.js';
+import {DEFAULT_FILTERS} from '../../core/types.js';
+import {previousWindow} from '../../core/time.js';
+import {filtersKey, queryFilters, type FilterState} from '../../core/screens/sessions-filters.js';
+import {analyticsReducer, initialAnalyticsState, keyModes} from '../../core/screens/analytics-reducer.js';
+import {useServices} from '../services/context.js';
+import {useBackgroundStatus} from '../hooks/use-status.js';
+import {useDeferredQuery} from '../hooks/use-deferred-query.js';
+import type {Size} from '../hooks/use-terminal-size.js';
+import {Frame, bodyHeight} from '../components/frame.js';
+import {TitleBar} from '../components/title-bar.js';
+import {StatusBar} from '../components/status-bar.js';
+import {Footer} from '../components/footer.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {Segments} from '../components/segments.js';
+import {analyticsPage} from '../components/analytics-page.js';
+import {DRILL_HEADER_LINES, DrillView} from '../components/analytics-drill.js';
+
+const HELP = [
+	{title: 'Analytics', bindings: bindingsFor('analytics')},
+	{title: 'Heatmap focused', bindings: bindingsFor('analytics-heatmap')},
+	{title: "A day's sessions", bindings: bindingsFor('analytics-drill')},
+];
+
+export interface AnalyticsScreenProps {
+	size: Size;
+	/** The Sessions screen's filters and period when `a` was pressed. */
+	initial: FilterState;
+	/** false while a session opened from here is on show (the screen stays mounted to keep its state). */
+	active: boolean;
+	onOpen(id: string): void;
+	onBack(): void;
+	onQuit(): void;
+}
+
+export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}: AnalyticsScreenProps) {
+	const services = useServices();
+	const background = useBackgroundStatus(services);
+	const [state, dispatch] = useReducer(analyticsReducer, undefined, () => initialAnalyticsState(initial, services.now(), services.sync.getSnapshot().version));
+	const filters = useMemo(() => queryFilters(state, state.now), [state.filters, state.period, state.custom, state.now]);
+	const dataKey = `${filtersKey(filters, false)}|${state.version}|${state.now}`;
+	// Whether there is a previous period travels with the figures, so a frame never mixes old and new.
+	const {value: {model, hasPrevious}} = useDeferredQuery(dataKey, () => ({
+		model: services.analytics.model(filters, state.now), hasPrevious: previousWindow(filters, state.now) !== null,
+	}));
+	const grandTotal = useMemo(() => services.sessions.count(DEFAULT_FILTERS), [services, state.version]);
+
+	// A sync that changed the index (or moved a sliding period's clock) re-reads the figures.
+	const {version, lastSyncMs} = background.sync;
+	useEffect(() => {
+		const sliding = state.period !== 'all' && state.period !== 'custom';
+		if (version !== state.version || (sliding && lastSyncMs !== null)) dispatch({type: 'refreshed', version, now: services.now()});
+	}, [version, lastSyncMs]);
+
+	const page = useMemo(
+		() => analyticsPage(model, size.columns, state, hasPrevious),
+		[model, size.columns, state.focus, state.dayBack, state.hour, state.toolsExpanded, state.modelSort, hasPrevious],
+	);
+	const body = bodyHeight(size);
+	const drillHeight = Math.max(1, body - DRILL_HEADER_LINES);
+	const overflow = page.lines.length > body;
+	const viewHeight = overflow ? body - 1 : body;
+	useEffect(() => dispatch({type: 'layout', layout: {
+		lines: page.lines.length, height: viewHeight, panels: page.panels, busiest: page.busiest, drillHeight,
+		dayCells: page.cells.map((c) => ({first: c.first, last: c.last})),
+	}}), [page, viewHeight, drillHeight]);
+
+	const slot = state.drill?.slot ?? null;
+	const rows = useMemo(() => (slot ? services.analytics.sessions(filters, slot) : []), [slot, dataKey]);
+	useEffect(() => {
+		if (slot) dispatch({type: 'drill-total', total: rows.length});
+	}, [slot, rows]);
+
+	// Requests the reducer left: carried out once each, then acknowledged.
+	useEffect(() => {
+		const r = state.request;
+		if (!r) return;
+		if (r.kind === 'back') onBack();
+		else if (r.kind === 'quit') onQuit();
+		else {
+			const session = rows[r.index];
+			if (session) onOpen(session.id);
+		}
+		dispatch({type: 'handled', seq: r.seq});
+	}, [state.request]);
+
+	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+
+	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
+	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);
+	// The heatmap layer's one hint names both arrows: `↑↓ weekday`.
+	const hints = useMemo(() => keyModes(state).flatMap((m) => footerHints(m).map((h) => (m === 'analytics-heatmap' ? {...h, keys: '↑↓'} : h))), [state.mode, state.focus]);
+	if (!active) return null;
+
+	const scroll = Math.min(state.scroll, Math.max(0, page.lines.length - viewHeight));
+	const below = page.lines.length - scroll - viewHeight;
+	return (
+		<Frame
+			size={size}
+			title={<TitleBar screen="Analytics" period={state.period} width={size.columns} />}
+			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
+				filters={chips} counts={counts} notices={[]} timeZone={services.timeZone} width={size.columns} />}
+			footer={<Footer width={size.columns} hints={hints} />}
+		>
+			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
+				: state.mode === 'drill' && state.drill ? (
+					<DrillView slot={state.drill.slot} rows={rows} list={state.drill.list} sort={filters.sort} sortDir={filters.sortDir}
+						timeZone={services.timeZone} width={size.columns} height={body} />
+				) : (
+					<>
+						{page.lines.slice(scroll, scroll + viewHeight).map((line, i) => (
+							<Segments key={i} width={size.columns} segments={line.length ? line : [{text: ' '}]} />
+						))}
+						{overflow ? <Segments width={size.columns} segments={[
+							{text: `  ${scroll > 0 ? `▲ ${scroll} above` : 'top'} · ${below > 0 ? `▼ ${below} below` : 'end'}`, token: 'muted'},
+							{text: '  j/k scroll · Tab next panel', token: 'muted'},
+						]} /> : null}
+					</>
+				)}
+		</Frame>
+	);
+}

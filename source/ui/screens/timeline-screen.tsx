@@ -1,0 +1,154 @@
+// The Timeline screen: one session's header, token sparkline, grouped timeline and detail pane.
+// The outline (index rows) draws the first frame; the bodies and text analytics load just after it, so
+// a 10,000-message session opens at once. One reducer, one input handler resolving keys via the keymap.
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {Box, useInput} from 'ink';
+import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
+import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
+import type {RowSource} from '../../core/screens/timeline-rows.js';
+import {formatCost} from '../../core/format.js';
+import {sanitizeLine} from '../../core/sanitize.js';
+import type {Result} from '../../core/time.js';
+import type {SessionDetail} from '../../workspace/session-detail.js';
+import {useServices} from '../services/context.js';
+import type {TimelineOutline} from '../services/types.js';
+import {useBackgroundStatus} from '../hooks/use-status.js';
+import type {Size} from '../hooks/use-terminal-size.js';
+import {Frame, bodyHeight} from '../components/frame.js';
+import {TitleBar} from '../components/title-bar.js';
+import {StatusBar} from '../components/status-bar.js';
+import {Footer} from '../components/footer.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {Segments} from '../components/segments.js';
+import {TimelineHeader, TimelineSpark, headerHeight} from '../components/timeline-header.js';
+import {TimelineTable} from '../components/timeline-table.js';
+import {SubSessionList, TimelineDetail} from '../components/timeline-detail.js';
+import {detailLines} from '../components/timeline-detail-lines.js';
+
+const RULE = [{text: '│', token: 'rule' as const}];
+
+/** One replay step, as the reference paced it. */
+export const REPLAY_STEP_MS = 300;
+
+const HELP = [
+	{title: 'Timeline', bindings: bindingsFor('timeline')},
+	{title: 'During a replay', bindings: bindingsFor('timeline-replay')},
+	{title: 'Sub-sessions list', bindings: bindingsFor('timeline-subs')},
+];
+
+export interface TimelineScreenProps {
+	id: string;
+	size: Size;
+	onBack(): void;
+	onQuit(): void;
+	/** Opens a sub-session's timeline (Esc there comes back here). */
+	onOpenSession(id: string): void;
+	replayStepMs?: number;
+}
+
+/** The table pane's width: the rest (at least 27 columns) is the detail pane's, one column between. */
+export function paneWidths(columns: number): {table: number; detail: number} {
+	const table = Math.min(80, Math.max(52, Math.round(columns * 0.62)));
+	return {table, detail: Math.max(10, columns - table - 1)};
+}
+
+function rowSource(o: TimelineOutline): RowSource {
+	return {
+		groups: o.groups.map((g) => ({timeMs: g.startMs, totalTokens: g.totalTokens, totalCost: g.totalCost, deltaMs: g.deltaMs, startIndex: g.startIndex, endIndex: g.endIndex})),
+		messages: o.messages.map((m) => ({timeMs: m.facts.timestamp, totalTokens: m.facts.usage.total ?? m.facts.usage.input + m.facts.usage.output, totalCost: m.totalCost, deltaMs: m.deltaMs})),
+	};
+}
+
+function listRows(size: Size, outline: TimelineOutline | null): number {
+	return Math.max(1, bodyHeight(size) - (outline ? headerHeight(outline) : 0) - 1);
+}
+
+export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayStepMs = REPLAY_STEP_MS}: TimelineScreenProps) {
+	const services = useServices();
+	const background = useBackgroundStatus(services);
+	// Reload only when this session changed (a sync grew it), not on every sync of the index.
+	const version = useMemo(() => services.timeline.version(id), [services, id, background.sync.version]);
+	const outline = useMemo(() => services.timeline.outline(id), [services, id, version]);
+	const source = useMemo(() => (outline ? rowSource(outline) : null), [outline]);
+	const rows = listRows(size, outline);
+	const panes = paneWidths(size.columns);
+	const [state, dispatch] = useReducer(timelineReducer, undefined, () => {
+		const initial = initialTimelineState(rows, rows);
+		return source ? timelineReducer(initial, {type: 'loaded', source, subSessions: outline!.subSessions.length}) : initial;
+	});
+	useEffect(() => {
+		if (source && source !== state.source) dispatch({type: 'loaded', source, subSessions: outline!.subSessions.length});
+	}, [source]);
+	useEffect(() => dispatch({type: 'resize', rows, detailHeight: rows}), [rows]);
+
+	// Bodies and text analytics after the first frame: a long session's rows are on screen meanwhile.
+	const [detail, setDetail] = useState<{version: string | null; value: Result<SessionDetail>} | null>(null);
+	useEffect(() => {
+		const timer = setTimeout(() => setDetail({version, value: services.timeline.detail(id)}), 0);
+		return () => clearTimeout(timer);
+	}, [services, id, version]);
+	const full = detail?.value.ok ? detail.value.value : null;
+
+	useEffect(() => {
+		if (state.mode !== 'timeline-replay') return;
+		const timer = setInterval(() => dispatch({type: 'tick'}), replayStepMs);
+		return () => clearInterval(timer);
+	}, [state.mode, replayStepMs]);
+
+	useEffect(() => {
+		const r = state.request;
+		if (!r) return;
+		if (r.kind === 'back') onBack();
+		else if (r.kind === 'quit') onQuit();
+		else if (r.kind === 'open-sub') {
+			const sub = outline?.subSessions[r.index];
+			if (sub) onOpenSession(sub.id);
+		} else {
+			const written = services.timeline.exportMarkdown(id);
+			dispatch({type: 'notice', text: written.ok ? `exported to ${written.value}` : sanitizeLine(written.error), ok: written.ok});
+		}
+		dispatch({type: 'handled', seq: r.seq});
+	}, [state.request]);
+
+	useInput((input, key) => dispatch({type: 'input', input, key}));
+
+	const row = state.rows[state.list.cursor];
+	const lines = useMemo(() => (outline && row ? detailLines({
+		outline, bodies: full?.messages ?? null, bodyError: detail?.value.ok === false ? detail.value.error : full?.bodyError ?? null,
+		group: row.group, message: row.kind === 'message' ? row.message : null, timeZone: services.timeZone, width: panes.detail,
+	}) : []), [outline, row, full, detail, panes.detail, services.timeZone]);
+	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
+	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
+
+	const hidden: KeyAction[] = outline?.subSessions.length ? [] : ['sub-sessions'];
+	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden.length]);
+	const body = bodyHeight(size);
+	return (
+		<Frame
+			size={size}
+			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ' · replaying' : ''}`} period={null} width={size.columns} />}
+			status={state.notice ? <Segments width={size.columns} segments={[{text: ` ${state.notice.text}`, token: state.notice.ok ? 'good' : 'bad'}]} />
+				: <StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
+				filters={state.sort === 'time' ? [] : [`sort:${state.sort}`]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+			footer={<Footer width={size.columns} hints={hints} />}
+		>
+			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
+				: !outline ? <Segments width={size.columns} segments={[{text: ' This session is no longer in the index. Esc goes back.', token: 'muted'}]} />
+				: (
+					<>
+						<TimelineHeader outline={outline} analytics={full?.analytics ?? null} pricing={services.pricing} timeZone={services.timeZone} width={size.columns} />
+						<TimelineSpark values={tokens} selected={row?.group ?? 0} width={size.columns} />
+						<Box flexDirection="row" height={rows + 1}>
+							{state.mode === 'timeline-subs'
+								? <SubSessionList width={panes.table} height={rows} cursor={state.subs.cursor} offset={state.subs.offset}
+									rows={outline.subSessions.map((s) => ({label: sanitizeLine(s.label), agent: sanitizeLine(s.agent), messages: s.messageCount, cost: formatCost(s.totalCost)}))} />
+								: <TimelineTable outline={outline} rows={state.rows} offset={state.list.offset} cursor={state.list.cursor} sort={state.sort}
+									height={rows} width={panes.table} timeZone={services.timeZone} />}
+							<Box flexDirection="column" width={1}>{Array.from({length: rows + 1}, (_, i) => <Segments key={i} width={1} segments={RULE} />)}</Box>
+							<TimelineDetail lines={lines} scroll={state.detail.scroll} height={rows} width={panes.detail} />
+						</Box>
+					</>
+				)}
+		</Frame>
+	);
+}

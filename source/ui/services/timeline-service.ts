@@ -1,0 +1,80 @@
+// The Timeline screen's data over a workspace, in two steps so a long session opens at once: the outline
+// (summary, per-message facts and costs, groups: index rows only) draws the first frame; the full detail
+// (bodies read from the source, analytics that need the text) follows after it.
+import type {Result} from '../../core/time.js';
+import {pricingForModel} from '../../core/pricing.js';
+import {costOfUsage} from '../../core/cost.js';
+import {buildGroupedMessages} from '../../core/message-groups.js';
+import {SESSION_COLUMNS, toSummary, type SessionRow} from '../../store/session-row.js';
+import {sessionFacet} from '../../facets/index.js';
+import {loadSessionDetail} from '../../workspace/session-detail.js';
+import type {Workspace} from '../../workspace/open-workspace.js';
+import {writeSessionMarkdown} from '../export-markdown.js';
+import type {TimelineMessage, TimelineOutline, TimelineService} from './types.js';
+
+const PER_MILLION = 1_000_000;
+
+export interface TimelineServiceOptions {
+	timeZone: string;
+	/** Where `e` writes Markdown files. */
+	exportDir: string;
+}
+
+export function createTimelineService(ws: Workspace, opts: TimelineServiceOptions): TimelineService {
+	const children = ws.store.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE parent_id = ? ORDER BY start_ms`);
+	const versionOf = ws.store.db.prepare(`SELECT message_count || ':' || end_ms FROM sessions WHERE id = ?`).pluck();
+
+	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): TimelineMessage[] {
+		return facts.map((f, i) => {
+			const price = pricingForModel(ws.pricing, f.model);
+			const computed = price ? costOfUsage(price, f.usage) : null;
+			// A cost the source recorded (PromptKit cost_info) wins; its split is not in the index, only its total.
+			const recorded = f.recordedCostUsd;
+			return {
+				facts: f,
+				deltaMs: i === 0 ? 0 : f.timestamp - facts[i - 1]!.timestamp,
+				totalCost: recorded ?? computed?.total ?? null,
+				inputCost: recorded === null ? (computed?.input ?? null) : null,
+				outputCost: recorded === null ? (computed?.output ?? null) : null,
+				costRecorded: recorded !== null,
+				cacheSavingUsd: price ? (f.usage.cacheRead * Math.max(0, price.input - price.cacheRead)) / PER_MILLION : null,
+			};
+		});
+	}
+
+	return {
+		version: (id) => (versionOf.get(id) as string | undefined) ?? null,
+		outline(id): TimelineOutline | null {
+			const summary = ws.store.sessions.get(id);
+			if (!summary) return null;
+			const rows = messages(ws.store.messages.factsForSession(id));
+			const groups = buildGroupedMessages(rows.map((m) => ({
+				role: m.facts.role,
+				timestamp: m.facts.timestamp,
+				inputTokens: m.facts.usage.input,
+				outputTokens: m.facts.usage.output,
+				totalTokens: m.facts.usage.total ?? m.facts.usage.input + m.facts.usage.output,
+				inputCost: m.inputCost,
+				outputCost: m.outputCost,
+				totalCost: m.totalCost,
+				toolCalls: m.facts.toolNames,
+				// Group text comes from the bodies, which the detail pane reads; the rows need none.
+				text: '',
+			})));
+			return {
+				summary,
+				messages: rows,
+				groups,
+				tools: ws.store.sessions.tools(id),
+				facet: sessionFacet(ws, id),
+				subSessions: (children.all(id) as SessionRow[]).map(toSummary),
+			};
+		},
+		detail: (id) => loadSessionDetail(ws, id),
+		exportMarkdown(id): Result<string> {
+			const loaded = loadSessionDetail(ws, id);
+			if (!loaded.ok) return loaded;
+			return writeSessionMarkdown(loaded.value, opts.timeZone, opts.exportDir);
+		},
+	};
+}

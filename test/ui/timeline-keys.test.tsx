@@ -1,0 +1,221 @@
+// Every key of the Timeline screen's modes, on real indexes: a tapes session built for it, and transcripts
+// with a subagent (sub-sessions) and PromptKit validations.
+import fs from 'node:fs';
+import {cleanup} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {KEYMAP} from '../../source/core/keymap.js';
+import {effectsFlushed, press} from './helpers/explorer.js';
+import {cursorRow, plain, renderTimeline, tapesFixture, transcriptFixture, type Fixture} from './timeline-helpers.js';
+
+let tapes: Fixture & {id: string};
+let transcripts: Awaited<ReturnType<typeof transcriptFixture>>;
+beforeAll(async () => {
+	tapes = await tapesFixture();
+	transcripts = await transcriptFixture();
+});
+afterAll(() => {
+	cleanup();
+	tapes.close();
+	transcripts.close();
+});
+
+/** The tapes session, its rows drawn, the text loaded and the input handler subscribed. */
+async function ready(opts: {replayStepMs?: number} = {}) {
+	const r = renderTimeline(tapes.services, tapes.id, opts);
+	await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+	await effectsFlushed();
+	return r;
+}
+
+async function subs() {
+	const r = renderTimeline(transcripts.services, transcripts.parent);
+	await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+	await effectsFlushed();
+	press(r.stdin, 'o');
+	await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('sub-sessions (1)'));
+	return r;
+}
+
+const rowNumber = (frame: string | undefined) => cursorRow(frame).slice(1).trim().split(/\s+/)[0];
+
+const scenarios: Record<string, (key: string) => Promise<void>> = {
+	'timeline:cursor-down': async (key) => {
+		const r = await ready();
+		expect(rowNumber(r.lastFrame())).toBe('1');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('2-4'));
+		expect(plain(r.lastFrame())).toContain('assistant ×3 · messages 2–4');
+	},
+	'timeline:cursor-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', 'j');
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('5'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('2-4'));
+	},
+	'timeline:page-down': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(Number(rowNumber(r.lastFrame()))).toBeGreaterThan(15));
+	},
+	'timeline:page-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'G');
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('40'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(Number(rowNumber(r.lastFrame()))).toBeLessThan(30));
+	},
+	'timeline:first': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'G');
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('40'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('1'));
+	},
+	'timeline:last': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('40'));
+		expect(plain(r.lastFrame())).toContain('step 39');
+	},
+	'timeline:expand': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('└3'));
+		const rows = plain(r.lastFrame()).split('\n');
+		expect(rows.filter((l) => /└[234] /.test(l))).toHaveLength(3);
+		press(r.stdin, 'j', 'j', key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('└3'));
+		expect(rowNumber(r.lastFrame())).toBe('2-4');
+	},
+	'timeline:sort-next': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('tokens↓'));
+		press(r.stdin, key, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('gap↓'));
+	},
+	'timeline:sort-prev': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('gap↓'));
+		// The longest pause (the long answer after the system message, 20 s) is not first; 30 s steps are.
+		expect(plain(r.lastFrame())).toContain('sort:gap');
+	},
+	'timeline:detail-down': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', 'j', 'j', 'j');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/1–\d+ of \d+ lines/));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toMatch(/ 1–\d+ of \d+ lines/));
+		expect(plain(r.lastFrame())).toMatch(/line \d\d of the long answer/);
+	},
+	'timeline:detail-up': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'j', 'j', 'j', 'j', 'J', 'J');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/\b(1[3-9]|2\d)–\d+ of \d+ lines/));
+		press(r.stdin, key, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/ 1–\d+ of \d+ lines/));
+	},
+	'timeline:replay': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying'));
+		// 38 steps of 20 ms each, on a machine that may be busy.
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('40'), {timeout: 10_000});
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('replaying'));
+	},
+	'timeline:sub-sessions': async (key) => {
+		const r = renderTimeline(transcripts.services, transcripts.parent);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('1 sub-session '));
+		expect(plain(r.lastFrame())).toContain('o subs');
+		await effectsFlushed();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('sub-sessions (1)'));
+		// A session without sub-sessions does not advertise the key.
+		const t = await ready();
+		expect(plain(t.lastFrame())).not.toContain('o subs');
+	},
+	'timeline:export': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('exported to '));
+		const file = plain(r.lastFrame()).match(/exported to (\S+\.md)/)![1]!;
+		expect(fs.readFileSync(file, 'utf8')).toMatch(/^# step 35 \/ step 37 \/ step 39\n/);
+	},
+	'timeline:back': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onBack).toHaveBeenCalledTimes(1));
+	},
+	'timeline:help': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replay step by step'));
+		expect(plain(r.lastFrame())).toContain('During a replay');
+		press(r.stdin, 'esc');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+		expect(r.onBack).not.toHaveBeenCalled();
+	},
+	'timeline:quit': async (key) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
+	},
+	'timeline-replay:replay-stop': async (key) => {
+		for (const k of [key, 'x']) {
+			const r = await ready({replayStepMs: 60_000});
+			press(r.stdin, 'r');
+			await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying'));
+			press(r.stdin, k);
+			await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('replaying'));
+			expect(r.onBack).not.toHaveBeenCalled();
+		}
+	},
+	'timeline-replay:quit': async (key) => {
+		const r = await ready({replayStepMs: 60_000});
+		press(r.stdin, 'r');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
+	},
+	'timeline-subs:cursor-down': async (key) => {
+		const r = await subs();
+		press(r.stdin, key, 'enter');
+		// One sub-session: the cursor stays on it.
+		await vi.waitFor(() => expect(r.onOpenSession).toHaveBeenCalledWith(transcripts.child));
+	},
+	'timeline-subs:cursor-up': async (key) => {
+		const r = await subs();
+		press(r.stdin, key, 'enter');
+		await vi.waitFor(() => expect(r.onOpenSession).toHaveBeenCalledWith(transcripts.child));
+	},
+	'timeline-subs:open': async (key) => {
+		const r = await subs();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onOpenSession).toHaveBeenCalledWith(transcripts.child));
+	},
+	'timeline-subs:back': async (key) => {
+		const r = await subs();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('sub-sessions (1)'));
+		expect(r.onBack).not.toHaveBeenCalled();
+	},
+	'timeline-subs:quit': async (key) => {
+		const r = await subs();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
+	},
+};
+
+const bindings = KEYMAP.filter((b) => b.mode.startsWith('timeline'));
+
+describe('Timeline screen keys', () => {
+	it('has a scenario for every key of its modes', () => {
+		expect(bindings.filter((b) => !scenarios[`${b.mode}:${b.action}`]).map((b) => `${b.mode}:${b.action}`)).toEqual([]);
+	});
+
+	it.each(bindings.flatMap((b) => b.keys.map((k) => [b.mode, k, b.action] as const)))('%s mode: %s (%s)', async (mode, key, action) => {
+		await scenarios[`${mode}:${action}`]!(key);
+	});
+});
