@@ -1,5 +1,5 @@
 // The explorer: providers (services, theme) and the screen switch. Pure: everything comes in as props.
-import React, {useCallback, useReducer} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useReducer, type ComponentProps} from 'react';
 import {useApp} from 'ink';
 import type {FilterState} from './core/screens/sessions-filters.js';
 import {HOME, navigationReducer} from './core/screens/navigation.js';
@@ -8,9 +8,28 @@ import type {ExplorerServices} from './ui/services/types.js';
 import {ThemeContext, THEMES, type Theme} from './ui/theme.js';
 import {useTerminalSize, type Size} from './ui/hooks/use-terminal-size.js';
 import {SessionsScreen} from './ui/screens/sessions-screen.js';
-import {TimelineScreen} from './ui/screens/timeline-screen.js';
-import {InsightsScreen} from './ui/screens/insights-screen.js';
-import {AnalyticsScreen} from './ui/screens/analytics-screen.js';
+
+// The other screens load after the first frame (and are fetched right then), so start-up pays for the
+// Sessions screen only; a screen opened before its code is in shows the frame it leaves for that moment.
+const screens = {
+	timeline: () => import('./ui/screens/timeline-screen.js'),
+	insights: () => import('./ui/screens/insights-screen.js'),
+	analytics: () => import('./ui/screens/analytics-screen.js'),
+};
+const LazyTimeline = lazy(() => screens.timeline().then((m) => ({default: m.TimelineScreen})));
+const LazyInsights = lazy(() => screens.insights().then((m) => ({default: m.InsightsScreen})));
+const LazyAnalytics = lazy(() => screens.analytics().then((m) => ({default: m.AnalyticsScreen})));
+
+/** Each screen in its own boundary, so one still loading never hides another that stays mounted. */
+function TimelineScreen(props: ComponentProps<typeof LazyTimeline>) {
+	return <Suspense fallback={null}><LazyTimeline {...props} /></Suspense>;
+}
+function InsightsScreen(props: ComponentProps<typeof LazyInsights>) {
+	return <Suspense fallback={null}><LazyInsights {...props} /></Suspense>;
+}
+function AnalyticsScreen(props: ComponentProps<typeof LazyAnalytics>) {
+	return <Suspense fallback={null}><LazyAnalytics {...props} /></Suspense>;
+}
 
 export interface AppProps {
 	services: ExplorerServices;
@@ -23,6 +42,9 @@ export interface AppProps {
 export function App({services, initial, theme = THEMES.default, size: fixed}: AppProps) {
 	const size = useTerminalSize(fixed);
 	const [route, navigate] = useReducer(navigationReducer, HOME);
+	useEffect(() => {
+		for (const load of Object.values(screens)) void load();
+	}, []);
 	const {exit} = useApp();
 	const quit = useCallback(() => exit(), [exit]);
 	const open = useCallback((id: string) => navigate({type: 'open-session', id}), []);

@@ -88,7 +88,7 @@ const answered = server.stats().answered;
 await server.close();
 ws.close();
 
-process.stdout.write('key → rendered frame on the Sessions screen (Ink at 120×35, keys ≥ 40 ms apart)\n');
+process.stdout.write(`key → rendered frame on the Sessions screen (Ink at 120×35; next key once the screen is still for 80 ms, or after ${QUIET_CAP_MS} ms)\n`);
 line(`without extraction (${base.length} keys)`, stats(base));
 line(`with ${CONCURRENCY} extractions in flight (${loaded.length} keys)`, stats(loaded));
 line('extractions answered during the measurement', `${answered}, in flight: median ${median(inFlight)}, max ${Math.max(...inFlight)}`);

@@ -80,7 +80,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('timeline', ['J'], 'detail-down', 'scroll the detail down', 'detail'),
 	b('timeline', ['K'], 'detail-up', 'scroll the detail up'),
 	b('timeline', ['r'], 'replay', 'replay step by step', 'replay'),
-	b('timeline', ['o'], 'sub-sessions', 'sub-sessions (subagents)', 'subs'),
+	b('timeline', ['o'], 'sub-sessions', 'list sub-sessions', 'subs'),
 	b('timeline', ['e'], 'export', 'export as Markdown', 'export'),
 	b('timeline', ['esc', 'backspace', 'left', 'h'], 'back', 'back', 'back'),
 	b('timeline', ['?'], 'help', 'show every key', 'help'),

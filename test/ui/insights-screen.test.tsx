@@ -64,8 +64,9 @@ describe('insights screen', () => {
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('RECENT SUMMARIES (3/10)'));
 		expect(r.lastFrame()!.split('\n').find((l) => l.startsWith('›'))).toContain(recent[2]!.underlyingGoal.slice(0, 30));
 		press(r.stdin, 'enter');
-		await vi.waitFor(() => expect(r.lastFrame()).not.toContain('RECENT SUMMARIES'));
-		expect(r.lastFrame()).toContain(recent[2]!.sessionId.slice(0, 8));
+		// The session's own screen (the Timeline) shows its ID.
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(recent[2]!.sessionId.slice(0, 8)));
+		expect(r.lastFrame()).not.toContain('RECENT SUMMARIES');
 		await effectsFlushed();
 		press(r.stdin, 'esc');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('RECENT SUMMARIES (3/10)'));

@@ -105,17 +105,17 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'timeline:detail-down': async (key) => {
 		const r = await ready();
 		press(r.stdin, 'j', 'j', 'j', 'j');
-		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/1–\d+ of \d+ lines/));
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/1–\d+\/\d+ J\/K/));
 		press(r.stdin, key);
-		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toMatch(/ 1–\d+ of \d+ lines/));
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toMatch(/ 1–\d+\/\d+ J\/K/));
 		expect(plain(r.lastFrame())).toMatch(/line \d\d of the long answer/);
 	},
 	'timeline:detail-up': async (key) => {
 		const r = await ready();
 		press(r.stdin, 'j', 'j', 'j', 'j', 'J', 'J');
-		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/\b(1[3-9]|2\d)–\d+ of \d+ lines/));
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/\b(1[3-9]|2\d)–\d+\/\d+ J\/K/));
 		press(r.stdin, key, key);
-		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/ 1–\d+ of \d+ lines/));
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/ 1–\d+\/\d+ J\/K/));
 	},
 	'timeline:replay': async (key) => {
 		const r = await ready();

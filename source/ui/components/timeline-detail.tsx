@@ -16,7 +16,7 @@ export interface TimelineDetailProps {
 export const TimelineDetail = memo(function TimelineDetail({lines, scroll, height, width}: TimelineDetailProps) {
 	const top = Math.min(scroll, Math.max(0, lines.length - height));
 	const visible = lines.slice(top, top + height);
-	const more = lines.length > height ? `${top + 1}–${Math.min(lines.length, top + height)} of ${lines.length} lines · J/K` : '';
+	const more = lines.length > height ? `${top + 1}–${Math.min(lines.length, top + height)}/${lines.length} J/K` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
 			<SplitLine width={width} left={[{text: 'detail', token: 'header'}]} right={[{text: more, token: 'muted'}]} />

@@ -13,6 +13,10 @@ import {constantStore, type AnalyticsService, type ExplorerServices, type Extern
 import {loadAnalytics} from '../../workspace/analytics-data.js';
 import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
+import {throttledStore} from './throttled-store.js';
+
+/** How often the facet worker's status text and progress may redraw a screen (4 times a second). */
+export const FACET_REDRAW_MS = 250;
 import {createTimelineService} from './timeline-service.js';
 
 export interface WorkspaceServicesOptions {
@@ -94,9 +98,9 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 		sessions: workspaceSessions(ws, opts.timeZone),
 		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')}),
 		analytics: workspaceAnalytics(ws, opts.timeZone),
-		insights: workspaceInsights(ws, opts.facetProgress),
+		insights: workspaceInsights(ws, opts.facetProgress && throttledStore(opts.facetProgress, FACET_REDRAW_MS)),
 		sync: loop.store,
-		facets: opts.facets ?? constantStore<string | null>(null),
+		facets: opts.facets ? throttledStore(opts.facets, FACET_REDRAW_MS) : constantStore<string | null>(null),
 		timeZone: opts.timeZone,
 		now: opts.now,
 		sources: ws.sources.map((s) => sourceName(s.kind, s.path, opts.home)),
