@@ -4,21 +4,12 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import {createTapesSchema, formatTapesTimestamp, insertTapesNode, nodeHash, tapesBucket, type TapesNodeRecord} from '../sources/tapes/schema.js';
 import type {ContentBlock} from '../sources/tapes/content-block.js';
+import {prng} from '../core/prng.js';
 
 const WORDS = ('the session index cursor sync window label model token cost cache read write tool result error retry branch ' +
 	'parser stream batch commit query table column reducer keymap theme frame render timeline facet worker provider').split(' ');
 
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export {prng};
 
 function sentence(rand: () => number, bytes: number): string {
 	let out = '';

@@ -1,20 +1,12 @@
 // Queries only the explorer needs, beside session-queries: where a session sits in a sorted, filtered list
 // (so a refresh keeps it selected) and cost in 15-minute buckets (the sparkline's days, in any zone).
-import type {Statement} from 'better-sqlite3';
 import type {IndexDb} from './open-index.js';
+import {statementCache} from './statement-cache.js';
 import type {Filters} from '../core/types.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
 
 export function createExplorerQueries(db: IndexDb, scope: readonly number[] | null = null) {
-	const statements = new Map<string, Statement<unknown[]>>();
-	const prepare = (sql: string): Statement<unknown[]> => {
-		let st = statements.get(sql);
-		if (!st) {
-			st = db.prepare(sql);
-			statements.set(sql, st);
-		}
-		return st;
-	};
+	const prepare = statementCache(db);
 	return {
 		/** Position of a session in the list the filters select, in their order; null when it is not in it. */
 		indexOf(f: Filters, id: string): number | null {

@@ -1,8 +1,8 @@
 // Read-side facet queries over the same filters as every other view: which sessions need a facet (the
 // worker's queue, newest first) and the Insights aggregate. "Current" is decided in SQL: the facet saw
 // as many messages as the session has now, under the prompt version (or heuristic version) in use.
-import type {Statement} from 'better-sqlite3';
 import type {IndexDb} from './open-index.js';
+import {statementCache} from './statement-cache.js';
 import type {Filters} from '../core/types.js';
 import {FACET_PROMPT_VERSION, HEURISTIC_VERSION} from '../core/facet-prompt.js';
 import {coverageOf, distributions, type FailureEntry, type InsightsAggregate, type ProviderShare, type RecentSummary} from '../core/facet-aggregate.js';
@@ -28,15 +28,7 @@ const FAILURES = 50;
 
 export function createFacetQueries(db: IndexDb, scope: readonly number[] | null = null, versions: FacetVersions = CURRENT_VERSIONS) {
 	createFacetsRepo(db); // makes sure the tables exist on an index from before they did
-	const statements = new Map<string, Statement<unknown[]>>();
-	const prepare = (sql: string): Statement<unknown[]> => {
-		let st = statements.get(sql);
-		if (!st) {
-			st = db.prepare(sql);
-			statements.set(sql, st);
-		}
-		return st;
-	};
+	const prepare = statementCache(db);
 	const named = {pv: versions.promptVersion, hv: versions.heuristicVersion};
 	const where = (f: Filters, extra?: string) => {
 		const w = sessionWhere(f, f, scope);

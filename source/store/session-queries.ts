@@ -1,6 +1,6 @@
 // Read-side queries over the index: every list, total and breakdown is SQL over per-session rows.
-import type {Statement} from 'better-sqlite3';
 import type {IndexDb} from './open-index.js';
+import {statementCache} from './statement-cache.js';
 import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
 import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison} from '../core/overview.js';
 import {previousWindow, type Window} from '../core/time.js';
@@ -31,16 +31,7 @@ export interface ModelCostRow {
 }
 
 export function createSessionQueries(db: IndexDb, scope: readonly number[] | null = null) {
-	// The WHERE clause varies with the filters, so statements are prepared once per distinct SQL text.
-	const statements = new Map<string, Statement<unknown[]>>();
-	const prepare = (sql: string): Statement<unknown[]> => {
-		let st = statements.get(sql);
-		if (!st) {
-			st = db.prepare(sql);
-			statements.set(sql, st);
-		}
-		return st;
-	};
+	const prepare = statementCache(db);
 	return {
 		list(f: Filters, offset = 0, limit = -1): SessionSummary[] {
 			const w = sessionWhere(f, f, scope);

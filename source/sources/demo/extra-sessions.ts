@@ -2,6 +2,7 @@
 // has enough to show: several agents, models and providers, cache tokens, tool errors, commits,
 // lengths from 2 to 40 nodes and one retried answer (a branch). A seeded PRNG makes the output the
 // same on every run; only the times move with `now`.
+import { prng } from '../../core/prng.js';
 import type { ContentBlock } from '../tapes/content-block.js';
 import { ConversationBuilder, type ModelProfile } from './conversation-builder.js';
 import { DEMO_PROJECTS, type DemoProject, type DemoScenario } from './demo-projects.js';
@@ -9,20 +10,9 @@ import { DEMO_SCENARIOS } from './demo-scenarios.js';
 import { type DemoSessionSpec, HOUR, MINUTE, SECOND, textBlock, toolResultBlock } from './demo-spec.js';
 import { type DemoAgent, type ToolAction, toolOutput, toolPreamble, toolUse } from './tool-dialects.js';
 
+
 const SEED = 0x7a9ede;
 const DAY = 24 * HOUR;
-
-/** mulberry32: tiny, fast, and good enough to make demo data look unplanned. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function model(name: string, provider: string, cache: ModelProfile['cache'], tps: number, reasoning?: [number, number]): ModelProfile {
 	const profile: ModelProfile = { model: name, provider, cache, tokensPerSecond: tps };
@@ -65,7 +55,7 @@ const PROFILE_CYCLE: AgentProfile[] = [
 
 /** Generates the sixty extra sessions. Pure: the same specs on every call. */
 export function extraDemoSessions(): DemoSessionSpec[] {
-	const rand = mulberry32(SEED);
+	const rand = prng(SEED);
 	const profiles = shuffle(
 		DEMO_SCENARIOS.map((_, i) => PROFILE_CYCLE[i % PROFILE_CYCLE.length] as AgentProfile),
 		rand,
