@@ -12,12 +12,13 @@ import {truncateToWidth} from '../../source/terminal/width.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
-const socket = `tapedeck-e2e-${process.pid}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-e2e-'));
+// A private tmux server whose socket lives (and goes) with the test's directory.
+const socket = path.join(dir, 'tmux.sock');
 const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: dir, TZ: 'UTC', TERM: 'xterm-256color'};
 
 function tmux(...args: string[]): string {
-	const r = spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
+	const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
 	if (r.error) throw new Error(`tmux is needed for the end-to-end tests (.ci/run installs it): ${r.error.message}`);
 	if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
 	return r.stdout;
@@ -51,7 +52,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	spawnSync('tmux', ['-L', socket, 'kill-server'], {env});
+	spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
 	fs.rmSync(dir, {recursive: true, force: true});
 });
 

@@ -49,11 +49,18 @@ export const SessionRow = memo(function SessionRow({session: s, selected, widths
 	const texts = cellTexts(s, widths, timeZone);
 	const cells = COLUMNS.map((c) => fit(texts[c.key], widths[c.key], c.align));
 	if (selected) return <Segments width={width} segments={[{text: fit(`› ${cells.join(gap)}`, width), token: 'selected'}]} />;
+	// Runs of one style become one span (a gap takes the style of the cell before it; a space's
+	// foreground colour does not show): a third as many text nodes for Ink to lay out and colour.
 	const segments: Segment[] = [{text: marker}];
 	COLUMNS.forEach((c, j) => {
-		if (j > 0) segments.push({text: gap});
 		const token = cellToken(c.key, s);
-		segments.push(token ? {text: cells[j]!, token} : {text: cells[j]!});
+		const last = segments[segments.length - 1]!;
+		const text = j > 0 ? gap + cells[j]! : cells[j]!;
+		if (last.token === token) last.text += text;
+		else if (j > 0) {
+			last.text += gap;
+			segments.push(token ? {text: cells[j]!, token} : {text: cells[j]!});
+		} else segments.push(token ? {text, token} : {text});
 	});
 	return <Segments width={width} segments={segments} />;
 });

@@ -6,7 +6,7 @@ import {pricingForModel} from '../../core/pricing.js';
 import {costOfUsage} from '../../core/cost.js';
 import {buildGroupedMessages} from '../../core/message-groups.js';
 import {SESSION_COLUMNS, toSummary, type SessionRow} from '../../store/session-row.js';
-import {sessionFacet} from '../../facets/index.js';
+import {sessionFacet} from '../../facets/facet-lookup.js';
 import {loadSessionDetail} from '../../workspace/session-detail.js';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {writeSessionMarkdown} from '../export-markdown.js';
