@@ -1,13 +1,13 @@
-// v4 of the index: an index per sortable column, so sorting 100,000 sessions by any column is an index walk.
-export const SORT_INDEXES_MIGRATION = `
-	CREATE INDEX IF NOT EXISTS sessions_label ON sessions (label COLLATE NOCASE);
-	CREATE INDEX IF NOT EXISTS sessions_project ON sessions (project COLLATE NOCASE);
-	CREATE INDEX IF NOT EXISTS sessions_agent ON sessions (agent COLLATE NOCASE);
-	CREATE INDEX IF NOT EXISTS sessions_model ON sessions (model);
-	CREATE INDEX IF NOT EXISTS sessions_status ON sessions (status);
-	CREATE INDEX IF NOT EXISTS sessions_duration ON sessions (duration_ms);
-	CREATE INDEX IF NOT EXISTS sessions_messages ON sessions (message_count);
-	CREATE INDEX IF NOT EXISTS sessions_tools ON sessions (tool_calls);
-	CREATE INDEX IF NOT EXISTS sessions_tokens ON sessions (total_tokens);
-	CREATE INDEX IF NOT EXISTS sessions_source ON sessions (source_id);
-`;
+// v4 of the index: one index per sortable column, ending in the list's tie-break (start_ms DESC, id), so a
+// page of 100,000 sessions sorted by any column, either way, is an index walk rather than a full sort.
+// (No index on source_id: without statistics the planner would pick it for the scope and sort everything.)
+const SORTED = [
+	['label', 'label COLLATE NOCASE'], ['project', 'project COLLATE NOCASE'], ['agent', 'agent COLLATE NOCASE'],
+	['model', 'model'], ['status', 'status'], ['duration', 'duration_ms'], ['messages', 'message_count'],
+	['tools', 'tool_calls'], ['tokens', 'total_tokens'], ['cost', 'total_cost'],
+] as const;
+
+export const SORT_INDEXES_MIGRATION = [
+	...SORTED.map(([name, column]) => `CREATE INDEX IF NOT EXISTS sessions_by_${name} ON sessions (${column}, start_ms DESC, id);`),
+	'CREATE INDEX IF NOT EXISTS sessions_by_date ON sessions (start_ms, id);',
+].join('\n');

@@ -67,9 +67,16 @@ export function sessionWhere(
 	return {sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params};
 }
 
-/** ORDER BY with a stable tie-break (newest first, then ID) so equal keys never shuffle between runs. */
+/**
+ * ORDER BY with a stable tie-break (newest first, then ID, for ascending keys) that reverses with the
+ * direction, so a descending list is exactly the ascending one backwards and both walk one index
+ * (key, start_ms DESC, id) — forwards or backwards — instead of sorting every session.
+ */
 export function sessionOrder(f: Filters): string {
-	const dir = f.sortDir === 'asc' ? 'ASC' : 'DESC';
+	const asc = f.sortDir === 'asc';
+	const dir = asc ? 'ASC' : 'DESC';
+	const tie = asc ? 's.start_ms DESC, s.id ASC' : 's.start_ms ASC, s.id DESC';
+	if (f.sort === 'date') return `ORDER BY s.start_ms ${dir}, s.id ${dir}`;
 	// Unpriced sessions (NULL cost) go last in both directions: they are not the cheapest.
-	return `ORDER BY ${SORT_COLUMNS[f.sort]} ${dir} NULLS LAST, s.start_ms DESC, s.id ASC`;
+	return `ORDER BY ${SORT_COLUMNS[f.sort]} ${dir} NULLS LAST, ${tie}`;
 }

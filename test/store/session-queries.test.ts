@@ -64,13 +64,15 @@ describe('session queries', () => {
 
 	it('sorts by cost with unpriced sessions last in both directions (never as $0)', () => {
 		const q = createSessionQueries(store.db, [1]);
-		expect(q.list(f({sort: 'cost', sortDir: 'desc'})).map((s) => s.id)).toEqual(['a1', 'd4', 'b2', 'c3']);
+		// Ties reverse with the direction (b2 and d4 both cost $0.30), so desc is asc backwards, unpriced aside.
+		expect(q.list(f({sort: 'cost', sortDir: 'desc'})).map((s) => s.id)).toEqual(['a1', 'b2', 'd4', 'c3']);
 		expect(q.list(f({sort: 'cost', sortDir: 'asc'})).map((s) => s.id)).toEqual(['d4', 'b2', 'a1', 'c3']);
 	});
 
-	it('ties break by newest first then ID', () => {
+	it('ties break by newest first then ID when ascending, reversed when descending', () => {
 		const q = createSessionQueries(store.db, [1]);
 		expect(q.list(f({sort: 'messages', sortDir: 'asc'})).map((s) => s.id)).toEqual(['d4', 'b2', 'c3', 'a1']);
+		expect(q.list(f({sort: 'messages', sortDir: 'desc'})).map((s) => s.id)).toEqual(['a1', 'c3', 'b2', 'd4']);
 	});
 
 	it('label sorts case-insensitively', () => {
@@ -176,5 +178,14 @@ describe('row mapping', () => {
 		const positional = rawToSummary(store.db.prepare(sql).raw().get() as unknown[]);
 		expect(positional).toEqual(named);
 		expect(named.totalCost).toBeNull();
+	});
+});
+
+describe('paging', () => {
+	it.each(SORT_KEYS.flatMap((k) => [[k, 'asc'], [k, 'desc']] as const))('pages of %s %s join up to the full list', (sort, sortDir) => {
+		const q = createSessionQueries(store.db, [1]);
+		const full = q.list(f({sort, sortDir})).map((s) => s.id);
+		const paged = [0, 2].flatMap((offset) => q.list(f({sort, sortDir}), offset, 2).map((s) => s.id));
+		expect(paged).toEqual(full);
 	});
 });
