@@ -6,7 +6,7 @@ import {messageFacts, type MessageFacts} from '../core/message-facts.js';
 import {HOUR_MS} from '../core/time.js';
 import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
-import {WarningTally} from './warnings.js';
+import {WarningTally} from '../core/warning-tally.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;

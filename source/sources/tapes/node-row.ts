@@ -11,7 +11,7 @@ import { lazySchema } from '../lazy-zod.js';
 import type { CanonicalMessage, ToolCall, ToolResult } from '../../core/types.js';
 import { parseTapesTimestamp } from '../../core/tapes-time.js';
 import { type ContentBlock, isUsableBlock, lenientBlockSchema } from './content-block.js';
-import type { WarningTally } from './warning-tally.js';
+import type { WarningTally } from '../../core/warning-tally.js';
 
 /** Selected columns after the leading rowid, in tuple order. Optional ones may be selected as NULL. */
 export const NODE_COLUMNS = [
@@ -81,10 +81,10 @@ function coerceRow(row: Cell[], tally: WarningTally): Cell[] {
 		const coerced = (isNumber ? numberFromOther : textFromOther).safeParse(row[i]);
 		if (coerced.success) {
 			out[i] = coerced.data;
-			tally.add(`${column} is not ${isNumber ? 'an integer' : 'text'} (coerced)`);
+			tally.note(`${column} is not ${isNumber ? 'an integer' : 'text'} (coerced)`);
 		} else {
 			out[i] = null;
-			tally.add(`${column} has an unreadable value (read as ${isNumber ? '0' : 'empty'})`);
+			tally.note(`${column} has an unreadable value (read as ${isNumber ? '0' : 'empty'})`);
 		}
 	}
 	return out;
@@ -97,12 +97,12 @@ function parseContent(raw: string | null, tally: WarningTally): unknown[] {
 	try {
 		parsed = JSON.parse(raw);
 	} catch {
-		tally.add('content is not JSON');
+		tally.note('content is not JSON');
 		return [];
 	}
 	if (parsed === null) return [];
 	if (!Array.isArray(parsed)) {
-		tally.add('content is not a JSON array');
+		tally.note('content is not a JSON array');
 		return [];
 	}
 	return parsed;
@@ -112,10 +112,10 @@ function parseContent(raw: string | null, tally: WarningTally): unknown[] {
 function leniently(block: unknown, tally: WarningTally): ContentBlock | null {
 	const read = lenientBlockSchema().safeParse(block);
 	if (!read.success) {
-		tally.add('content block is not an object (skipped)');
+		tally.note('content block is not an object (skipped)');
 		return null;
 	}
-	tally.add('content block has fields of the wrong type (coerced)');
+	tally.note('content block has fields of the wrong type (coerced)');
 	return read.data;
 }
 
@@ -127,12 +127,12 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 	const row = isWellTyped(input) ? input : coerceRow(input, tally);
 	const hash = row[1];
 	if (typeof hash !== 'string' || hash === '') {
-		tally.add('row has no hash (skipped)');
+		tally.note('row has no hash (skipped)');
 		return null;
 	}
 	const timestamp = typeof row[CREATED_AT] === 'string' ? parseTapesTimestamp(row[CREATED_AT]) : null;
 	if (timestamp === null) {
-		tally.add('created_at is not a timestamp (row skipped)');
+		tally.note('created_at is not a timestamp (row skipped)');
 		return null;
 	}
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { CanonicalMessage, Warning } from '../../core/types.js';
 import { NODE_COLUMNS, REQUIRED_COLUMNS, mapNodeRow } from './node-row.js';
 import { TapesSourceError, describeTapesError, guarded } from './open-errors.js';
-import { WarningTally } from './warning-tally.js';
+import { WarningTally } from '../../core/warning-tally.js';
 
 export { TapesSourceError } from './open-errors.js';
 
@@ -93,7 +93,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>)
 			const message = mapNodeRow(row, tally);
 			if (message !== null) messages.push({ rowid, message });
 		}
-		return { messages, lastRowid, warnings: tally.warnings() };
+		return { messages, lastRowid, warnings: tally.list() };
 	};
 
 	return {
