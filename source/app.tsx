@@ -8,6 +8,7 @@ import type {ExplorerServices} from './ui/services/types.js';
 import {ThemeContext, THEMES, type Theme} from './ui/theme.js';
 import {useTerminalSize, type Size} from './ui/hooks/use-terminal-size.js';
 import {SessionsScreen} from './ui/screens/sessions-screen.js';
+import {ScreenBoundary} from './ui/components/screen-boundary.js';
 
 // The other screens load after the first frame (and are fetched right then), so start-up pays for the
 // Sessions screen only; a screen opened before its code is in shows the frame it leaves for that moment.
@@ -56,15 +57,28 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	const insights = route.screen === 'insights' ? route : route.screen === 'session' && route.from?.screen === 'insights' ? route.from : null;
 	// Analytics likewise keeps its scroll, selection and drill-down under a session opened from it.
 	const analytics = route.screen === 'analytics' ? route : route.screen === 'session' && route.from?.screen === 'analytics' ? route.from : null;
+	const guard = {size, indexPath: services.indexPath ?? null, onQuit: quit};
 	return (
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
-				<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onQuit={quit} />
-				{insights ? <InsightsScreen key={JSON.stringify(insights.filters)} size={size} initial={insights.filters} active={route.screen === 'insights'}
-					onOpen={open} onBack={back} onQuit={quit} /> : null}
-				{analytics ? <AnalyticsScreen size={size} initial={analytics.filters} active={route.screen === 'analytics'}
-					onOpen={open} onBack={back} onQuit={quit} /> : null}
-				{route.screen === 'session' ? <TimelineScreen key={route.id} id={route.id} size={size} onBack={back} onQuit={quit} onOpenSession={openSub} /> : null}
+				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
+					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onQuit={quit} />
+				</ScreenBoundary>
+				{insights ? (
+					<ScreenBoundary key={JSON.stringify(insights.filters)} screen="Insights" active={route.screen === 'insights'} onBack={back} {...guard}>
+						<InsightsScreen size={size} initial={insights.filters} active={route.screen === 'insights'} onOpen={open} onBack={back} onQuit={quit} />
+					</ScreenBoundary>
+				) : null}
+				{analytics ? (
+					<ScreenBoundary screen="Analytics" active={route.screen === 'analytics'} onBack={back} {...guard}>
+						<AnalyticsScreen size={size} initial={analytics.filters} active={route.screen === 'analytics'} onOpen={open} onBack={back} onQuit={quit} />
+					</ScreenBoundary>
+				) : null}
+				{route.screen === 'session' ? (
+					<ScreenBoundary key={route.id} screen="Session" active onBack={back} {...guard}>
+						<TimelineScreen id={route.id} size={size} onBack={back} onQuit={quit} onOpenSession={openSub} />
+					</ScreenBoundary>
+				) : null}
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>
 	);

@@ -2,7 +2,7 @@
 // the `?` overlay render from the same table, so the screen never advertises a key that does nothing.
 
 export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs'
-	| 'analytics' | 'analytics-heatmap' | 'analytics-drill';
+	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
@@ -12,7 +12,7 @@ export type KeyAction =
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
-	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill';
+	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry';
 
 export interface Binding {
 	mode: KeyMode;
@@ -143,6 +143,11 @@ export const KEYMAP: readonly Binding[] = [
 	b('analytics-drill', ['esc', 'backspace', 'left', 'h'], 'back', 'back to the charts', 'back'),
 	b('analytics-drill', ['?'], 'help', 'show every key', 'help'),
 	b('analytics-drill', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	// An error inside a screen shows in that screen; these keys are all it answers to.
+	b('error', ['r'], 'retry', 'try the screen again', 'retry'),
+	b('error', ['esc'], 'back', 'go back to the previous screen', 'back'),
+	b('error', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 ];
 
 /** The fields of Ink's `Key` the keymap reads (structurally compatible; core does not import Ink). */

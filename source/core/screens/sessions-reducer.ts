@@ -111,7 +111,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'quit': return request(state, {kind: 'quit'});
 		case 'insights': return request(state, {kind: 'insights'});
 		case 'analytics': return request(state, {kind: 'analytics'});
-		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': return state;
+		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
 		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
 		default: {
 			const never: never = action;

@@ -10,7 +10,9 @@ export function useDeferredQuery<T>(key: string, run: () => T, delayMs = 50): {v
 	const [state, setState] = useState(() => ({key, value: run()}));
 	useEffect(() => {
 		if (state.key === key) return;
-		const timer = setTimeout(() => setState({key, value: runRef.current()}), delayMs);
+		// The query runs inside the updater, that is while React renders: if it throws, the screen's error
+		// boundary shows it, where a throw in the timer itself would end the program.
+		const timer = setTimeout(() => setState(() => ({key, value: runRef.current()})), delayMs);
 		return () => clearTimeout(timer);
 	}, [key, state.key, delayMs]);
 	return {value: state.value, pending: state.key !== key};

@@ -84,7 +84,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	// Bodies and text analytics after the first frame: a long session's rows are on screen meanwhile.
 	const [detail, setDetail] = useState<{version: string | null; value: Result<SessionDetail>} | null>(null);
 	useEffect(() => {
-		const timer = setTimeout(() => setDetail({version, value: services.timeline.detail(id)}), 0);
+		// Read inside the updater so a throw reaches the screen's error boundary (see useDeferredQuery).
+		const timer = setTimeout(() => setDetail(() => ({version, value: services.timeline.detail(id)})), 0);
 		return () => clearTimeout(timer);
 	}, [services, id, version]);
 	const full = detail?.value.ok ? detail.value.value : null;

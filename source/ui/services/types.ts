@@ -114,6 +114,8 @@ export interface ExplorerServices {
 	pricing: {source: string; verified: string};
 	/** Things to tell the user once, e.g. that the demo was seeded. */
 	notices: string[];
+	/** The index file, named in an error panel when a query on it failed. */
+	indexPath?: string;
 }
 
 export const IDLE_SYNC: SyncSnapshot = {syncing: false, progress: null, lastSyncMs: null, version: 0, warnings: [], errors: []};

@@ -106,6 +106,7 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 		sources: ws.sources.map((s) => sourceName(s.kind, s.path, opts.home)),
 		pricing: {source: ws.pricing.source, verified: ws.pricing.verified},
 		notices: [...ws.notices, ...(opts.notices ?? [])].map(sanitizeLine),
+		indexPath: ws.indexPath,
 	};
 	return {services, loop};
 }
