@@ -24,6 +24,8 @@ export interface SyncSummary {
 	newMessages: number;
 	sessionsTouched: number;
 	warnings: Warning[];
+	/** Read from the first row (a new source, or one VACUUMed or rebuilt): its warnings replace the stored ones. */
+	fromStart?: boolean;
 }
 
 export interface TapesSyncDeps {
@@ -59,7 +61,7 @@ export async function syncTapes(
 	const maxRowid = source.maxRowid();
 	// A VACUUM can renumber rowids; start over then (inserts are idempotent, so nothing doubles).
 	if (maxRowid < cursor.lastRowid) cursor.lastRowid = 0;
-	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: []};
+	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart: cursor.lastRowid === 0};
 	if (maxRowid === cursor.lastRowid) return summary;
 	const total = source.stats().rows;
 

@@ -27,6 +27,8 @@ const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync
 /** Appends one node under `parentHash` to an existing tapes file, as the proxy would. */
 function appendNode(sqlite: string, parentHash: string, role: string, text: string, atMs: number, tokens?: {in: number; out: number}) {
 	const db = new Database(sqlite);
+	// Off, as in real files, so a test can append a node whose parent is missing.
+	db.pragma('foreign_keys = OFF');
 	const fields = {role, content: [{type: 'text', text}], model: 'claude-sonnet-4-5-20250929', provider: 'anthropic', agentName: 'claude'};
 	const hash = nodeHash(parentHash, tapesBucket(fields));
 	insertTapesNode(db)({...fields, hash, parentHash, project: 'tapes', stopReason: role === 'assistant' ? 'end_turn' : '',
@@ -97,6 +99,20 @@ describe('tapes sync', () => {
 		opened.push(ws);
 		expect(ws.queries.count(DEFAULT_FILTERS)).toBe(1);
 		expect(synced.summaries[0]!.warnings).toContainEqual(expect.objectContaining({message: expect.stringContaining('dangling parent'), count: 1}));
+	});
+
+	it("keeps a source's warnings across syncs that read nothing new, and adds those of new rows", async () => {
+		const {ws, sqlite, synced} = await syncFixture(TAPES_DANGLING);
+		opened.push(ws);
+		const dangling = (w: {message: string}) => w.message.includes('dangling parent');
+		const stored = () => ws.store.sources.list().find((r) => r.id === ws.sources[0]!.id)!.warnings.filter(dangling);
+		expect(stored()).toEqual(synced.summaries[0]!.warnings.filter(dangling));
+		await syncWorkspace(ws);
+		expect(stored().map((w) => w.count)).toEqual([1]);
+		appendNode(sqlite, 'f'.repeat(64), 'user', 'orphan', FIXTURE_BASE_MS + 60_000);
+		const again = await syncWorkspace(ws);
+		expect(again.summaries[0]!.warnings.filter(dangling).map((w) => w.count)).toEqual([1]);
+		expect(stored().map((w) => w.count)).toEqual([2]);
 	});
 
 	it('a parent cycle does not hang and loses no row', async () => {

@@ -14,10 +14,11 @@ import {loadAnalytics} from '../../workspace/analytics-data.js';
 import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
 import {throttledStore} from './throttled-store.js';
+import {createTimelineService} from './timeline-service.js';
+import type {Warning} from '../../core/types.js';
 
 /** How often the facet worker's status text and progress may redraw a screen (4 times a second). */
 export const FACET_REDRAW_MS = 250;
-import {createTimelineService} from './timeline-service.js';
 
 export interface WorkspaceServicesOptions {
 	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index. */
@@ -42,6 +43,11 @@ export function sourceName(kind: string, file: string, home = ''): string {
 	const shown = home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
 	const parts = shown.split(path.sep);
 	return `${kind} ${parts.length > 3 ? `${parts[0] === '~' ? '~/' : ''}…/${parts.slice(-2).join('/')}` : shown}`;
+}
+
+function storedWarnings(ws: Workspace): Warning[] {
+	const inUse = new Set(ws.sources.map((s) => s.id));
+	return ws.store.sources.list().filter((r) => inUse.has(r.id)).flatMap((r) => r.warnings);
 }
 
 /** Queries over an index; needs only its repositories and the sources in use (benchmarks build these alone). */
@@ -89,7 +95,9 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 			if (changed) opts.onSynced?.();
 			return {
 				changed,
-				warnings: synced.summaries.flatMap((s) => s.warnings),
+				// What the sources hold now, not only this run's finds: a warning stays in the status bar while
+				// its rows are there, instead of leaving with the next sync that read nothing new.
+				warnings: storedWarnings(ws),
 				errors: synced.errors.map(sanitizeLine),
 			};
 		},
