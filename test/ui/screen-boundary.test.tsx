@@ -85,6 +85,9 @@ describe('error panel keys', () => {
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('database disk image is malformed'));
 		const frame = r.lastFrame()!;
 		expect(frame).toContain('in /tmp/idx.sqlite');
+		const lines = frame.split('\n');
+		const title = lines.findIndex((l) => l.includes('✗ Session stopped'));
+		expect(lines.slice(title - 1, title + 3).map((l) => l.trim())).toEqual(['', '✗ Session stopped on an error', '', 'database disk image is malformed']);
 		expect(frame).toContain('The index is damaged');
 		expect(frame).toMatch(/r retry {2}Esc back {2}q quit/);
 		expect(frame.split('\n')).toHaveLength(SIZE.rows - 1);

@@ -38,10 +38,10 @@ export function describeFailure(screen: string, error: unknown, indexPath: strin
 	const code = field(error, 'code');
 	const sqlite = code?.startsWith('SQLITE_') === true;
 	const where = field(error, 'where') ?? field(error, 'path') ?? field(error, 'file') ?? (sqlite ? indexPath : null);
-	const advice = code && DAMAGED.has(code)
-		? 'The index is damaged. Quit, delete it, and tapedeck rebuilds it from your sources (they are never written to).'
-		: code && BUSY.test(code)
-			? 'Another process holds the index right now. r tries again.'
-			: 'Nothing was written. r tries the screen again; the other screens still work.';
+	const advice = !sqlite || !code ? 'Nothing was written. r tries the screen again; the other screens still work.'
+		: DAMAGED.has(code) ? 'The index is damaged. Quit, delete it, and tapedeck rebuilds it from your sources (they are never written to).'
+		: BUSY.test(code) ? 'Another process holds the index right now. r tries again.'
+		// A missing table or column: the file was replaced or changed under the explorer.
+		: 'The index changed under the explorer. r tries again; if that fails, quit and delete it, and tapedeck rebuilds it from your sources.';
 	return {title: `${screen} stopped on an error`, message: messageOf(error), where: where === null ? null : sanitizeLine(where), advice};
 }

@@ -27,13 +27,15 @@ export interface ErrorPanelProps {
 export function errorPanelLines(failure: ScreenFailure, width: number, height: number): Segment[][] {
 	const room = Math.max(1, width - 4);
 	const indented = (text: string, token?: Segment['token']) => wrapText(text, room).map((l): Segment[] => [{text: `    ${l}`, ...(token ? {token} : {})}]);
+	// A blank line needs a character: Ink draws an empty text zero lines high.
+	const blank: Segment[] = [{text: ' '}];
 	const lines: Segment[][] = [
-		[],
+		blank,
 		[{text: '  ✗ ', token: 'bad'}, {text: failure.title, token: 'title'}],
-		[],
+		blank,
 		...indented(failure.message),
-		...(failure.where ? [[], [{text: '    in ', token: 'muted'} as Segment, {text: failure.where}]] : []),
-		[],
+		...(failure.where ? [blank, [{text: '    in ', token: 'muted'} as Segment, {text: failure.where}]] : []),
+		blank,
 		...indented(failure.advice, 'muted'),
 	];
 	return lines.slice(0, Math.max(1, height));

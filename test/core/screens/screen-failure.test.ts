@@ -23,6 +23,11 @@ describe('describeFailure', () => {
 		expect(f.where).toBe(INDEX);
 	});
 
+	it('says a missing table means the index changed under the explorer', () => {
+		const f = describeFailure('Sessions', new Database.SqliteError('no such table: sessions', 'SQLITE_ERROR'), INDEX);
+		expect(f.advice).toMatch(/The index changed under the explorer/);
+	});
+
 	it('takes the file an error names over the index, and names none for a plain error', () => {
 		const named = Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES', path: '/home/u/.tapes/tapes.db'});
 		expect(describeFailure('Session', named, INDEX).where).toBe('/home/u/.tapes/tapes.db');
