@@ -1,6 +1,7 @@
 // The built CLI on the demo in a real terminal (tmux, 120×35), driven as a person would: the list shows,
 // sorting by cost puts the most expensive session first, the failed filter leaves only failed sessions,
-// search narrows, ? shows help, and q exits 0 leaving no frame behind. Needs `npm run build` (pretest).
+// search narrows, ? shows help, and q exits 0 leaving no frame behind; an index damaged under a running
+// explorer shows an error panel, not a crash. Needs `npm run build` (pretest).
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,5 +103,30 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		keys('q');
 		await until((s) => expect(s).toContain('EXIT=0'));
 		expect(pane().trim()).toBe('EXIT=0');
+	});
+
+	it('shows an error panel when the index is damaged under it, and q still leaves a clean terminal', async () => {
+		// Its own demo and index, so the damage touches nothing the other test reads.
+		const own = path.join(dir, 'damaged');
+		fs.mkdirSync(own);
+		tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'damaged',
+			`XDG_DATA_HOME=${own} ${process.execPath} ${cli} --demo --refresh 0; echo "EXIT=$?"; sleep 600`);
+		const screen = () => tmux('capture-pane', '-p', '-t', 'damaged');
+		const wait = (check: (s: string) => void) => vi.waitFor(() => check(screen()), {timeout: 20_000, interval: 50});
+		await wait((s) => expect(s).toContain(`${sessions.length} of ${sessions.length} sessions`));
+		const index = path.join(own, 'tapedeck', 'demo', 'index.sqlite');
+		// Past the first page of the file, the log after its header, and the shared-memory index: SQLite
+		// rereads the file and finds it unusable on the next query.
+		for (const [file, from] of [[index, 4096], [`${index}-wal`, 32], [`${index}-shm`, 0]] as const) {
+			const size = fs.statSync(file).size;
+			if (size > from) fs.writeFileSync(file, Buffer.concat([fs.readFileSync(file).subarray(0, from), Buffer.alloc(size - from, 0xa5)]));
+		}
+		tmux('send-keys', '-t', 'damaged', 'f');
+		await wait((s) => expect(s).toContain('Sessions stopped on an error'));
+		expect(screen()).toContain(`in ${index}`);
+		expect(screen()).not.toMatch(/\s+at .+:\d+:\d+/);
+		tmux('send-keys', '-t', 'damaged', 'q');
+		await wait((s) => expect(s).toContain('EXIT=0'));
+		expect(screen().trim()).toBe('EXIT=0');
 	});
 });
