@@ -1,4 +1,5 @@
 // `tapedeck analytics`: the figures the Analytics screen draws, for the same filters, as text, JSON or CSV.
+import {toJson} from './json.js';
 import type {AnalyticsModel, SeriesStats} from '../core/analytics-model.js';
 import {formatCost, formatDuration, formatTokens} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
@@ -99,6 +100,6 @@ function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 export function analyticsReport(ctx: ReportContext, format: 'table' | 'json' | 'csv'): string {
 	const a = loadAnalytics(ctx.queries, ctx.pricing, ctx.filters, ctx.now, ctx.timeZone);
 	if (format === 'csv') return analyticsCsv(a);
-	if (format === 'json') return JSON.stringify({...analyticsJson(a), pricing: pricingJson(ctx.pricing)}) + '\n';
+	if (format === 'json') return toJson({...analyticsJson(a), pricing: pricingJson(ctx.pricing)}) + '\n';
 	return analyticsText(a, ctx);
 }

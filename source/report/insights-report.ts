@@ -1,6 +1,7 @@
 // `tapedeck insights`: the figures the Insights screen draws, for the same filters and period.
 // JSON keeps the reference's names (goal_distribution, outcome_distribution, session_types,
 // top_friction, recent_summaries) and adds coverage, providers and failures.
+import {toJson} from './json.js';
 import type {DistributionEntry, InsightsAggregate} from '../core/facet-aggregate.js';
 import {formatCost, formatPercent, formatTokens} from '../core/format.js';
 import {providerLabel} from '../core/facet-status.js';
@@ -89,5 +90,5 @@ export function insightsText(a: InsightsAggregate, timeZone: string): string {
 }
 
 export function insightsReport(a: InsightsAggregate, format: 'table' | 'json', timeZone: string): string {
-	return format === 'json' ? JSON.stringify(insightsJson(a), null, 2) + '\n' : insightsText(a, timeZone);
+	return format === 'json' ? toJson(insightsJson(a), 2) + '\n' : insightsText(a, timeZone);
 }

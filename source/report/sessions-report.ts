@@ -1,4 +1,5 @@
 // `tapedeck sessions`: the filtered, sorted session list with its totals, as a table, JSON or CSV.
+import {toJson} from './json.js';
 import type {Filters, PricingTable, SessionSummary, Warning} from '../core/types.js';
 import type {SessionQueries} from '../store/session-queries.js';
 import {pad2, zonedParts} from '../core/time.js';
@@ -64,7 +65,7 @@ const JSON_CHUNK = 1000;
  */
 export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
-	const rest = JSON.stringify({
+	const rest = toJson({
 		...totalsJson(overview.totals),
 		cost_by_model: ctx.queries.costByModel(ctx.filters, ctx.pricing).map((m) => ({
 			model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
@@ -80,7 +81,7 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 		const page = sessions.slice(i, i + JSON_CHUNK);
 		const info = ctx.sessionInfo?.(page.map((s) => s.id)) ?? new Map<string, SessionInfo>();
 		// Object.assign into the row's own object: a spread of two 20-field objects cost 14 µs a session.
-		const text = JSON.stringify(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)))));
+		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)))));
 		yield (i === 0 ? '' : ',') + text.slice(1, -1);
 	}
 	yield `],${rest.slice(1)}\n`;

@@ -1,4 +1,5 @@
 // `tapedeck show <id>`: one session as text, JSON (with grouped messages and tool calls) or Markdown.
+import {toJson} from './json.js';
 import type {Result} from '../core/time.js';
 import {formatCost, formatDuration, formatTokens} from '../core/format.js';
 import {sanitize, sanitizeLine} from '../core/sanitize.js';
@@ -94,7 +95,7 @@ export function showReport(ws: Workspace, id: string, format: 'table' | 'json' |
 	const loaded = loadSessionDetail(ws, id);
 	if (!loaded.ok) return loaded;
 	const d = loaded.value;
-	if (format === 'json') return {ok: true, value: JSON.stringify(detailJson(d), null, 2) + '\n'};
+	if (format === 'json') return {ok: true, value: toJson(detailJson(d), 2) + '\n'};
 	if (format === 'md') return {ok: true, value: sessionMarkdown(d, timeZone)};
 	if (format === 'csv') return {ok: true, value: detailCsv(d)};
 	return {ok: true, value: detailText(d, timeZone)};

@@ -1,4 +1,5 @@
 // `tapedeck sources`: every source in use with its path, sessions, messages, problems and last sync.
+import {toJson} from './json.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {Warning} from '../core/types.js';
 import {renderTable} from './text-table.js';
@@ -32,14 +33,14 @@ export function sourceRows(ws: Workspace): SourceRow[] {
 export function sourcesReport(ws: Workspace, format: 'table' | 'json', timeZone: string): string {
 	const rows = sourceRows(ws);
 	if (format === 'json') {
-		return JSON.stringify({
+		return toJson({
 			index: ws.indexPath,
 			sources: rows.map((r) => ({
 				kind: r.kind, path: r.path, sessions: r.sessions, messages: r.messages,
 				warnings: r.warnings.reduce((a, w) => a + w.count, 0), warning_details: r.warnings,
 				last_sync: r.lastSyncMs === null ? null : new Date(r.lastSyncMs).toISOString(), error: r.error,
 			})),
-		}, null, 2) + '\n';
+		}, 2) + '\n';
 	}
 	const lines = [renderTable(rows, [
 		{header: 'source', cell: (r) => r.kind},

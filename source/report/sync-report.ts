@@ -1,16 +1,17 @@
 // `tapedeck sync`: what the sync read from each source and what it could not read.
+import {toJson} from './json.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {WorkspaceSync} from '../workspace/sync-workspace.js';
 
 export function syncReport(ws: Workspace, synced: WorkspaceSync, format: 'table' | 'json'): string {
 	if (format === 'json') {
-		return JSON.stringify({
+		return toJson({
 			index: ws.indexPath,
 			sources: synced.summaries.map((s) => ({
 				path: s.source, new_messages: s.newMessages, sessions_touched: s.sessionsTouched, warnings: s.warnings,
 			})),
 			errors: synced.errors,
-		}, null, 2) + '\n';
+		}, 2) + '\n';
 	}
 	const lines = synced.summaries.map((s) =>
 		`${s.source}: ${s.newMessages} new messages, ${s.sessionsTouched} sessions updated` +
