@@ -61,7 +61,7 @@ export const HELP = `
 
   Explorer
         --refresh <sec>    Sync again every N seconds while open (default: 10; 0 turns it off)
-        --theme <name>     dark or light (default: dark); NO_COLOR turns colour off
+        --theme <name>     dark or light palette (default: the terminal's own colours); NO_COLOR turns colour off
 
   Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)
         --insights-provider <p>   openai, anthropic, ollama or heuristic. Default: openai when an OpenAI key is

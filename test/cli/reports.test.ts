@@ -146,6 +146,8 @@ describe('manual', () => {
 			'--json', '--csv', '--md', '--refresh', '--theme', 'TAPES_SQLITE', 'TAPES_DB', 'XDG_DATA_HOME', 'NO_COLOR']) {
 			expect(r.stdout).toContain(word);
 		}
+		// The summary line once: meow would add package.json's description above the manual's own.
+		expect(r.stdout.match(/A terminal explorer for recorded LLM agent sessions/g)).toHaveLength(1);
 	});
 
 	it('--version prints the version', () => {
