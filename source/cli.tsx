@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // The edge: flags → config → index → sync → report (or, later, the explorer). The only file that exits.
+import fs from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
 import os from 'node:os';
 import meow from 'meow';
 import {HELP} from './cli-help.js';
+import {sanitizeLine} from './core/sanitize.js';
 import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
+import {describeSqliteError, isSqliteError} from './store/open-index.js';
 import {runCommand, COMMANDS, type Command} from './commands.js';
 import {initialPeriod} from './core/screens/sessions-filters.js';
 import type {Explorer, LaunchOptions} from './ui/launch.js';
@@ -15,6 +19,8 @@ import type {Insights} from './facets/start-worker.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
+	// The manual opens with its own summary; meow would print package.json's description above it too.
+	description: false,
 	flags: {
 		sqlite: {type: 'string', shortFlag: 's'},
 		demo: {type: 'boolean', shortFlag: 'm', default: false},
@@ -51,10 +57,20 @@ const cli = meow(HELP, {
 	allowUnknownFlags: false,
 });
 
+/** The index in use, once open: failures SQLite raises later are reported against it. */
+let indexFile: string | null = null;
+
 function fail(message: string): never {
 	process.stderr.write(`tapedeck: ${message}\n`);
 	process.exit(1);
 }
+
+// A reader that stops early (`tapedeck sessions --json | head`) closes the pipe: that ends the report,
+// quietly and successfully, as it does for other Unix tools. Any other write failure is one line.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	fail(`cannot write the output: ${error.message}`);
+});
 
 async function main(): Promise<void> {
 	const [commandName = '', ...args] = cli.input;
@@ -90,6 +106,7 @@ async function main(): Promise<void> {
 	});
 	if (!opened.ok) fail(opened.error);
 	const ws: Workspace = opened.value;
+	indexFile = ws.indexPath;
 	if (ui) {
 		return runExplorer(await ui, {
 			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
@@ -102,6 +119,10 @@ async function main(): Promise<void> {
 		process.stderr.write(`\rsyncing ${p.source}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
 	} : undefined);
 	if (showProgress && synced.summaries.some((s) => s.newMessages > 0)) process.stderr.write('\n');
+	if (synced.indexError) {
+		ws.close();
+		fail(synced.indexError);
+	}
 	for (const error of synced.errors) process.stderr.write(`tapedeck: ${error}\n`);
 	const anything = ws.queries.count({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''}) > 0;
 	if (synced.errors.length === ws.sources.length && !anything) {
@@ -152,6 +173,19 @@ function facetsCommandEdge(notice: string | null, showProgress: boolean) {
 	};
 }
 
+/** Appends the error's stack to `logFile` and returns the line to print; the line alone if the file can't be written. */
+function crashReport(error: unknown, logFile: string): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const first = `internal error: ${sanitizeLine(message.split('\n', 1)[0] ?? '')}`;
+	try {
+		const stack = error instanceof Error ? (error.stack ?? message) : message;
+		fs.appendFileSync(logFile, `${new Date().toISOString()} tapedeck ${cli.pkg.version ?? ''}\n${stack}\n\n`);
+		return `${first} (the details are in ${logFile}; please report it)`;
+	} catch {
+		return first;
+	}
+}
+
 const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 // Cleared with the cursor home before leaving: tmux, after a resize, can otherwise carry the alternate
 // screen's last lines into the restored one.
@@ -181,9 +215,11 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 		if (message) process.stderr.write(`tapedeck: ${message}\n`);
 		process.exit(code);
 	};
+	// A failure nothing caught is a bug: one line on the restored terminal, the stack in a file to report.
+	const crash = (error: unknown): never => die(1, crashReport(error, path.join(path.dirname(options.ws.indexPath), 'crash.log')));
 	process.on('exit', restore);
-	process.on('uncaughtException', (error) => die(1, error.stack ?? error.message));
-	process.on('unhandledRejection', (error) => die(1, error instanceof Error ? (error.stack ?? error.message) : String(error)));
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
 	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => die(code));
 
 	// The facet worker reports only through its stores (the status bar and the Insights screen); its notice
@@ -202,7 +238,7 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 		}, () => null);
 		await launched.instance.waitUntilExit();
 	} catch (error) {
-		die(1, error instanceof Error ? (error.stack ?? error.message) : String(error));
+		crash(error);
 	}
 	// The terminal comes back at once; in-flight extractions are aborted and the sync stopped after.
 	restore();
@@ -224,5 +260,7 @@ async function writeOutput(output: string | Iterable<string>): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+	// The sources are closed by the time reports run, so a SQLite failure here is the index's.
+	if (indexFile !== null && isSqliteError(error)) fail(describeSqliteError(indexFile, error));
 	fail(error instanceof Error ? error.message : String(error));
 });

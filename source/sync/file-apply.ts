@@ -15,6 +15,7 @@ import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
 import {resummarize} from './apply-batch.js';
+import {saveDue} from './summaries-due.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -111,14 +112,17 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, 
 }
 
 /**
- * Applies a batch in one transaction; returns how many messages were new and which sessions changed.
- * `pending`: sessions changed by earlier batches whose summaries were put off; with `defer`, this batch's
- * are put off too (the caller is in the middle of a file: a session growing over many batches is
- * summarized once when its file is done, not once per batch).
+ * Applies a batch in one transaction; returns how many messages were new, which sessions changed and
+ * which summaries were put off. `pending`: sessions changed by earlier batches whose summaries were put
+ * off. `defer`: sessions of the file still being read, summarized when it is done (a session growing over
+ * many batches is summarized once, not once per batch); every other session is summarized now, and the
+ * ones put off are saved as due, so a crash before the file is done cannot leave them unsummarized.
  */
-export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: ReadonlySet<string> = new Set(), defer = false): {newMessages: number; touched: Set<string>} {
+export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: ReadonlySet<string> = new Set(), defer: ReadonlySet<string> = new Set()):
+	{newMessages: number; touched: Set<string>; deferred: Set<string>} {
 	const fx: BatchEffects = {touched: new Set(), inserted: new Map(), rewritten: new Set(pending)};
 	const {touched} = fx;
+	const deferred = new Set<string>();
 	let newMessages = 0;
 	ctx.store.db.transaction(() => {
 		for (const sessionId of batch.resets) {
@@ -132,18 +136,19 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 			ctx.store.cursors.put(f.cursor);
 			ctx.states.put(ctx.sourceId, file, f.state);
 		}
-		if (defer) return;
 		for (const id of pending) touched.add(id);
+		for (const id of touched) if (defer.has(id)) deferred.add(id);
 		// Children first: a parent's summary counts its subagents.
 		const parents = new Set<string>();
 		for (const id of touched) {
-			const parent = ctx.meta.get(id)?.parentId;
-			if (parent) parents.add(parent);
+			const parent = deferred.has(id) ? undefined : ctx.meta.get(id)?.parentId;
+			if (parent) (defer.has(parent) ? deferred : parents).add(parent);
 		}
 		const fresh = (id: string) => (fx.rewritten.has(id) ? undefined : fx.inserted.get(id));
-		for (const id of touched) if (!parents.has(id)) resummarizeFileSession(ctx, id, fresh(id));
+		for (const id of touched) if (!parents.has(id) && !deferred.has(id)) resummarizeFileSession(ctx, id, fresh(id));
 		for (const id of parents) resummarizeFileSession(ctx, id, fresh(id));
 		for (const id of parents) touched.add(id);
+		saveDue(ctx.store, ctx.sourceId, deferred);
 	})();
-	return {newMessages, touched};
+	return {newMessages, touched, deferred};
 }

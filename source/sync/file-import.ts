@@ -10,9 +10,11 @@ import {createFileStateRepo} from '../store/file-state-repo.js';
 import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
 import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
+import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
 import {fingerprint, headFingerprint, planRead} from './file-plan.js';
 import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
 import {addProblem} from './file-problems.js';
+import {loadDue} from './summaries-due.js';
 import type {FileSyncDeps} from './file-sync.js';
 import type {SyncSummary} from './tapes-sync.js';
 
@@ -38,18 +40,25 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	const batchLines = deps.batchLines ?? 20_000;
 	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};
 	const touched = new Set<string>();
-	/** Sessions changed by batches flushed in the middle of a file, summarized when a file is done. */
-	let pending = new Set<string>();
+	/** Sessions whose summaries were put off (by this sync, or by one that died before its file was done). */
+	let pending = new Set<string>(loadDue(store, sourceId));
 	let batch = emptyBatch();
+	/** Where the file being read starts in the batch, and its sessions: put off when a flush cuts the file. */
+	let mark = {messages: 0, notes: 0};
+	let reading = new Set<string>();
 
 	const flush = async (midFile = false) => {
 		if (batch.files.size === 0 && batch.messages.length === 0 && (midFile || pending.size === 0)) return;
-		const applied = applyFileBatch(ctx, batch, pending, midFile);
+		if (midFile) {
+			for (let i = mark.messages; i < batch.messages.length; i++) reading.add(batch.messages[i]!.sessionId);
+			for (let i = mark.notes; i < batch.notes.length; i++) reading.add(batch.notes[i]!.sessionId);
+		}
+		const applied = applyFileBatch(ctx, batch, pending, midFile ? reading : new Set());
 		summary.newMessages += applied.newMessages;
 		for (const id of applied.touched) touched.add(id);
-		if (midFile) for (const id of applied.touched) pending.add(id);
-		else pending = new Set();
+		pending = applied.deferred;
 		batch = emptyBatch();
+		mark = {messages: 0, notes: 0};
 		progress();
 		await yieldToLoop();
 	};
@@ -63,17 +72,24 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n));
 		if (plan.action === 'skip') return;
 		const fresh = plan.action === 'reread';
+		mark = {messages: batch.messages.length, notes: batch.notes.length};
+		reading = new Set();
 		// A replaced file of a one-file-per-session source: its old messages go before the new ones come.
 		const owned = fresh && cursor && entry.kind === 'lines' ? adapter.sessionOfState?.(saved?.state) : null;
-		if (owned) batch.resets.push(owned);
+		if (owned) {
+			batch.resets.push(owned);
+			reading.add(owned);
+		}
 		// A file read from the start gets its fingerprint from its first bytes; a grown one keeps its own.
 		const state: FileState = {head: fresh ? '' : (saved?.head ?? ''), state: fresh ? null : (saved?.state ?? null), problems: fresh ? [] : (saved?.problems ?? [])};
 		const report = (lineNo: number, problem: string) => {
 			addProblem(state.problems, lineNo, problem);
 			addProblem(problemsOf(entry.path), lineNo, problem);
 		};
-		const record = (offset: number, rows: number, parserState: unknown) => batch.files.set(entry.path, {
-			cursor: {sourceId, file: entry.path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, offset, lastRowid: 0, rows},
+		// A cursor saved in the middle of a file claims only the bytes read: should the process die before
+		// the file is done, the next sync reads on from there even though the file has not changed.
+		const record = (offset: number, rows: number, parserState: unknown, size = stat.size) => batch.files.set(entry.path, {
+			cursor: {sourceId, file: entry.path, size, mtimeMs: stat.mtimeMs, ino: stat.ino, offset, lastRowid: 0, rows},
 			state: {...state, state: parserState},
 		});
 		if (entry.kind === 'json') {
@@ -86,6 +102,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs});
 			let offset = plan.action === 'append' ? plan.offset : 0;
 			let rows = plan.action === 'append' ? plan.line : 0;
+			let fileLines = 0;
 			const lines = readLines(entry.path, {offset, line: rows, ...(deps.maxLineBytes ? {maxLineBytes: deps.maxLineBytes} : {}),
 				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
 					state.head = fingerprint(head);
@@ -98,10 +115,14 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				}
 				offset = ev.nextOffset;
 				rows = ev.lineNo;
-				if (++batch.lines >= batchLines) {
+				batch.lines++;
+				// Only a file longer than a batch is cut: the batch then holds under two batches' lines, and a
+				// crash leaves every other file's sessions summarized.
+				if (++fileLines >= batchLines) {
 					take(parser.drain(false));
-					record(offset, rows, parser.state());
+					record(offset, rows, parser.state(), offset);
 					await flush(true);
+					fileLines = 0;
 				}
 			}
 			take(parser.drain(true));
@@ -124,10 +145,15 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 function acceptLine(parser: LineParser, text: string, lineNo: number, tail: boolean, report: (lineNo: number, problem: string) => void): boolean {
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		// A file saved with a byte-order mark (Windows editors, PowerShell) has it before line 1.
+		value = JSON.parse(lineNo === 1 && text.startsWith('\ufeff') ? text.slice(1) : text);
 	} catch {
 		if (tail) return false;
 		report(lineNo, 'not valid JSON');
+		return true;
+	}
+	if (mayNestDeeper(text) && nestedDeeper(value)) {
+		report(lineNo, `nested deeper than ${MAX_JSON_DEPTH} levels, not read`);
 		return true;
 	}
 	const problem = parser.accept(value, lineNo);
@@ -139,7 +165,7 @@ function readJson(entry: FileEntry, size: number, reader: FileSourceReader, repo
 	if (size > MAX_JSON_BYTES) return report(0, `larger than ${MAX_JSON_BYTES} bytes, not read`);
 	let value: unknown;
 	try {
-		value = JSON.parse(fs.readFileSync(entry.path, 'utf8'));
+		value = JSON.parse(fs.readFileSync(entry.path, 'utf8').replace(/^\ufeff/, ''));
 	} catch (error) {
 		return report(0, error instanceof SyntaxError ? 'not valid JSON' : `cannot read: ${(error as Error).message}`);
 	}

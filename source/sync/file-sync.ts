@@ -10,6 +10,7 @@ import {createFileStateRepo} from '../store/file-state-repo.js';
 import type {FileEntry, FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {isDirectory} from '../sources/jsonl/walk.js';
 import {addProblem, problemWarning} from './file-problems.js';
+import {loadDue} from './summaries-due.js';
 import type {FileImport} from './file-import.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 
@@ -41,6 +42,17 @@ function orderFiles(entries: FileEntry[]): Array<{entry: FileEntry; stat: fs.Sta
 	return stated.sort((a, b) => a.entry.group - b.entry.group || mtime(a.stat) - mtime(b.stat) || (a.entry.path < b.entry.path ? -1 : 1));
 }
 
+/** Why a changed file cannot be read, or null; checked before reading starts so no half-read state is left. */
+function unreadable(file: string): string | null {
+	try {
+		fs.accessSync(file, fs.constants.R_OK);
+		return null;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : `cannot read: ${(error as Error).message}`;
+	}
+}
+
 export async function syncFileSource(
 	deps: FileSyncDeps,
 	onProgress: (p: FileSyncProgress) => void = () => {},
@@ -65,9 +77,17 @@ export async function syncFileSource(
 		const cursor = cursors.get(entry.path);
 		// The common case, an unchanged file, costs one stat and no query.
 		if (cursor && cursor.size === stat.size && cursor.mtimeMs === stat.mtimeMs && cursor.ino === stat.ino) continue;
+		// A file this user may not read is one warning; the rest of the source is still read.
+		const denied = unreadable(entry.path);
+		if (denied) {
+			addProblem(problemsOf(entry.path), 0, denied);
+			continue;
+		}
 		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);
 		await importer.file(entry, stat, cursor);
 	}
+	// Summaries a sync that died in the middle of a long file left due are written even when nothing changed.
+	if (!importer && loadDue(store, sourceId).length > 0) importer = await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);
 	const summary: SyncSummary = importer ? await importer.finish() : {source: root, newMessages: 0, sessionsTouched: 0, warnings: []};
 	summary.warnings = [...problems].flatMap(([file, list]) => list.map((p) => problemWarning(file, p)));
 	return summary;

@@ -1,7 +1,7 @@
 // Everything a command needs: pricing, the index, the sources in use, and a sync over them.
 import fs from 'node:fs';
 import path from 'node:path';
-import {openIndex} from '../store/open-index.js';
+import {describeSqliteError, openIndex} from '../store/open-index.js';
 import {createIndexStore, type IndexStore} from '../store/index-store.js';
 import {createSessionQueries, type SessionQueries} from '../store/session-queries.js';
 import {defaultPricing} from '../core/pricing.js';
@@ -84,25 +84,31 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 	}
 	const opened = openIndex(indexPath);
 	if (!opened.ok) return opened;
-	const store = createIndexStore(opened.db);
-	// Absolute paths, so `./tapes.db` and `/home/me/tapes.db` are one source and never synced twice.
-	const sources: SourceInUse[] = specs.map((s) => {
-		const absolute = path.resolve(opts.cwd, s.path);
-		return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
-	});
-	repriceIfChanged(store, pricing, opts.now());
-	return {
-		ok: true,
-		value: {
-			store,
-			queries: createSessionQueries(opened.db, sources.map((s) => s.id)),
-			pricing,
-			indexPath,
-			sources,
-			notices,
-			warnings: [],
-			sessionInfo: createSessionInfo(opened.db),
-			close: () => opened.db.close(),
-		},
-	};
+	try {
+		const store = createIndexStore(opened.db);
+		// Absolute paths, so `./tapes.db` and `/home/me/tapes.db` are one source and never synced twice.
+		const sources: SourceInUse[] = specs.map((s) => {
+			const absolute = path.resolve(opts.cwd, s.path);
+			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
+		});
+		repriceIfChanged(store, pricing, opts.now());
+		return {
+			ok: true,
+			value: {
+				store,
+				queries: createSessionQueries(opened.db, sources.map((s) => s.id)),
+				pricing,
+				indexPath,
+				sources,
+				notices,
+				warnings: [],
+				sessionInfo: createSessionInfo(opened.db),
+				close: () => opened.db.close(),
+			},
+		};
+	} catch (error) {
+		// The first writes are where an index this user may read but not write (or a damaged one) shows.
+		opened.db.close();
+		return {ok: false, error: describeSqliteError(indexPath, error)};
+	}
 }

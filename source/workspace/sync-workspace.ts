@@ -3,6 +3,8 @@
 import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
 import {syncFileSource} from '../sync/file-sync.js';
 import {sourceWarnings} from '../sync/source-warnings.js';
+import {WarningTally} from '../core/warning-tally.js';
+import {describeSqliteError, isSqliteError} from '../store/open-index.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {claudeAdapter} from '../sources/claude-code/discover.js';
 import {codexAdapter} from '../sources/codex/discover.js';
@@ -12,8 +14,10 @@ import type {SourceInUse, Workspace} from './open-workspace.js';
 
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
-	/** One line per source that could not be read at all. */
+	/** One line per source that could not be read at all (and the index error, when there is one). */
 	errors: string[];
+	/** Set when the index itself failed (damaged, locked, disk full): the sync stopped there. */
+	indexError?: string;
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
@@ -31,7 +35,12 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	if (!opened.ok) return opened.error;
 	try {
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
-		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
+		// Each row is read once, so the source's problems are the ones stored before plus this run's.
+		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
+		const tally = new WarningTally();
+		tally.addAll(before);
+		tally.addAll(summary.warnings);
+		ws.store.sources.recordSync(s.id, now(), null, tally.list());
 		return summary;
 	} finally {
 		opened.source.close();
@@ -56,16 +65,30 @@ export async function syncWorkspace(
 	for (const s of ws.sources) {
 		if (signal?.aborted) break;
 		try {
-			const outcome = s.kind === 'tapes' ? await syncTapesSource(ws, s, now, onProgress, signal) : await syncTranscripts(ws, s, now, onProgress, signal);
+			let outcome: SyncSummary | string;
+			try {
+				outcome = s.kind === 'tapes' ? await syncTapesSource(ws, s, now, onProgress, signal) : await syncTranscripts(ws, s, now, onProgress, signal);
+			} catch (error) {
+				if (isSqliteError(error)) throw error;
+				outcome = sourceFailure(s.path, error);
+			}
 			if (typeof outcome === 'string') {
 				result.errors.push(outcome);
 				ws.store.sources.recordSync(s.id, now(), outcome, []);
 			} else result.summaries.push(outcome);
 		} catch (error) {
-			const message = `${s.path}: sync failed: ${(error as Error).message}`;
-			result.errors.push(message);
-			ws.store.sources.recordSync(s.id, now(), message, []);
+			// The readers turn their own SQLite failures into one-line messages, so this one came from the
+			// index: the source is fine, and every later source would fail the same way.
+			result.indexError = describeSqliteError(ws.indexPath, error);
+			result.errors.push(result.indexError);
+			break;
 		}
 	}
 	return result;
+}
+
+/** One line naming the source; the tapes reader's messages already start with its path. */
+function sourceFailure(where: string, error: unknown): string {
+	const text = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0] ?? '';
+	return text.startsWith(`${where}: `) ? text : `${where}: sync failed: ${text}`;
 }

@@ -10,11 +10,26 @@ export interface CliRun {
 	stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+/** Who runs the CLI: `{}` is this process's user; see UNPRIVILEGED. */
+export interface RunAs {
+	uid?: number;
+	gid?: number;
+}
+
+/**
+ * A user that file modes apply to: root (as in CI) reads a mode-000 file anyway, so root runs the CLI as
+ * nobody; the files it needs must then be open to everyone (see test/cli/bad-files-helpers.ts).
+ */
+export const UNPRIVILEGED: RunAs = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {};
+
+export function runCli(args: string[], env: Record<string, string> = {}, as: RunAs = {}): CliRun {
 	const r = spawnSync(process.execPath, [CLI, ...args], {
+		...as,
 		encoding: 'utf8',
 		env: {PATH: process.env['PATH'] ?? '', HOME: env['HOME'] ?? process.env['HOME'] ?? '/tmp', TZ: 'UTC', ...env},
 		stdio: ['ignore', 'pipe', 'pipe'],
+		// Room for a 5 MB export; past the default 1 MB, spawnSync kills the child mid-write.
+		maxBuffer: 64 << 20,
 		timeout: 60_000,
 	});
 	return {status: r.status, stdout: r.stdout, stderr: r.stderr};

@@ -3,6 +3,7 @@
 // search narrows, ? shows help, and q exits 0 leaving no frame behind; an index damaged under a running
 // explorer shows an error panel, not a crash. Needs `npm run build` (pretest).
 import {spawnSync} from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,10 @@ interface JsonSession {
 }
 
 let sessions: JsonSession[] = [];
+// The demo's tapes file: a source, which the explorer reads and never writes.
+const demoSource = path.join(dir, 'tapedeck', 'demo', 'tapes.sqlite');
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+let sourceHash = '';
 const labelCell = (label: string) => truncateToWidth(label, columnWidths(120).label);
 
 beforeAll(() => {
@@ -49,6 +54,7 @@ beforeAll(() => {
 	const report = spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, encoding: 'utf8'});
 	expect(report.status).toBe(0);
 	sessions = (JSON.parse(report.stdout) as {sessions: JsonSession[]}).sessions;
+	sourceHash = sha256(demoSource);
 	tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'e2e', `${process.execPath} ${cli} --demo; echo "EXIT=$?"; sleep 600`);
 });
 
@@ -103,6 +109,8 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		keys('q');
 		await until((s) => expect(s).toContain('EXIT=0'));
 		expect(pane().trim()).toBe('EXIT=0');
+		expect(sha256(demoSource)).toBe(sourceHash);
+		expect(fs.existsSync(`${demoSource}-wal`)).toBe(false);
 	});
 
 	it('shows an error panel when the index is damaged under it, and q still leaves a clean terminal', async () => {
@@ -110,9 +118,12 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		const own = path.join(dir, 'damaged');
 		fs.mkdirSync(own);
 		tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'damaged',
-			`XDG_DATA_HOME=${own} ${process.execPath} ${cli} --demo --refresh 0; echo "EXIT=$?"; sleep 600`);
+			`XDG_DATA_HOME=${own} ${process.execPath} ${cli} --demo --refresh 0 --no-insights; echo "EXIT=$?"; sleep 600`);
 		const screen = () => tmux('capture-pane', '-p', '-t', 'damaged');
 		const wait = (check: (s: string) => void) => vi.waitFor(() => check(screen()), {timeout: 20_000, interval: 50});
+		// Nothing may be writing the index when it is damaged (a writer would put pages back): the first
+		// sync has finished and no facet worker runs.
+		await wait((s) => expect(s).toMatch(/synced \d\d:\d\d:\d\d/));
 		await wait((s) => expect(s).toContain(`${sessions.length} of ${sessions.length} sessions`));
 		const index = path.join(own, 'tapedeck', 'demo', 'index.sqlite');
 		// Past the first page of the file, the log after its header, and the shared-memory index: SQLite

@@ -6,7 +6,8 @@ import type {z} from 'zod';
 import {lazySchema} from '../lazy-zod.js';
 
 export const claudeSchemas = lazySchema((z) => {
-	const tokens = z.number().nonnegative().nullish();
+	// A count past 2^53 is no count (1e400 parses as Infinity), and it would turn every sum it joins into Infinity.
+	const tokens = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish();
 	const usage = z.object({
 		input_tokens: tokens, output_tokens: tokens, cache_creation_input_tokens: tokens, cache_read_input_tokens: tokens,
 		cache_creation: z.object({ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens}).nullish(),
@@ -47,7 +48,7 @@ const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
 const nullishBool = (v: unknown) => v === undefined || v === null || typeof v === 'boolean';
-const tokens = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0);
+const tokens = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER);
 
 function isCommon(o: Rec): boolean {
 	return typeof o['timestamp'] === 'string' && optStr(o['uuid']) && optStr(o['sessionId']) && optStr(o['cwd']) &&

@@ -5,7 +5,8 @@ import type {z} from 'zod';
 import {lazySchema} from '../lazy-zod.js';
 
 export const codexSchemas = lazySchema((z) => {
-	const tokens = z.number().nonnegative().nullish();
+	// A count past 2^53 is no count (1e400 parses as Infinity), and it would turn every sum it joins into Infinity.
+	const tokens = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish();
 	const tokenUsage = z.object({input_tokens: tokens, cached_input_tokens: tokens, output_tokens: tokens, reasoning_output_tokens: tokens, total_tokens: tokens});
 	return {
 		tokenUsage,
@@ -33,7 +34,7 @@ export type ResponseItem = z.infer<Schemas['responseItem']>['payload'];
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
-const tokens = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0);
+const tokens = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER);
 const isUsage = (v: unknown) => v === undefined || v === null ||
 	(isRec(v) && tokens(v['input_tokens']) && tokens(v['cached_input_tokens']) && tokens(v['output_tokens']) && tokens(v['reasoning_output_tokens']) && tokens(v['total_tokens']));
 

@@ -5,7 +5,8 @@ import type {z} from 'zod';
 import {lazySchema} from '../lazy-zod.js';
 
 export const promptkitSchemas = lazySchema((z) => {
-	const amount = z.number().nonnegative();
+	// A count or price past 2^53 is no amount (1e400 parses as Infinity), and it would turn every sum it joins into Infinity.
+	const amount = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER);
 	return {
 		message: z.object({
 			role: z.string(),
@@ -34,7 +35,7 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const opt = (v: unknown, type: 'string' | 'number') => v === undefined || typeof v === type;
 const nullish = (v: unknown, ok: (x: unknown) => boolean) => v === undefined || v === null || ok(v);
-const amount = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0);
+const amount = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER);
 const list = (v: unknown, ok: (x: Rec) => boolean) => nullish(v, (x) => Array.isArray(x) && x.every((i) => isRec(i) && ok(i)));
 
 function isMessage(v: Rec): boolean {

@@ -18,7 +18,7 @@ function describeSqliteError(path: string, err: InstanceType<typeof Database.Sql
 	if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
 		return `${path}: database is locked by another process (gave up after waiting); try again`;
 	}
-	if (code.startsWith('SQLITE_CORRUPT')) return `${path}: database file is corrupt`;
+	if (code.startsWith('SQLITE_CORRUPT')) return `${path}: database file is corrupt (truncated or damaged)`;
 	if (code.startsWith('SQLITE_CANTOPEN')) return `${path}: cannot open the database file`;
 	if (code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) return `${path}: permission denied`;
 	return `${path}: ${firstLine(err.message)} (${code})`;

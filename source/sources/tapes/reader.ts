@@ -1,7 +1,7 @@
 // Read-only, streaming reader of a tapes database. The file is opened with SQLITE_OPEN_READONLY, so
 // nothing here can change it; batches are read by the implicit rowid (the table's primary key is the
 // TEXT hash), which lets the sync resume after the last rowid it saw.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CanonicalMessage, Warning } from '../../core/types.js';
 import { NODE_COLUMNS, REQUIRED_COLUMNS, mapNodeRow } from './node-row.js';
@@ -44,7 +44,12 @@ export interface OpenTapesOptions {
 /** Opens `path` read-only and checks it holds a tapes `nodes` table. Never throws. */
 export function openTapesSource(path: string, opts: OpenTapesOptions = {}): OpenTapesResult {
 	try {
-		if (statSync(path).isDirectory()) return { ok: false, error: `${path}: is a directory, not a database file` };
+		const stat = statSync(path);
+		if (stat.isDirectory()) return { ok: false, error: `${path}: is a directory, not a database file` };
+		// SQLite reads a 0-byte file as an empty database; "no nodes table" would hide that it is empty.
+		if (stat.size === 0) return { ok: false, error: `${path}: file is empty (0 bytes), not a tapes database` };
+		// SQLite says only "unable to open database file" when it may not read the file.
+		accessSync(path, constants.R_OK);
 	} catch (err) {
 		return { ok: false, error: describeTapesError(path, err) };
 	}

@@ -20,7 +20,8 @@ const lines = fs.readdirSync(path.join(FIXTURES, 'claude-code'), {recursive: tru
 function mutations(v: Record<string, unknown>, depth = 0): Array<Record<string, unknown>> {
 	const out: Array<Record<string, unknown>> = [];
 	for (const [k, x] of Object.entries(v)) {
-		for (const bad of [undefined, null, 7, 'x', -1, [], {}]) out.push({...v, [k]: bad});
+		// Infinity is what JSON.parse makes of 1e400; 2^53 is past any token count.
+		for (const bad of [undefined, null, 7, 'x', -1, [], {}, Infinity, 2 ** 53]) out.push({...v, [k]: bad});
 		if (depth < 3 && typeof x === 'object' && x !== null && !Array.isArray(x)) {
 			for (const m of mutations(x as Record<string, unknown>, depth + 1)) out.push({...v, [k]: m});
 		}

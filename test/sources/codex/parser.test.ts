@@ -66,6 +66,14 @@ describe('Codex parser', () => {
 		expect(problems[0]).toMatch(/^not a Codex session_meta line/);
 		expect(problems[1]).toMatch(/^not a Codex token_count event/);
 	});
+
+	it('reports token counts no count can reach (1e400 parses as Infinity), so no sum becomes Infinity', () => {
+		const count = (usage: unknown) => ({type: 'event_msg', timestamp: t(1), payload: {type: 'token_count', info: {last_token_usage: usage}}});
+		const {out, problems} = parse([count({input_tokens: JSON.parse('1e400')}), count({output_tokens: 2 ** 53}), count({input_tokens: 2 ** 53 - 1})]);
+		expect(problems.map((p) => p?.replace(/:.*/, ''))).toEqual(['not a Codex token_count event (payload.info.last_token_usage.input_tokens',
+			'not a Codex token_count event (payload.info.last_token_usage.output_tokens', undefined]);
+		expect(out.messages.map((m) => m.message.usage.input)).toEqual([2 ** 53 - 1]);
+	});
 });
 
 describe('toolOutcome', () => {

@@ -31,6 +31,12 @@ describe('PromptKit parser', () => {
 		expect(out.messages[1]!.message).toMatchObject({timestamp: Date.parse('2026-07-01T12:00:00Z'), toolResults: [{id: 'c1', name: 'lookup', error: 'timeout', isError: true, latencyMs: 5000}]});
 	});
 
+	it('reports token counts and prices no amount can reach (1e400 parses as Infinity)', () => {
+		const {out, problems} = parse([{role: 'assistant', cost_info: {input_tokens: JSON.parse('1e400')}}, {role: 'assistant', cost_info: {total_cost_usd: 2 ** 53}}]);
+		expect(problems.map((p) => p?.replace(/:.*/, ''))).toEqual(['not a PromptKit message (cost_info.input_tokens', 'not a PromptKit message (cost_info.total_cost_usd']);
+		expect(out.messages).toEqual([]);
+	});
+
 	it('reports messages of the wrong shape, and reads the title from state.json', () => {
 		expect(parse([{role: 7}]).problems[0]).toMatch(/^not a PromptKit message \(role:/);
 		expect(readPromptKitState({path: '/s/conv-abc/state.json', kind: 'json', group: 1}, {id: 'abc', metadata: {title: ' Refund '}}))

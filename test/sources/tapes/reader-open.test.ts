@@ -47,7 +47,7 @@ describe('openTapesSource errors', () => {
 		expect(openError(p)).toBe(`${p}: not a tapes database (no nodes table)`);
 		const empty = temp('empty.db');
 		writeFileSync(empty, '');
-		expect(openError(empty)).toBe(`${empty}: not a tapes database (no nodes table)`);
+		expect(openError(empty)).toBe(`${empty}: file is empty (0 bytes), not a tapes database`);
 	});
 
 	it('lists missing required columns', () => {

@@ -1,0 +1,86 @@
+// Every way out of the explorer gives the terminal back: Ctrl-C, SIGTERM and an error nothing caught each
+// leave the alternate screen and raw mode (the shell after it is in cooked mode with echo), print at most
+// one line, and exit with the status a shell expects. Real CLI, real terminal (tmux); needs dist/.
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const preload = path.join(import.meta.dirname, 'helpers', 'throw-on-signal.mjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-restore-'));
+const socket = path.join(dir, 'tmux.sock');
+const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: dir, TZ: 'UTC', TERM: 'xterm-256color'};
+
+function tmux(...args: string[]): string {
+	const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
+	if (r.error) throw new Error(`tmux is needed for the end-to-end tests (.ci/run installs it): ${r.error.message}`);
+	if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
+	return r.stdout;
+}
+
+beforeAll(() => {
+	// Seeds the demo once, so each test starts the explorer on it at once.
+	expect(spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
+});
+
+afterAll(() => {
+	spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
+	fs.rmSync(dir, {recursive: true, force: true});
+});
+
+/** Starts the explorer in its own tmux window; the shell prints the exit status and the tty's modes after. */
+async function start(name: string) {
+	const pidFile = path.join(dir, `${name}.pid`);
+	// exec keeps the PID the shell wrote, so the test can signal the explorer itself.
+	const run = `sh -c 'echo $$ > ${pidFile}; exec ${process.execPath} --import ${preload} ${cli} --demo --refresh 0'`;
+	const after = `echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo; sleep 600`;
+	tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', name, `${run}; ${after}`);
+	// -J joins lines the terminal wrapped, so a long message reads as the one line it is.
+	const screen = () => tmux('capture-pane', '-p', '-J', '-t', name);
+	const until = (check: (s: string) => void) => vi.waitFor(() => check(screen()), {timeout: 30_000, interval: 50});
+	await until((s) => expect(s).toMatch(/\d+ of \d+ sessions/));
+	// Raw mode comes on when the first input handler attaches, just after the first frame; wait for it, so
+	// each test starts from the state it means to undo (and Ctrl-C is a key, not a signal).
+	const tty = tmux('display-message', '-p', '-t', name, '#{pane_tty}').trim();
+	await vi.waitFor(() => expect(spawnSync('stty', ['-F', tty, '-a'], {encoding: 'utf8'}).stdout).toMatch(/(^|\s)-icanon(;|\s|$)/),
+		{timeout: 30_000, interval: 50});
+	return {screen, until, pid: Number(fs.readFileSync(pidFile, 'utf8').trim()), keys: (...k: string[]) => tmux('send-keys', '-t', name, ...k)};
+}
+
+/** What is left on the screen once the explorer is gone: only the lines the shell and tapedeck printed. */
+function leftover(screen: string): string[] {
+	return screen.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+}
+
+describe('terminal restore', {timeout: 120_000}, () => {
+	// In raw mode Ctrl-C is a key, bound to quit like q: a normal exit.
+	it('Ctrl-C quits with 0 and leaves the terminal as it found it', async () => {
+		const t = await start('ctrlc');
+		t.keys('C-c');
+		await t.until((s) => expect(s).toContain('EXIT=0'));
+		expect(leftover(t.screen())).toEqual(['EXIT=0', 'icanon echo']);
+	});
+
+	it('SIGTERM exits 143 and leaves the terminal as it found it', async () => {
+		const t = await start('sigterm');
+		process.kill(t.pid, 'SIGTERM');
+		await t.until((s) => expect(s).toContain('EXIT=143'));
+		expect(leftover(t.screen())).toEqual(['EXIT=143', 'icanon echo']);
+	});
+
+	it('an uncaught error exits 1 with one clean line, and its stack goes to crash.log beside the index', async () => {
+		const t = await start('crash');
+		process.kill(t.pid, 'SIGUSR2');
+		await t.until((s) => expect(s).toContain('EXIT=1'));
+		const log = path.join(dir, 'tapedeck', 'demo', 'crash.log');
+		const lines = leftover(t.screen());
+		expect(lines[0]).toMatch(/^tapedeck: internal error: planted failure red \(the details are in .+crash\.log; please report it\)$/);
+		// That line and nothing else: no stack on the terminal.
+		expect(lines).toHaveLength(3);
+		expect(lines.slice(-2)).toEqual(['EXIT=1', 'icanon echo']);
+		expect(fs.readFileSync(log, 'utf8')).toMatch(/planted failure[\s\S]*\n\s+at /);
+	});
+});
