@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // The edge: flags → config → index → sync → report (or, later, the explorer). The only file that exits.
-import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import os from 'node:os';
 import meow from 'meow';
 import {HELP} from './cli-help.js';
-import {sanitizeLine} from './core/sanitize.js';
+import {crashReport} from './terminal/crash-report.js';
 import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
@@ -173,19 +172,6 @@ function facetsCommandEdge(notice: string | null, showProgress: boolean) {
 	};
 }
 
-/** Appends the error's stack to `logFile` and returns the line to print; the line alone if the file can't be written. */
-function crashReport(error: unknown, logFile: string): string {
-	const message = error instanceof Error ? error.message : String(error);
-	const first = `internal error: ${sanitizeLine(message.split('\n', 1)[0] ?? '')}`;
-	try {
-		const stack = error instanceof Error ? (error.stack ?? message) : message;
-		fs.appendFileSync(logFile, `${new Date().toISOString()} tapedeck ${cli.pkg.version ?? ''}\n${stack}\n\n`);
-		return `${first} (the details are in ${logFile}; please report it)`;
-	} catch {
-		return first;
-	}
-}
-
 const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 // Cleared with the cursor home before leaving: tmux, after a resize, can otherwise carry the alternate
 // screen's last lines into the restored one.
@@ -216,7 +202,7 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 		process.exit(code);
 	};
 	// A failure nothing caught is a bug: one line on the restored terminal, the stack in a file to report.
-	const crash = (error: unknown): never => die(1, crashReport(error, path.join(path.dirname(options.ws.indexPath), 'crash.log')));
+	const crash = (error: unknown): never => die(1, crashReport(error, path.join(path.dirname(options.ws.indexPath), 'crash.log'), cli.pkg.version ?? ''));
 	process.on('exit', restore);
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
