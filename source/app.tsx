@@ -1,5 +1,5 @@
 // The explorer: providers (services, theme) and the screen switch. Pure: everything comes in as props.
-import React, {Suspense, lazy, useCallback, useEffect, useReducer, type ComponentProps} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState, type ComponentProps} from 'react';
 import {useApp} from 'ink';
 import type {FilterState} from './core/screens/sessions-filters.js';
 import {HOME, navigationReducer} from './core/screens/navigation.js';
@@ -50,6 +50,13 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	const quit = useCallback(() => exit(), [exit]);
 	const open = useCallback((id: string) => navigate({type: 'open-session', id}), []);
 	const back = useCallback(() => navigate({type: 'back'}), []);
+	// Analytics and Insights hand back the filters and period they ended with: `p` there changes the
+	// period everywhere, as one period for the whole explorer would.
+	const [returned, setReturned] = useState<{filters: FilterState; seq: number} | null>(null);
+	const backWith = useCallback((filters: FilterState) => {
+		setReturned((r) => ({filters, seq: (r?.seq ?? 0) + 1}));
+		navigate({type: 'back'});
+	}, []);
 	const openSub = useCallback((id: string) => navigate({type: 'open-sub-session', id}), []);
 	const openInsights = useCallback((filters: FilterState) => navigate({type: 'open-insights', filters}), []);
 	const openAnalytics = useCallback((filters: FilterState) => navigate({type: 'open-analytics', filters}), []);
@@ -62,16 +69,16 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
 				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
-					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onQuit={quit} />
+					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onQuit={quit} returned={returned} />
 				</ScreenBoundary>
 				{insights ? (
 					<ScreenBoundary key={JSON.stringify(insights.filters)} screen="Insights" active={route.screen === 'insights'} onBack={back} {...guard}>
-						<InsightsScreen size={size} initial={insights.filters} active={route.screen === 'insights'} onOpen={open} onBack={back} onQuit={quit} />
+						<InsightsScreen size={size} initial={insights.filters} active={route.screen === 'insights'} onOpen={open} onBack={backWith} onQuit={quit} />
 					</ScreenBoundary>
 				) : null}
 				{analytics ? (
 					<ScreenBoundary screen="Analytics" active={route.screen === 'analytics'} onBack={back} {...guard}>
-						<AnalyticsScreen size={size} initial={analytics.filters} active={route.screen === 'analytics'} onOpen={open} onBack={back} onQuit={quit} />
+						<AnalyticsScreen size={size} initial={analytics.filters} active={route.screen === 'analytics'} onOpen={open} onBack={backWith} onQuit={quit} />
 					</ScreenBoundary>
 				) : null}
 				{route.screen === 'session' ? (

@@ -58,6 +58,24 @@ describe('Analytics screen', () => {
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Sessions'));
 	});
 
+	it.each([['a', 'Analytics'], ['i', 'Insights']])('a period chosen in %s (%s) is the list\'s when it comes back', async (key, screen) => {
+		const r = renderApp(d.services, ALL);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`tapedeck › ${screen}`));
+		await effectsFlushed();
+		// all → 24h there, then back.
+		press(r.stdin, 'p');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('[24h]'));
+		press(r.stdin, 'esc');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Sessions'));
+		const day = d.services.sessions.count({...DEFAULT_FILTERS, fromMs: NOW - DAY_MS});
+		expect(day).toBeLessThan(67);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${day} of 67 sessions`));
+		expect(r.lastFrame()).toContain('[24h]');
+	});
+
 	it('shows the figures `analytics --json` prints for the same filters', async () => {
 		const m = d.services.analytics.model(DEFAULT_FILTERS, NOW);
 		const report = JSON.parse(analyticsReport({queries: d.ws.queries, pricing: d.ws.pricing, filters: DEFAULT_FILTERS, now: NOW, timeZone: 'UTC', warnings: []}, 'json'));

@@ -46,6 +46,8 @@ export type SessionsAction =
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
 	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
+	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
+	| {type: 'adopt'; filters: FilterState}
 	| {type: 'handled'; seq: number};
 
 export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
@@ -63,6 +65,11 @@ function request(state: SessionsState, body: RequestBody): SessionsState {
 /** A new list (filter, sort or period changed): back to the top. */
 function refilter(state: SessionsState, next: Partial<FilterState>): SessionsState {
 	return {...state, ...next, list: lw.reset(state.list)};
+}
+
+/** Unchanged filters keep the list where it is (cursor and scroll): nothing to redo. */
+function sameFilterState(a: FilterState, b: FilterState): boolean {
+	return a.period === b.period && JSON.stringify([a.filters, a.custom]) === JSON.stringify([b.filters, b.custom]);
 }
 
 function setFilters(state: SessionsState, filters: ListFilters): SessionsState {
@@ -161,6 +168,7 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			const list = lw.moveTo({...lw.EMPTY_WINDOW, height: state.picker.list.height, total: action.options.length}, current);
 			return {...state, picker: {...state.picker, options: action.options, list}};
 		}
+		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, action.filters);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {
 			const never: never = action;

@@ -35,7 +35,8 @@ export interface AnalyticsScreenProps {
 	/** false while a session opened from here is on show (the screen stays mounted to keep its state). */
 	active: boolean;
 	onOpen(id: string): void;
-	onBack(): void;
+	/** Back to the list, with the filters and period this screen ended with. */
+	onBack(filters: FilterState): void;
 	onQuit(): void;
 }
 
@@ -81,7 +82,7 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
-		if (r.kind === 'back') onBack();
+		if (r.kind === 'back') onBack({filters: state.filters, period: state.period, custom: state.custom});
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const session = rows[r.index];

@@ -32,7 +32,8 @@ export interface InsightsScreenProps {
 	/** Whether this screen is on show (it stays mounted under a session opened from it). */
 	active: boolean;
 	onOpen(id: string): void;
-	onBack(): void;
+	/** Back to the list, with the filters and period this screen ended with. */
+	onBack(filters: FilterState): void;
 	onQuit(): void;
 }
 
@@ -56,7 +57,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		const r = state.request;
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
-		else if (r.kind === 'back') onBack();
+		else if (r.kind === 'back') onBack({filters: state.filters, period: state.period, custom: state.custom});
 		else {
 			const id = r.tab === 'summaries' ? aggregate.recent[r.index]?.sessionId : aggregate.failures[r.index]?.sessionId;
 			if (id) onOpen(id);

@@ -48,6 +48,8 @@ export interface SessionsScreenProps {
 	/** `a`: the Analytics screen over the same filters and period. */
 	onAnalytics?(filters: FilterState): void;
 	onQuit(): void;
+	/** Filters and period a screen left with (`seq` tells one return from the next); the list takes them on. */
+	returned?: {filters: FilterState; seq: number} | null;
 }
 
 function init(services: ExplorerServices, initial: FilterState, size: Size): SessionsState {
@@ -56,12 +58,16 @@ function init(services: ExplorerServices, initial: FilterState, size: Size): Ses
 	return {...state, version: services.sync.getSnapshot().version};
 }
 
-export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onQuit}: SessionsScreenProps) {
+export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onQuit, returned = null}: SessionsScreenProps) {
 	const services = useServices();
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
 	const data = useSessionsData(services.sessions, state);
 	const background = useBackgroundStatus(services);
 	useFollowSync(background.sync, services.sessions, services.now, state, data.rows, dispatch);
+
+	useEffect(() => {
+		if (returned) dispatch({type: 'adopt', filters: returned.filters});
+	}, [returned?.seq]);
 
 	const rowsHeight = tableRows(size);
 	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);

@@ -108,6 +108,17 @@ describe('sessions reducer', () => {
 		expect(next).toMatchObject({version: 3, now: 2000, list: {cursor: 5, offset: 0, total: 60}});
 	});
 
+	it("adopts another screen's filters and period: the same ones keep the cursor, others refilter", () => {
+		const s = run(start(), 'j', 'j');
+		const same = {filters: s.filters, period: s.period, custom: s.custom};
+		expect(sessionsReducer(s, {type: 'adopt', filters: same})).toBe(s);
+		const week = sessionsReducer(s, {type: 'adopt', filters: {...same, period: '7d'}});
+		expect(week).toMatchObject({period: '7d', filters: s.filters});
+		expect(week.list.cursor).toBe(0);
+		const failed = sessionsReducer(s, {type: 'adopt', filters: {...same, filters: {...s.filters, status: 'failed'}}});
+		expect(failed.filters.status).toBe('failed');
+	});
+
 	it('clamps to a new total and a new height', () => {
 		const s = run(start(), 'G');
 		expect(sessionsReducer(s, {type: 'total', total: 5}).list).toMatchObject({cursor: 4, offset: 0, total: 5});
