@@ -2,7 +2,7 @@
 // the `?` overlay render from the same table, so the screen never advertises a key that does nothing.
 
 export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs'
-	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error';
+	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error' | 'problems';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
@@ -12,7 +12,7 @@ export type KeyAction =
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
-	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry';
+	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems';
 
 export interface Binding {
 	mode: KeyMode;
@@ -36,6 +36,8 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['g', 'home'], 'first', 'first session'),
 	b('list', ['G', 'end'], 'last', 'last session'),
 	b('list', ['enter'], 'open', 'open the selected session', 'open'),
+	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
+	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
 	b('list', ['/'], 'search', 'search label, project, model and ID', 'search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
@@ -64,6 +66,11 @@ export const KEYMAP: readonly Binding[] = [
 	b('picker', ['enter'], 'choose', 'filter by the choice', 'choose'),
 	b('picker', ['esc'], 'back', 'close, keep the filter', 'cancel'),
 	b('picker', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	b('problems', ['j', 'down'], 'cursor-down', 'scroll down', 'scroll'),
+	b('problems', ['k', 'up'], 'cursor-up', 'scroll up'),
+	b('problems', ['w', 'esc'], 'close', 'close the list', 'close'),
+	b('problems', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('help', ['?', 'esc'], 'close', 'close this help', 'close'),
 	b('help', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),

@@ -7,6 +7,7 @@ import {columnWidths} from '../../source/core/screens/session-columns.js';
 import {sanitizeLine} from '../../source/core/sanitize.js';
 import {truncateToWidth} from '../../source/terminal/width.js';
 import {tableRows} from '../../source/ui/screens/sessions-screen.js';
+import {IDLE_SYNC, constantStore, type SyncSnapshot} from '../../source/ui/services/types.js';
 import {SIZE, demo, expectHelpListed, inputReady, press, renderSessions, selectedLine, tableLines, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
@@ -28,6 +29,24 @@ async function ready() {
 	const r = renderSessions(d.services);
 	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
 	await inputReady(r.stdin);
+	return r;
+}
+
+/** The demo with a sync that could not read one source and skipped lines in many files. */
+async function troubled() {
+	const warnings = Array.from({length: 30}, (_, i) => ({where: `/data/claude/${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}.jsonl:3`,
+		message: 'not valid JSON (lines 3, 9 and 40 more)', count: 42}));
+	const sync = constantStore<SyncSnapshot>({...IDLE_SYNC, lastSyncMs: 0, errors: ['/data/tapes.db: database file is corrupt (truncated or damaged)'], warnings});
+	const r = renderSessions({...d.services, sync});
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+	await inputReady(r.stdin);
+	return r;
+}
+
+async function problemsOpen() {
+	const r = await troubled();
+	press(r.stdin, 'w');
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('Problems  (w or Esc closes)'));
 	return r;
 }
 
@@ -257,6 +276,40 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
 	},
+	'list:problems': async (key) => {
+		const r = await troubled();
+		expect(r.lastFrame()).toMatch(/w problems/);
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Problems  (w or Esc closes)'));
+		const frame = r.lastFrame()!;
+		expect(frame).toContain('✗ /data/tapes.db: database file is corrupt (truncated or damaged)');
+		expect(frame).toContain('⚠ /data/claude/a.jsonl:3');
+		expect(frame).toContain('not valid JSON (lines 3, 9 and 40 more) (42 times)');
+	},
+	'problems:cursor-down': async (key) => {
+		const r = await problemsOpen();
+		expect(r.lastFrame()).toContain('1–');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ 2–\d+ of \d+ lines/));
+	},
+	'problems:cursor-up': async (key) => {
+		const r = await problemsOpen();
+		press(r.stdin, 'j', 'j');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ 3–\d+ of \d+ lines/));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ 2–\d+ of \d+ lines/));
+	},
+	'problems:close': async (key) => {
+		const r = await problemsOpen();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('SPEND'));
+		expect(r.lastFrame()).not.toContain('Problems  (w or Esc closes)');
+	},
+	'problems:quit': async (key) => {
+		const r = await problemsOpen();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalled());
+	},
 	'help:close': async (key) => {
 		const r = await ready();
 		press(r.stdin, '?');
@@ -273,7 +326,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 };
 
 /** The Sessions screen's modes (other screens test their own). */
-const SESSION_MODES = new Set(['list', 'search', 'picker', 'help']);
+const SESSION_MODES = new Set(['list', 'search', 'picker', 'help', 'problems']);
 const sessionBindings = KEYMAP.filter((b) => SESSION_MODES.has(b.mode));
 
 describe('Sessions screen keys', () => {

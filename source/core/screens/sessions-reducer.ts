@@ -26,7 +26,7 @@ type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load
 
 export type SessionsRequest = RequestBody & {seq: number};
 
-export type SessionsMode = 'list' | 'search' | 'picker' | 'help';
+export type SessionsMode = 'list' | 'search' | 'picker' | 'help' | 'problems';
 
 export interface SessionsState extends FilterState {
 	mode: SessionsMode;
@@ -36,6 +36,8 @@ export interface SessionsState extends FilterState {
 	/** Data version of the rows on screen (bumped when a sync changed the index). */
 	version: number;
 	picker: Picker | null;
+	/** The problems list's first line shown, and the most it may be (lines less the height; set by the screen). */
+	problems: {scroll: number; max: number};
 	request: SessionsRequest | null;
 	seq: number;
 }
@@ -48,12 +50,13 @@ export type SessionsAction =
 	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
+	| {type: 'problems-size'; max: number}
 	| {type: 'handled'; seq: number};
 
 export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
 	return {
 		...filters, mode: 'list', list: lw.reset({...lw.EMPTY_WINDOW, height: Math.max(1, height)}, total),
-		now, version: 0, picker: null, request: null, seq: 0,
+		now, version: 0, picker: null, problems: {scroll: 0, max: 0}, request: null, seq: 0,
 	};
 }
 
@@ -82,8 +85,14 @@ function movePicker(state: SessionsState, update: (w: lw.ListWindow) => lw.ListW
 	return list === state.picker.list ? state : {...state, picker: {...state.picker, list}};
 }
 
+function scrollProblems(state: SessionsState, by: number): SessionsState {
+	const scroll = Math.max(0, Math.min(state.problems.max, state.problems.scroll + by));
+	return scroll === state.problems.scroll ? state : {...state, problems: {...state.problems, scroll}};
+}
+
 function onKey(state: SessionsState, action: KeyAction): SessionsState {
 	const picking = state.mode === 'picker';
+	if (state.mode === 'problems' && (action === 'cursor-down' || action === 'cursor-up')) return scrollProblems(state, action === 'cursor-down' ? 1 : -1);
 	switch (action) {
 		case 'cursor-down': return picking ? movePicker(state, (w) => lw.moveBy(w, 1)) : withList(state, lw.moveBy(state.list, 1));
 		case 'cursor-up': return picking ? movePicker(state, (w) => lw.moveBy(w, -1)) : withList(state, lw.moveBy(state.list, -1));
@@ -114,6 +123,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'choose': return choose(state);
 		case 'back': return {...state, mode: 'list', picker: null};
 		case 'help': return {...state, mode: 'help'};
+		case 'problems': return {...state, mode: 'problems', problems: {...state.problems, scroll: 0}};
 		case 'close': return {...state, mode: 'list'};
 		case 'quit': return request(state, {kind: 'quit'});
 		case 'insights': return request(state, {kind: 'insights'});
@@ -167,6 +177,10 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			const current = Math.max(0, action.options.findIndex((o) => o.value === state.filters[action.column]));
 			const list = lw.moveTo({...lw.EMPTY_WINDOW, height: state.picker.list.height, total: action.options.length}, current);
 			return {...state, picker: {...state.picker, options: action.options, list}};
+		}
+		case 'problems-size': {
+			const max = Math.max(0, action.max);
+			return max === state.problems.max ? state : {...state, problems: {max, scroll: Math.min(state.problems.scroll, max)}};
 		}
 		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, action.filters);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;

@@ -18,6 +18,7 @@ import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
 import {StatusBar} from '../components/status-bar.js';
 import {Footer} from '../components/footer.js';
+import {ProblemsOverlay, problemLines} from '../components/problems-overlay.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {KpiHeader} from '../components/kpi-header.js';
 import {SparkLine} from '../components/spark-line.js';
@@ -99,7 +100,10 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const counts = useMemo(() => ({shown: data.count, total: data.grandTotal}), [data.count, data.grandTotal]);
 	const cells = useMemo(() => kpiCells(data.overview.totals, data.overview.comparison), [data.overview]);
 	const daily = useMemo(() => data.daily.map((d) => d.cost), [data.daily]);
-	const hints = useMemo(() => footerHints(state.mode), [state.mode]);
+	const problems = useMemo(() => problemLines(background.sync, size.columns), [background.sync.errors, background.sync.warnings, size.columns]);
+	const hasProblems = background.sync.errors.length + background.sync.warnings.length > 0;
+	useEffect(() => dispatch({type: 'problems-size', max: problems.length - (bodyHeight(size) - 1)}), [problems.length, size.rows]);
+	const hints = useMemo(() => footerHints(state.mode, hasProblems ? [] : ['problems']), [state.mode, hasProblems]);
 	if (!active) return null;
 	const body = bodyHeight(size);
 	return (
@@ -111,7 +115,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			footer={<Footer width={size.columns} hints={hints}
 				{...(state.mode === 'search' ? {search: state.filters.search} : {})} />}
 		>
-			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} /> : (
+			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
+				: state.mode === 'problems' ? <ProblemsOverlay lines={problems} scroll={state.problems.scroll} width={size.columns} height={body} /> : (
 				<>
 					<KpiHeader cells={cells} width={size.columns} />
 					<SparkLine values={daily} chips={chips} width={size.columns} />

@@ -119,6 +119,16 @@ describe('sessions reducer', () => {
 		expect(failed.filters.status).toBe('failed');
 	});
 
+	it('scrolls the problems list within the size the screen sets, and opens it at the top', () => {
+		const open = run(sessionsReducer(start(), {type: 'problems-size', max: 2}), 'w');
+		expect(open.mode).toBe('problems');
+		expect(run(open, 'j', 'j', 'j').problems.scroll).toBe(2);
+		expect(run(open, 'j', 'k', 'k').problems.scroll).toBe(0);
+		expect(sessionsReducer(run(open, 'j', 'j'), {type: 'problems-size', max: 1}).problems.scroll).toBe(1);
+		expect(run(open, 'j', 'esc', 'w').problems.scroll).toBe(0);
+		expect(run(open, 'w').mode).toBe('list');
+	});
+
 	it('clamps to a new total and a new height', () => {
 		const s = run(start(), 'G');
 		expect(sessionsReducer(s, {type: 'total', total: 5}).list).toMatchObject({cursor: 4, offset: 0, total: 5});
