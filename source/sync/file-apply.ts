@@ -6,16 +6,18 @@ import type {FileMessagesRepo} from '../store/file-messages-repo.js';
 import type {SessionMetaRepo} from '../store/session-meta-repo.js';
 import type {FileState, FileStateRepo} from '../store/file-state-repo.js';
 import type {FileSessionsRepo} from '../store/file-sessions-repo.js';
+import type {SummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
-import type {FileMessage, SessionNote} from '../sources/jsonl/file-source.js';
+import type {FileMessage, LeafTitle, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
 import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
+import {resolveLeafTitles} from './summary-titles.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -23,6 +25,7 @@ export interface FileSyncContext {
 	meta: SessionMetaRepo;
 	states: FileStateRepo;
 	sessions: FileSessionsRepo;
+	leaves: SummaryLeavesRepo;
 	sourceId: number;
 	kind: SourceKind;
 	pricing: PricingTable;
@@ -36,11 +39,14 @@ export interface FileBatch {
 	resets: string[];
 	messages: FileMessage[];
 	notes: SessionNote[];
+	/** Possible leaves and the titles that name theirs, resolved across files and syncs (summary-titles.ts). */
+	leaves: TitleLeaf[];
+	leafTitles: LeafTitle[];
 	files: Map<string, {cursor: Cursor; state: FileState}>;
 	lines: number;
 }
 
-export const emptyBatch = (): FileBatch => ({resets: [], messages: [], notes: [], files: new Map(), lines: 0});
+export const emptyBatch = (): FileBatch => ({resets: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
 /** Longest first-prompt label, in characters. */
 const PROMPT_LABEL = 80;
@@ -132,6 +138,7 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);
+		for (const note of resolveLeafTitles(ctx.leaves, ctx.sourceId, batch.leaves, batch.leafTitles)) if (ctx.meta.apply(note)) touched.add(note.sessionId);
 		for (const [file, f] of batch.files) {
 			ctx.store.cursors.put(f.cursor);
 			ctx.states.put(ctx.sourceId, file, f.state);

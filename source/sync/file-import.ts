@@ -8,6 +8,7 @@ import {createFileMessagesRepo} from '../store/file-messages-repo.js';
 import {createSessionMetaRepo} from '../store/session-meta-repo.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
+import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
@@ -34,7 +35,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	const ctx: FileSyncContext = {
 		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1,
 		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
-		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db),
+		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
 	};
 	const reader: FileSourceReader = await adapter.load();
 	const batchLines = deps.batchLines ?? 20_000;
@@ -65,6 +66,8 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	const take = (out: FileOutput) => {
 		for (const m of out.messages) batch.messages.push(m);
 		for (const n of out.notes) batch.notes.push(n);
+		for (const l of out.leaves ?? []) batch.leaves.push(l);
+		for (const t of out.leafTitles ?? []) batch.leafTitles.push(t);
 	};
 
 	async function file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void> {

@@ -3,7 +3,7 @@
 // (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
 import path from 'node:path';
 import type {CanonicalMessage, ToolResult} from '../../core/types.js';
-import {openCalls, type FileEntry, type FileMessage, type LineParser, type SessionNote} from '../jsonl/file-source.js';
+import {openCalls, type FileEntry, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
 import {mergeMessages} from '../jsonl/merge-message.js';
 import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
@@ -12,6 +12,8 @@ export const CLAUDE_AGENT = 'claude-code';
 const ZERO = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
 /** Lookups kept in memory per file (tool call times, uuids); cleared past this size to bound memory. */
 const MEMORY_LIMIT = 200_000;
+/** Summaries kept in the saved state while a long file is read in batches (the newest ones). */
+const SAVED_SUMMARIES = 100;
 
 interface LineIdentity {
 	sessionId?: string | undefined;
@@ -37,6 +39,8 @@ export interface ClaudeState {
 	models: Record<string, string>;
 	/** Tool calls whose results have not come yet: a result in a later sync still gets its name and latency. */
 	calls?: Record<string, {ts: number; name: string}>;
+	/** Summaries whose leaf was not read yet when a long file was cut into batches: they wait for the rest of it. */
+	summaries?: Array<{leafUuid: string; text: string}>;
 }
 
 export function createClaudeParser(entry: FileEntry, saved: unknown = null): LineParser {
@@ -46,10 +50,12 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 	const fallbackProject = folderProject(entry.path);
 	const pending = new Map<string, FileMessage>();
 	let notes: SessionNote[] = [];
-	let summaries: Array<{leafUuid: string; text: string}> = [];
+	let summaries: Array<{leafUuid: string; text: string}> = [...((saved as ClaudeState | null)?.summaries ?? [])];
 	const noted = new Map<string, {cwd: string | undefined; gitBranch: string | undefined; sid: string}>();
 	let projectOf = {cwd: '', project: ''};
 	const uuidSession = new Map<string, string>();
+	/** Each session's last message since the last drain: a summary in another file or sync may name it. */
+	const lastUuid = new Map<string, string>();
 	const toolUses = new Map<string, {ts: number; name: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
 	const firstKeyOfMessage = new Map<string, string>();
 	const lastModel = new Map<string, string>(Object.entries((saved as ClaudeState | null)?.models ?? {}));
@@ -74,7 +80,10 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			if (sessionId !== sid) Object.assign(note, {parentId: sid, agentId: agent});
 			notes.push(note);
 		}
-		if (line.uuid) bounded(uuidSession).set(line.uuid, sessionId);
+		if (line.uuid) {
+			bounded(uuidSession).set(line.uuid, sessionId);
+			lastUuid.set(sessionId, line.uuid);
+		}
 		return sessionId;
 	}
 
@@ -200,19 +209,26 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			return null;
 		},
 		drain(final) {
-			// A summary names the last message it covers; it titles that message's session (in this file).
+			// A summary names the last message it covers and titles that message's session; one whose leaf
+			// this file did not hold goes to the sync, which looks for it in what other files and syncs read.
 			const unresolved: typeof summaries = [];
+			const leafTitles: LeafTitle[] = [];
 			for (const s of summaries) {
 				const sessionId = uuidSession.get(s.leafUuid);
 				if (sessionId) notes.push({sessionId, summaryTitle: s.text});
-				else if (!final) unresolved.push(s);
+				else if (final) leafTitles.push({leafUuid: s.leafUuid, title: s.text});
+				else unresolved.push(s);
 			}
 			summaries = unresolved;
-			const out = {messages: [...pending.values()], notes};
+			const leaves: TitleLeaf[] = [];
+			for (const [sessionId, uuid] of lastUuid) leaves.push({uuid, sessionId});
+			lastUuid.clear();
+			const out = {messages: [...pending.values()], notes, leaves, leafTitles};
 			pending.clear();
 			notes = [];
 			return out;
 		},
-		state: (): ClaudeState => ({models: Object.fromEntries(lastModel), calls: openCalls(toolUses)}),
+		state: (): ClaudeState => ({models: Object.fromEntries(lastModel), calls: openCalls(toolUses),
+			...(summaries.length > 0 ? {summaries: summaries.slice(-SAVED_SUMMARIES)} : {})}),
 	};
 }

@@ -43,9 +43,24 @@ export interface SessionNote {
 	agentId?: string;
 }
 
+/** A message that was its session's last in what a parser read: the leaf a later summary may name. */
+export interface TitleLeaf {
+	uuid: string;
+	sessionId: string;
+}
+
+/** A title naming its session by its leaf message's uuid, which the file it came from did not hold. */
+export interface LeafTitle {
+	leafUuid: string;
+	title: string;
+}
+
 export interface FileOutput {
 	messages: FileMessage[];
 	notes: SessionNote[];
+	/** Sources whose titles may name a session by a message in another file (Claude Code summaries). */
+	leaves?: TitleLeaf[];
+	leafTitles?: LeafTitle[];
 }
 
 export interface LineParser {

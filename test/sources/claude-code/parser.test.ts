@@ -78,6 +78,22 @@ describe('Claude Code parser', () => {
 		expect(out.notes.filter((n) => n.summaryTitle || n.aiTitle || n.customTitle)).toEqual([
 			{sessionId: S, aiTitle: 'Fix it'}, {sessionId: S, customTitle: 'my fix'}, {sessionId: S, summaryTitle: 'Fixing it'},
 		]);
+		// The sync resolves the other against what other files and syncs read: the session's last message is a leaf to them.
+		expect(out.leafTitles).toEqual([{leafUuid: 'elsewhere', title: 'Another session'}]);
+		expect(out.leaves).toEqual([{uuid: 'c1', sessionId: S}]);
+	});
+
+	it('keeps a summary read before a batch cut in its state, for the rest of the file to resolve', () => {
+		const first = createClaudeParser(entry());
+		first.accept({type: 'summary', summary: 'Fixing it', leafUuid: 'u9'}, 1);
+		first.accept({...base, type: 'user', uuid: 'u1', timestamp: '2026-05-12T09:00:00Z', message: {role: 'user', content: 'Fix it'}}, 2);
+		expect(first.drain(false)).toMatchObject({leafTitles: [], leaves: [{uuid: 'u1', sessionId: S}]});
+		const resumed = createClaudeParser(entry(), JSON.parse(JSON.stringify(first.state())));
+		resumed.accept({...base, type: 'user', uuid: 'u9', timestamp: '2026-05-12T09:01:00Z', message: {role: 'user', content: 'And now?'}}, 3);
+		const out = resumed.drain(true);
+		expect(out.notes).toContainEqual({sessionId: S, summaryTitle: 'Fixing it'});
+		expect(out.leafTitles).toEqual([]);
+		expect(resumed.state()).not.toHaveProperty('summaries');
 	});
 
 	it('reports lines of the wrong shape, and ignores types it does not read', () => {
