@@ -1,7 +1,7 @@
 // Cost formulas. Every cost is linear in (base input, cache writes, 1-hour cache writes, cache reads,
 // output), so pricing the per-session sums gives the same figure as summing per-message costs.
 
-import type {CostBreakdown, ModelUsage, Pricing, Usage} from './types.js';
+import type {CostBreakdown, CostSource, ModelUsage, Pricing, Usage} from './types.js';
 
 const PER_MILLION = 1_000_000;
 
@@ -37,6 +37,17 @@ export function costForTokensWithCache(
 export function baseInputTokens(u: Usage): number {
 	return Math.max(u.input - u.cacheWrite - u.cacheWrite1h - u.cacheRead, 0);
 }
+
+/** What reading from the cache saved against paying the full input price for the same tokens. */
+export function cacheSavingUsd(p: Pricing, u: Usage): number {
+	return (u.cacheRead * Math.max(0, p.input - p.cacheRead)) / PER_MILLION;
+}
+
+/** Where a session's cost figure comes from, in the words the Timeline and the Markdown export use. */
+export const COST_SOURCE_NOTES: Readonly<Record<CostSource, string>> = {
+	computed: 'computed from prices', recorded: 'recorded by the source', partial: 'computed; some models unpriced',
+	unpriced: 'no price for its models', none: 'no tokens to price',
+};
 
 /** Cost of one message's usage. */
 export function costOfUsage(p: Pricing, u: Usage): CostBreakdown {

@@ -8,6 +8,14 @@ export function formatCost(value: number | null): string {
 	return `$${value.toFixed(2)}`;
 }
 
+/** A cost to the cent, or to a hundredth of a cent below one: for documents that keep the exact figure. */
+export function formatCostFine(value: number | null): string {
+	if (value === null || !Number.isFinite(value)) return 'unpriced';
+	if (value < 0) return `-${formatCostFine(-value)}`;
+	if (value > 0 && value < 0.0001) return '<$0.0001';
+	return `$${value.toFixed(value > 0 && value < 0.01 ? 4 : 2)}`;
+}
+
 /**
  * 1.2M, 3.4K or the integer. A value that would round to 1000.0K is shown as 1.0M (the reference
  * printed `1000.0K`).

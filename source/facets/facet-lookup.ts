@@ -23,8 +23,11 @@ export function insightsAggregate(ws: Workspace, filters: Filters): InsightsAggr
 	return forWorkspace(ws).queries.aggregate(filters);
 }
 
+/** A stored facet, with whether it still matches the session and whether the heuristic (no model) made it. */
+export type StoredFacet = FacetRecord & {current: boolean; heuristic: boolean};
+
 /** A session's facet with whether it is current, or null when it has none. */
-export function sessionFacet(ws: Workspace, sessionId: string): (FacetRecord & {current: boolean; heuristic: boolean}) | null {
+export function sessionFacet(ws: Workspace, sessionId: string): StoredFacet | null {
 	const record = forWorkspace(ws).repo.get(sessionId);
 	if (!record) return null;
 	const session = ws.store.sessions.get(sessionId);

@@ -1,44 +1,88 @@
-// A session as Markdown: a heading, its figures, then every message with its tool calls and results.
-import {formatCost, formatDuration, formatTokens} from '../core/format.js';
-import {sanitize, sanitizeLine} from '../core/sanitize.js';
+// A session as Markdown, what `show --md` prints and the Timeline's `e` writes: a heading, the figures of
+// the Timeline header (cost and where it comes from, tokens with cache, sub-sessions, facet, pace), then
+// every message as its detail pane shows it (report/markdown-message.ts).
+import {COST_SOURCE_NOTES} from '../core/cost.js';
+import {formatCostFine, formatDuration, groupDigits} from '../core/format.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import {sessionFacet, type StoredFacet} from '../facets/facet-lookup.js';
+import type {Workspace} from '../workspace/open-workspace.js';
 import type {SessionDetail} from '../workspace/session-detail.js';
+import {code, messageMarkdown} from './markdown-message.js';
 import {localTime} from './sessions-report.js';
 
-/** Fences longer than any backtick run inside, so text containing ``` cannot break out of its block. */
-function fence(text: string, lang = ''): string {
-	const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-	const f = '`'.repeat(longest + 1);
-	return `${f}${lang}\n${text}\n${f}`;
+export interface MarkdownContext {
+	timeZone: string;
+	/** The price table's name, said after a computed cost as the Timeline header says it. */
+	pricingSource: string;
+	facet: StoredFacet | null;
 }
 
-export function sessionMarkdown(d: SessionDetail, timeZone: string): string {
+const plural = (n: number, one: string, many: string) => `${groupDigits(n)} ${n === 1 ? one : many}`;
+const words = (v: string) => v.replace(/_/g, ' ');
+
+function costLine(d: SessionDetail, pricingSource: string): string {
+	const s = d.summary;
+	const note = s.totalCost === null || s.costSource === 'recorded' ? COST_SOURCE_NOTES[s.costSource]
+		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(pricingSource)}`;
+	return `- **Cost:** ${formatCostFine(s.totalCost)} · **Cost source:** ${s.costSource} (${note})`;
+}
+
+function tokensLine(d: SessionDetail): string {
+	const s = d.summary;
+	const priced = d.messages.filter((m) => m.cacheSavingUsd !== null);
+	const saved = s.cacheReadTokens && priced.length ? ` · saved ${formatCostFine(priced.reduce((a, m) => a + m.cacheSavingUsd!, 0))}` : '';
+	return `- **Tokens:** ${groupDigits(s.inputTokens)} in · ${groupDigits(s.outputTokens)} out · ` +
+		`**Cache:** ${groupDigits(s.cacheReadTokens)} read · ${groupDigits(s.cacheWriteTokens)} written${saved}`;
+}
+
+function facetLine(f: StoredFacet | null): string[] {
+	if (!f) return [];
+	const by = `${f.heuristic ? 'heuristic' : sanitizeLine(f.model)}${f.current ? '' : ', stale'}`;
+	return [`- **Facet:** ${words(f.facet.goalCategory)} · ${words(f.facet.outcome)} · ${words(f.facet.sessionType)} · ` +
+		`${sanitizeLine(f.facet.briefSummary)} (${by})`];
+}
+
+function analyticsLines(d: SessionDetail): string[] {
+	const a = d.analytics;
+	return [
+		`- **Pace:** ${a.userMessages} user · ${a.assistantMessages} assistant · avg response ${formatDuration(a.avgResponseTimeMs)} · ` +
+			`longest pause ${formatDuration(a.longestPauseMs)} · ${groupDigits(a.tokensPerMinute)} tok/min`,
+		`- **Tools:** ${a.uniqueTools} unique · ${a.toolErrors} with errors · avg prompt ${groupDigits(a.avgPromptLength)} chars · ` +
+			`avg response ${groupDigits(a.avgResponseLength)} chars`,
+	];
+}
+
+/** The whole document; pure, so the CLI and the Timeline give the same bytes for the same inputs. */
+export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string {
 	const s = d.summary;
 	const out = [
-		`# ${sanitizeLine(s.label)}`,
+		`# ${sanitizeLine(s.label) || '(no label)'}`,
 		'',
-		`- **Session:** \`${s.id}\` (${s.source})`,
-		`- **Project:** ${sanitizeLine(s.project) || '—'} · **Agent:** ${sanitizeLine(s.agent) || '—'}`,
-		`- **Models:** ${s.models.map(sanitizeLine).join(', ') || '—'}`,
-		`- **Status:** ${s.status}`,
-		`- **Started:** ${localTime(s.startMs, timeZone)} (${timeZone}) · **Duration:** ${formatDuration(s.durationMs)}`,
-		`- **Tokens:** ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out` +
-			(s.cacheReadTokens || s.cacheWriteTokens ? ` · cache ${formatTokens(s.cacheReadTokens)} read / ${formatTokens(s.cacheWriteTokens)} write` : ''),
-		`- **Cost:** ${formatCost(s.totalCost)} (${s.costSource})`,
-		`- **Messages:** ${s.messageCount} · **Tool calls:** ${s.toolCalls}`,
-		'',
-		'## Messages',
+		`- **Session:** ${code(s.id)} (${s.source}) · **Status:** ${s.status}`,
+		`- **Project:** ${sanitizeLine(s.project) || '—'} · **Agent:** ${sanitizeLine(s.agent) || '—'} · **Models:** ${s.models.map(sanitizeLine).join(', ') || '—'}`,
+		`- **Started:** ${localTime(s.startMs, ctx.timeZone)} (${ctx.timeZone}) · **Duration:** ${formatDuration(s.durationMs)}`,
+		`- **Messages:** ${groupDigits(s.messageCount)} in ${plural(d.groups.length, 'group', 'groups')} · **Tool calls:** ${groupDigits(s.toolCalls)}` +
+			` · **Sub-sessions:** ${groupDigits(d.subSessions.length)}`,
+		...(s.parentId ? [`- **Parent session:** ${code(s.parentId)}`] : []),
+		costLine(d, ctx.pricingSource),
+		tokensLine(d),
+		...facetLine(ctx.facet),
+		...analyticsLines(d),
 	];
-	d.messages.forEach((m, i) => {
-		const f = m.facts;
-		out.push('', `### ${i + 1}. ${f.role} · ${localTime(f.timestamp, timeZone)}` +
-			` · ${formatTokens(f.usage.input + f.usage.output)} tokens · ${formatCost(m.cost?.total ?? null)}`);
-		if (m.text) out.push('', sanitize(m.text));
-		for (const c of m.toolCalls) {
-			out.push('', `**Tool call:** \`${sanitizeLine(c.name)}\``, '', fence(sanitize(JSON.stringify(c.args, null, 2) ?? 'null'), 'json'));
+	if (d.bodyError) out.push('', `> **Note:** message text unavailable: ${sanitizeLine(d.bodyError)}`);
+	if (d.subSessions.length) {
+		out.push('', '## Sub-sessions', '');
+		for (const c of d.subSessions) {
+			out.push(`- ${code(c.id)} ${sanitizeLine(c.label) || '(no label)'} · ${sanitizeLine(c.agent) || '—'} · ` +
+				`${plural(c.messageCount, 'message', 'messages')} · ${formatCostFine(c.totalCost)}`);
 		}
-		for (const r of m.toolResults) {
-			out.push('', `**Tool result${r.isError ? ' (error)' : ''}:**`, '', fence(sanitize(r.isError && r.error ? r.error : r.content)));
-		}
-	});
+	}
+	out.push('', '## Messages');
+	d.messages.forEach((m, i) => out.push(...messageMarkdown(m, i, ctx.timeZone)));
 	return out.join('\n') + '\n';
+}
+
+/** The session's Markdown with its facet and the workspace's price table: the one entry both callers use. */
+export function workspaceSessionMarkdown(ws: Workspace, d: SessionDetail, timeZone: string): string {
+	return sessionMarkdown(d, {timeZone, pricingSource: ws.pricing.source, facet: sessionFacet(ws, d.summary.id)});
 }

@@ -8,7 +8,7 @@ import {loadSessionDetail, type SessionDetail} from '../workspace/session-detail
 import {iso, sessionJson} from './session-json.js';
 import {localTime} from './sessions-report.js';
 import {renderTable} from './text-table.js';
-import {sessionMarkdown} from './session-markdown.js';
+import {workspaceSessionMarkdown} from './session-markdown.js';
 import {toCsv} from './csv.js';
 
 function detailJson(d: SessionDetail) {
@@ -96,7 +96,7 @@ export function showReport(ws: Workspace, id: string, format: 'table' | 'json' |
 	if (!loaded.ok) return loaded;
 	const d = loaded.value;
 	if (format === 'json') return {ok: true, value: toJson(detailJson(d), 2) + '\n'};
-	if (format === 'md') return {ok: true, value: sessionMarkdown(d, timeZone)};
+	if (format === 'md') return {ok: true, value: workspaceSessionMarkdown(ws, d, timeZone)};
 	if (format === 'csv') return {ok: true, value: detailCsv(d)};
 	return {ok: true, value: detailText(d, timeZone)};
 }

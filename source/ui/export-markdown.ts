@@ -3,22 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Result} from '../core/time.js';
-import {sessionMarkdown} from '../report/session-markdown.js';
-import type {SessionDetail} from '../workspace/session-detail.js';
 
 /** `<session id>.md`: unique per session, and short enough for the status bar to show the whole path. */
 export function exportFileName(id: string): string {
 	return `${id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 64) || 'session'}.md`;
 }
 
-/** Writes the Markdown into `dir` (created when missing) and returns the file's path. Never throws. */
-export function writeSessionMarkdown(detail: SessionDetail, timeZone: string, dir: string): Result<string> {
-	const file = path.resolve(dir, exportFileName(detail.summary.id));
+/** Writes one session's Markdown into `dir` (created when missing) and returns the file's path. Never throws. */
+export function writeSessionMarkdown(sessionId: string, markdown: string, dir: string): Result<string> {
+	const file = path.resolve(dir, exportFileName(sessionId));
 	try {
 		fs.mkdirSync(path.dirname(file), {recursive: true});
 		// Write then rename, so a reader never sees half a file.
 		const temp = `${file}.${process.pid}.tmp`;
-		fs.writeFileSync(temp, sessionMarkdown(detail, timeZone));
+		fs.writeFileSync(temp, markdown);
 		fs.renameSync(temp, file);
 		return {ok: true, value: file};
 	} catch (err) {

@@ -4,19 +4,24 @@ import type {MessageFacts} from '../core/message-facts.js';
 import type {Result} from '../core/time.js';
 import {displayText} from '../core/message-text.js';
 import {pricingForModel} from '../core/pricing.js';
-import {costOfUsage} from '../core/cost.js';
+import {cacheSavingUsd, costOfUsage} from '../core/cost.js';
 import {buildGroupedMessages, type MessageGroup} from '../core/message-groups.js';
 import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-analytics.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
 import type {ToolUse} from '../store/sessions-repo.js';
 import type {Workspace} from './open-workspace.js';
 import {decodeBody} from '../store/message-body.js';
+import {subSessionsOf} from './sub-sessions.js';
 
 export interface DetailMessage {
 	facts: MessageFacts;
 	deltaMs: number;
 	/** null when the model has no price. */
 	cost: CostBreakdown | null;
+	/** The cost is the one the source recorded (PromptKit cost_info), not one computed from prices. */
+	costRecorded: boolean;
+	/** What reading from the cache saved against the full input price; null when the model has no price. */
+	cacheSavingUsd: number | null;
 	text: string;
 	/** The text blocks alone, without the tool output and tool-call lines `text` also shows. */
 	blockText: string;
@@ -32,6 +37,8 @@ export interface SessionDetail {
 	groups: MessageGroup[];
 	analytics: SessionAnalytics;
 	tools: ToolUse[];
+	/** Its subagents' sessions, oldest first. */
+	subSessions: SessionSummary[];
 	/** Set when the bodies could not be read (the source is gone or unreadable). */
 	bodyError: string | null;
 }
@@ -78,6 +85,8 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			// A cost the source recorded (PromptKit cost_info) is the message's cost, as it is the session's.
 			cost: body?.recordedCost ? {input: body.recordedCost.inputUsd, output: body.recordedCost.outputUsd, total: body.recordedCost.totalUsd}
 				: price ? costOfUsage(price, f.usage) : null,
+			costRecorded: Boolean(body?.recordedCost),
+			cacheSavingUsd: price ? cacheSavingUsd(price, f.usage) : null,
 			text: body ? displayText(body) : '',
 			blockText: body?.text ?? '',
 			toolCalls: body?.toolCalls ?? f.toolNames.map((name) => ({id: '', name, args: null})),
@@ -107,6 +116,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			groups: buildGroupedMessages(rows),
 			analytics: buildSessionAnalytics(rows),
 			tools: ws.store.sessions.tools(summary.id),
+			subSessions: subSessionsOf(ws, summary.id),
 			bodyError: error,
 		},
 	};

@@ -62,6 +62,24 @@ describe('tapedeck sessions', () => {
 	});
 });
 
+describe('tapedeck show --md', () => {
+	it('prints cache writes, reads and what they saved, per message and for the session, with the cost source', () => {
+		const dir = tempDir();
+		const db = path.join(dir, 'tapes.sqlite');
+		// TAPES_BASIC writes 11,000 tokens to the cache; here its last answer reads them back.
+		buildTapesDb(db, TAPES_BASIC.map((n) => (n.id === 'a2' ? {...n, tokens: {in: 12500, out: 40, cacheRead: 11000}} : n)));
+		const args = ['--sqlite', db, '--index', path.join(dir, 'i.sqlite'), '--tz', 'UTC'];
+		const id = (JSON.parse(runCli(['sessions', '--json', ...args]).stdout) as {sessions: Array<{id: string}>}).sessions[0]!.id;
+		const md = runCli(['show', id, '--md', ...args]);
+		expect(md.status, md.stderr).toBe(0);
+		const lines = md.stdout.split('\n');
+		expect(lines).toContain('- **Cost:** $0.05 · **Cost source:** computed (computed from prices, built-in table)');
+		expect(lines).toContain('- **Tokens:** 24,500 in · 130 out · **Cache:** 11,000 read · 11,000 written · saved $0.03');
+		expect(lines.filter((l) => l.startsWith('- **Cache:**'))).toEqual(['- **Cache:** 0 read · 11,000 written', '- **Cache:** 11,000 read · 0 written · saved $0.03']);
+		expect(lines).toContain('- **Model:** claude-sonnet-4.5 · **Latency:** 2,500 ms');
+	});
+});
+
 describe('bad input', () => {
 	it('a file that is not SQLite: one line naming it, exit 1, file untouched', () => {
 		const dir = tempDir();

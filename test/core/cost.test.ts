@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {
 	addUsage,
 	baseInputTokens,
+	cacheSavingUsd,
 	costForTokens,
 	costForTokensWithCache,
 	costOfModelUsage,
@@ -93,5 +94,16 @@ describe('mergeModelUsage', () => {
 			['b', 5, 5, 3, 1],
 		]);
 		expect(a.input).toBe(10);
+	});
+});
+
+describe('cacheSavingUsd', () => {
+	it.each<[string, Pricing, number, number]>([
+		['sonnet: 1M cache reads at 0.30 instead of 3', sonnet, 1_000_000, 2.7],
+		['deepseek: 1M at 0.14 instead of 0.55', deepseek, 1_000_000, 0.41],
+		['no reads, no saving', sonnet, 0, 0],
+		['a cache read dearer than input saves nothing rather than a negative amount', {...sonnet, cacheRead: 4}, 1_000_000, 0],
+	])('%s', (_name, p, cacheRead, want) => {
+		expect(cacheSavingUsd(p, usage({input: cacheRead + 500, cacheRead, cacheWrite: 200}))).toBeCloseTo(want, 12);
 	});
 });

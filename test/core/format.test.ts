@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {
 	formatChange,
 	formatCost,
+	formatCostFine,
 	formatDuration,
 	formatDurationMinutes,
 	formatPercent,
@@ -26,6 +27,23 @@ describe('formatCost', () => {
 		[Number.NaN, 'unpriced'],
 	])('%s → %s', (value, want) => {
 		expect(formatCost(value)).toBe(want);
+	});
+});
+
+describe('formatCostFine', () => {
+	it.each<[number | null, string]>([
+		[0, '$0.00'],
+		[0.0021, '$0.0021'],
+		[0.00049, '$0.0005'],
+		[0.00004, '<$0.0001'],
+		[0.01, '$0.01'],
+		[0.0584, '$0.06'],
+		[12.345678, '$12.35'],
+		[-0.0021, '-$0.0021'],
+		[null, 'unpriced'],
+		[Number.POSITIVE_INFINITY, 'unpriced'],
+	])('%s → %s', (value, want) => {
+		expect(formatCostFine(value)).toBe(want);
 	});
 });
 

@@ -1,6 +1,6 @@
 // The Timeline on real data: the reference demo's bug-hunt session through the whole app, its Markdown
 // export (the same text as `show --md`), escape sequences rendered as plain text, what a PromptKit
-// message carries, sub-sessions, and the frame at 80×24.
+// message carries on screen and in the export, sub-sessions, and the frame at 80×24.
 import fs from 'node:fs';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
@@ -102,6 +102,27 @@ describe('timeline text', () => {
 		expect(plain(r.lastFrame())).toMatch(/✓ passed ·\s+(│)?\*validators\.BannedWordsValidator/);
 		expect(plain(r.lastFrame())).toContain('"max_characters": 80');
 		expect(plain(r.lastFrame())).toMatch(/cache 400 read · 0 written · saved/);
+	});
+});
+
+describe('the Markdown export of a PromptKit session', () => {
+	it('carries what the pane shows (validations, latencies, cache, cost source) and is what `show --md` prints', () => {
+		const written = transcripts.services.timeline.exportMarkdown(transcripts.promptkit);
+		expect(written.ok).toBe(true);
+		const md = fs.readFileSync(written.ok ? written.value : '', 'utf8');
+		const shown = showReport(transcripts.ws, transcripts.promptkit, 'md', 'UTC');
+		expect(shown.ok && shown.value).toBe(md);
+		const lines = md.split('\n');
+		for (const line of [
+			'- **Cost:** $0.0036 · **Cost source:** recorded (recorded by the source)',
+			'- **Model:** gpt-4o · **Latency:** 850 ms',
+			'**Tool result:** `lookup_order` · **error** · 5,000 ms',
+			'order service timeout after 5000ms',
+			'- **Cache:** 400 read · 0 written · saved $0.0005',
+			'**Validation:** ✓ passed · `*validators.BannedWordsValidator`',
+			'**Validation:** ✗ failed · `*validators.LengthValidator`',
+			'  "max_characters": 80,',
+		]) expect(lines).toContain(line);
 	});
 });
 

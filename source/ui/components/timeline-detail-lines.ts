@@ -1,6 +1,7 @@
 // The detail pane's lines for the selected group or message: figures, then each message's text, tool
 // calls (arguments pretty-printed), tool results (error flag, error text, latency) and validations.
 // Every string from the source goes through the sanitizer; wrapping is by display width.
+import {COST_SOURCE_NOTES} from '../../core/cost.js';
 import {formatCost, formatDuration, formatTokens} from '../../core/format.js';
 import {sanitize, sanitizeLine} from '../../core/sanitize.js';
 import type {TimelineOutline} from '../services/types.js';
@@ -106,7 +107,7 @@ export function detailLines(p: DetailInput): Segment[][] {
 	}
 	const recorded = members.some((m) => m.costRecorded);
 	add(`cost ${priced.length ? formatCost(priced.reduce((a, m) => a + m.totalCost!, 0)) : 'unpriced'}` +
-		(priced.length ? ` (${recorded ? 'recorded by the source' : 'computed from prices'}${priced.length < members.length ? ', part unpriced' : ''})` : ''),
+		(priced.length ? ` (${COST_SOURCE_NOTES[recorded ? 'recorded' : 'computed']}${priced.length < members.length ? ', part unpriced' : ''})` : ''),
 		priced.length ? 'cost' : 'unpriced');
 	const tools = p.message === null ? g.toolCalls : members[0]!.facts.toolNames;
 	if (tools.length) add(`tools ${tools.map(sanitizeLine).join(', ')}`, 'warn');
@@ -147,7 +148,8 @@ function messageLines(m: DetailMessage | undefined, i: number, p: DetailInput, a
 		const failed = r.isError || r.error.trim() !== '';
 		add(`← ${sanitizeLine(r.name) || 'result'}${failed ? ' · ERROR' : ' · ok'}${r.latencyMs !== null ? ` · ${r.latencyMs} ms` : ''}`, failed ? 'bad' : 'good');
 		if (r.error.trim()) add(sanitize(capped(r.error)), 'bad');
-		if (r.content.trim()) add(sanitize(capped(r.content)));
+		// Sources that flag an error often put its text in both fields; show it once.
+		if (r.content.trim() && r.content !== r.error) add(sanitize(capped(r.content)));
 	}
 	for (const v of m.validations) {
 		add(`${v.passed ? '✓ passed' : '✗ failed'} · ${sanitizeLine(v.validator)}`, v.passed ? 'good' : 'bad');

@@ -6,16 +6,11 @@ import {formatCost, formatDuration, formatTokens, groupDigits} from '../../core/
 import {sanitizeLine} from '../../core/sanitize.js';
 import {STATUS_GLYPHS} from '../../core/screens/session-columns.js';
 import {groupSpark} from '../../core/screens/timeline-spark.js';
-import type {CostSource} from '../../core/types.js';
+import {COST_SOURCE_NOTES} from '../../core/cost.js';
 import type {SessionAnalytics} from '../../core/session-analytics.js';
 import type {TimelineOutline} from '../services/types.js';
 import {Segments, SplitLine, type Segment} from './segments.js';
 import {dateTime} from './timeline-format.js';
-
-const COST_SOURCES: Record<CostSource, string> = {
-	computed: 'computed from prices', recorded: 'recorded by the source', partial: 'computed; some models unpriced',
-	unpriced: 'no price for its models', none: 'no tokens to price',
-};
 
 const dot: Segment = {text: ' · ', token: 'rule'};
 
@@ -60,7 +55,7 @@ export interface TimelineHeaderProps {
 
 export const TimelineHeader = memo(function TimelineHeader({outline: o, analytics, pricing, timeZone, width}: TimelineHeaderProps) {
 	const s = o.summary;
-	const costNote = s.totalCost === null ? COST_SOURCES[s.costSource] : `${COST_SOURCES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${pricing.source}`}`;
+	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${pricing.source}`}`;
 	const lines: Segment[][] = [
 		[
 			{text: ' '}, {text: sanitizeLine(s.project) || '—', token: 'label'}, dot, {text: sanitizeLine(s.agent) || '—'}, dot,

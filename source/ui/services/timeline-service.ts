@@ -3,16 +3,15 @@
 // (bodies read from the source, analytics that need the text) follows after it.
 import type {Result} from '../../core/time.js';
 import {pricingForModel} from '../../core/pricing.js';
-import {costOfUsage} from '../../core/cost.js';
+import {cacheSavingUsd, costOfUsage} from '../../core/cost.js';
 import {buildGroupedMessages} from '../../core/message-groups.js';
-import {SESSION_COLUMNS, toSummary, type SessionRow} from '../../store/session-row.js';
 import {sessionFacet} from '../../facets/facet-lookup.js';
 import {loadSessionDetail} from '../../workspace/session-detail.js';
+import {subSessionsOf} from '../../workspace/sub-sessions.js';
 import type {Workspace} from '../../workspace/open-workspace.js';
+import {workspaceSessionMarkdown} from '../../report/session-markdown.js';
 import {writeSessionMarkdown} from '../export-markdown.js';
 import type {TimelineMessage, TimelineOutline, TimelineService} from './types.js';
-
-const PER_MILLION = 1_000_000;
 
 export interface TimelineServiceOptions {
 	timeZone: string;
@@ -21,7 +20,6 @@ export interface TimelineServiceOptions {
 }
 
 export function createTimelineService(ws: Workspace, opts: TimelineServiceOptions): TimelineService {
-	const children = ws.store.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE parent_id = ? ORDER BY start_ms`);
 	const versionOf = ws.store.db.prepare(`SELECT message_count || ':' || end_ms FROM sessions WHERE id = ?`).pluck();
 
 	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): TimelineMessage[] {
@@ -37,7 +35,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				inputCost: recorded === null ? (computed?.input ?? null) : null,
 				outputCost: recorded === null ? (computed?.output ?? null) : null,
 				costRecorded: recorded !== null,
-				cacheSavingUsd: price ? (f.usage.cacheRead * Math.max(0, price.input - price.cacheRead)) / PER_MILLION : null,
+				cacheSavingUsd: price ? cacheSavingUsd(price, f.usage) : null,
 			};
 		});
 	}
@@ -67,14 +65,14 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				groups,
 				tools: ws.store.sessions.tools(id),
 				facet: sessionFacet(ws, id),
-				subSessions: (children.all(id) as SessionRow[]).map(toSummary),
+				subSessions: subSessionsOf(ws, id),
 			};
 		},
 		detail: (id) => loadSessionDetail(ws, id),
 		exportMarkdown(id): Result<string> {
 			const loaded = loadSessionDetail(ws, id);
 			if (!loaded.ok) return loaded;
-			return writeSessionMarkdown(loaded.value, opts.timeZone, opts.exportDir);
+			return writeSessionMarkdown(loaded.value.summary.id, workspaceSessionMarkdown(ws, loaded.value, opts.timeZone), opts.exportDir);
 		},
 	};
 }
