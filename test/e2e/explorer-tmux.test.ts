@@ -5,26 +5,16 @@
 import {spawnSync} from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import {CLI, tmuxServer} from './helpers/tmux.js';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {columnWidths} from '../../source/core/screens/session-columns.js';
 import {formatCost} from '../../source/core/format.js';
 import {truncateToWidth} from '../../source/terminal/width.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-e2e-'));
-// A private tmux server whose socket lives (and goes) with the test's directory.
-const socket = path.join(dir, 'tmux.sock');
-const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: dir, TZ: 'UTC', TERM: 'xterm-256color'};
-
-function tmux(...args: string[]): string {
-	const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
-	if (r.error) throw new Error(`tmux is needed for the end-to-end tests (.ci/run installs it): ${r.error.message}`);
-	if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
-	return r.stdout;
-}
+const server = tmuxServer('tapedeck-e2e-');
+const {dir, env, tmux} = server;
+const cli = CLI;
 
 const pane = () => tmux('capture-pane', '-p', '-t', 'e2e');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'e2e', ...k);
@@ -58,10 +48,7 @@ beforeAll(() => {
 	tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'e2e', `${process.execPath} ${cli} --demo; echo "EXIT=$?"; sleep 600`);
 });
 
-afterAll(() => {
-	spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
-	fs.rmSync(dir, {recursive: true, force: true});
-});
+afterAll(() => server.close());
 
 describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 	it('shows the list, sorts by cost, filters failed, searches, shows help, and quits cleanly', async () => {

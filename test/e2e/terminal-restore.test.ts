@@ -3,33 +3,21 @@
 // one line, and exit with the status a shell expects. Real CLI, real terminal (tmux); needs dist/.
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import {CLI, tmuxServer} from './helpers/tmux.js';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const server = tmuxServer('tapedeck-restore-');
+const {dir, env, tmux} = server;
+const cli = CLI;
 const preload = path.join(import.meta.dirname, 'helpers', 'throw-on-signal.mjs');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-restore-'));
-const socket = path.join(dir, 'tmux.sock');
-const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: dir, TZ: 'UTC', TERM: 'xterm-256color'};
-
-function tmux(...args: string[]): string {
-	const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {env, encoding: 'utf8'});
-	if (r.error) throw new Error(`tmux is needed for the end-to-end tests (.ci/run installs it): ${r.error.message}`);
-	if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
-	return r.stdout;
-}
 
 beforeAll(() => {
 	// Seeds the demo once, so each test starts the explorer on it at once.
 	expect(spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
 });
 
-afterAll(() => {
-	spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
-	fs.rmSync(dir, {recursive: true, force: true});
-});
+afterAll(() => server.close());
 
 /** Starts the explorer in its own tmux window; the shell prints the exit status and the tty's modes after. */
 async function start(name: string) {
