@@ -54,6 +54,15 @@ export function costOfUsage(p: Pricing, u: Usage): CostBreakdown {
 	return costForTokensWithCache(p, u.input, u.output, u.cacheWrite, u.cacheRead, u.cacheWrite1h);
 }
 
+/**
+ * Cost of one message at its model's price (null: no price). A message with no tokens at all (a prompt, a
+ * tool result, a system line) costs nothing whatever its model, so it never reads as "unpriced".
+ */
+export function messageCost(p: Pricing | null, u: Usage): CostBreakdown | null {
+	if (u.input === 0 && u.output === 0 && u.cacheWrite === 0 && u.cacheWrite1h === 0 && u.cacheRead === 0) return breakdown(0, 0);
+	return p ? costOfUsage(p, u) : null;
+}
+
 /** Cost of a model's summed usage; equals the sum of costOfUsage over the same messages. */
 export function costOfModelUsage(p: Pricing, mu: ModelUsage): CostBreakdown {
 	const inputCost =

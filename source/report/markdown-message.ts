@@ -52,9 +52,11 @@ function figures(m: DetailMessage): string[] {
 	const out: string[] = [];
 	const about = [m.facts.model ? `**Model:** ${sanitizeLine(m.facts.model)}` : '', m.latencyMs !== null ? `**Latency:** ${ms(m.latencyMs)}` : ''];
 	if (about.some(Boolean)) out.push(`- ${about.filter(Boolean).join(' · ')}`);
+	const written = u.cacheWrite + u.cacheWrite1h;
+	// A prompt, tool result or system line carries no tokens: nothing to count or price.
+	if (u.input === 0 && u.output === 0 && u.cacheRead === 0 && written === 0 && !m.costRecorded) return out;
 	const cost = m.cost ? `${formatCostFine(m.cost.total)} (${COST_SOURCE_NOTES[m.costRecorded ? 'recorded' : 'computed']})` : 'unpriced';
 	out.push(`- **Tokens:** ${groupDigits(u.input)} in · ${groupDigits(u.output)} out · **Cost:** ${cost}`);
-	const written = u.cacheWrite + u.cacheWrite1h;
 	if (u.cacheRead || written) {
 		const saved = m.cacheSavingUsd !== null && u.cacheRead ? ` · saved ${formatCostFine(m.cacheSavingUsd)}` : '';
 		out.push(`- **Cache:** ${groupDigits(u.cacheRead)} read · ${groupDigits(written)} written${saved}`);
@@ -66,7 +68,8 @@ function figures(m: DetailMessage): string[] {
 export function messageMarkdown(m: DetailMessage, index: number, timeZone: string): string[] {
 	const f = m.facts;
 	const gap = m.deltaMs > 0 ? ` · +${formatDuration(m.deltaMs)}` : '';
-	const out = ['', `### ${index + 1}. ${sanitizeLine(f.role) || '(none)'} · ${stamp(f.timestamp, timeZone)}${gap}`, '', ...figures(m)];
+	const facts = figures(m);
+	const out = ['', `### ${index + 1}. ${sanitizeLine(f.role) || '(none)'} · ${stamp(f.timestamp, timeZone)}${gap}`, ...(facts.length ? ['', ...facts] : [])];
 	// Tool calls and results have their own blocks below; the display text would repeat them (as in the pane).
 	const text = sanitize(m.toolCalls.length || m.toolResults.length ? m.blockText : m.text).trim();
 	if (text) out.push('', closeFences(text));

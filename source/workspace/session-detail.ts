@@ -4,7 +4,7 @@ import type {MessageFacts} from '../core/message-facts.js';
 import type {Result} from '../core/time.js';
 import {displayText} from '../core/message-text.js';
 import {pricingForModel} from '../core/pricing.js';
-import {cacheSavingUsd, costOfUsage} from '../core/cost.js';
+import {cacheSavingUsd, messageCost} from '../core/cost.js';
 import {buildGroupedMessages, type MessageGroup} from '../core/message-groups.js';
 import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-analytics.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
@@ -84,7 +84,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			deltaMs: i === 0 ? 0 : f.timestamp - facts[i - 1]!.timestamp,
 			// A cost the source recorded (PromptKit cost_info) is the message's cost, as it is the session's.
 			cost: body?.recordedCost ? {input: body.recordedCost.inputUsd, output: body.recordedCost.outputUsd, total: body.recordedCost.totalUsd}
-				: price ? costOfUsage(price, f.usage) : null,
+				: messageCost(price, f.usage),
 			costRecorded: Boolean(body?.recordedCost),
 			cacheSavingUsd: price ? cacheSavingUsd(price, f.usage) : null,
 			text: body ? displayText(body) : '',

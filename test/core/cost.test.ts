@@ -9,6 +9,7 @@ import {
 	costOfUsage,
 	emptyModelUsage,
 	mergeModelUsage,
+	messageCost,
 } from '../../source/core/cost.js';
 import type {Pricing} from '../../source/core/types.js';
 import {usage} from './build-message.js';
@@ -105,5 +106,18 @@ describe('cacheSavingUsd', () => {
 		['a cache read dearer than input saves nothing rather than a negative amount', {...sonnet, cacheRead: 4}, 1_000_000, 0],
 	])('%s', (_name, p, cacheRead, want) => {
 		expect(cacheSavingUsd(p, usage({input: cacheRead + 500, cacheRead, cacheWrite: 200}))).toBeCloseTo(want, 12);
+	});
+});
+
+describe('messageCost', () => {
+	const none = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
+	const some = {...none, input: 1_000_000, output: 1_000_000};
+	const price: Pricing = {input: 3, output: 15, cacheWrite: 3.75, cacheWrite1h: 6, cacheRead: 0.3};
+	it('is zero for a message without tokens, priced or not, and null only when tokens have no price', () => {
+		expect(messageCost(null, none)).toEqual({input: 0, output: 0, total: 0});
+		expect(messageCost(price, none)).toEqual({input: 0, output: 0, total: 0});
+		expect(messageCost(null, some)).toBeNull();
+		expect(messageCost(price, some)).toEqual({input: 3, output: 15, total: 18});
+		expect(messageCost(null, {...none, cacheRead: 5})).toBeNull();
 	});
 });

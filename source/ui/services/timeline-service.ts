@@ -3,7 +3,7 @@
 // (bodies read from the source, analytics that need the text) follows after it.
 import type {Result} from '../../core/time.js';
 import {pricingForModel} from '../../core/pricing.js';
-import {cacheSavingUsd, costOfUsage} from '../../core/cost.js';
+import {cacheSavingUsd, messageCost} from '../../core/cost.js';
 import {buildGroupedMessages} from '../../core/message-groups.js';
 import {sessionFacet} from '../../facets/facet-lookup.js';
 import {loadSessionDetail} from '../../workspace/session-detail.js';
@@ -25,7 +25,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): TimelineMessage[] {
 		return facts.map((f, i) => {
 			const price = pricingForModel(ws.pricing, f.model);
-			const computed = price ? costOfUsage(price, f.usage) : null;
+			const computed = messageCost(price, f.usage);
 			// A cost the source recorded (PromptKit cost_info) wins; its split is not in the index, only its total.
 			const recorded = f.recordedCostUsd;
 			return {
