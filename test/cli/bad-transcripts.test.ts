@@ -16,18 +16,23 @@ const MAIN = '8f2c1a9e-4b7d-4c1e-9a53-0d6f2e7b9c11.jsonl';
 const OTHER = '2d7e5b10-0c3a-4f55-8e21-6a9b3c4d5e6f.jsonl';
 
 /** `sessions` over a copy of the Claude Code fixture, changed by `arrange` first. */
-function claudeSessions(arrange: (app: string) => void, as: RunAs = {}): CliRun & {app: string} {
+function claudeSessions(arrange: (app: string) => void, as: RunAs = {}): CliRun & {app: string; sources: () => CliRun} {
 	const dir = tempDir();
 	const root = copyFixture('claude-code', dir);
 	const app = path.join(root, APP);
 	if (as.uid !== undefined) shareWithAll(dir);
 	arrange(app);
-	return {...runCli(['sessions', '--claude', root, '--index', path.join(dir, 'index.sqlite')], {HOME: dir}, as), app};
+	const args = ['--claude', root, '--index', path.join(dir, 'index.sqlite')];
+	const sources = () => runCli(['sources', '--json', ...args], {HOME: dir}, as);
+	return {...runCli(['sessions', ...args], {HOME: dir}, as), app, sources};
 }
 
 describe('transcript sources with bad files', () => {
 	it('an unreadable transcript among readable ones: one warning naming it, the others imported', () => {
 		const r = claudeSessions((app) => fs.chmodSync(path.join(app, OTHER), 0o000), UNPRIVILEGED);
+		// `sources` counts it too, as long as it stays unreadable.
+		const listed = JSON.parse(r.sources().stdout) as {sources: Array<{warnings: number; warning_details: Array<{where: string; message: string}>}>};
+		expect(listed.sources[0]!.warning_details).toContainEqual(expect.objectContaining({where: path.join(r.app, OTHER), message: 'cannot read: permission denied'}));
 		fs.chmodSync(path.join(r.app, OTHER), 0o644);
 		expect(r.status).toBe(0);
 		expect(r.stderr).toBe('');
