@@ -64,6 +64,8 @@ export async function syncFileSource(
 	const cursors = createFileStateRepo(store.db).cursorsOf(sourceId);
 	const problems = new Map<string, FileProblem[]>();
 	const problemsOf = (file: string) => problems.get(file) ?? problems.set(file, []).get(file)!;
+	/** Files passed by without reading (no stat, no permission): nothing of them is stored. */
+	const unread = new Set<string>();
 	let importer: FileImport | null = null;
 	let done = 0;
 	const progress = () => onProgress({source: root, read: done, total: files.length, unit: 'files'});
@@ -72,6 +74,7 @@ export async function syncFileSource(
 		done++;
 		if (!stat) {
 			addProblem(problemsOf(entry.path), 0, `cannot read: ${error}`);
+			unread.add(entry.path);
 			continue;
 		}
 		const cursor = cursors.get(entry.path);
@@ -81,6 +84,7 @@ export async function syncFileSource(
 		const denied = unreadable(entry.path);
 		if (denied) {
 			addProblem(problemsOf(entry.path), 0, denied);
+			unread.add(entry.path);
 			continue;
 		}
 		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);
@@ -90,5 +94,6 @@ export async function syncFileSource(
 	if (!importer && loadDue(store, sourceId).length > 0) importer = await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);
 	const summary: SyncSummary = importer ? await importer.finish() : {source: root, newMessages: 0, sessionsTouched: 0, warnings: []};
 	summary.warnings = [...problems].flatMap(([file, list]) => list.map((p) => problemWarning(file, p)));
+	summary.unread = [...unread].flatMap((file) => problems.get(file)!.map((p) => problemWarning(file, p)));
 	return summary;
 }

@@ -26,6 +26,8 @@ export interface SyncSummary {
 	warnings: Warning[];
 	/** Read from the first row (a new source, or one VACUUMed or rebuilt): its warnings replace the stored ones. */
 	fromStart?: boolean;
+	/** Transcript files that could not be read at all this run: no state of theirs is stored, so only this run knows. */
+	unread?: Warning[];
 }
 
 export interface TapesSyncDeps {

@@ -50,10 +50,9 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const adapter = FILE_ADAPTERS[s.kind as Exclude<SourceKind, 'tapes'>];
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
-	// A transcript source remembers every problem still in its files, not only this run's; a file it may not
+	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
-	const unreadable = summary.warnings.filter((w) => w.message.startsWith('cannot read'));
-	ws.store.sources.recordSync(s.id, now(), null, [...unreadable, ...sourceWarnings(ws.store, s.id)]);
+	ws.store.sources.recordSync(s.id, now(), null, [...(summary.unread ?? []), ...sourceWarnings(ws.store, s.id)]);
 	return summary;
 }
 

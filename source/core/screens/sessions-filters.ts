@@ -24,6 +24,11 @@ export function initialPeriod(flags: {since?: string; from?: string; to?: string
 	return PERIODS.find((p) => periodSince(p) === since.value) ?? 'custom';
 }
 
+/** The filter part of a screen's state, as it travels from one screen to another. */
+export function filterStateOf(s: FilterState): FilterState {
+	return {filters: s.filters, period: s.period, custom: s.custom};
+}
+
 export function initialFilterState(filters: Filters, period: PeriodChoice): FilterState {
 	const {fromMs, toMs, ...rest} = filters;
 	return {filters: rest, period, custom: {fromMs, toMs}};

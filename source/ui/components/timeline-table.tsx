@@ -8,7 +8,7 @@ import type {TimelineRow} from '../../core/screens/timeline-rows.js';
 import type {MessageSortKey} from '../../core/message-groups.js';
 import {fitToWidth} from '../../terminal/width.js';
 import type {TimelineOutline} from '../services/types.js';
-import {Segments, type Segment} from './segments.js';
+import {Segments} from './segments.js';
 import {clockTime, roleLabel} from './timeline-format.js';
 
 type Column = 'num' | 'role' | 'time' | 'gap' | 'tokens' | 'cost' | 'tools';

@@ -7,12 +7,12 @@ import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
 import {previousWindow} from '../../core/time.js';
-import {filtersKey, queryFilters, type FilterState} from '../../core/screens/sessions-filters.js';
+import {filterStateOf, filtersKey, queryFilters} from '../../core/screens/sessions-filters.js';
+import type {FilteredScreenProps} from './screen-props.js';
 import {analyticsReducer, initialAnalyticsState, keyModes} from '../../core/screens/analytics-reducer.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
-import type {Size} from '../hooks/use-terminal-size.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
 import {StatusBar} from '../components/status-bar.js';
@@ -28,17 +28,7 @@ const HELP = [
 	{title: "A day's sessions", bindings: bindingsFor('analytics-drill')},
 ];
 
-export interface AnalyticsScreenProps {
-	size: Size;
-	/** The Sessions screen's filters and period when `a` was pressed. */
-	initial: FilterState;
-	/** false while a session opened from here is on show (the screen stays mounted to keep its state). */
-	active: boolean;
-	onOpen(id: string): void;
-	/** Back to the list, with the filters and period this screen ended with. */
-	onBack(filters: FilterState): void;
-	onQuit(): void;
-}
+export type AnalyticsScreenProps = FilteredScreenProps;
 
 export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}: AnalyticsScreenProps) {
 	const services = useServices();
@@ -82,7 +72,7 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
-		if (r.kind === 'back') onBack({filters: state.filters, period: state.period, custom: state.custom});
+		if (r.kind === 'back') onBack(filterStateOf(state));
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const session = rows[r.index];

@@ -8,11 +8,11 @@ import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
 import {initialInsightsState, insightsReducer} from '../../core/screens/insights-reducer.js';
 import {chartColumns} from '../../core/screens/insights-layout.js';
-import type {FilterState} from '../../core/screens/sessions-filters.js';
+import {filterStateOf} from '../../core/screens/sessions-filters.js';
+import type {FilteredScreenProps} from './screen-props.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {useInsightsData} from '../hooks/use-insights-data.js';
-import type {Size} from '../hooks/use-terminal-size.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
 import {StatusBar} from '../components/status-bar.js';
@@ -25,17 +25,7 @@ import {FAILURE_LINES, InsightsWorker, workerHeaderLines} from '../components/in
 
 const HELP = [{title: 'Insights', bindings: bindingsFor('insights')}];
 
-export interface InsightsScreenProps {
-	size: Size;
-	/** The filters and period of the Sessions screen when `i` was pressed. */
-	initial: FilterState;
-	/** Whether this screen is on show (it stays mounted under a session opened from it). */
-	active: boolean;
-	onOpen(id: string): void;
-	/** Back to the list, with the filters and period this screen ended with. */
-	onBack(filters: FilterState): void;
-	onQuit(): void;
-}
+export type InsightsScreenProps = FilteredScreenProps;
 
 export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: InsightsScreenProps) {
 	const services = useServices();
@@ -57,7 +47,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		const r = state.request;
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
-		else if (r.kind === 'back') onBack({filters: state.filters, period: state.period, custom: state.custom});
+		else if (r.kind === 'back') onBack(filterStateOf(state));
 		else {
 			const id = r.tab === 'summaries' ? aggregate.recent[r.index]?.sessionId : aggregate.failures[r.index]?.sessionId;
 			if (id) onOpen(id);

@@ -5,7 +5,7 @@ import {useInput} from 'ink';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {initialSessionsState, sessionsReducer, type SessionsState} from '../../core/screens/sessions-reducer.js';
-import {queryFilters, type FilterState} from '../../core/screens/sessions-filters.js';
+import {filterStateOf, queryFilters, type FilterState} from '../../core/screens/sessions-filters.js';
 import {columnWidths} from '../../core/screens/session-columns.js';
 import {kpiCells} from '../../core/screens/kpi.js';
 import {useServices} from '../services/context.js';
@@ -81,8 +81,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		const r = state.request;
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
-		else if (r.kind === 'insights') onInsights?.({filters: state.filters, period: state.period, custom: state.custom});
-		else if (r.kind === 'analytics') onAnalytics?.({filters: state.filters, period: state.period, custom: state.custom});
+		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
+		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
 		else if (r.kind === 'open') {
 			const session = services.sessions.page(data.filters, r.index, 1)[0];
 			if (session) onOpen(session.id);
