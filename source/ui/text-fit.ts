@@ -30,3 +30,45 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const pad = ' '.repeat(Math.max(0, width - cells(c)));
 	return align === 'right' ? pad + c : c + pad;
 }
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Greedy word wrap by display width; words wider than the line are cut by graphemes. Keeps blank lines. */
+export function wrapText(text: string, width: number): string[] {
+	const w = Math.max(1, width);
+	const out: string[] = [];
+	for (const para of text.split('\n')) {
+		let line = '';
+		let used = 0;
+		for (const word of para.split(/(\s+)/)) {
+			if (word === '') continue;
+			const ww = stringWidth(word);
+			if (used + ww <= w) {
+				line += word;
+				used += ww;
+				continue;
+			}
+			if (/^\s+$/.test(word)) {
+				out.push(line.trimEnd());
+				line = '';
+				used = 0;
+				continue;
+			}
+			if (used > 0) out.push(line.trimEnd());
+			line = '';
+			used = 0;
+			for (const {segment} of segmenter.segment(word)) {
+				const sw = stringWidth(segment);
+				if (used + sw > w) {
+					out.push(line);
+					line = '';
+					used = 0;
+				}
+				line += segment;
+				used += sw;
+			}
+		}
+		out.push(line.trimEnd());
+	}
+	return out;
+}

@@ -10,7 +10,7 @@ import {bodyHeight, Frame} from './frame.js';
 import {Footer} from './footer.js';
 import {Segments, type Segment} from './segments.js';
 import {TitleBar} from './title-bar.js';
-import {wrapText} from './timeline-detail-lines.js';
+import {wrapText} from '../text-fit.js';
 
 export interface ErrorPanelProps {
 	screen: string;

@@ -5,7 +5,7 @@ import {Box} from 'ink';
 import type {SyncSnapshot} from '../services/types.js';
 import {groupDigits} from '../../core/format.js';
 import {Segments, type Segment} from './segments.js';
-import {wrapText} from './timeline-detail-lines.js';
+import {wrapText} from '../text-fit.js';
 
 /** The overlay's lines below its title, wrapped to the width. */
 export function problemLines(sync: Pick<SyncSnapshot, 'errors' | 'warnings'>, width: number): Segment[][] {

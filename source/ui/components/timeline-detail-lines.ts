@@ -6,56 +6,14 @@ import {formatCost, formatDuration, formatTokens} from '../../core/format.js';
 import {sanitize, sanitizeLine} from '../../core/sanitize.js';
 import type {TimelineOutline} from '../services/types.js';
 import type {DetailMessage} from '../../workspace/session-detail.js';
-import {stringWidth} from '../../terminal/width.js';
 import type {Segment} from './segments.js';
+import {wrapText} from '../text-fit.js';
 import {clockTime, roleLabel} from './timeline-format.js';
 
 /** Messages of one group shown in full; more are one Enter away (expanded, each row has its own detail). */
 const MAX_MESSAGES = 20;
 /** Characters of one text shown; the export has them all. */
 const MAX_TEXT = 20_000;
-
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-/** Greedy word wrap by display width; words wider than the line are cut by graphemes. Keeps blank lines. */
-export function wrapText(text: string, width: number): string[] {
-	const w = Math.max(1, width);
-	const out: string[] = [];
-	for (const para of text.split('\n')) {
-		let line = '';
-		let used = 0;
-		for (const word of para.split(/(\s+)/)) {
-			if (word === '') continue;
-			const ww = stringWidth(word);
-			if (used + ww <= w) {
-				line += word;
-				used += ww;
-				continue;
-			}
-			if (/^\s+$/.test(word)) {
-				out.push(line.trimEnd());
-				line = '';
-				used = 0;
-				continue;
-			}
-			if (used > 0) out.push(line.trimEnd());
-			line = '';
-			used = 0;
-			for (const {segment} of segmenter.segment(word)) {
-				const sw = stringWidth(segment);
-				if (used + sw > w) {
-					out.push(line);
-					line = '';
-					used = 0;
-				}
-				line += segment;
-				used += sw;
-			}
-		}
-		out.push(line.trimEnd());
-	}
-	return out;
-}
 
 function capped(text: string): string {
 	return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}\n… ${text.length - MAX_TEXT} more characters (e exports all of it)`;
