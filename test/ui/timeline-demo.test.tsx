@@ -43,6 +43,8 @@ describe('the demo bug-hunt session', () => {
 		expect(rows).toHaveLength(9);
 		const tools = rows.map((l) => l.split('│')[0]!.trim().split(/\s+/).at(-1));
 		for (const tool of ['Read', 'Grep', 'Edit', 'Write']) expect(tools).toContain(tool);
+		// Every group holds one message here, so the footer does not offer to expand one.
+		expect(frame.split('\n').at(-1)).not.toContain('expand');
 		await effectsFlushed();
 		press(r.stdin, 'esc');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('1 of 67 sessions'));

@@ -121,8 +121,12 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
 	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
 
-	const hidden: KeyAction[] = outline?.subSessions.length ? [] : ['sub-sessions'];
-	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden.length]);
+	// The footer offers only keys that do something here: no sub-sessions, or no group of several messages.
+	const hidden = useMemo((): KeyAction[] => [
+		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
+		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
+	], [outline]);
+	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);
 	return (
 		<Frame
