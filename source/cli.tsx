@@ -47,6 +47,10 @@ const cli = meow(HELP, {
 		codex: {type: 'string', isMultiple: true},
 		promptkit: {type: 'string', isMultiple: true},
 		insights: {type: 'boolean', default: true},
+		// No default: absent leaves each source as it was; --no-search-index / --search-index change it.
+		searchIndex: {type: 'boolean'},
+		limit: {type: 'number'},
+		order: {type: 'string'},
 		insightsProvider: {type: 'string'},
 		insightsModel: {type: 'string'},
 		insightsKey: {type: 'string'},
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
 
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,
-		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
+		claude: f.claude, codex: f.codex, promptkit: f.promptkit, searchIndex: f.searchIndex,
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
 	if (!opened.ok) fail(opened.error);

@@ -15,6 +15,7 @@ import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
+import {searchDoc} from '../core/search-text.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
@@ -32,6 +33,8 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+	/** The source keeps a search index (it does unless the user asked otherwise). */
+	search?: boolean;
 }
 
 export interface FileBatch {
@@ -64,7 +67,8 @@ interface BatchEffects {
 
 function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
 	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
-	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message))) return false;
+	const doc = ctx.search === false ? null : searchDoc(fm.message);
+	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc)) return false;
 	fx.touched.add(fm.sessionId);
 	const list = fx.inserted.get(fm.sessionId);
 	if (list) list.push({seq: fm.seq, facts});
@@ -86,7 +90,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
 	if (sameMessage(existing.message, merged)) return false;
-	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged));
+	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : searchDoc(merged));
 	fx.touched.add(existing.sessionId);
 	fx.rewritten.add(existing.sessionId);
 	return false;

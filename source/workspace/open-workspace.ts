@@ -24,6 +24,8 @@ export interface WorkspaceOptions {
 	claude?: string[];
 	codex?: string[];
 	promptkit?: string[];
+	/** --search-index (true) or --no-search-index (false) for the sources of this run; remembered per source. */
+	searchIndex?: boolean;
 	env: Record<string, string | undefined>;
 	home: string;
 	cwd: string;
@@ -91,6 +93,7 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			const absolute = path.resolve(opts.cwd, s.path);
 			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
 		});
+		if (opts.searchIndex !== undefined) for (const s of sources) store.search.setOn(s.id, opts.searchIndex);
 		repriceIfChanged(store, pricing, opts.now());
 		return {
 			ok: true,

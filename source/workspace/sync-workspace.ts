@@ -11,6 +11,7 @@ import {codexAdapter} from '../sources/codex/discover.js';
 import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
+import {backfillSearch} from '../sync/search-backfill.js';
 
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
@@ -21,7 +22,7 @@ export interface WorkspaceSync {
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
-export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files'};
+export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'messages'};
 
 const FILE_ADAPTERS: Record<Exclude<SourceKind, 'tapes'>, FileSourceAdapter> = {
 	'claude-code': claudeAdapter,
@@ -34,6 +35,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
 	try {
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
@@ -49,6 +51,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 
 async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const adapter = FILE_ADAPTERS[s.kind as Exclude<SourceKind, 'tapes'>];
+	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.

@@ -1,0 +1,22 @@
+// v6 of the index: full-text search over what messages say (see core/search-text.ts for what is indexed).
+// - message_search: FTS5, contentless (the words' positions only, no copy of the text: the bodies already
+//   live in `messages.body` or, for tapes, in the source), keyed by the messages row's rowid. Rows can be
+//   deleted by rowid (contentless_delete), which a re-read transcript needs.
+// - search_sources: per source whether it is indexed ('on', or 'off' when asked with --no-search-index),
+//   and which of its older messages still wait to be indexed: rowids in (done_to, backfill_to]. Sources
+//   known before this step get every message they had; sync indexes new messages as it stores them.
+export const SEARCH_MIGRATION = `
+	CREATE VIRTUAL TABLE IF NOT EXISTS message_search USING fts5(
+		text, thinking, tool,
+		content = '', contentless_delete = 1,
+		tokenize = 'unicode61 remove_diacritics 2'
+	);
+	CREATE TABLE IF NOT EXISTS search_sources (
+		source_id INTEGER PRIMARY KEY,
+		state TEXT NOT NULL DEFAULT 'on',
+		backfill_to INTEGER NOT NULL DEFAULT 0,
+		done_to INTEGER NOT NULL DEFAULT 0
+	);
+	INSERT OR IGNORE INTO search_sources (source_id, state, backfill_to, done_to)
+		SELECT id, 'on', (SELECT coalesce(max(rowid), 0) FROM messages), 0 FROM sources;
+`;
