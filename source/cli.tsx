@@ -47,7 +47,7 @@ const cli = meow(HELP, {
 		codex: {type: 'string', isMultiple: true},
 		promptkit: {type: 'string', isMultiple: true},
 		insights: {type: 'boolean', default: true},
-		// No default: absent leaves each source as it was; --no-search-index / --search-index change it.
+		// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
 		searchIndex: {type: 'boolean'},
 		limit: {type: 'number'},
 		order: {type: 'string'},
@@ -59,6 +59,12 @@ const cli = meow(HELP, {
 	},
 	allowUnknownFlags: false,
 });
+
+/** meow reads an absent boolean as false; absent must mean "as it was", so the flag is looked up as written. */
+function searchIndexFlag(): boolean | undefined {
+	const given = process.argv.slice(2).filter((a) => a === '--search-index' || a === '--no-search-index');
+	return given.length ? given[given.length - 1] === '--search-index' : undefined;
+}
 
 /** The index in use, once open: failures SQLite raises later are reported against it. */
 let indexFile: string | null = null;
@@ -104,7 +110,7 @@ async function main(): Promise<void> {
 
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,
-		claude: f.claude, codex: f.codex, promptkit: f.promptkit, searchIndex: f.searchIndex,
+		claude: f.claude, codex: f.codex, promptkit: f.promptkit, searchIndex: searchIndexFlag(),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
 	if (!opened.ok) fail(opened.error);
@@ -137,16 +143,18 @@ async function main(): Promise<void> {
 	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
 		ws, synced, filters: filters.value, now, timeZone, warnings, format,
-		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal,
+		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal, search: {limit: f.limit, order: f.order},
 	});
 	facets?.done();
 	if (!result.ok) {
 		ws.close();
 		fail(result.error);
 	}
+	for (const notice of result.notices ?? []) process.stderr.write(`tapedeck: ${notice}\n`);
 	// Large reports are generated while they are written, so the index stays open until the last piece.
 	await writeOutput(result.value);
 	ws.close();
+	if (result.exitCode) process.exit(result.exitCode);
 }
 
 /**

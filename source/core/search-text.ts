@@ -55,17 +55,14 @@ export function indexForm(text: string): string {
 	return parts.length ? `${base}\n${parts.join('\n')}` : base;
 }
 
-/** Every string inside a tool call's arguments (keys too: `file_path` is worth finding), depth-first. */
+/** Every value inside a tool call's arguments, depth-first (keys are left out: they name fields, not content). */
 function argStrings(value: unknown, out: string[], depth = 0): void {
 	if (depth > 8) return;
 	if (typeof value === 'string') out.push(value);
 	else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
 	else if (Array.isArray(value)) for (const v of value) argStrings(v, out, depth + 1);
 	else if (value && typeof value === 'object') {
-		for (const [k, v] of Object.entries(value)) {
-			out.push(k);
-			argStrings(v, out, depth + 1);
-		}
+		for (const v of Object.values(value)) argStrings(v, out, depth + 1);
 	}
 }
 

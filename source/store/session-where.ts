@@ -1,6 +1,8 @@
 // Builds the SQL WHERE and ORDER BY of a session query from Filters. Values are always bound, never spliced.
 import type {Filters, SortKey} from '../core/types.js';
 import {normalizeModel} from '../core/models.js';
+import {parseSearchQuery} from '../core/search-query.js';
+import {sessionsMatching} from './search-where.js';
 
 export interface WhereClause {
 	sql: string;
@@ -61,8 +63,12 @@ export function sessionWhere(
 	}
 	if (f.search) {
 		const like = `%${escapeLike(f.search)}%`;
-		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')`);
-		params.push(like, like, like, like);
+		// Labels and IDs as typed, or any message matching it as a search query (words, phrases, fields).
+		// A query that does not parse (a quote still open while typing) matches the labels alone.
+		const query = parseSearchQuery(f.search);
+		const content = query.ok ? sessionsMatching(query.value) : null;
+		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\'${content ? ` OR ${content.sql}` : ''})`);
+		params.push(like, like, like, like, ...(content?.params ?? []));
 	}
 	return {sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params};
 }

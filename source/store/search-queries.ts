@@ -1,0 +1,100 @@
+// Message-level search: the hits of a parsed query under the usual filters, ranked by bm25 or newest first.
+import type {IndexDb} from './open-index.js';
+import {statementCache} from './statement-cache.js';
+import type {Filters, SourceKind} from '../core/types.js';
+import type {SearchQuery} from '../core/search-query.js';
+import {unpack, type MessageRow} from './messages-repo.js';
+import {sessionWhere} from './session-where.js';
+import {searchConditions} from './search-where.js';
+
+export type SearchOrder = 'rank' | 'time';
+
+export interface SearchHit {
+	sourceId: number;
+	source: SourceKind;
+	sessionId: string;
+	sessionLabel: string;
+	project: string;
+	messageId: string;
+	timestamp: number;
+	role: string;
+	model: string;
+	toolNames: string[];
+	/** bm25 score: lower is better (0 when the query has no words, only fields). */
+	rank: number;
+	/** The stored body (transcript sources); null for tapes, whose bodies are read from the source. */
+	body: string | null;
+}
+
+interface HitRow extends MessageRow {
+	source_id: number;
+	source: SourceKind;
+	session_id: string;
+	label: string;
+	project: string;
+	body: string | null;
+	score: number;
+}
+
+// Text weighs most; thinking a little less; tool arguments and results (long, and full of code) least.
+const RANK = 'bm25(message_search, 1.0, 0.8, 0.5)';
+
+export function createSearchQueries(db: IndexDb, scope: readonly number[] | null = null) {
+	const prepare = statementCache(db);
+
+	/** FROM and WHERE of a query; the session filters apply (the period, model, status...), the list's own search does not. */
+	function clause(q: SearchQuery, f: Filters): {from: string; where: string; params: Array<string | number>; ranked: boolean} {
+		const sw = sessionWhere({...f, search: ''}, f, scope);
+		const sc = searchConditions(q, false);
+		const ranked = q.match !== null;
+		const parts = [ranked ? 'message_search MATCH ?' : '', sw.sql.replace(/^WHERE /, ''), sc.sql].filter((p) => p !== '');
+		const from = ranked
+			? 'message_search JOIN messages m ON m.rowid = message_search.rowid JOIN sessions s ON s.id = m.session_id'
+			: 'messages m JOIN sessions s ON s.id = m.session_id';
+		return {from, where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...(ranked ? [q.match!] : []), ...sw.params, ...sc.params], ranked};
+	}
+
+	return {
+		hits(q: SearchQuery, f: Filters, opts: {order: SearchOrder; limit: number; offset?: number}): SearchHit[] {
+			const c = clause(q, f);
+			const score = c.ranked ? RANK : '0';
+			const order = opts.order === 'rank' && c.ranked ? 'score, m.ts DESC' : 'm.ts DESC, m.rowid DESC';
+			const sql = `SELECT m.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body, ${score} AS score
+				FROM ${c.from} ${c.where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+			const rows = prepare(sql).all(...c.params, opts.limit, opts.offset ?? 0) as HitRow[];
+			return rows.map((r) => {
+				const facts = unpack(r);
+				return {
+					sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
+					messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,
+				};
+			});
+		},
+		/** How many messages match, counted up to `cap` (a word in every message should not scan a million to say so). */
+		count(q: SearchQuery, f: Filters, cap = 10_000): number {
+			const c = clause(q, f);
+			return prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.from} ${c.where} LIMIT ?)`).pluck().get(...c.params, cap) as number;
+		},
+		/** The best-ranked matching message of each of these sessions (for the session list's snippets). */
+		bestPerSession(q: SearchQuery, sessionIds: readonly string[]): Map<string, SearchHit> {
+			const out = new Map<string, SearchHit>();
+			if (q.match === null || sessionIds.length === 0) return out;
+			const sc = searchConditions(q, false);
+			const sql = `SELECT m.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body, ${RANK} AS score
+				FROM message_search JOIN messages m ON m.rowid = message_search.rowid JOIN sessions s ON s.id = m.session_id
+				WHERE message_search MATCH ? AND m.session_id IN (SELECT value FROM json_each(?))${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY score`;
+			for (const r of prepare(sql).iterate(q.match, JSON.stringify(sessionIds), ...sc.params) as IterableIterator<HitRow>) {
+				if (out.has(r.session_id)) continue;
+				const facts = unpack(r);
+				out.set(r.session_id, {
+					sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
+					messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,
+				});
+				if (out.size === sessionIds.length) break;
+			}
+			return out;
+		},
+	};
+}
+
+export type SearchQueries = ReturnType<typeof createSearchQueries>;
