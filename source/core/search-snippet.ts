@@ -44,8 +44,11 @@ export function findMarks(text: string, terms: readonly HighlightTerm[]): Array<
 		if (!words) continue;
 		const pattern = new RegExp(words.join('[^\\p{L}\\p{N}]*'), 'gu');
 		for (const m of lower.matchAll(pattern)) {
-			const end = m.index + m[0].length;
-			if (startsWord(text, m.index) && (term.prefix || endsWord(text, end))) found.push([m.index, end]);
+			let end = m.index + m[0].length;
+			if (!startsWord(text, m.index) || (!term.prefix && !endsWord(text, end))) continue;
+			// A prefix marks the whole word it starts.
+			if (term.prefix) while (end < text.length && WORD.test(text[end]!)) end++;
+			found.push([m.index, end]);
 			if (found.length > 200) break;
 		}
 	}
