@@ -15,7 +15,7 @@ export function createSearchRows(db: IndexDb) {
 	const turnOff = db.prepare(`UPDATE search_sources SET state = 'off', backfill_to = 0, done_to = 0 WHERE source_id = ?`);
 	// Turned back on: every message it has waits to be indexed again; later ones are indexed by sync.
 	const turnOn = db.prepare(`UPDATE search_sources SET state = 'on', done_to = 0,
-		backfill_to = (SELECT coalesce(max(rowid), 0) FROM messages WHERE source_id = ?1) WHERE source_id = ?1 AND state = 'off'`);
+		backfill_to = (SELECT coalesce(max(rowid), 0) FROM messages WHERE source_id = @id) WHERE source_id = @id AND state = 'off'`);
 	const done = db.prepare(`UPDATE search_sources SET done_to = ? WHERE source_id = ?`);
 	const waiting = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ? AND rowid > ? AND rowid <= ?`).pluck();
 	const batch = db.prepare(`SELECT rowid, id, body FROM messages WHERE source_id = ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`);
@@ -42,7 +42,7 @@ export function createSearchRows(db: IndexDb) {
 		setOn(sourceId: number, on: boolean): void {
 			ensure.run(sourceId);
 			db.transaction(() => {
-				if (on) turnOn.run(sourceId);
+				if (on) turnOn.run({id: sourceId});
 				else {
 					removeSource.run(sourceId);
 					turnOff.run(sourceId);
