@@ -75,6 +75,13 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 			const c = clause(q, f);
 			return prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.from} ${c.where} LIMIT ?)`).pluck().get(...c.params, cap) as number;
 		},
+		/** IDs of one session's matching messages, in time order. */
+		inSession(q: SearchQuery, sessionId: string): string[] {
+			const sc = searchConditions(q, true);
+			const join = q.fields.some((f) => f.field === 'project') ? ' JOIN sessions s ON s.id = m.session_id' : '';
+			return prepare(`SELECT m.id FROM messages m${join} WHERE m.session_id = ?${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY m.ts, m.seq`)
+				.pluck().all(sessionId, ...sc.params) as string[];
+		},
 		/** The best-ranked matching message of each of these sessions (for the session list's snippets). */
 		bestPerSession(q: SearchQuery, sessionIds: readonly string[]): Map<string, SearchHit> {
 			const out = new Map<string, SearchHit>();
