@@ -10,6 +10,7 @@
 // `_`, `.`, `/` and `-` separate words, and every query term is sent as a quoted phrase, so `session_id`,
 // `os.path.join` and `src/sync/tapes-sync.ts` match that exact sequence of words.
 import type {CanonicalMessage} from './types.js';
+import {sanitize} from './sanitize.js';
 
 /** The columns of the index, in order: message text, thinking or reasoning, tool names, arguments and results. */
 export const SEARCH_COLUMNS = ['text', 'thinking', 'tool'] as const;
@@ -97,9 +98,11 @@ export function searchTexts(m: SearchableMessage): SearchDoc {
 	for (const result of m.toolResults) {
 		if (result.name) tool.push(result.name);
 		if (result.content) tool.push(result.content);
-		if (result.error) tool.push(result.error);
+		// Sources often repeat the output as the error text of a failed call.
+		if (result.error && result.error !== result.content) tool.push(result.error);
 	}
-	return {text: m.text, thinking: thinkingOf(m), tool: tool.join('\n')};
+	// Indexed as the terminal shows them: `\u001b[31mterraform` is the word terraform, not `31mterraform`.
+	return {text: sanitize(m.text), thinking: sanitize(thinkingOf(m)), tool: sanitize(tool.join('\n'))};
 }
 
 /** Most characters of one column indexed: a 1 MB tool result is a file's content, not what people search. */
