@@ -10,6 +10,10 @@ export const HELP = `
     (none)           Open the explorer; when stdin or stdout is not a terminal, print the sessions report
     sessions         Print the session list with totals (table, --json or --csv)
     show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md
+    search <query>   Print the messages matching a query, best first, with a snippet each (table, --json,
+                     --csv); exit status 1 when nothing matches. Query: words (all must match), "a phrase",
+                     -exclude, prefix*, tool:Bash, role:user, model:<part>, project:<part>,
+                     in:text|thinking|tool (quote the query for the shell: 'tool:Bash "rm -rf"')
     analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
     sync             Bring the index up to date with the sources and print what changed
     sources          List the sources in use: path, sessions, messages, warnings, last sync (--json)
@@ -49,10 +53,18 @@ export const HELP = `
         --project <name>   Exact project name
         --agent <name>     Exact agent name
         --source <kind>    tapes, claude-code, codex or promptkit
-        --search <text>    Substring of label, project, model or ID
+        --search <query>   Substring of label, project, model or ID, or a search query matching what the
+                           sessions said (see search); at most 10,000 characters
         --sort <key>       date, label, project, agent, model, status, duration, messages, tools, tokens, cost
                            (default: cost)
         --sort-dir <dir>   asc or desc (default: desc)
+
+  Search
+        --limit <n>        search: messages printed, 1–10,000 (default: 20)
+        --order <o>        search: rank (relevance, bm25; default) or time (newest first)
+        --no-search-index  Stop keeping the full-text index for the sources of this run and drop their rows
+                           (remembered per source); search and / then leave them out, and say so
+        --search-index     Build it again for them (at the next sync, with progress)
 
   Output
         --json             JSON (snake_case fields, durations in ns, times in RFC 3339)
@@ -92,13 +104,15 @@ export const HELP = `
 
   Exit status
     0 when something could be read (problems with single rows are warnings), 1 when nothing could be read
-    or a flag is invalid.
+    or a flag is invalid; search also exits 1 when nothing matches.
 
   Examples
     $ tapedeck --demo
     $ tapedeck sessions --since 7d --sort tokens --json
     $ tapedeck show 3f2a91 --md > session.md
     $ tapedeck sessions --claude ~/.claude --source claude-code --json
+    $ tapedeck search 'tool:Bash "terraform destroy"' --since 30d
+    $ tapedeck search 'rate limit* -test' --json --limit 100
     $ tapedeck sources
     $ tapedeck facets --since 30d --insights-provider anthropic
     $ tapedeck insights --since 30d --json
