@@ -11,6 +11,8 @@ export const SEARCH_MIGRATION = `
 		content = '', contentless_delete = 1,
 		tokenize = 'unicode61 remove_diacritics 2'
 	);
+	-- Ranking: text weighs most, thinking a little less, tool arguments and results (long, full of code) least.
+	INSERT INTO message_search (message_search, rank) VALUES ('rank', 'bm25(1.0, 0.8, 0.5)');
 	CREATE TABLE IF NOT EXISTS search_sources (
 		source_id INTEGER PRIMARY KEY,
 		state TEXT NOT NULL DEFAULT 'on',

@@ -36,8 +36,9 @@ interface HitRow extends MessageRow {
 	score: number;
 }
 
-// Text weighs most; thinking a little less; tool arguments and results (long, and full of code) least.
-const RANK = 'bm25(message_search, 1.0, 0.8, 0.5)';
+// bm25 with the column weights the index is configured with (migrations-search.ts): FTS5's own `rank`,
+// which it orders by without a separate sort when a LIMIT is given.
+const RANK = 'message_search.rank';
 
 export function createSearchQueries(db: IndexDb, scope: readonly number[] | null = null) {
 	const prepare = statementCache(db);
@@ -54,14 +55,40 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 		return {from, where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...(ranked ? [q.match!] : []), ...sw.params, ...sc.params], ranked};
 	}
 
+	const COLUMNS = 'm.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body';
+
+	function newest(q: SearchQuery, f: Filters, limit: number, offset: number): HitRow[] {
+		const c = clause(q, f);
+		const sql = `SELECT ${COLUMNS}, ${c.ranked ? RANK : '0'} AS score FROM ${c.from} ${c.where} ORDER BY m.ts DESC, m.rowid DESC LIMIT ? OFFSET ?`;
+		return prepare(sql).all(...c.params, limit, offset) as HitRow[];
+	}
+
+	/**
+	 * The best-ranked hits. FTS5 ranks its own matches fast (`ORDER BY rank LIMIT k` keeps only k), but joining
+	 * every match of a common word to its message and session first takes seconds over a million messages.
+	 * So the k best matches are taken first and then filtered; when the filters leave fewer than asked and
+	 * there were more matches, k grows eightfold and the query runs again, up to all matches.
+	 */
+	function bestRanked(q: SearchQuery, f: Filters, limit: number, offset: number): HitRow[] {
+		const sw = sessionWhere({...f, search: ''}, f, scope);
+		const sc = searchConditions(q, false);
+		const where = [sw.sql.replace(/^WHERE /, ''), sc.sql].filter((p) => p !== '').join(' AND ');
+		const sql = `SELECT ${COLUMNS}, top.score AS score
+			FROM (SELECT rowid, rank AS score FROM message_search WHERE message_search MATCH ? ORDER BY rank LIMIT ?) top
+			JOIN messages m ON m.rowid = top.rowid JOIN sessions s ON s.id = m.session_id
+			${where ? `WHERE ${where}` : ''} ORDER BY top.score, m.ts DESC LIMIT ? OFFSET ?`;
+		const want = limit + offset;
+		for (let k = Math.max(want * 4, 200); ; k *= 8) {
+			const rows = prepare(sql).all(q.match, k, ...sw.params, ...sc.params, limit, offset) as HitRow[];
+			if (rows.length >= limit) return rows;
+			const matched = prepare(`SELECT count(*) FROM (SELECT 1 FROM message_search WHERE message_search MATCH ? LIMIT ?)`).pluck().get(q.match, k + 1) as number;
+			if (matched <= k) return rows;
+		}
+	}
+
 	return {
 		hits(q: SearchQuery, f: Filters, opts: {order: SearchOrder; limit: number; offset?: number}): SearchHit[] {
-			const c = clause(q, f);
-			const score = c.ranked ? RANK : '0';
-			const order = opts.order === 'rank' && c.ranked ? 'score, m.ts DESC' : 'm.ts DESC, m.rowid DESC';
-			const sql = `SELECT m.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body, ${score} AS score
-				FROM ${c.from} ${c.where} ORDER BY ${order} LIMIT ? OFFSET ?`;
-			const rows = prepare(sql).all(...c.params, opts.limit, opts.offset ?? 0) as HitRow[];
+			const rows = opts.order === 'rank' && q.match !== null ? bestRanked(q, f, opts.limit, opts.offset ?? 0) : newest(q, f, opts.limit, opts.offset ?? 0);
 			return rows.map((r) => {
 				const facts = unpack(r);
 				return {

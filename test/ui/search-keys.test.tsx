@@ -69,14 +69,14 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'find-query:cursor-down': async (key) => {
 		const r = await opened();
 		press(r.stdin, ...'migrations'.split(''));
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('messages'));
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${hits('migrations').length} messages`));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(selectedTime(r.lastFrame())).toBe(timeOf(at(1).timestamp)));
 	},
 	'find-query:cursor-up': async (key) => {
 		const r = await opened();
 		press(r.stdin, ...'migrations'.split(''));
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('messages'));
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${hits('migrations').length} messages`));
 		press(r.stdin, 'down', 'down', key);
 		await vi.waitFor(() => expect(selectedTime(r.lastFrame())).toBe(timeOf(at(1).timestamp)));
 	},
