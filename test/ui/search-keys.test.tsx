@@ -42,6 +42,7 @@ async function listed() {
 	press(r.stdin, ...'migrations'.split(''), 'enter');
 	const n = hits('migrations').length;
 	await vi.waitFor(() => expect(r.lastFrame()).toContain(`${n} messages`));
+	await effectsFlushed();
 	return {r, n};
 }
 
@@ -70,6 +71,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		const r = await opened();
 		press(r.stdin, ...'migrations'.split(''));
 		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${hits('migrations').length} messages`));
+		await effectsFlushed();
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(selectedTime(r.lastFrame())).toBe(timeOf(at(1).timestamp)));
 	},
@@ -77,6 +79,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		const r = await opened();
 		press(r.stdin, ...'migrations'.split(''));
 		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${hits('migrations').length} messages`));
+		await effectsFlushed();
 		press(r.stdin, 'down', 'down', key);
 		await vi.waitFor(() => expect(selectedTime(r.lastFrame())).toBe(timeOf(at(1).timestamp)));
 	},

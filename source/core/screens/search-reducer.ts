@@ -20,7 +20,8 @@ export interface SearchState {
 }
 
 export type SearchAction =
-	| {type: 'input'; input: string; key: KeyPress}
+	/** `total`: how many results are on show as the key comes (they arrive between keys). */
+	| {type: 'input'; input: string; key: KeyPress; total?: number}
 	| {type: 'resize'; height: number}
 	| {type: 'results'; total: number}
 	| {type: 'handled'; seq: number};
@@ -70,7 +71,7 @@ function onKey(state: SearchState, action: KeyAction): SearchState {
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
+			let next = action.total === undefined ? state : withList(state, lw.withTotal(state.list, action.total));
 			for (const press of keyPresses(action.input, action.key)) {
 				// The help overlay shares the list's keys to close it.
 				const hit = resolveKey(next.mode === 'help' ? 'help' : next.mode, press.input, press.key);

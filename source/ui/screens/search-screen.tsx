@@ -78,7 +78,7 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, k) => dispatch({type: 'input', input, key: k}), {isActive: active});
+	useInput((input, k) => dispatch({type: 'input', input, key: k, total: hits.length}), {isActive: active});
 
 	const hints = useMemo(() => footerHints(state.mode === 'help' ? 'help' : state.mode), [state.mode]);
 	if (!active) return null;
