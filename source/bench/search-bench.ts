@@ -54,8 +54,8 @@ rm(plain);
 
 // From a word in most messages to a word in a handful, phrases, prefixes, exclusions and fields.
 const QUERIES = [
-	'the', 'error', 'session cursor', 'file -test', 'pars*', 'tool:Bash error', 'role:user cache', 'in:tool index',
-	VOCABULARY[300]!, VOCABULARY[1_000]!, VOCABULARY[5_000]!, VOCABULARY[20_000]!, VOCABULARY[45_000]!,
+	'the', 'error', 'session cursor', 'file -test', 'pars*', 'tool:Edit error', 'role:user cache', 'in:tool index',
+	VOCABULARY[300]!, VOCABULARY[1_001]!, VOCABULARY[5_002]!, VOCABULARY[20_004]!, VOCABULARY[45_000]!,
 	`${VOCABULARY[2_001]!.slice(0, 5)}*`, '"rate limiting"', '"terraform destroy" staging', 'TestSessionGrouping', 'SessionGrouping',
 	'model:haiku "deploy staging"', 'zzqx-nothing-matches',
 ];

@@ -21,12 +21,22 @@ export type SearchDoc = Record<SearchColumn, string>;
 // Han, Hiragana, Katakana, Hangul, and their compatibility and extension blocks.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_ALL = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
-// A word with a lower-to-upper step or an acronym before a capitalized word: HTTPServer, parseJSONLine.
-const CAMEL_WORD = /[\p{L}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll})[\p{L}\p{N}]*/gu;
+// A lower-to-upper step or an acronym before a capitalized word: HTTPServer, parseJSONLine.
+const CAMEL_STEP = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+const CAMEL_STEPS = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A letter or digit (ASCII decided without a regex: this runs over every indexed character near a step). */
+function isWordChar(ch: string): boolean {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+	return WORD_CHAR.test(ch);
+}
 const CAMEL_PART = /\p{Lu}+(?![\p{Ll}])|\p{Lu}?\p{Ll}+|\p{N}+|\p{Lu}+/gu;
 
 /** Lone surrogates (half an emoji cut by a source) become U+FFFD: SQLite and the terminal want well-formed text. */
 export function wellFormed(text: string): string {
+	if (!/[\ud800-\udfff]/.test(text)) return text;
 	return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
@@ -37,7 +47,7 @@ export function spaceCjk(text: string): string {
 
 /** The parts of a CamelCase word (`HTTPServerError` → HTTP Server Error); [] for a word without case steps. */
 export function camelParts(word: string): string[] {
-	if (!/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(word)) return [];
+	if (!CAMEL_STEP.test(word)) return [];
 	return word.match(CAMEL_PART) ?? [];
 }
 
@@ -45,9 +55,19 @@ export function camelParts(word: string): string[] {
 export function indexForm(text: string): string {
 	if (text === '') return '';
 	const base = spaceCjk(wellFormed(text));
+	// Most texts have no CamelCase at all: one scan says so, and only texts with some are split into words.
+	if (!CAMEL_STEP.test(base)) return base;
 	const seen = new Set<string>();
 	const parts: string[] = [];
-	for (const word of base.match(CAMEL_WORD) ?? []) {
+	let end = 0;
+	// From each case step out to the ends of its word (a word with several steps is taken once).
+	for (const step of base.matchAll(CAMEL_STEPS)) {
+		if (step.index < end) continue;
+		let start = step.index;
+		while (start > 0 && isWordChar(base[start - 1]!)) start--;
+		end = step.index + step[0].length;
+		while (end < base.length && isWordChar(base[end]!)) end++;
+		const word = base.slice(start, end);
 		if (seen.has(word)) continue;
 		seen.add(word);
 		const split = camelParts(word);

@@ -13,6 +13,9 @@ export const SEARCH_MIGRATION = `
 	);
 	-- Ranking: text weighs most, thinking a little less, tool arguments and results (long, full of code) least.
 	INSERT INTO message_search (message_search, rank) VALUES ('rank', 'bm25(1.0, 0.8, 0.5)');
+	-- Merge segments 8 at a time instead of 4: sync writes one segment per transaction, and merging them
+	-- half as often is most of what indexing costs on disk (queries read a few more segments).
+	INSERT INTO message_search (message_search, rank) VALUES ('automerge', 8);
 	CREATE TABLE IF NOT EXISTS search_sources (
 		source_id INTEGER PRIMARY KEY,
 		state TEXT NOT NULL DEFAULT 'on',
