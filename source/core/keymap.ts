@@ -16,6 +16,8 @@ export type KeyAction =
 	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
 	| 'find' | 'find-next' | 'find-prev';
 
+import {FIND_BINDINGS, TIMELINE_FIND_BINDINGS} from './keymap-find.js';
+
 export interface Binding {
 	mode: KeyMode;
 	/** Normalized key names (see keyName): 'j', 'down', 'pagedown', 'enter', 'esc', 'ctrl+c', 'G'. */
@@ -64,27 +66,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('search', ['up'], 'cursor-up', 'previous session'),
 	b('search', ['ctrl+c'], 'quit', 'quit', 'quit'),
 
-	// The Search screen: typing a query, then walking its results.
-	b('find-query', ['enter'], 'search-accept', 'go to the results', 'results'),
-	b('find-query', ['esc'], 'back', 'back to the sessions', 'back'),
-	b('find-query', ['backspace'], 'search-delete', 'delete the last character'),
-	b('find-query', ['down'], 'cursor-down', 'next result', 'move'),
-	b('find-query', ['up'], 'cursor-up', 'previous result'),
-	b('find-query', ['tab'], 'sort-next', 'rank by relevance or by time', 'order'),
-	b('find-query', ['ctrl+c'], 'quit', 'quit', 'quit'),
-
-	b('find', ['j', 'down'], 'cursor-down', 'next result', 'move'),
-	b('find', ['k', 'up'], 'cursor-up', 'previous result'),
-	b('find', ['pagedown'], 'page-down', 'page down'),
-	b('find', ['pageup'], 'page-up', 'page up'),
-	b('find', ['g', 'home'], 'first', 'first result'),
-	b('find', ['G', 'end'], 'last', 'last result'),
-	b('find', ['enter'], 'open', 'open the session at this message', 'open'),
-	b('find', ['/'], 'search', 'change the query', 'query'),
-	b('find', ['s', 'tab'], 'sort-next', 'rank by relevance or by time', 'order'),
-	b('find', ['esc', 'backspace', 'left', 'h'], 'back', 'back to the sessions', 'back'),
-	b('find', ['?'], 'help', 'show every key', 'help'),
-	b('find', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+	...FIND_BINDINGS,
 
 	b('picker', ['j', 'down'], 'cursor-down', 'next choice', 'move'),
 	b('picker', ['k', 'up'], 'cursor-up', 'previous choice'),
@@ -121,10 +103,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('timeline', ['?'], 'help', 'show every key', 'help'),
 	b('timeline', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('timeline-find', ['enter'], 'search-accept', 'find it', 'find'),
-	b('timeline-find', ['esc'], 'search-cancel', 'stop finding', 'cancel'),
-	b('timeline-find', ['backspace'], 'search-delete', 'delete the last character'),
-	b('timeline-find', ['ctrl+c'], 'quit', 'quit', 'quit'),
+	...TIMELINE_FIND_BINDINGS,
 
 	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any key)', 'stop'),
 	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
