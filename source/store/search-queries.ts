@@ -40,6 +40,14 @@ interface HitRow extends MessageRow {
 // which it orders by without a separate sort when a LIMIT is given.
 const RANK = 'message_search.rank';
 
+function toHit(r: HitRow): SearchHit {
+	const facts = unpack(r);
+	return {
+		sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
+		messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,
+	};
+}
+
 export function createSearchQueries(db: IndexDb, scope: readonly number[] | null = null) {
 	const prepare = statementCache(db);
 
@@ -53,6 +61,15 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 			? 'message_search JOIN messages m ON m.rowid = message_search.rowid JOIN sessions s ON s.id = m.session_id'
 			: 'messages m JOIN sessions s ON s.id = m.session_id';
 		return {from, where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...(ranked ? [q.match!] : []), ...sw.params, ...sc.params], ranked};
+	}
+
+	/**
+	 * The rowids a session's messages lie between. FTS5 seeks a rowid range in its lists, so a query about one
+	 * session reads that stretch of the index, not every match of a common word across a million messages.
+	 */
+	function rowidRange(sessionId: string): [number, number] {
+		const r = prepare(`SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1) FROM messages WHERE session_id = ?`).raw().get(sessionId) as [number, number];
+		return r;
 	}
 
 	const COLUMNS = 'm.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body';
@@ -89,13 +106,7 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 	return {
 		hits(q: SearchQuery, f: Filters, opts: {order: SearchOrder; limit: number; offset?: number}): SearchHit[] {
 			const rows = opts.order === 'rank' && q.match !== null ? bestRanked(q, f, opts.limit, opts.offset ?? 0) : newest(q, f, opts.limit, opts.offset ?? 0);
-			return rows.map((r) => {
-				const facts = unpack(r);
-				return {
-					sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
-					messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,
-				};
-			});
+			return rows.map(toHit);
 		},
 		/** How many messages match, counted up to `cap` (a word in every message should not scan a million to say so). */
 		count(q: SearchQuery, f: Filters, cap = 10_000): number {
@@ -104,27 +115,29 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 		},
 		/** IDs of one session's matching messages, in time order. */
 		inSession(q: SearchQuery, sessionId: string): string[] {
-			const sc = searchConditions(q, true);
+			const sc = searchConditions(q, false);
 			const join = q.fields.some((f) => f.field === 'project') ? ' JOIN sessions s ON s.id = m.session_id' : '';
-			return prepare(`SELECT m.id FROM messages m${join} WHERE m.session_id = ?${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY m.ts, m.seq`)
-				.pluck().all(sessionId, ...sc.params) as string[];
+			const extra = sc.sql ? ` AND ${sc.sql}` : '';
+			if (q.match === null) {
+				return prepare(`SELECT m.id FROM messages m${join} WHERE m.session_id = ?${extra} ORDER BY m.ts, m.seq`).pluck().all(sessionId, ...sc.params) as string[];
+			}
+			const [lo, hi] = rowidRange(sessionId);
+			return prepare(`SELECT m.id FROM message_search JOIN messages m ON m.rowid = message_search.rowid${join}
+				WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ? AND m.session_id = ?${extra} ORDER BY m.ts, m.seq`)
+				.pluck().all(q.match, lo, hi, sessionId, ...sc.params) as string[];
 		},
 		/** The best-ranked matching message of each of these sessions (for the session list's snippets). */
 		bestPerSession(q: SearchQuery, sessionIds: readonly string[]): Map<string, SearchHit> {
 			const out = new Map<string, SearchHit>();
-			if (q.match === null || sessionIds.length === 0) return out;
+			if (q.match === null) return out;
 			const sc = searchConditions(q, false);
-			const sql = `SELECT m.source_id, s.source, m.session_id, s.label, s.project, m.id, m.parent_id, m.ts, m.model, m.facts, m.body, ${RANK} AS score
+			const sql = `SELECT ${COLUMNS}, rank AS score
 				FROM message_search JOIN messages m ON m.rowid = message_search.rowid JOIN sessions s ON s.id = m.session_id
-				WHERE message_search MATCH ? AND m.session_id IN (SELECT value FROM json_each(?))${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY score`;
-			for (const r of prepare(sql).iterate(q.match, JSON.stringify(sessionIds), ...sc.params) as IterableIterator<HitRow>) {
-				if (out.has(r.session_id)) continue;
-				const facts = unpack(r);
-				out.set(r.session_id, {
-					sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
-					messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,
-				});
-				if (out.size === sessionIds.length) break;
+				WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ? AND m.session_id = ?${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY rank LIMIT 1`;
+			for (const id of sessionIds) {
+				const [lo, hi] = rowidRange(id);
+				const r = prepare(sql).get(q.match, lo, hi, id, ...sc.params) as HitRow | undefined;
+				if (r) out.set(id, toHit(r));
 			}
 			return out;
 		},

@@ -54,6 +54,15 @@ export function searchConditions(q: SearchQuery, matchInline: boolean): SearchCl
 	return {sql: parts.join(' AND '), params};
 }
 
+/** The session of every matching message, one row each, streamed (FTS5 drives the loop: nothing is gathered first). */
+export function matchingSessionRows(q: SearchQuery): SearchClause {
+	const c = searchConditions(q, false);
+	const join = q.fields.some((f) => f.field === 'project') ? ' JOIN sessions s ON s.id = m.session_id' : '';
+	const where = [q.match !== null ? 'message_search MATCH ?' : '', c.sql].filter((p) => p !== '').join(' AND ') || '1';
+	const from = q.match !== null ? 'message_search JOIN messages m ON m.rowid = message_search.rowid' : 'messages m';
+	return {sql: `SELECT m.session_id FROM ${from}${join} WHERE ${where}`, params: [...(q.match !== null ? [q.match] : []), ...c.params]};
+}
+
 /** `s.id IN (sessions with a matching message)`, for the session list's search. */
 export function sessionsMatching(q: SearchQuery): SearchClause {
 	const c = searchConditions(q, true);

@@ -65,8 +65,9 @@ export function sessionWhere(
 		const like = `%${escapeLike(f.search)}%`;
 		// Labels and IDs as typed, or any message matching it as a search query (words, phrases, fields).
 		// A query that does not parse (a quote still open while typing) matches the labels alone.
-		const query = parseSearchQuery(f.search);
-		const content = query.ok ? sessionsMatching(query.value) : null;
+		const query = f.searchSessions === undefined ? parseSearchQuery(f.search) : null;
+		const content = f.searchSessions !== undefined ? {sql: 's.id IN (SELECT value FROM json_each(?))', params: [f.searchSessions]}
+			: query?.ok ? sessionsMatching(query.value) : null;
 		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\'${content ? ` OR ${content.sql}` : ''})`);
 		params.push(like, like, like, like, ...(content?.params ?? []));
 	}

@@ -26,6 +26,7 @@ import {SessionTable} from '../components/session-table.js';
 import {PickerList} from '../components/picker-list.js';
 import {SnippetLine} from '../components/snippet-line.js';
 import {useDebounced} from '../hooks/use-debounced.js';
+import {useContentSessions} from '../hooks/use-content-sessions.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
 
 /** How long typing in the search must pause before the list (and its content search) follows. */
@@ -72,10 +73,13 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
 	// The search reaches the queries (labels and the full-text index) once typing pauses.
 	const search = useDebounced(state.filters.search, SEARCH_DEBOUNCE_MS);
-	const queried = useMemo(() => (search === state.filters.search ? state : {...state, filters: {...state.filters, search}}), [state, search]);
+	// Content matches arrive from the background; labels match at once.
+	const found = useContentSessions(services.search, search, state.version);
+	const queried = useMemo(() => (search === state.filters.search && found === undefined ? state
+		: {...state, filters: {...state.filters, search, ...(found === undefined ? {} : {searchSessions: found})}}), [state, search, found]);
 	const data = useSessionsData(services.sessions, queried);
 	const background = useBackgroundStatus(services);
-	useFollowSync(background.sync, services.sessions, services.now, state, data.rows, dispatch);
+	useFollowSync(background.sync, services.sessions, services.now, queried, data.rows, dispatch);
 
 	useEffect(() => {
 		if (returned) dispatch({type: 'adopt', filters: returned.filters});

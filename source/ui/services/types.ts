@@ -110,6 +110,8 @@ export interface SearchService {
 	sessionSnippet(query: string, sessionId: string): Snippet | null;
 	/** IDs of one session's messages matching a query, in time order: the Timeline's `/` and n/N. */
 	inSession(query: string, sessionId: string): Result<string[]>;
+	/** The sessions with a matching message, as a JSON array of IDs, found without blocking; null when aborted first. */
+	matchingSessions?(query: string, signal: AbortSignal): Promise<string | null>;
 }
 
 export interface ExplorerServices {

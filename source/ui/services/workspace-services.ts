@@ -17,6 +17,7 @@ import {throttledStore} from './throttled-store.js';
 import {createTimelineService} from './timeline-service.js';
 import type {Warning} from '../../core/types.js';
 import {createSearchResults} from '../../workspace/search-results.js';
+import {createSessionMatcher} from '../../workspace/session-matches.js';
 
 /** Characters of a snippet cut from a message; the screens fit it to their width. */
 const SNIPPET_CHARS = 240;
@@ -25,6 +26,7 @@ const SNIPPET_CHARS = 240;
 export function workspaceSearch(ws: Workspace): SearchService {
 	let search: ReturnType<typeof createSearchResults> | null = null;
 	const get = () => (search ??= createSearchResults(ws));
+	let matcher: ReturnType<typeof createSessionMatcher> | null = null;
 	return {
 		hits(query, f, order, limit) {
 			const page = get().search(query, f, {order, limit, width: SNIPPET_CHARS});
@@ -32,6 +34,7 @@ export function workspaceSearch(ws: Workspace): SearchService {
 		},
 		sessionSnippet: (query, sessionId) => get().sessionSnippet(query, sessionId, SNIPPET_CHARS),
 		inSession: (query, sessionId) => get().inSession(query, sessionId),
+		matchingSessions: (query, signal) => (matcher ??= createSessionMatcher(ws.indexPath, ws.store.db)).find(query, signal),
 	};
 }
 

@@ -1,0 +1,42 @@
+// The sessions with a message matching a query, found on a second, read-only connection in slices of a
+// few milliseconds with the event loop free between them: a word in half a million messages takes a
+// second to gather, and the explorer keeps drawing keys meanwhile. A newer query cancels an older one.
+import Database from 'better-sqlite3';
+import {parseSearchQuery} from '../core/search-query.js';
+import {matchingSessionRows} from '../store/search-where.js';
+import type {IndexDb} from '../store/open-index.js';
+
+/** Longest a slice runs before the event loop gets a turn. */
+const SLICE_MS = 6;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createSessionMatcher(indexPath: string, main: IndexDb) {
+	let reader: IndexDb | null = null;
+	// A file index is read on its own connection (WAL lets it read while the main one writes); an in-memory one has only the main.
+	const connection = () => (reader ??= indexPath === ':memory:' ? main : new Database(indexPath, {readonly: true, fileMustExist: true, timeout: 5000}));
+	return {
+		/** The IDs as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
+		async find(query: string, signal: AbortSignal): Promise<string | null> {
+			const parsed = parseSearchQuery(query);
+			if (!parsed.ok) return '[]';
+			const {sql, params} = matchingSessionRows(parsed.value);
+			const ids = new Set<string>();
+			const rows = connection().prepare(sql).pluck().iterate(...params) as IterableIterator<string>;
+			try {
+				let sliceEnd = performance.now() + SLICE_MS;
+				let n = 0;
+				for (const id of rows) {
+					ids.add(id);
+					if (++n % 256 !== 0 || performance.now() < sliceEnd) continue;
+					await turn();
+					if (signal.aborted) return null;
+					sliceEnd = performance.now() + SLICE_MS;
+				}
+			} finally {
+				rows.return?.();
+			}
+			return signal.aborted ? null : JSON.stringify([...ids]);
+		},
+	};
+}
