@@ -126,14 +126,18 @@ export function createSearchQueries(db: IndexDb, scope: readonly number[] | null
 				WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ? AND m.session_id = ?${extra} ORDER BY m.ts, m.seq`)
 				.pluck().all(q.match, lo, hi, sessionId, ...sc.params) as string[];
 		},
-		/** The best-ranked matching message of each of these sessions (for the session list's snippets). */
-		bestPerSession(q: SearchQuery, sessionIds: readonly string[]): Map<string, SearchHit> {
+		/**
+		 * The first matching message of each of these sessions (for the session list's snippet line). Not the
+		 * best-ranked: bm25 needs how many messages hold each word, which for a common word means reading its
+		 * whole list, where the session's own stretch of the index is a few pages.
+		 */
+		firstPerSession(q: SearchQuery, sessionIds: readonly string[]): Map<string, SearchHit> {
 			const out = new Map<string, SearchHit>();
 			if (q.match === null) return out;
 			const sc = searchConditions(q, false);
-			const sql = `SELECT ${COLUMNS}, rank AS score
+			const sql = `SELECT ${COLUMNS}, 0 AS score
 				FROM message_search JOIN messages m ON m.rowid = message_search.rowid JOIN sessions s ON s.id = m.session_id
-				WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ? AND m.session_id = ?${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY rank LIMIT 1`;
+				WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ? AND m.session_id = ?${sc.sql ? ` AND ${sc.sql}` : ''} ORDER BY m.ts, m.seq LIMIT 1`;
 			for (const id of sessionIds) {
 				const [lo, hi] = rowidRange(id);
 				const r = prepare(sql).get(q.match, lo, hi, id, ...sc.params) as HitRow | undefined;

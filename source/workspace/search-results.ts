@@ -63,11 +63,11 @@ export function createSearchResults(ws: Workspace) {
 			const hits = queries.hits(parsed.value, f, opts);
 			return {ok: true, value: {query: parsed.value, hits: withSnippets(ws, parsed.value, hits, opts.width), unindexed: unindexed()}};
 		},
-		/** The snippet of a session's best match; null when the query has no words or nothing matches. */
+		/** The snippet of a session's first match; null when the query has no words or nothing matches. */
 		sessionSnippet(text: string, sessionId: string, width: number): SearchResult['snippet'] | null {
 			const parsed = parseSearchQuery(text);
 			if (!parsed.ok) return null;
-			const best = queries.bestPerSession(parsed.value, [sessionId]).get(sessionId);
+			const best = queries.firstPerSession(parsed.value, [sessionId]).get(sessionId);
 			return best ? withSnippets(ws, parsed.value, [best], width)[0]!.snippet : null;
 		},
 		inSession(text: string, sessionId: string): Result<string[]> {

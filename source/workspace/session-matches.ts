@@ -16,7 +16,7 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 	// A file index is read on its own connection (WAL lets it read while the main one writes); an in-memory one has only the main.
 	const connection = () => (reader ??= indexPath === ':memory:' ? main : new Database(indexPath, {readonly: true, fileMustExist: true, timeout: 5000}));
 	return {
-		/** The IDs as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
+		/** The sessions' rowids as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
 		async find(query: string, signal: AbortSignal): Promise<string | null> {
 			const parsed = parseSearchQuery(query);
 			if (!parsed.ok) return '[]';
@@ -36,7 +36,17 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 			} finally {
 				rows.return?.();
 			}
-			return signal.aborted ? null : JSON.stringify([...ids]);
+			if (signal.aborted) return null;
+			// The list looks sessions up by rowid: integers are quicker to pass and to find than 16-character IDs.
+			const rowids: number[] = [];
+			const all = [...ids];
+			const toRowids = connection().prepare(`SELECT rowid FROM sessions WHERE id IN (SELECT value FROM json_each(?))`).pluck();
+			for (let i = 0; i < all.length; i += 2_000) {
+				rowids.push(...(toRowids.all(JSON.stringify(all.slice(i, i + 2_000))) as number[]));
+				await turn();
+				if (signal.aborted) return null;
+			}
+			return JSON.stringify(rowids.sort((a, b) => a - b));
 		},
 	};
 }

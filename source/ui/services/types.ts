@@ -106,11 +106,11 @@ export type SearchOrder = 'rank' | 'time';
 export interface SearchService {
 	/** Messages matching a query under the filters, best first or newest first; an explanation when it does not parse. */
 	hits(query: string, f: Filters, order: SearchOrder, limit: number): Result<SearchResult[]>;
-	/** The best-matching message of one session, as a snippet; null when nothing in it matches the query's words. */
+	/** The first matching message of one session, as a snippet; null when nothing in it matches the query's words. */
 	sessionSnippet(query: string, sessionId: string): Snippet | null;
 	/** IDs of one session's messages matching a query, in time order: the Timeline's `/` and n/N. */
 	inSession(query: string, sessionId: string): Result<string[]>;
-	/** The sessions with a matching message, as a JSON array of IDs, found without blocking; null when aborted first. */
+	/** The sessions with a matching message, as a JSON array of their rowids, found without blocking; null when aborted first. */
 	matchingSessions?(query: string, signal: AbortSignal): Promise<string | null>;
 }
 
