@@ -54,11 +54,15 @@ export function searchConditions(q: SearchQuery, matchInline: boolean): SearchCl
 	return {sql: parts.join(' AND '), params};
 }
 
-/** The session of every matching message, one row each, streamed (FTS5 drives the loop: nothing is gathered first). */
+/**
+ * The session of every matching message whose rowid is in [?, ?] (the last two parameters), one row each:
+ * read range by range, so a query that matches little still gives the event loop a turn between ranges.
+ */
 export function matchingSessionRows(q: SearchQuery): SearchClause {
 	const c = searchConditions(q, false);
 	const join = q.fields.some((f) => f.field === 'project') ? ' JOIN sessions s ON s.id = m.session_id' : '';
-	const where = [q.match !== null ? 'message_search MATCH ?' : '', c.sql].filter((p) => p !== '').join(' AND ') || '1';
+	const range = q.match !== null ? 'message_search.rowid BETWEEN ? AND ?' : 'm.rowid BETWEEN ? AND ?';
+	const where = [q.match !== null ? 'message_search MATCH ?' : '', c.sql, range].filter((p) => p !== '').join(' AND ');
 	const from = q.match !== null ? 'message_search JOIN messages m ON m.rowid = message_search.rowid' : 'messages m';
 	return {sql: `SELECT m.session_id FROM ${from}${join} WHERE ${where}`, params: [...(q.match !== null ? [q.match] : []), ...c.params]};
 }

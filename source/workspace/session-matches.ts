@@ -8,6 +8,8 @@ import type {IndexDb} from '../store/open-index.js';
 
 /** Longest a slice runs before the event loop gets a turn. */
 const SLICE_MS = 6;
+/** Messages (by rowid) read per statement: a query matching none of them still ends within a few milliseconds. */
+const RANGE = 5_000;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -22,19 +24,28 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 			if (!parsed.ok) return '[]';
 			const {sql, params} = matchingSessionRows(parsed.value);
 			const ids = new Set<string>();
-			const rows = connection().prepare(sql).pluck().iterate(...params) as IterableIterator<string>;
-			try {
-				let sliceEnd = performance.now() + SLICE_MS;
-				let n = 0;
-				for (const id of rows) {
-					ids.add(id);
-					if (++n % 256 !== 0 || performance.now() < sliceEnd) continue;
-					await turn();
-					if (signal.aborted) return null;
-					sliceEnd = performance.now() + SLICE_MS;
+			const db = connection();
+			const statement = db.prepare(sql).pluck();
+			const last = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
+			let sliceEnd = performance.now() + SLICE_MS;
+			for (let lo = 1; lo <= last; lo += RANGE) {
+				const rows = statement.iterate(...params, lo, lo + RANGE - 1) as IterableIterator<string>;
+				try {
+					let n = 0;
+					for (const id of rows) {
+						ids.add(id);
+						if (++n % 256 !== 0 || performance.now() < sliceEnd) continue;
+						await turn();
+						if (signal.aborted) return null;
+						sliceEnd = performance.now() + SLICE_MS;
+					}
+				} finally {
+					rows.return?.();
 				}
-			} finally {
-				rows.return?.();
+				if (performance.now() < sliceEnd) continue;
+				await turn();
+				if (signal.aborted) return null;
+				sliceEnd = performance.now() + SLICE_MS;
 			}
 			if (signal.aborted) return null;
 			// The list looks sessions up by rowid: integers are quicker to pass and to find than 16-character IDs.

@@ -73,10 +73,11 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
 	// The search reaches the queries (labels and the full-text index) once typing pauses.
 	const search = useDebounced(state.filters.search, SEARCH_DEBOUNCE_MS);
-	// Content matches arrive from the background; labels match at once.
-	const found = useContentSessions(services.search, search, state.version);
-	const queried = useMemo(() => (search === state.filters.search && found === undefined ? state
-		: {...state, filters: {...state.filters, search, ...(found === undefined ? {} : {searchSessions: found})}}), [state, search, found]);
+	// The search reaches the list with its content matches, found in the background, between keys.
+	const applied = useContentSessions(services.search, state.filters.search, search, state.version);
+	const queried = useMemo(() => (applied.search === state.filters.search && applied.found === undefined ? state
+		: {...state, filters: {...state.filters, search: applied.search, ...(applied.found === undefined ? {} : {searchSessions: applied.found})}}),
+	[state, applied]);
 	const data = useSessionsData(services.sessions, queried);
 	const background = useBackgroundStatus(services);
 	useFollowSync(background.sync, services.sessions, services.now, queried, data.rows, dispatch);
@@ -86,11 +87,11 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	}, [returned?.seq]);
 
 	// While a search is on, one line under the chips shows the selected session's best match.
-	const snippetShown = search !== '' && services.search !== undefined;
+	const snippetShown = applied.search !== '' && services.search !== undefined;
 	const rowsHeight = tableRows(size) - (snippetShown ? 1 : 0);
 	const selected = data.rows[state.list.cursor - state.list.offset];
-	const snippet = useDeferredQuery(`${search}|${selected?.id ?? ''}|${state.version}`,
-		() => (snippetShown && selected ? services.search!.sessionSnippet(search, selected.id) : null), SEARCH_DEBOUNCE_MS);
+	const snippet = useDeferredQuery(`${applied.search}|${selected?.id ?? ''}|${state.version}`,
+		() => (snippetShown && selected ? services.search!.sessionSnippet(applied.search, selected.id) : null), SEARCH_DEBOUNCE_MS);
 	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);
 	useEffect(() => {
 		if (data.count !== state.list.total) dispatch({type: 'total', total: data.count});
