@@ -42,7 +42,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['enter'], 'open', 'open the selected session', 'open'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
-	b('list', ['/'], 'search', 'search labels and what the sessions said (words, "phrases", -not, tool:Bash…)', 'search'),
+	b('list', ['/'], 'search', 'search labels and content', 'search'),
 	b('list', ['F', 'ctrl+f'], 'find', 'find messages across sessions', 'find'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),

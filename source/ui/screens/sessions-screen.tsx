@@ -37,7 +37,7 @@ const HEADER_LINES = 5;
 
 const HELP = [
 	{title: 'Sessions', bindings: bindingsFor('list')},
-	{title: 'While searching (labels, and words, "phrases", -not, prefix*, tool: role: model: project: in:)', bindings: bindingsFor('search'), compact: true},
+	{title: 'While searching', bindings: bindingsFor('search'), compact: true},
 	{title: 'In a picker', bindings: bindingsFor('picker'), compact: true},
 ];
 
@@ -118,7 +118,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns), [size.columns]);
-	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(data.filters)], [state.period, data.filters]);
+	// The search chip names the search as typed and kept, also while its matches are still being found.
+	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters({...data.filters, search: state.filters.search})],
+		[state.period, data.filters, state.filters.search]);
 	const counts = useMemo(() => ({shown: data.count, total: data.grandTotal}), [data.count, data.grandTotal]);
 	const cells = useMemo(() => kpiCells(data.overview.totals, data.overview.comparison), [data.overview]);
 	const daily = useMemo(() => data.daily.map((d) => d.cost), [data.daily]);
