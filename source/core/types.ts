@@ -41,6 +41,8 @@ export interface ToolResult {
 	error: string;
 	isError: boolean;
 	latencyMs: number | null;
+	/** The user declined the call (Claude Code's "doesn't want to proceed"): friction, not a tool error. */
+	declined?: boolean;
 }
 
 export interface Validation {
@@ -90,6 +92,32 @@ export interface Pricing {
 	cacheWrite: number;
 	/** 1-hour cache write rate; defaults to 2x input when a table entry does not give it. */
 	cacheWrite1h: number;
+	/**
+	 * Long-context rates: a request whose prompt (input including cache tokens) exceeds `threshold` is billed
+	 * whole at these rates, as Anthropic and OpenAI bill it. Absent when the model has one flat rate.
+	 */
+	longContext?: LongContextPricing;
+}
+
+export interface LongContextPricing {
+	threshold: number;
+	input: number;
+	output: number;
+	cacheRead: number;
+	cacheWrite: number;
+	cacheWrite1h: number;
+}
+
+/** Which layer priced a model: the user's --pricing file, the built-in (reference) table, or the catalog. */
+export type PriceLayer = 'pricing-file' | 'built-in' | 'catalog';
+
+/** A maintained price catalog (a data package) consulted for models the tables above it lack. */
+export interface PriceCatalog {
+	/** Changes whenever the catalog's data does (package version, refreshed data file): stored costs follow it. */
+	version: string;
+	/** Where the data comes from, in words ("@pydantic/genai-prices 0.1.8 (bundled)"). */
+	source: string;
+	lookup(model: string): Pricing | null;
 }
 
 export interface PricingTable {
@@ -97,6 +125,10 @@ export interface PricingTable {
 	source: string;
 	verified: string;
 	models: Record<string, Pricing>;
+	/** Normalized names whose entry a --pricing file gave or changed. */
+	overridden?: ReadonlySet<string>;
+	/** Consulted for models `models` lacks. */
+	catalog?: PriceCatalog;
 }
 
 export interface CostBreakdown {

@@ -67,7 +67,7 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	const rest = toJson({
 		...totalsJson(overview.totals),
-		cost_by_model: ctx.queries.costByModel(ctx.filters, ctx.pricing).map((m) => ({
+		cost_by_model: ctx.queries.costByModel(ctx.filters).map((m) => ({
 			model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
 		})),
 		previous_period: overview.previous ? {...totalsJson(overview.previous), change: comparisonJson(overview.comparison!)} : null,

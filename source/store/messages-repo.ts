@@ -22,6 +22,7 @@ type PackedFacts = [
 	role: string, provider: string, agent: string, project: string, input: number, output: number, cacheWrite: number,
 	cacheWrite1h: number, cacheRead: number, total: number | null, stopReason: string, toolNames: string[],
 	toolCallCount: number, toolErrorCount: number, git: 0 | 1, labelLine: string, recordedCostUsd: number | null,
+	toolRejectionCount?: number, toolOutcomes?: MessageFacts['toolOutcomes'],
 ];
 
 /** The `facts` column's text for a message (shared with the transcript sources' repository). */
@@ -29,17 +30,19 @@ export function pack(f: MessageFacts): string {
 	const u = f.usage;
 	const packed: PackedFacts = [f.role, f.provider, f.agent, f.project, u.input, u.output, u.cacheWrite, u.cacheWrite1h,
 		u.cacheRead, u.total, f.stopReason, f.toolNames, f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine,
-		f.recordedCostUsd];
+		f.recordedCostUsd, f.toolRejectionCount, f.toolOutcomes];
 	return JSON.stringify(packed);
 }
 
 export function unpack(r: MessageRow): MessageFacts {
 	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
-		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd] = JSON.parse(r.facts) as PackedFacts;
+		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd, toolRejectionCount, toolOutcomes] = JSON.parse(r.facts) as PackedFacts;
 	return {
 		id: r.id, parentId: r.parent_id, role, model: r.model, provider, agent, project, timestamp: r.ts,
 		usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total},
 		stopReason, toolNames, toolCallCount, toolErrorCount, gitActivity: git === 1, labelLine, recordedCostUsd,
+		// Rows written before outcomes were kept: their errors count as lasting ones, as they did then.
+		toolRejectionCount: toolRejectionCount ?? 0, toolOutcomes: toolOutcomes ?? Array.from({length: toolErrorCount}, (): [string, 1] => ['', 1]),
 	};
 }
 

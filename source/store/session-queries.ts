@@ -4,8 +4,6 @@ import {statementCache} from './statement-cache.js';
 import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
 import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison} from '../core/overview.js';
 import {previousWindow, type Window} from '../core/time.js';
-import {pricingForModel} from '../core/pricing.js';
-import {costOfModelUsage} from '../core/cost.js';
 import {SESSION_COLUMNS, rawToSummary} from './session-row.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
 
@@ -68,25 +66,29 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			const previous = this.totals(f, prevWindow);
 			return {totals, previous, comparison: comparePeriods(totals, previous)};
 		},
-		costByModel(f: Filters, pricing: PricingTable): ModelCostRow[] {
+		/** Tokens and cost per model; costs were priced at sync (usage_buckets), so no price is looked up here. */
+		costByModel(f: Filters): ModelCostRow[] {
 			const w = sessionWhere(f, f, scope);
-			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.base_input) AS baseInput,
-				sum(m.input) AS input, sum(m.output) AS output, sum(m.cache_write) AS cacheWrite,
-				sum(m.cache_write_1h) AS cacheWrite1h, sum(m.cache_read) AS cacheRead, sum(m.messages) AS messages
+			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.input) AS input, sum(m.output) AS output,
+				sum(m.cache_write) + sum(m.cache_write_1h) AS cacheWrite, sum(m.cache_read) AS cacheRead
 				FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
-				.all(...w.params) as Array<ModelUsage & {sessions: number}>;
+				.all(...w.params) as Array<{model: string; sessions: number; input: number; output: number; cacheWrite: number; cacheRead: number}>;
+			const costs = new Map((prepare(`SELECT b.model AS model, sum(b.cost) AS cost, sum(b.cache_saving) AS saving, count(b.cost) AS priced
+				FROM usage_buckets b JOIN sessions s ON s.id = b.session_id ${w.sql} GROUP BY b.model`)
+				.all(...w.params) as Array<{model: string; cost: number | null; saving: number; priced: number}>).map((c) => [c.model, c]));
 			return rows
 				.map((r) => {
-					const price = pricingForModel(pricing, r.model);
+					const c = costs.get(r.model);
+					const priced = c !== undefined && c.priced > 0;
 					return {
 						model: r.model,
 						sessions: r.sessions,
 						inputTokens: r.input,
 						outputTokens: r.output,
 						cacheReadTokens: r.cacheRead,
-						cacheWriteTokens: r.cacheWrite + r.cacheWrite1h,
-						cost: price ? costOfModelUsage(price, r).total : null,
-						cacheSaving: price ? (r.cacheRead * (price.input - price.cacheRead)) / 1e6 : null,
+						cacheWriteTokens: r.cacheWrite,
+						cost: priced ? c.cost : r.input + r.output === 0 ? 0 : null,
+						cacheSaving: priced ? c.saving : null,
 					};
 				})
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));

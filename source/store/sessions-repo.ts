@@ -1,6 +1,7 @@
 // Writes per-session summaries with their per-model and per-tool rows; reads single sessions back.
 import type {IndexDb} from './open-index.js';
 import type {ModelUsage, SessionSummary} from '../core/types.js';
+import type {UsageBucket} from '../core/usage-buckets.js';
 import {SESSION_COLUMNS, toRow, toSummary, type SessionRow} from './session-row.js';
 
 export interface ToolUse {
@@ -15,6 +16,17 @@ export interface SessionWrite {
 	leafId: string;
 	modelUsage: ModelUsage[];
 	tools: ToolUse[];
+	buckets: UsageBucket[];
+	notes: SessionNotes;
+}
+
+/** What a session's figures rest on (session_notes). */
+export interface SessionNotes {
+	/** The price layers that priced it ('pricing-file', 'built-in', 'catalog', comma-separated; '' for none). */
+	priceSource: string;
+	statusReason: string;
+	/** Tool calls the user declined. */
+	rejections: number;
 }
 
 export function createSessionsRepo(db: IndexDb) {
@@ -25,6 +37,11 @@ export function createSessionsRepo(db: IndexDb) {
 	const insertModel = db.prepare(`INSERT INTO session_models (session_id, model, base_input, input, output, cache_write,
 		cache_write_1h, cache_read, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insertTool = db.prepare(`INSERT INTO session_tools (session_id, tool, calls, errors) VALUES (?, ?, ?, ?)`);
+	const clearBuckets = db.prepare(`DELETE FROM usage_buckets WHERE session_id = ?`);
+	const insertBucket = db.prepare(`INSERT INTO usage_buckets (session_id, start_ms, model, input, output, cache_read, cache_write,
+		cost, cache_saving, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+	const upsertNotes = db.prepare(`INSERT OR REPLACE INTO session_notes (session_id, price_source, status_reason, rejections) VALUES (?, ?, ?, ?)`);
+	const notesOf = db.prepare(`SELECT price_source AS priceSource, status_reason AS statusReason, rejections FROM session_notes WHERE session_id = ?`);
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
@@ -42,6 +59,14 @@ export function createSessionsRepo(db: IndexDb) {
 				insertModel.run(w.summary.id, m.model, m.baseInput, m.input, m.output, m.cacheWrite, m.cacheWrite1h, m.cacheRead, m.messages);
 			}
 			for (const t of w.tools) insertTool.run(w.summary.id, t.tool, t.calls, t.errors);
+			clearBuckets.run(w.summary.id);
+			for (const b of w.buckets) {
+				insertBucket.run(w.summary.id, b.startMs, b.model, b.input, b.output, b.cacheRead, b.cacheWrite, b.cost, b.cacheSaving, b.messages);
+			}
+			upsertNotes.run(w.summary.id, w.notes.priceSource, w.notes.statusReason, w.notes.rejections);
+		},
+		notes(id: string): SessionNotes | undefined {
+			return notesOf.get(id) as SessionNotes | undefined;
 		},
 		get(id: string): SessionSummary | undefined {
 			const row = byId.get(id) as SessionRow | undefined;

@@ -43,11 +43,12 @@ export function resummarize(ctx: ApplyContext, sessionId: string, messages?: Mes
 	const facts = messages ?? ctx.store.messages.factsForSession(sessionId);
 	if (facts.length === 0) return;
 	const extras = ctx.sessionExtras?.(sessionId);
-	const {summary, modelUsage} = summarizeSession({
+	const {summary, modelUsage, buckets, priceSource, statusReason, rejections} = summarizeSession({
 		id: sessionId, source: ctx.kind, messages: facts, pricing: ctx.pricing,
 		parentId: extras?.parentId ?? null, subSessionCount: extras?.subSessionCount ?? 0,
 	});
 	if (extras?.label) summary.label = extras.label;
 	const leaf = facts.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts)}, ctx.now);
+	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts),
+		buckets, notes: {priceSource, statusReason, rejections}}, ctx.now);
 }

@@ -5,7 +5,7 @@ import {previousWindow} from '../core/time.js';
 import type {SessionQueries} from '../store/session-queries.js';
 
 export function loadAnalytics(queries: SessionQueries, pricing: PricingTable, filters: Filters, now: number, timeZone: string): AnalyticsModel {
-	const models = queries.costByModel(filters, pricing);
+	const models = queries.costByModel(filters);
 	const prev = previousWindow(filters, now);
 	return buildAnalytics({
 		sessions: queries.list(filters),

@@ -8,7 +8,8 @@ import {defaultPricing} from '../core/pricing.js';
 import type {PricingTable, SourceKind, Warning} from '../core/types.js';
 import type {Result} from '../core/time.js';
 import {loadPricingFile} from '../config/pricing-file.js';
-import {defaultIndexPath, demoPaths} from '../config/paths.js';
+import {dataDir, defaultIndexPath, demoPaths} from '../config/paths.js';
+import {catalogDataFile, openPriceCatalog} from '../config/price-catalog.js';
 import {seedDemo} from '../sources/demo/seed.js';
 import {repriceIfChanged} from '../sync/reprice.js';
 import {discoverSources, NOTHING_FOUND, type SourceSpec} from './discover-sources.js';
@@ -51,7 +52,8 @@ export interface Workspace {
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
-	let pricing = defaultPricing();
+	// Layers, top first: the --pricing file, the built-in (reference) table, the maintained catalog.
+	let pricing: PricingTable = {...defaultPricing(), catalog: openPriceCatalog(catalogDataFile(dataDir(opts.env, opts.home)))};
 	if (opts.pricing) {
 		const loaded = loadPricingFile(opts.pricing, pricing);
 		if (!loaded.ok) return loaded;

@@ -9,6 +9,8 @@ import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
 
 export const CLAUDE_AGENT = 'claude-code';
+/** What Claude Code answers for a call the user declined or interrupted: friction, not a tool failure. */
+const DECLINED = /^(The user doesn't want to (proceed with this tool use|take this action)|\[Request interrupted by user)/;
 const ZERO = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
 /** Lookups kept in memory per file (tool call times, uuids); cleared past this size to bound memory. */
 const MEMORY_LIMIT = 200_000;
@@ -155,7 +157,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			const content = resultText(b.content);
 			const isError = b.is_error === true;
 			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,
-				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)};
+				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null), ...(isError && DECLINED.test(content) ? {declined: true} : {})};
 		});
 		if (parts.text === '' && toolResults.length === 0) return null;
 		// Slash-command expansions and compaction summaries are written as user lines, but nobody typed them.

@@ -1,0 +1,27 @@
+// v6 of the index: what a session's figures rest on, stored at sync so reports never price again.
+// - usage_buckets: tokens, cost and cache saving per session, model and quarter hour of the messages'
+//   own timestamps; per-day figures in any zone and cost by model add these up.
+// - session_notes: which price layers priced a session, why it got its status, and how many tool calls
+//   the user declined (friction, not errors).
+export const USAGE_BUCKETS_MIGRATION = `
+	CREATE TABLE IF NOT EXISTS usage_buckets (
+		session_id TEXT NOT NULL,
+		start_ms INTEGER NOT NULL,
+		model TEXT NOT NULL,
+		input INTEGER NOT NULL,
+		output INTEGER NOT NULL,
+		cache_read INTEGER NOT NULL,
+		cache_write INTEGER NOT NULL,
+		cost REAL,
+		cache_saving REAL NOT NULL,
+		messages INTEGER NOT NULL,
+		PRIMARY KEY (session_id, start_ms, model)
+	) WITHOUT ROWID;
+	CREATE TABLE IF NOT EXISTS session_notes (
+		session_id TEXT PRIMARY KEY,
+		price_source TEXT NOT NULL,
+		status_reason TEXT NOT NULL,
+		rejections INTEGER NOT NULL
+	) WITHOUT ROWID;
+	DELETE FROM meta WHERE key = 'pricing';
+`;
