@@ -3,7 +3,7 @@ import type {SessionSummary} from './types.js';
 import type {OverviewTotals} from './overview.js';
 import {
 	activityByDay, costBuckets, durationBuckets, hourOfWeekHeatmap, modelPerformance, mostCommonBucket, providerBreakdown,
-	topTools, type Bucket, type DayActivity, type ModelPerformance, type ProviderShare, type ToolMetric,
+	topTools, type Bucket, type DayActivity, type DayUsage, type ModelPerformance, type ProviderShare, type ToolMetric,
 } from './analytics.js';
 
 export interface SeriesStats {
@@ -40,6 +40,8 @@ export interface AnalyticsInput {
 	/** Per-model cache reads and what they saved (priced models only). */
 	cache: {inputTokens: number; readTokens: number; savedUsd: number};
 	previous: OverviewTotals | null;
+	/** Usage by quarter hour of each message: per-day tokens and cost follow the messages. */
+	usage?: readonly DayUsage[];
 	window: {fromMs: number | null; toMs: number | null};
 	now: number;
 	timeZone: string;
@@ -60,7 +62,7 @@ function stats(days: DayActivity[], pick: (d: DayActivity) => number, previousTo
 
 export function buildAnalytics(input: AnalyticsInput): AnalyticsModel {
 	const {sessions, timeZone, now} = input;
-	const days = activityByDay(sessions, input.window, now, timeZone);
+	const days = activityByDay(sessions, input.window, now, timeZone, input.usage ?? null);
 	const heatmap = hourOfWeekHeatmap(sessions, timeZone);
 	const priced = sessions.filter((s) => s.totalCost !== null);
 	const durations = durationBuckets(sessions.map((s) => s.durationMs));

@@ -1,4 +1,5 @@
 // Read-side queries over the index: every list, total and breakdown is SQL over per-session rows.
+import type {UsageBucket} from '../core/usage-buckets.js';
 import type {IndexDb} from './open-index.js';
 import {statementCache} from './statement-cache.js';
 import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
@@ -92,6 +93,14 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 					};
 				})
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
+		},
+		/** The filtered sessions' usage by quarter hour of the messages' own timestamps, per model. */
+		usageBuckets(f: Filters): UsageBucket[] {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT b.start_ms AS startMs, b.model AS model, sum(b.input) AS input, sum(b.output) AS output,
+				sum(b.cache_read) AS cacheRead, sum(b.cache_write) AS cacheWrite, sum(b.cost) AS cost, sum(b.cache_saving) AS cacheSaving,
+				sum(b.messages) AS messages FROM usage_buckets b JOIN sessions s ON s.id = b.session_id ${w.sql}
+				GROUP BY b.start_ms, b.model ORDER BY b.start_ms`).all(...w.params) as UsageBucket[];
 		},
 		tools(f: Filters): Array<{tool: string; calls: number; errors: number; sessions: number}> {
 			const w = sessionWhere(f, f, scope);

@@ -16,6 +16,7 @@ export function loadAnalytics(queries: SessionQueries, pricing: PricingTable, fi
 			savedUsd: models.reduce((a, m) => a + (m.cacheSaving ?? 0), 0),
 		},
 		previous: prev ? queries.totals(filters, prev) : null,
+		usage: queries.usageBuckets(filters),
 		window: filters,
 		now,
 		timeZone,
