@@ -62,7 +62,7 @@ export function activityByDay(
 	window: {fromMs: number | null; toMs: number | null},
 	now: number,
 	timeZone: string,
-	usage: readonly DayUsage[] | null,
+	usage: readonly DayUsage[] | null = null,
 ): DayActivity[] {
 	let from = window.fromMs;
 	if (from === null) from = Math.min(sessions.reduce((min, s) => Math.min(min, s.startMs), now), (usage ?? []).reduce((min, u) => Math.min(min, u.startMs), now));

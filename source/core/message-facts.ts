@@ -27,10 +27,13 @@ export interface MessageFacts {
 	toolCallCount: number;
 	/** Tool results flagged as errors or carrying error text (declined calls are not errors). */
 	toolErrorCount: number;
-	/** Tool calls the user declined. */
-	toolRejectionCount: number;
-	/** Each tool result's tool name and outcome, in order: what tells a recovered error from a lasting one. */
-	toolOutcomes: ToolOutcomeFact[];
+	/** Tool calls the user declined (absent: none). */
+	toolRejectionCount?: number;
+	/**
+	 * Each tool result's tool name and outcome, in order: what tells a recovered error from a lasting one.
+	 * Absent (facts stored before outcomes were kept): every error counts as a lasting one.
+	 */
+	toolOutcomes?: ToolOutcomeFact[];
 	gitActivity: boolean;
 	/** firstLabelLine(labelText(text)) for user messages, else ''. */
 	labelLine: string;

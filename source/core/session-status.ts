@@ -26,7 +26,7 @@ function leafReason(status: Status, leaf: MessageFacts): string {
 export function sessionStatus(source: SourceKind, messages: readonly MessageFacts[]): StatusVerdict {
 	const last = messages[messages.length - 1]!;
 	const anyGit = messages.some((m) => m.gitActivity);
-	const rejections = messages.reduce((a, m) => a + m.toolRejectionCount, 0);
+	const rejections = messages.reduce((a, m) => a + (m.toolRejectionCount ?? 0), 0);
 	const errors = messages.reduce((a, m) => a + m.toolErrorCount, 0);
 	const declined = rejections > 0 ? `; ${plural(rejections, 'tool call')} declined by the user` : '';
 	if (source === 'tapes') {
@@ -38,7 +38,7 @@ export function sessionStatus(source: SourceKind, messages: readonly MessageFact
 	// Tools whose last outcome was an error, with how many errors are still unrecovered.
 	const lasting = new Map<string, number>();
 	for (const m of messages) {
-		for (const [tool, outcome] of m.toolOutcomes) {
+		for (const [tool, outcome] of m.toolOutcomes ?? Array.from({length: m.toolErrorCount}, (): [string, 1] => ['', 1])) {
 			if (outcome === 1) lasting.set(tool, (lasting.get(tool) ?? 0) + 1);
 			else if (outcome === 0) lasting.delete(tool);
 		}

@@ -41,8 +41,7 @@ export function unpack(r: MessageRow): MessageFacts {
 		id: r.id, parentId: r.parent_id, role, model: r.model, provider, agent, project, timestamp: r.ts,
 		usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total},
 		stopReason, toolNames, toolCallCount, toolErrorCount, gitActivity: git === 1, labelLine, recordedCostUsd,
-		// Rows written before outcomes were kept: their errors count as lasting ones, as they did then.
-		toolRejectionCount: toolRejectionCount ?? 0, toolOutcomes: toolOutcomes ?? Array.from({length: toolErrorCount}, (): [string, 1] => ['', 1]),
+		...(toolRejectionCount !== undefined ? {toolRejectionCount} : {}), ...(toolOutcomes !== undefined ? {toolOutcomes} : {}),
 	};
 }
 

@@ -16,8 +16,9 @@ export interface SessionWrite {
 	leafId: string;
 	modelUsage: ModelUsage[];
 	tools: ToolUse[];
-	buckets: UsageBucket[];
-	notes: SessionNotes;
+	/** Usage by quarter hour (what per-day figures and cost by model read); none when left out. */
+	buckets?: UsageBucket[];
+	notes?: SessionNotes;
 }
 
 /** What a session's figures rest on (session_notes). */
@@ -60,10 +61,10 @@ export function createSessionsRepo(db: IndexDb) {
 			}
 			for (const t of w.tools) insertTool.run(w.summary.id, t.tool, t.calls, t.errors);
 			clearBuckets.run(w.summary.id);
-			for (const b of w.buckets) {
+			for (const b of w.buckets ?? []) {
 				insertBucket.run(w.summary.id, b.startMs, b.model, b.input, b.output, b.cacheRead, b.cacheWrite, b.cost, b.cacheSaving, b.messages);
 			}
-			upsertNotes.run(w.summary.id, w.notes.priceSource, w.notes.statusReason, w.notes.rejections);
+			if (w.notes) upsertNotes.run(w.summary.id, w.notes.priceSource, w.notes.statusReason, w.notes.rejections);
 		},
 		notes(id: string): SessionNotes | undefined {
 			return notesOf.get(id) as SessionNotes | undefined;
