@@ -52,6 +52,7 @@ const cli = meow(HELP, {
 		insightsKey: {type: 'string'},
 		insightsBaseUrl: {type: 'string'},
 		insightsConcurrency: {type: 'number'},
+		update: {type: 'boolean', default: false},
 	},
 	allowUnknownFlags: false,
 });
@@ -97,6 +98,15 @@ async function main(): Promise<void> {
 		process.env['NODE_ENV'] ??= 'production';
 	}
 	const ui = explore ? import('./ui/launch.js') : null;
+	if (f.update) {
+		if (commandName !== 'pricing') fail('--update goes with `tapedeck pricing`');
+		const [{updatePriceCatalog}, {catalogDataFile}, {dataDir}] = await Promise.all([
+			import('./config/price-catalog-update.js'), import('./config/price-catalog.js'), import('./config/paths.js')]);
+		const updated = await updatePriceCatalog(catalogDataFile(dataDir(process.env, os.homedir())));
+		if (!updated.ok) fail(updated.error);
+		process.stdout.write(updated.value);
+		return;
+	}
 
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,

@@ -1,4 +1,5 @@
 // `tapedeck analytics`: the figures the Analytics screen draws, for the same filters, as text, JSON or CSV.
+import {pricingLine} from './sessions-report.js';
 import {toJson} from './json.js';
 import type {AnalyticsModel, SeriesStats} from '../core/analytics-model.js';
 import {formatCost, formatDuration, formatTokens} from '../core/format.js';
@@ -93,7 +94,7 @@ function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 	]), '');
 	out.push(`providers: ${a.providers.map((p) => `${p.provider} ${p.sessions} (${Math.round(p.share * 100)}%)`).join(' · ')}`);
 	out.push(`cache: ${(a.cache.hitRate * 100).toFixed(1)}% of input read from cache, saved ${formatCost(a.cache.savedUsd)}`);
-	out.push(`prices: ${ctx.pricing.source}, verified ${ctx.pricing.verified}`);
+	out.push(pricingLine(ctx.pricing));
 	return out.join('\n') + '\n';
 }
 

@@ -29,7 +29,7 @@ export function localTime(ms: number, timeZone: string): string {
 	return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
-function filtersJson(f: Filters) {
+export function filtersJson(f: Filters) {
 	return {
 		from: f.fromMs === null ? null : iso(f.fromMs),
 		to: f.toMs === null ? null : iso(f.toMs),
@@ -45,7 +45,12 @@ function filtersJson(f: Filters) {
 }
 
 export function pricingJson(p: PricingTable) {
-	return {source: p.source, verified: p.verified};
+	return {source: p.source, verified: p.verified, catalog: p.catalog?.source ?? null};
+}
+
+/** The prices line under the text reports: the tables, then the catalog under them. */
+export function pricingLine(p: PricingTable): string {
+	return `prices: ${p.source}, verified ${p.verified}${p.catalog ? `; then ${p.catalog.source}` : ''}`;
 }
 
 export function warningsJson(ws: Warning[]) {

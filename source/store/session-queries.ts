@@ -94,6 +94,10 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 				})
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
 		},
+		/** Every model the index has usage for (what `pricing` lists). */
+		modelNames(): string[] {
+			return prepare(`SELECT DISTINCT model FROM session_models ORDER BY model`).pluck().all() as string[];
+		},
 		/** The filtered sessions' usage by quarter hour of the messages' own timestamps, per model. */
 		usageBuckets(f: Filters): UsageBucket[] {
 			const w = sessionWhere(f, f, scope);
