@@ -59,6 +59,21 @@ export interface RecordedCost {
 	totalUsd: number;
 }
 
+export const CONTENT_PART_KINDS = ['thinking', 'redacted_thinking', 'reasoning', 'aborted', 'unknown'] as const;
+export type ContentPartKind = (typeof CONTENT_PART_KINDS)[number];
+
+/**
+ * What a message said besides its text, kept with its kind so nothing is silently dropped: thinking and
+ * redacted thinking, Codex reasoning summaries, an aborted turn's notice, a block of a type no reader knows.
+ */
+export interface ContentPart {
+	kind: ContentPartKind;
+	/** The words (thinking, reasoning summary, notice); for an unknown block, its type. */
+	text: string;
+	/** Characters of what cannot be shown (redacted or encrypted data, an unknown block's JSON); absent when all is shown. */
+	size?: number;
+}
+
 /** The canonical message every reader yields. */
 export interface CanonicalMessage {
 	/** Stable ID within its source (tapes: node hash). */
@@ -82,6 +97,8 @@ export interface CanonicalMessage {
 	recordedCost: RecordedCost | null;
 	validations: Validation[];
 	meta: Record<string, unknown> | null;
+	/** Thinking, reasoning, notices and unknown blocks, in order (absent: none). */
+	parts?: ContentPart[];
 }
 
 /** Price per 1M tokens in USD. */

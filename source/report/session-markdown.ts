@@ -22,8 +22,9 @@ const words = (v: string) => v.replace(/_/g, ' ');
 
 function costLine(d: SessionDetail, pricingSource: string): string {
 	const s = d.summary;
+	const layers = d.notes?.priceSource ? d.notes.priceSource : pricingSource;
 	const note = s.totalCost === null || s.costSource === 'recorded' ? COST_SOURCE_NOTES[s.costSource]
-		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(pricingSource)}`;
+		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(layers === 'built-in' ? pricingSource : layers)}`;
 	return `- **Cost:** ${formatCostFine(s.totalCost)} · **Cost source:** ${s.costSource} (${note})`;
 }
 
@@ -58,7 +59,7 @@ export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string 
 	const out = [
 		`# ${sanitizeLine(s.label) || '(no label)'}`,
 		'',
-		`- **Session:** ${code(s.id)} (${s.source}) · **Status:** ${s.status}`,
+		`- **Session:** ${code(s.id)} (${s.source}) · **Status:** ${s.status}${d.notes?.statusReason ? ` (${sanitizeLine(d.notes.statusReason)})` : ''}`,
 		`- **Project:** ${sanitizeLine(s.project) || '—'} · **Agent:** ${sanitizeLine(s.agent) || '—'} · **Models:** ${s.models.map(sanitizeLine).join(', ') || '—'}`,
 		`- **Started:** ${localTime(s.startMs, ctx.timeZone)} (${ctx.timeZone}) · **Duration:** ${formatDuration(s.durationMs)}`,
 		`- **Messages:** ${groupDigits(s.messageCount)} in ${plural(d.groups.length, 'group', 'groups')} · **Tool calls:** ${groupDigits(s.toolCalls)}` +

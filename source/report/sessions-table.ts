@@ -1,5 +1,5 @@
-import {pricingLine} from './sessions-report.js';
 // The human-readable session table with its totals line, filters and price provenance.
+import {pricingLine} from './sessions-report.js';
 import type {SessionSummary} from '../core/types.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {describeFilters} from '../core/filters.js';

@@ -135,6 +135,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		const synthetic = m.model === '<synthetic>';
 		emit({sessionId, seq: lineNo, merge: true, ...(replayOf ? {replayOf} : {}), message: message(line, ts, {
 			id: key, role: 'assistant', model: synthetic ? '' : (m.model ?? ''), text: parts.text, toolCalls: parts.toolCalls,
+			...(parts.parts.length ? {parts: parts.parts} : {}),
 			usage: synthetic ? {...ZERO} : toUsage(m.usage), stopReason: m.stop_reason ?? '', meta: synthetic ? {synthetic: true} : null,
 		})});
 		return null;
@@ -159,10 +160,11 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,
 				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null), ...(isError && DECLINED.test(content) ? {declined: true} : {})};
 		});
-		if (parts.text === '' && toolResults.length === 0) return null;
+		if (parts.text === '' && toolResults.length === 0 && parts.parts.length === 0) return null;
 		// Slash-command expansions and compaction summaries are written as user lines, but nobody typed them.
 		const role = line.isMeta || line.isCompactSummary ? 'system' : parts.text === '' ? 'tool' : 'user';
-		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {id: line.uuid ?? `${sessionId}:${lineNo}`, role, text: parts.text, toolResults})});
+		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {id: line.uuid ?? `${sessionId}:${lineNo}`, role, text: parts.text, toolResults,
+			...(parts.parts.length ? {parts: parts.parts} : {})})});
 		return null;
 	}
 

@@ -70,7 +70,8 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 
 	function item(p: ResponseItem, lineNo: number, ts: number): void {
 		if (p.type === 'message') {
-			const text = (p.content ?? []).map((c) => c.text ?? '').filter(Boolean).join('\n');
+			// Images and content of other kinds stay as a marker with their kind.
+			const text = (p.content ?? []).map((c) => c.text ?? (c.type === 'input_image' ? '[image]' : `[${c.type}]`)).filter(Boolean).join('\n');
 			if (text === '') return;
 			const role = p.role === 'assistant' ? 'assistant' : p.role === 'user' && !INJECTED.test(text) ? 'user' : 'system';
 			// A message ends the model's turn; a tool call leaves it waiting on the result.
@@ -93,6 +94,11 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			}
 			const fm = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}], stopReason: 'tool_use'});
 			st.open = {id: fm.message.id, seq: lineNo, ts};
+		} else if (p.type === 'reasoning') {
+			const summary = (p.summary ?? []).map((s) => s.text ?? '').filter(Boolean).join('\n\n');
+			const hidden = p.encrypted_content?.length ?? 0;
+			if (summary === '' && hidden === 0) return;
+			push(lineNo, ts, {role: 'assistant', parts: [{kind: 'reasoning', text: summary, ...(hidden ? {size: hidden} : {})}]});
 		} else if (p.type === 'function_call_output' || p.type === 'custom_tool_call_output') {
 			const call = calls.get(p.call_id ?? '');
 			calls.delete(p.call_id ?? '');
@@ -161,6 +167,10 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 				item(parsed.line.payload, lineNo, at);
 			} else if (type === 'event_msg' && (line['payload'] as {type?: unknown} | undefined)?.type === 'token_count') {
 				return tokenCount(line, lineNo, at);
+			} else if (type === 'event_msg' && (line['payload'] as {type?: unknown} | undefined)?.type === 'turn_aborted') {
+				const reason = (line['payload'] as {reason?: unknown}).reason;
+				const why = typeof reason === 'string' && reason !== '' ? reason : 'no reason given';
+				push(lineNo, at, {role: 'system', text: `— turn aborted (${why}) —`, parts: [{kind: 'aborted', text: `turn aborted: ${why}`}]});
 			} else if (type === 'compacted') {
 				const parsed = checkLine('compacted', line);
 				if (!parsed.ok) return `not a Codex compacted line (${parsed.issue})`;
