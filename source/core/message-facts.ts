@@ -50,7 +50,7 @@ export function messageFacts(m: CanonicalMessage, carriedModel: string): Message
 		id: m.id,
 		parentId: m.parentId,
 		role: m.role,
-		model: normalizeModel(m.model) || carriedModel,
+		model: normalizeModel(m.model) || normalizeModel(carriedModel),
 		provider: m.provider,
 		agent: m.agent,
 		project: m.project,

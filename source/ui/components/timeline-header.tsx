@@ -18,7 +18,7 @@ const subSessions = (n: number) => (n === 1 ? '1 sub-session' : `${n} sub-sessio
 
 /** Lines the header takes: three of session figures, the facet when there is one, two of analytics, the sparkline. */
 export function headerHeight(outline: TimelineOutline): number {
-	return 6 + (outline.facet ? 1 : 0);
+	return 6 + (outline.facet ? 1 : 0) + (outline.notes?.statusReason ? 1 : 0);
 }
 
 function facetLine(o: TimelineOutline): Segment[] | null {
@@ -70,6 +70,10 @@ export const TimelineHeader = memo(function TimelineHeader({outline: o, analytic
 			{text: `${formatTokens(s.inputTokens)} in · ${formatTokens(s.outputTokens)} out · cache ${formatTokens(s.cacheReadTokens)} read · ${formatTokens(s.cacheWriteTokens)} write`},
 		],
 	];
+	// Why the session got its status: which tool failed for good, what was recovered or declined.
+	if (o.notes?.statusReason) {
+		lines.push([{text: ' status ', token: 'label'}, {text: `${s.status}: `, token: `status.${s.status}`}, {text: sanitizeLine(o.notes.statusReason)}]);
+	}
 	const facet = facetLine(o);
 	if (facet) lines.push(facet);
 	lines.push(...analyticsLines(analytics));
