@@ -8,13 +8,15 @@ export function syncReport(ws: Workspace, synced: WorkspaceSync, format: 'table'
 		return toJson({
 			index: ws.indexPath,
 			sources: synced.summaries.map((s) => ({
-				path: s.source, new_messages: s.newMessages, sessions_touched: s.sessionsTouched, warnings: s.warnings,
+				path: s.source, new_messages: s.newMessages, sessions_touched: s.sessionsTouched, parents_known_only_from_subagents: s.parentsOnly ?? 0,
+				warnings: s.warnings,
 			})),
 			errors: synced.errors,
 		}, 2) + '\n';
 	}
 	const lines = synced.summaries.map((s) =>
 		`${s.source}: ${s.newMessages} new messages, ${s.sessionsTouched} sessions updated` +
+		(s.parentsOnly ? ` (and ${s.parentsOnly} parent sessions known only from their subagents)` : '') +
 		(s.warnings.length ? `, ${s.warnings.reduce((a, w) => a + w.count, 0)} rows with problems` : ''));
 	for (const s of synced.summaries) for (const w of s.warnings) lines.push(`  warning: ${w.where}: ${w.message} (${w.count})`);
 	for (const e of synced.errors) lines.push(`error: ${e}`);

@@ -3,6 +3,7 @@
 //   own timestamps; per-day figures in any zone and cost by model add these up.
 // - session_notes: which price layers priced a session, why it got its status, and how many tool calls
 //   the user declined (friction, not errors).
+// - session_meta.task_title: a subagent's title from the parent's Task/Agent call (its description).
 export const USAGE_BUCKETS_MIGRATION = `
 	CREATE TABLE IF NOT EXISTS usage_buckets (
 		session_id TEXT NOT NULL,
@@ -23,5 +24,6 @@ export const USAGE_BUCKETS_MIGRATION = `
 		status_reason TEXT NOT NULL,
 		rejections INTEGER NOT NULL
 	) WITHOUT ROWID;
+	ALTER TABLE session_meta ADD COLUMN task_title TEXT NOT NULL DEFAULT '';
 	DELETE FROM meta WHERE key = 'pricing';
 `;

@@ -93,7 +93,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 }
 
 /**
- * Re-summarizes one session with its title (custom > ai > summary > first prompt), parent and children.
+ * Re-summarizes one session with its title (custom > ai > the parent's Task description > summary > first prompt), parent and children.
  * `fresh`: the facts this batch inserted, used as they are when they are all the session has (a cold
  * import then never reads back what it just wrote).
  */
@@ -109,7 +109,7 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, 
 	}
 	const meta = ctx.meta.get(sessionId);
 	const prompt = facts.find((f) => f.role === 'user' && f.labelLine !== '')?.labelLine ?? '';
-	const label = meta?.customTitle || meta?.aiTitle || meta?.summaryTitle || truncate(prompt, PROMPT_LABEL);
+	const label = meta?.customTitle || meta?.aiTitle || meta?.taskTitle || meta?.summaryTitle || truncate(prompt, PROMPT_LABEL);
 	const sourceId = owner ?? ctx.sourceId;
 	resummarize({
 		store: ctx.store, sourceId, kind: ctx.kind, pricing: ctx.pricing, now: ctx.now(),

@@ -138,7 +138,11 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		file,
 		async finish() {
 			await flush();
-			summary.sessionsTouched = touched.size;
+			// A parent whose file is gone or empty is named by its subagents only: no session row, counted apart.
+			const exists = store.db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).pluck();
+			const parentsOnly = [...touched].filter((id) => exists.get(id) === undefined).length;
+			summary.sessionsTouched = touched.size - parentsOnly;
+			if (parentsOnly > 0) summary.parentsOnly = parentsOnly;
 			return summary;
 		},
 	};

@@ -23,6 +23,8 @@ export interface SyncSummary {
 	source: string;
 	newMessages: number;
 	sessionsTouched: number;
+	/** Of the touched sessions, parents known only from their subagents (no messages of their own here). */
+	parentsOnly?: number;
 	warnings: Warning[];
 	/** Read from the first row (a new source, or one VACUUMed or rebuilt): its warnings replace the stored ones. */
 	fromStart?: boolean;

@@ -28,6 +28,15 @@ interface LineIdentity {
 }
 
 const lastSegment = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? '';
+/** A worktree subagent runs in `<project>/.claude/worktrees/<name>`: its project is the one it works for. */
+const WORKTREE = /[\\/]\.claude[\\/]worktrees[\\/][^\\/]+[\\/]?$/;
+
+/** A Task/Agent call's description, the words a user reads as what the subagent was for. */
+function taskTitle(call: {name: string; args: unknown}): {title?: string} {
+	if (call.name !== 'Task' && call.name !== 'Agent') return {};
+	const d = (call.args as {description?: unknown} | null)?.description;
+	return typeof d === 'string' && d.trim() !== '' ? {title: d.trim()} : {};
+}
 
 /** The project folder of a transcript (`<root>/<encoded cwd>/…`), for lines that carry no cwd. */
 function folderProject(file: string): string {
@@ -40,7 +49,7 @@ function folderProject(file: string): string {
 export interface ClaudeState {
 	models: Record<string, string>;
 	/** Tool calls whose results have not come yet: a result in a later sync still gets its name and latency. */
-	calls?: Record<string, {ts: number; name: string}>;
+	calls?: Record<string, {ts: number; name: string; title?: string}>;
 	/** Summaries whose leaf was not read yet when a long file was cut into batches: they wait for the rest of it. */
 	summaries?: Array<{leafUuid: string; text: string}>;
 }
@@ -58,7 +67,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 	const uuidSession = new Map<string, string>();
 	/** Each session's last message since the last drain: a summary in another file or sync may name it. */
 	const lastUuid = new Map<string, string>();
-	const toolUses = new Map<string, {ts: number; name: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
+	const toolUses = new Map<string, {ts: number; name: string; title?: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
 	const firstKeyOfMessage = new Map<string, string>();
 	const lastModel = new Map<string, string>(Object.entries((saved as ClaudeState | null)?.models ?? {}));
 
@@ -90,7 +99,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 	}
 
 	function project(cwd: string): string {
-		if (projectOf.cwd !== cwd) projectOf = {cwd, project: lastSegment(cwd)};
+		if (projectOf.cwd !== cwd) projectOf = {cwd, project: lastSegment(cwd.replace(WORKTREE, ''))};
 		return projectOf.project;
 	}
 
@@ -130,7 +139,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			if (first === undefined) bounded(firstKeyOfMessage).set(m.id, key);
 		}
 		const parts = splitContent(m.content);
-		for (const call of parts.toolCalls) if (call.id) bounded(toolUses).set(call.id, {ts, name: call.name});
+		for (const call of parts.toolCalls) if (call.id) bounded(toolUses).set(call.id, {ts, name: call.name, ...taskTitle(call)});
 		// `<synthetic>` rows are Claude Code's own notices (API errors, interruptions): no model, no spend.
 		const synthetic = m.model === '<synthetic>';
 		emit({sessionId, seq: lineNo, merge: true, ...(replayOf ? {replayOf} : {}), message: message(line, ts, {
@@ -155,6 +164,9 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			const id = b.tool_use_id ?? '';
 			const call = toolUses.get(id);
 			toolUses.delete(id);
+			// The subagent a Task/Agent call started is named in its result: it takes the call's description as its title.
+			const agentId = (line.toolUseResult as {agentId?: unknown} | null | undefined)?.agentId;
+			if (call?.title && typeof agentId === 'string' && agentId !== '') notes.push({sessionId: `agent-${agentId}`, taskTitle: call.title});
 			const content = resultText(b.content);
 			const isError = b.is_error === true;
 			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,

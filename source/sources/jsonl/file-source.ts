@@ -37,6 +37,8 @@ export interface SessionNote {
 	customTitle?: string;
 	aiTitle?: string;
 	summaryTitle?: string;
+	/** A subagent's title from the parent's Task/Agent call that started it (its description). */
+	taskTitle?: string;
 	cwd?: string;
 	gitBranch?: string;
 	parentId?: string | null;
