@@ -72,9 +72,11 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	const rest = toJson({
 		...totalsJson(overview.totals),
-		cost_by_model: ctx.queries.costByModel(ctx.filters).map((m) => ({
-			model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
-		})),
+		// Keyed by model, as the reference's JSON has it.
+		cost_by_model: Object.fromEntries(ctx.queries.costByModel(ctx.filters).map((m) => [m.model, {
+			model: m.model, session_count: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
+			cache_read_tokens: m.cacheReadTokens, cache_write_tokens: m.cacheWriteTokens,
+		}])),
 		previous_period: overview.previous ? {...totalsJson(overview.previous), change: comparisonJson(overview.comparison!)} : null,
 		pricing: pricingJson(ctx.pricing),
 		filters: filtersJson(ctx.filters),
