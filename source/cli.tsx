@@ -53,6 +53,7 @@ const cli = meow(HELP, {
 		insightsBaseUrl: {type: 'string'},
 		insightsConcurrency: {type: 'number'},
 		update: {type: 'boolean', default: false},
+		catalog: {type: 'boolean'},
 	},
 	allowUnknownFlags: false,
 });
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
 	}
 
 	const opened = openWorkspace({
-		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,
+		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.catalog,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});

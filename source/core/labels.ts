@@ -1,5 +1,5 @@
 // Session labels from user prompts (reference §2.4), with truncation that never splits a character.
-import {removeWrappers} from './label-wrappers.js';
+import {isHarnessLine, removeWrappers} from './label-wrappers.js';
 
 const LABEL_LENGTH = 36;
 const LABEL_PROMPTS = 3;
@@ -39,7 +39,7 @@ export function labelText(text: string): string {
 export function firstLabelLine(text: string): string {
 	for (const line of text.split('\n')) {
 		const trimmed = line.trim();
-		if (trimmed === '' || TAG_LINE.test(trimmed)) continue;
+		if (trimmed === '' || TAG_LINE.test(trimmed) || isHarnessLine(trimmed)) continue;
 		if (trimmed.toLowerCase().startsWith('command:')) continue;
 		return trimmed;
 	}

@@ -72,7 +72,7 @@ export function messageMarkdown(m: DetailMessage, index: number, timeZone: strin
 	const facts = figures(m);
 	const out = ['', `### ${index + 1}. ${sanitizeLine(f.role) || '(none)'} · ${stamp(f.timestamp, timeZone)}${gap}`, ...(facts.length ? ['', ...facts] : [])];
 	// Thinking and reasoning come first, folded (<details>) as in the Timeline; their text is kept whole.
-	for (const p of m.parts) {
+	for (const p of m.parts ?? []) {
 		const body = sanitize(partBody(p)).trim();
 		if (isFoldable(p)) out.push('', `<details><summary>${partHeading(p)}</summary>`, '', closeFences(body), '', '</details>');
 		else out.push('', `*${sanitizeLine(partHeading(p))}*`, ...(body ? ['', closeFences(body)] : []));

@@ -37,7 +37,7 @@ function detailJson(d: SessionDetail) {
 			tool_results: m.toolResults.map((r) => ({id: r.id, name: r.name, content: r.content, error: r.error, is_error: r.isError, latency_ms: r.latencyMs})),
 			validations: m.validations.map((v) => ({validator_type: v.validator, passed: v.passed, details: v.details})),
 			text: m.text,
-			parts: m.parts.map((p) => ({kind: p.kind, text: p.text, size: p.size ?? null})),
+			parts: (m.parts ?? []).map((p) => ({kind: p.kind, text: p.text, size: p.size ?? null})),
 		})),
 		grouped_messages: d.groups.map((g) => ({
 			role: g.role, start_time: iso(g.startMs), end_time: iso(g.endMs), delta_ns: Math.round(g.deltaMs * 1e6),
@@ -84,7 +84,7 @@ function detailText(d: SessionDetail, timeZone: string): string {
 		]),
 	];
 	if (d.notes?.statusReason) lines.splice(3, 0, `${s.status}: ${d.notes.statusReason}`);
-	const said = d.messages.flatMap((m, i) => m.parts.map((p) => ({i, p})));
+	const said = d.messages.flatMap((m, i) => (m.parts ?? []).map((p) => ({i, p})));
 	if (said.length) {
 		lines.push('', 'besides the text:');
 		for (const {i, p} of said) lines.push(`  #${i + 1} ${partHeading(p)}${partBody(p) ? `: ${sanitizeLine(partBody(p)).slice(0, 100)}` : ''}`);

@@ -71,6 +71,6 @@ export function decodeBody(json: string | null): MessageBody {
 		latencyMs: b.l ?? null,
 		recordedCost: b.k ?? null,
 		meta: b.m ?? null,
-		parts: b.x ?? [],
+		...(b.x ? {parts: b.x} : {}),
 	};
 }

@@ -21,6 +21,8 @@ export interface WorkspaceOptions {
 	demo: boolean;
 	overwrite: boolean;
 	pricing?: string;
+	/** Price models the tables lack from the catalog (default: yes, except for the demo, which shows the reference's figures). */
+	catalog?: boolean;
 	/** Transcript roots (--claude, --codex, --promptkit, each repeatable). */
 	claude?: string[];
 	codex?: string[];
@@ -52,8 +54,10 @@ export interface Workspace {
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
-	// Layers, top first: the --pricing file, the built-in (reference) table, the maintained catalog.
-	let pricing: PricingTable = {...defaultPricing(), catalog: openPriceCatalog(catalogDataFile(dataDir(opts.env, opts.home)))};
+	// Layers, top first: the --pricing file, the built-in (reference) table, the maintained catalog. The demo
+	// is the reference's data and shows the reference's figures (an unpriced model included): no catalog.
+	const withCatalog = opts.catalog ?? !opts.demo;
+	let pricing: PricingTable = withCatalog ? {...defaultPricing(), catalog: openPriceCatalog(catalogDataFile(dataDir(opts.env, opts.home)))} : defaultPricing();
 	if (opts.pricing) {
 		const loaded = loadPricingFile(opts.pricing, pricing);
 		if (!loaded.ok) return loaded;

@@ -29,8 +29,8 @@ export interface DetailMessage {
 	toolResults: ToolResult[];
 	validations: Validation[];
 	latencyMs: number | null;
-	/** Thinking, reasoning, notices and unknown blocks, in order. */
-	parts: ContentPart[];
+	/** Thinking, reasoning, notices and unknown blocks, in order (absent: none). */
+	parts?: ContentPart[];
 }
 
 export interface SessionDetail {

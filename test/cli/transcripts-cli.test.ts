@@ -28,7 +28,8 @@ describe('tapedeck with transcript sources', () => {
 		expect(codex.sessions.map((s) => s.source)).toEqual(['codex']);
 		const table = runCli(['sessions', '--source', 'claude-code', '--sort', 'date', ...flags]);
 		expect(table.stdout).toContain('incl. subagents');
-		expect(table.stdout).toContain('↳ Find why auth returns 401');
+		// A subagent is labelled by the Task call that started it.
+		expect(table.stdout).toContain('↳ Find the 401 cause');
 		expect(table.stdout).toContain('filters: source:claude-code');
 	});
 

@@ -95,9 +95,10 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			const fm = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}], stopReason: 'tool_use'});
 			st.open = {id: fm.message.id, seq: lineNo, ts};
 		} else if (p.type === 'reasoning') {
+			// Only a summary says something: encrypted reasoning alone has nothing to show (and is not a message).
 			const summary = (p.summary ?? []).map((s) => s.text ?? '').filter(Boolean).join('\n\n');
 			const hidden = p.encrypted_content?.length ?? 0;
-			if (summary === '' && hidden === 0) return;
+			if (summary === '') return;
 			push(lineNo, ts, {role: 'assistant', parts: [{kind: 'reasoning', text: summary, ...(hidden ? {size: hidden} : {})}]});
 		} else if (p.type === 'function_call_output' || p.type === 'custom_tool_call_output') {
 			const call = calls.get(p.call_id ?? '');

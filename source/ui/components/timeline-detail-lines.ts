@@ -98,10 +98,11 @@ function messageLines(m: DetailMessage | undefined, i: number, p: DetailInput, a
 	out.push([{text: '─'.repeat(Math.max(1, p.width)), token: 'rule'}]);
 	const latency = m.latencyMs !== null ? ` · took ${formatDuration(m.latencyMs)}` : '';
 	add(`#${i + 1} ${m.facts.role} · ${clockTime(m.facts.timestamp, p.timeZone)}${m.facts.model ? ` · ${sanitizeLine(m.facts.model)}` : ''}${latency}`, 'label');
-	for (const part of m.parts) {
+	for (const part of m.parts ?? []) {
 		const body = sanitize(capped(partBody(part))).trim();
 		if (isFoldable(part) && !p.thinking) {
-			add(`▸ ${partHeading(part)} · ${body.split('\n').length} lines folded (t unfolds)`, 'muted');
+			const n = body.split('\n').length;
+			add(`▸ ${partHeading(part)} · ${n} ${n === 1 ? 'line' : 'lines'} · t unfolds`, 'muted');
 			continue;
 		}
 		add(`${isFoldable(part) ? '▾ ' : ''}${sanitizeLine(partHeading(part))}`, part.kind === 'aborted' ? 'warn' : 'muted');

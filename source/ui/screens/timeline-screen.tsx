@@ -127,7 +127,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	const hidden = useMemo((): KeyAction[] => [
 		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
 		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
-		...(full?.messages.some((m) => m.parts.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
+		...(full?.messages.some((m) => m.parts?.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
 	], [outline, full]);
 	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);
