@@ -9,8 +9,16 @@ export const HELP = `
   Commands
     (none)           Open the explorer; when stdin or stdout is not a terminal, print the sessions report
     sessions         Print the session list with totals (table, --json or --csv)
-    show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md
+    show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md. Keeps thinking,
+                     reasoning, aborted turns and unknown blocks with their kind, and why it got its status
     analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
+    daily            Tokens and cost per day by each message's time in --tz (as ccusage's daily); a session
+                     counts once, on the day it starts. weekly (Monday first) and monthly likewise
+    weekly, monthly  (table, --json, --csv; the usual filters). Input in the table is uncached input
+    pricing [model]  The price each model in the index gets, or one model's, and which layer gives it
+                     (--pricing file, built-in table, catalog); --json
+    pricing --update Refresh the catalog's price data from its published file (the only command that goes
+                     online; offline it says so and the prices stay)
     sync             Bring the index up to date with the sources and print what changed
     sources          List the sources in use: path, sessions, messages, warnings, last sync (--json)
     facets           Extract facets (goal, outcome, session type, friction, summary) for the filtered
@@ -37,13 +45,16 @@ export const HELP = `
                            (~/.local/share/tapedeck/index.sqlite); the demo keeps its own next to its data
         --pricing <file>   JSON price overrides per model, USD per 1M tokens:
                            {"gpt-5": {"input": 1.25, "output": 10, "cache_read": 0.125, "cache_write": 1.25}}
-                           Fields left out keep the built-in price.
+                           Fields left out keep the price of the layer below. Layers, first that has a model
+                           wins: this file, the built-in table, the catalog (@pydantic/genai-prices, offline)
+        --no-catalog       Price from the --pricing file and the built-in table only (the demo always does)
 
   Filters (every command and the explorer)
         --since <period>   24h, 7d, 30d, 90d, any N with m/h/d/w, or 0/all (default: all)
         --from <date>      YYYY-MM-DD (start of that day) or RFC 3339
         --to <date>        YYYY-MM-DD (includes that whole day) or RFC 3339
-        --tz <zone>        IANA time zone for days and dates (default: the local zone, $TZ)
+        --tz <zone>        IANA time zone for days and dates (default: the local zone, $TZ). Per-day tokens
+                           and cost follow each message's time; a session counts on the day it starts
         --model <name>     Dominant model, e.g. claude-sonnet-4.5 (dated IDs are normalized)
         --status <s>       completed, failed, abandoned or unknown
         --project <name>   Exact project name
@@ -84,7 +95,8 @@ export const HELP = `
     TAPES_SQLITE, TAPES_DB   tapes database path when --sqlite is not given
     CLAUDE_CONFIG_DIR        Claude Code config directories, comma-separated (when --claude is not given)
     CODEX_HOME               Codex homes, comma-separated (when --codex is not given)
-    XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share)
+    XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share): the index, the demo,
+                             and the catalog data pricing --update saves (tapedeck/genai-prices.json)
     TZ                       default time zone
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
@@ -102,4 +114,6 @@ export const HELP = `
     $ tapedeck sources
     $ tapedeck facets --since 30d --insights-provider anthropic
     $ tapedeck insights --since 30d --json
+    $ tapedeck daily --since 30d --json
+    $ tapedeck pricing claude-opus-4-7 --json
 `;

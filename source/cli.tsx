@@ -53,7 +53,7 @@ const cli = meow(HELP, {
 		insightsBaseUrl: {type: 'string'},
 		insightsConcurrency: {type: 'number'},
 		update: {type: 'boolean', default: false},
-		catalog: {type: 'boolean'},
+		catalog: {type: 'boolean', default: true},
 	},
 	allowUnknownFlags: false,
 });
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 	}
 
 	const opened = openWorkspace({
-		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.catalog,
+		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.demo ? undefined : f.catalog,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});

@@ -122,6 +122,9 @@ describe('tapedeck on real-shaped transcripts', () => {
 		const none = runCli(['pricing', 'no-such-model', ...t.flags], t.env);
 		expect(none.status).toBe(1);
 		expect(none.stderr).toContain('no price for "no-such-model"');
+		const noCatalog = runCli(['pricing', 'claude-opus-4-7', '--no-catalog', ...t.flags], t.env);
+		expect(noCatalog.status).toBe(1);
+		expect(noCatalog.stderr).toContain('the catalog (none)');
 		const pricingFile = path.join(t.dir, 'p.json');
 		fs.writeFileSync(pricingFile, JSON.stringify({'claude-opus-4-7': {input: 4}}));
 		const overridden = JSON.parse(runCli(['pricing', 'claude-opus-4-7', '--json', '--pricing', pricingFile, ...t.flags], t.env).stdout) as {layer: string; input: number; output: number};
