@@ -4,6 +4,8 @@
 // - session_notes: which price layers priced a session, why it got its status, and how many tool calls
 //   the user declined (friction, not errors).
 // - session_meta.task_title: a subagent's title from the parent's Task/Agent call (its description).
+// - session_models.cost and cache_saving: each model's cost as priced at sync (null: unpriced), so cost by
+//   model is one query over the rows it already read.
 export const USAGE_BUCKETS_MIGRATION = `
 	CREATE TABLE IF NOT EXISTS usage_buckets (
 		session_id TEXT NOT NULL,
@@ -25,5 +27,7 @@ export const USAGE_BUCKETS_MIGRATION = `
 		rejections INTEGER NOT NULL
 	) WITHOUT ROWID;
 	ALTER TABLE session_meta ADD COLUMN task_title TEXT NOT NULL DEFAULT '';
+	ALTER TABLE session_models ADD COLUMN cost REAL;
+	ALTER TABLE session_models ADD COLUMN cache_saving REAL;
 	DELETE FROM meta WHERE key = 'pricing';
 `;

@@ -67,31 +67,25 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			const previous = this.totals(f, prevWindow);
 			return {totals, previous, comparison: comparePeriods(totals, previous)};
 		},
-		/** Tokens and cost per model; costs were priced at sync (usage_buckets), so no price is looked up here. */
+		/** Tokens and cost per model; costs were priced at sync (session_models.cost), so no price is looked up here. */
 		costByModel(f: Filters): ModelCostRow[] {
 			const w = sessionWhere(f, f, scope);
 			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.input) AS input, sum(m.output) AS output,
-				sum(m.cache_write) + sum(m.cache_write_1h) AS cacheWrite, sum(m.cache_read) AS cacheRead
-				FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
-				.all(...w.params) as Array<{model: string; sessions: number; input: number; output: number; cacheWrite: number; cacheRead: number}>;
-			const costs = new Map((prepare(`SELECT b.model AS model, sum(b.cost) AS cost, sum(b.cache_saving) AS saving, count(b.cost) AS priced
-				FROM usage_buckets b JOIN sessions s ON s.id = b.session_id ${w.sql} GROUP BY b.model`)
-				.all(...w.params) as Array<{model: string; cost: number | null; saving: number; priced: number}>).map((c) => [c.model, c]));
+				sum(m.cache_write) + sum(m.cache_write_1h) AS cacheWrite, sum(m.cache_read) AS cacheRead, sum(m.cost) AS cost,
+				sum(m.cache_saving) AS saving FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
+				.all(...w.params) as Array<{model: string; sessions: number; input: number; output: number; cacheWrite: number; cacheRead: number; cost: number | null; saving: number | null}>;
 			return rows
-				.map((r) => {
-					const c = costs.get(r.model);
-					const priced = c !== undefined && c.priced > 0;
-					return {
-						model: r.model,
-						sessions: r.sessions,
-						inputTokens: r.input,
-						outputTokens: r.output,
-						cacheReadTokens: r.cacheRead,
-						cacheWriteTokens: r.cacheWrite,
-						cost: priced ? c.cost : r.input + r.output === 0 ? 0 : null,
-						cacheSaving: priced ? c.saving : null,
-					};
-				})
+				.map((r) => ({
+					model: r.model,
+					sessions: r.sessions,
+					inputTokens: r.input,
+					outputTokens: r.output,
+					cacheReadTokens: r.cacheRead,
+					cacheWriteTokens: r.cacheWrite,
+					// sum() of no priced row is NULL: a model no session could price stays unpriced (one without tokens costs nothing).
+					cost: r.cost ?? (r.input + r.output === 0 ? 0 : null),
+					cacheSaving: r.cost === null ? null : r.saving,
+				}))
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
 		},
 		/** Every model the index has usage for (what `pricing` lists). */

@@ -30,13 +30,25 @@ export interface SessionNotes {
 	rejections: number;
 }
 
+/** Each model's cost and cache saving over a session's buckets (cost null when none of its tokens had a price). */
+function costByModel(buckets: readonly UsageBucket[]): Map<string, {cost: number | null; saving: number}> {
+	const out = new Map<string, {cost: number | null; saving: number}>();
+	for (const b of buckets) {
+		const acc = out.get(b.model) ?? {cost: null, saving: 0};
+		if (b.cost !== null) acc.cost = (acc.cost ?? 0) + b.cost;
+		acc.saving += b.cacheSaving;
+		out.set(b.model, acc);
+	}
+	return out;
+}
+
 export function createSessionsRepo(db: IndexDb) {
 	const placeholders = SESSION_COLUMNS.split(',').map((c) => `@${c.trim()}`).join(', ');
 	const upsert = db.prepare(`INSERT OR REPLACE INTO sessions (${SESSION_COLUMNS}) VALUES (${placeholders})`);
 	const clearModels = db.prepare(`DELETE FROM session_models WHERE session_id = ?`);
 	const clearTools = db.prepare(`DELETE FROM session_tools WHERE session_id = ?`);
 	const insertModel = db.prepare(`INSERT INTO session_models (session_id, model, base_input, input, output, cache_write,
-		cache_write_1h, cache_read, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+		cache_write_1h, cache_read, messages, cost, cache_saving) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insertTool = db.prepare(`INSERT INTO session_tools (session_id, tool, calls, errors) VALUES (?, ?, ?, ?)`);
 	const clearBuckets = db.prepare(`DELETE FROM usage_buckets WHERE session_id = ?`);
 	const insertBucket = db.prepare(`INSERT INTO usage_buckets (session_id, start_ms, model, input, output, cache_read, cache_write,
@@ -56,8 +68,11 @@ export function createSessionsRepo(db: IndexDb) {
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
+			const priced = costByModel(w.buckets ?? []);
 			for (const m of w.modelUsage) {
-				insertModel.run(w.summary.id, m.model, m.baseInput, m.input, m.output, m.cacheWrite, m.cacheWrite1h, m.cacheRead, m.messages);
+				const c = priced.get(m.model);
+				insertModel.run(w.summary.id, m.model, m.baseInput, m.input, m.output, m.cacheWrite, m.cacheWrite1h, m.cacheRead, m.messages,
+					c?.cost ?? null, c?.cost === null || c === undefined ? null : c.saving);
 			}
 			for (const t of w.tools) insertTool.run(w.summary.id, t.tool, t.calls, t.errors);
 			clearBuckets.run(w.summary.id);
