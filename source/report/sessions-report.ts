@@ -83,12 +83,15 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 		warnings: warningsJson(ctx.warnings),
 	});
 	const sessions = ctx.queries.list(ctx.filters);
+	// A subagent whose parent has no messages here (its file is gone or empty) says so: parent_in_index false.
+	const missing = new Set(ctx.queries.parentsNotIndexed());
 	yield '{"sessions":[';
 	for (let i = 0; i < sessions.length; i += JSON_CHUNK) {
 		const page = sessions.slice(i, i + JSON_CHUNK);
 		const info = ctx.sessionInfo?.(page.map((s) => s.id)) ?? new Map<string, SessionInfo>();
 		// Object.assign into the row's own object: a spread of two 20-field objects cost 14 µs a session.
-		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)))));
+		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)),
+			{parent_in_index: s.parentId === null ? null : !missing.has(s.parentId)})));
 		yield (i === 0 ? '' : ',') + text.slice(1, -1);
 	}
 	yield `],${rest.slice(1)}\n`;

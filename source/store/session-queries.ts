@@ -88,6 +88,11 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 				}))
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
 		},
+		/** Parents its subagents name that have no session of their own (sessions known only from their subagents). */
+		parentsNotIndexed(): string[] {
+			return prepare(`SELECT DISTINCT s.parent_id FROM sessions s WHERE s.parent_id IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id)`).pluck().all() as string[];
+		},
 		/** Every model the index has usage for (what `pricing` lists). */
 		modelNames(): string[] {
 			return prepare(`SELECT DISTINCT model FROM session_models ORDER BY model`).pluck().all() as string[];

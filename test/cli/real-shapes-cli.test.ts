@@ -62,7 +62,7 @@ function fixtures() {
 	return {dir, flags, env: {XDG_DATA_HOME: path.join(dir, 'data')}};
 }
 
-type Session = {id: string; label: string; project: string; status: string; parent_id: string | null; total_cost: number | null; cost_source: string; total_tokens: number};
+type Session = {id: string; label: string; project: string; status: string; parent_id: string | null; parent_in_index: boolean | null; total_cost: number | null; cost_source: string; total_tokens: number};
 
 describe('tapedeck on real-shaped transcripts', () => {
 	it('prices every session, labels them as users know them and gives subagents their purpose', () => {
@@ -75,7 +75,9 @@ describe('tapedeck on real-shaped transcripts', () => {
 		expect(report.unpriced_sessions).toBe(0);
 		const byId = new Map(report.sessions.map((s) => [s.id, s]));
 		expect(byId.get(S)).toMatchObject({label: 'Refactor the timeline filtering', status: 'completed'});
-		expect(byId.get('agent-a4ca7529859c158c2')).toMatchObject({label: 'Research plan mode', project: 'app', parent_id: S});
+		expect(byId.get('agent-a4ca7529859c158c2')).toMatchObject({label: 'Research plan mode', project: 'app', parent_id: S, parent_in_index: true});
+		expect(byId.get('agent-db734024')).toMatchObject({parent_id: GONE, parent_in_index: false});
+		expect(byId.get(S)).toMatchObject({parent_in_index: null});
 		expect(byId.get(CODEX)).toMatchObject({label: 'Add a health check', cost_source: 'computed'});
 		expect(report.sessions.filter((s) => !s.parent_id).every((s) => !s.label.startsWith('<'))).toBe(true);
 		expect(Object.keys(report.cost_by_model).sort()).toEqual(['claude-haiku-4.5', 'claude-opus-4.7', 'gpt-5.5']);
