@@ -97,6 +97,10 @@ describe('tapedeck on real-shaped transcripts', () => {
 		expect(weekly).toContain('2026-03-02');
 		const analytics = JSON.parse(runCli(['analytics', '--json', '--source', 'claude-code', '--from', '2026-03-01', '--to', '2026-03-02', ...t.flags], t.env).stdout) as {activity_by_day: Array<{date: string; tokens: number}>};
 		expect(analytics.activity_by_day.map((d) => [d.date, d.tokens])).toEqual([['2026-03-01', 1100], ['2026-03-02', 13_750]]);
+		// The reference's names and shapes: tools with count and error_count, providers keyed by name.
+		const shaped = JSON.parse(runCli(['analytics', '--json', ...t.flags], t.env).stdout) as {top_tools: Array<Record<string, unknown>>; provider_breakdown: Record<string, number>};
+		expect(shaped.top_tools.find((x) => x['name'] === 'Bash')).toMatchObject({count: 2, error_count: 1});
+		expect(shaped.provider_breakdown).toEqual({anthropic: 3, openai: 1});
 	});
 
 	it('show keeps the thinking (folded in Markdown), the declined call and why the session got its status', () => {

@@ -105,7 +105,7 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			calls.delete(p.call_id ?? '');
 			const out = toolOutcome(p.output);
 			push(lineNo, ts, {role: 'tool', toolResults: [{id: p.call_id ?? '', name: call?.name ?? '', content: out.content,
-				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : 'failed') : '', isError: out.failed,
+				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : out.content.split('\n')[0]!.slice(0, 200) || 'failed') : '', isError: out.failed,
 				latencyMs: out.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)}]});
 		}
 	}

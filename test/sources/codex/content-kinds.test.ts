@@ -36,6 +36,6 @@ describe('Codex content besides messages', () => {
 		]);
 		expect(out.messages[0]!.message.text).toBe('Fix it\n[image]');
 		const result = out.messages[2]!.message.toolResults[0]!;
-		expect(result).toMatchObject({name: 'apply_patch', isError: true});
+		expect(result).toMatchObject({name: 'apply_patch', isError: true, error: 'apply_patch verification failed: Failed to find expected lines in src/a.ts'});
 	});
 });
