@@ -110,6 +110,14 @@ export function priceLookup(table: PricingTable, model: string): PriceHit | null
 	return fromCatalog ? {price: fromCatalog, layer: 'catalog', key: normalizeModel(model)} : null;
 }
 
+const LAYER_WORDS: Readonly<Record<PriceLayer, string>> = {'pricing-file': '--pricing file', 'built-in': 'built-in table', catalog: 'catalog'};
+
+/** The layers that priced a session (stored as 'built-in, catalog'), in words; `fallback` when none are stored. */
+export function describePriceLayers(layers: string, fallback: string): string {
+	const named = layers.split(',').map((l) => LAYER_WORDS[l.trim() as PriceLayer]).filter(Boolean);
+	return named.length ? named.join(' + ') : fallback;
+}
+
 /** The price of a model, or null when no layer has one. */
 export function pricingForModel(table: PricingTable, model: string): Pricing | null {
 	return priceLookup(table, model)?.price ?? null;

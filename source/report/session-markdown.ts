@@ -7,6 +7,7 @@ import {sanitizeLine} from '../core/sanitize.js';
 import {sessionFacet, type StoredFacet} from '../facets/facet-lookup.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {SessionDetail} from '../workspace/session-detail.js';
+import {describePriceLayers} from '../core/pricing.js';
 import {code, messageMarkdown} from './markdown-message.js';
 import {localTime} from './sessions-report.js';
 
@@ -22,9 +23,8 @@ const words = (v: string) => v.replace(/_/g, ' ');
 
 function costLine(d: SessionDetail, pricingSource: string): string {
 	const s = d.summary;
-	const layers = d.notes?.priceSource ? d.notes.priceSource : pricingSource;
 	const note = s.totalCost === null || s.costSource === 'recorded' ? COST_SOURCE_NOTES[s.costSource]
-		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(layers === 'built-in' ? pricingSource : layers)}`;
+		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(describePriceLayers(d.notes?.priceSource ?? '', pricingSource))}`;
 	return `- **Cost:** ${formatCostFine(s.totalCost)} · **Cost source:** ${s.costSource} (${note})`;
 }
 

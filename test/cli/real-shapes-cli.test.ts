@@ -108,6 +108,7 @@ describe('tapedeck on real-shaped transcripts', () => {
 		runCli(['sync', ...t.flags], t.env);
 		const md = runCli(['show', S.slice(0, 8), '--md', ...t.flags], t.env).stdout;
 		expect(md).toContain(`<details><summary>thinking</summary>\n\n${THINKING}\n\n</details>`);
+		expect(md).toContain('**Cost source:** computed (computed from prices, catalog)');
 		const json = JSON.parse(runCli(['show', S.slice(0, 8), '--json', ...t.flags], t.env).stdout) as {summary: {status_reason: string; tool_rejections: number; price_source: string}; messages: Array<{role: string; model: string; parts: Array<{kind: string; text: string}>}>};
 		expect(json.summary).toMatchObject({tool_rejections: 1, price_source: 'catalog'});
 		expect(json.summary.status_reason).toBe('the last answer calls no tool, so the turn ended; 1 tool error, all recovered; 1 tool call declined by the user');

@@ -6,6 +6,7 @@ import {formatCost, formatDuration, formatTokens, groupDigits} from '../../core/
 import {sanitizeLine} from '../../core/sanitize.js';
 import {STATUS_GLYPHS} from '../../core/screens/session-columns.js';
 import {groupSpark} from '../../core/screens/timeline-spark.js';
+import {describePriceLayers} from '../../core/pricing.js';
 import {COST_SOURCE_NOTES} from '../../core/cost.js';
 import type {SessionAnalytics} from '../../core/session-analytics.js';
 import type {TimelineOutline} from '../services/types.js';
@@ -55,7 +56,8 @@ export interface TimelineHeaderProps {
 
 export const TimelineHeader = memo(function TimelineHeader({outline: o, analytics, pricing, timeZone, width}: TimelineHeaderProps) {
 	const s = o.summary;
-	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${pricing.source}`}`;
+	const layers = describePriceLayers(o.notes?.priceSource ?? '', pricing.source);
+	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${layers}`}`;
 	const lines: Segment[][] = [
 		[
 			{text: ' '}, {text: sanitizeLine(s.project) || '—', token: 'label'}, dot, {text: sanitizeLine(s.agent) || '—'}, dot,
