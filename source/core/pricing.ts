@@ -104,7 +104,9 @@ export interface PriceHit {
 export function priceLookup(table: PricingTable, model: string): PriceHit | null {
 	for (const key of lookupKeys(model)) {
 		const hit = Object.hasOwn(table.models, key) ? table.models[key] : undefined;
-		if (hit) return {price: hit, layer: table.overridden?.has(key) ? 'pricing-file' : 'built-in', key};
+		if (!hit) continue;
+		if (table.overridden?.has(key)) return {price: hit, layer: 'pricing-file', key};
+		return {price: withCatalogTier(hit, table, model), layer: 'built-in', key};
 	}
 	const fromCatalog = model.trim() === '' ? null : table.catalog?.lookup(model) ?? null;
 	return fromCatalog ? {price: fromCatalog, layer: 'catalog', key: normalizeModel(model)} : null;
@@ -116,6 +118,16 @@ const LAYER_WORDS: Readonly<Record<PriceLayer, string>> = {'pricing-file': '--pr
 export function describePriceLayers(layers: string, fallback: string): string {
 	const named = layers.split(',').map((l) => LAYER_WORDS[l.trim() as PriceLayer]).filter(Boolean);
 	return named.length ? named.join(' + ') : fallback;
+}
+
+/**
+ * The built-in table has one rate per model; the catalog knows which models bill a long prompt higher. A
+ * built-in entry takes the catalog's long-context rates when both agree on the base rates (the same model).
+ */
+function withCatalogTier(p: Pricing, table: PricingTable, model: string): Pricing {
+	if (p.longContext || !table.catalog) return p;
+	const c = table.catalog.lookup(model);
+	return c?.longContext && c.input === p.input && c.output === p.output ? {...p, longContext: c.longContext} : p;
 }
 
 /** The price of a model, or null when no layer has one. */
@@ -143,7 +155,9 @@ export function mergePricing(
 		if (key === '') continue;
 		const given = definedFields(override);
 		const existing = Object.hasOwn(models, key) ? models[key] : pricingForModel(base, rawKey);
-		models[key] = existing ? {...existing, ...given} : newEntry(key, given);
+		// A price the user gives is flat: long-context rates of the layer below would not match it.
+		const {longContext: _below, ...flat} = existing ?? {longContext: undefined};
+		models[key] = existing ? {...(flat as Pricing), ...given} : newEntry(key, given);
 		overridden.add(key);
 	}
 	return {source, verified: base.verified, models, overridden, ...(base.catalog ? {catalog: base.catalog} : {})};

@@ -49,6 +49,15 @@ describe('price catalog layer', () => {
 		expect(costOfUsage(p!, u(300_000)).total).toBeCloseTo(0.3 * 10 + 45, 10);
 	});
 
+	it('a built-in entry takes the catalog\'s long-context rates for the same model, a --pricing entry does not', () => {
+		const t = table();
+		expect(priceLookup(t, 'claude-sonnet-4-5-20250929')).toMatchObject({layer: 'built-in', price: {input: 3, longContext: {threshold: 200_000, input: 6, output: 22.5}}});
+		expect(priceLookup(t, 'claude-sonnet-4')?.price.longContext).toBeUndefined();
+		expect(priceLookup(defaultPricing(), 'claude-sonnet-4.5')?.price.longContext).toBeUndefined();
+		const merged = mergePricing(t, {'claude-sonnet-4.5': {input: 2}}, 'p.json');
+		expect(priceLookup(merged, 'claude-sonnet-4.5')?.price.longContext).toBeUndefined();
+	});
+
 	it('the update URL is the one the package itself updates from', () => {
 		expect(CATALOG_DATA_URL).toBe(REMOTE_DATA_JSON_URL);
 	});
