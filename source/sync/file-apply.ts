@@ -15,6 +15,11 @@ import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
+import {createFileMessagesRepo} from '../store/file-messages-repo.js';
+import {createSessionMetaRepo} from '../store/session-meta-repo.js';
+import {createFileStateRepo} from '../store/file-state-repo.js';
+import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
+import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
@@ -32,6 +37,16 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+}
+
+/** The write path of every source that keeps its messages in the index (transcripts, tapes' server). */
+export function createFileSyncContext(store: IndexStore, sourceId: number, kind: SourceKind, pricing: PricingTable, now: () => number): FileSyncContext {
+	const kindIds = store.sources.list().filter((s) => s.kind === kind).map((s) => s.id);
+	return {
+		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1,
+		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
+		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
+	};
 }
 
 export interface FileBatch {

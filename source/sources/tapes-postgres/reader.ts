@@ -1,0 +1,178 @@
+// tapes' PostgreSQL through its read contract, the tapes_v1 views (tapes >= v0.35), and nothing else. A poll:
+// 1. takes the snapshot bound, pg_snapshot_xmin(pg_current_snapshot()): every derive pass below it has committed;
+// 2. cold, reads every session; otherwise the sessions named by span_turns/spans rows with derive_seq between
+//    the cursor and the bound, plus those seen in the last two minutes (rollups and renames have no cursor);
+// 3. streams the sessions, traces and spans of those sessions on three connections, each ordered by session,
+//    and joins them a session at a time, so memory holds one session, never a table.
+// The cursor becomes bound - 1, so a pass that was open at the bound is read next time. Only SELECTs are sent.
+import type pg from 'pg';
+import Cursor from 'pg-cursor';
+import type {PollContext, RemotePoll, RemoteSessionSource, SessionChange} from '../remote-source.js';
+import type {V1SessionRead, V1Span, V1Trace} from '../tapes-v1/model.js';
+import {connect, describePgError, redactUrl, type ConnectOptions} from './connection.js';
+import {SESSION_COLUMNS, SPAN_COLUMNS, TRACE_COLUMNS, toSession, toSpan, toTrace} from './rows.js';
+
+/** tapes is single-tenant: every row holds the nil org (reference §6); filtering on it keeps the PK's index usable. */
+const NIL_ORG = '00000000-0000-0000-0000-000000000000';
+const LOOK_BACK = "interval '2 minutes'";
+const FETCH_ROWS = 2_000;
+const IDS_PER_ROUND = 1_000;
+
+export interface PostgresSourceOptions extends ConnectOptions {
+	url: string;
+	/** Only this gateway user's sessions (sessions.auth_subject). */
+	user?: string | undefined;
+}
+
+interface Checkpoint {
+	/** Largest derive_seq certainly read, as text (xid8 values). */
+	cursor: string;
+	/** The newest last_seen_at when the poll began, as PostgreSQL text. */
+	seen: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+async function* rowsOf(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<Row> {
+	const cursor = client.query(new Cursor<Row>(text, values));
+	try {
+		for (;;) {
+			const rows = await cursor.read(FETCH_ROWS);
+			if (rows.length === 0) return;
+			yield* rows;
+		}
+	} finally {
+		await cursor.close().catch(() => {});
+	}
+}
+
+/** A row stream you can look at before taking from it. */
+class Peek {
+	private head: Row | undefined;
+	private done = false;
+	constructor(private readonly it: AsyncGenerator<Row>) {}
+	async peek(): Promise<Row | undefined> {
+		if (this.head === undefined && !this.done) {
+			const next = await this.it.next();
+			if (next.done) this.done = true;
+			else this.head = next.value;
+		}
+		return this.head;
+	}
+	take(): void {
+		this.head = undefined;
+	}
+	async close(): Promise<void> {
+		await this.it.return(undefined);
+	}
+}
+
+export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSource {
+	const where = redactUrl(opts.url);
+	const clients: pg.Client[] = [];
+	const fail = (error: unknown) => new Error(describePgError(where, opts.url, error));
+	const client = async (i: number): Promise<pg.Client> => {
+		while (clients.length <= i) clients.push(await connect(opts.url, opts));
+		return clients[i]!;
+	};
+	const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+		try {
+			return await work();
+		} catch (error) {
+			throw fail(error);
+		}
+	};
+	// $1 org, $2 user (when given), then the IDs of this round (when not cold).
+	const userSql = opts.user === undefined ? '' : ' AND auth_subject = $2';
+	const base: unknown[] = opts.user === undefined ? [NIL_ORG] : [NIL_ORG, opts.user];
+	const idsParam = `$${base.length + 1}::uuid[]`;
+	const sessionsOfUser = opts.user === undefined ? '' : ` AND session_id IN (SELECT id FROM tapes_v1.sessions WHERE org_id = $1${userSql})`;
+
+	async function* readSessions(ids: string[] | null, problems: string[]): AsyncGenerator<V1SessionRead> {
+		const only = ids ? ` AND id = ANY(${idsParam})` : '';
+		const onlyChild = ids ? ` AND session_id = ANY(${idsParam})` : '';
+		const values = ids ? [...base, ids] : base;
+		const [c0, c1, c2] = [await client(0), await client(1), await client(2)];
+		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions WHERE org_id = $1${userSql}${only} ORDER BY id`, values);
+		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns WHERE org_id = $1 AND session_id IS NOT NULL` +
+			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at, trace_id`, values));
+		const spans = new Peek(rowsOf(c2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans WHERE org_id = $1 AND session_id IS NOT NULL` +
+			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at`, values));
+		try {
+			for await (const row of sessions) {
+				const session = toSession(row);
+				const sessionTraces: V1Trace[] = [];
+				const sessionSpans: V1Span[] = [];
+				// Both streams are ordered like the sessions: rows of sessions not listed (none, in practice) are passed by.
+				for (let r = await traces.peek(); r && (r['session_id'] as string) <= session.id; r = await traces.peek()) {
+					if (r['session_id'] === session.id) sessionTraces.push(toTrace(r));
+					traces.take();
+				}
+				for (let r = await spans.peek(); r && (r['session_id'] as string) <= session.id; r = await spans.peek()) {
+					if (r['session_id'] === session.id) sessionSpans.push(toSpan(r, problems));
+					spans.take();
+				}
+				yield {session, traces: sessionTraces, spans: sessionSpans};
+			}
+		} finally {
+			await Promise.all([traces.close(), spans.close(), sessions.return(undefined)]);
+		}
+	}
+
+	async function* changes(ids: string[] | null, problems: string[]): AsyncGenerator<SessionChange> {
+		try {
+			if (!ids) {
+				for await (const read of readSessions(null, problems)) yield {read};
+				return;
+			}
+			for (let i = 0; i < ids.length; i += IDS_PER_ROUND) {
+				const round = ids.slice(i, i + IDS_PER_ROUND).sort();
+				const found = new Set<string>();
+				for await (const read of readSessions(round, problems)) {
+					found.add(read.session.id);
+					yield {read};
+				}
+				// Named by the feed but gone (deleted, or pruned to nothing): dropped from the index.
+				for (const id of round) if (!found.has(id)) yield {gone: id};
+			}
+		} catch (error) {
+			throw error instanceof Error && error.message.startsWith(`${where}: `) ? error : fail(error);
+		}
+	}
+
+	return {
+		where,
+		poll: (saved: unknown, ctx: PollContext) => guard(async (): Promise<RemotePoll> => {
+			const c = await client(0);
+			const from = saved as Checkpoint | null;
+			const head = await c.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound,
+				(SELECT max(last_seen_at)::text FROM tapes_v1.sessions WHERE org_id = $1) AS seen`, [NIL_ORG]);
+			const bound = String(head.rows[0].bound);
+			const checkpoint: Checkpoint = {cursor: (BigInt(bound) - 1n).toString(), seen: head.rows[0].seen ?? from?.seen ?? null};
+			const problems: string[] = [];
+			if (!from) {
+				const total = await c.query(`SELECT count(*)::int AS n FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base);
+				return {total: Number(total.rows[0].n), changes: changes(null, problems), checkpoint, problems};
+			}
+			void ctx;
+			const feed = (view: string) => `SELECT session_id::text AS id FROM tapes_v1.${view} WHERE org_id = $1 AND session_id IS NOT NULL
+				AND derive_seq > $2::bigint AND derive_seq < $3::bigint`;
+			const recent = from.seen ? ` UNION SELECT id::text FROM tapes_v1.sessions WHERE org_id = $1 AND last_seen_at > $4::timestamptz - ${LOOK_BACK}` : '';
+			const named = await c.query(`${feed('span_turns')} UNION ${feed('spans')}${recent}`,
+				from.seen ? [NIL_ORG, from.cursor, bound, from.seen] : [NIL_ORG, from.cursor, bound]);
+			const ids = named.rows.map((r: Row) => String(r['id']));
+			return {total: ids.length, changes: changes(ids, problems), checkpoint, problems};
+		}),
+		keys: (signal?: AbortSignal) => guard(async () => {
+			const ids = new Set<string>();
+			for await (const row of rowsOf(await client(0), `SELECT id::text AS id FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base)) {
+				if (signal?.aborted) break;
+				ids.add(String(row['id']));
+			}
+			return ids;
+		}),
+		close: async () => {
+			await Promise.all(clients.splice(0).map((c) => c.end().catch(() => {})));
+		},
+	};
+}

@@ -1,0 +1,160 @@
+// One tapes session (row, traces, spans) as canonical messages. Per trace, in seq order: a main llm span's
+// input is the user's prompt and its output the assistant's reply (text, thinking, tool calls); a tool span
+// is the tool's result; offshoot llm calls (title generation, permission checks, compaction) are assistant
+// messages marked by their call kind, because tapes' totals count them. A subagent thread becomes a
+// sub-session `<session>:<thread>` under its session, as Claude Code's subagents are.
+import type {CanonicalMessage, PricingTable, ToolCall, ToolResult, Usage} from '../../core/types.js';
+import {pricingForModel} from '../../core/pricing.js';
+import {costOfUsage} from '../../core/cost.js';
+import type {ContentBlock, V1SessionRead, V1Span} from './model.js';
+
+export interface MappedSession {
+	id: string;
+	messages: CanonicalMessage[];
+	title: string;
+	cwd: string;
+	parentId: string | null;
+}
+
+const AGENTS: Record<string, {agent: string; provider: string}> = {
+	claude: {agent: 'claude-code', provider: 'anthropic'},
+	codex: {agent: 'codex', provider: 'openai'},
+};
+
+/** A subagent thread's session: under its session, named by the thread (stable while the session grows). */
+export const threadSessionId = (sessionId: string, threadId: string) => `${sessionId}:${threadId}`;
+
+const PREVIEW_RUNES = 120;
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The API's display title rule: display_name, derived_title, first genuine prompt, name, harness id, id. */
+export function displayTitle(read: V1SessionRead): string {
+	const s = read.session;
+	if (s.displayTitle) return s.displayTitle;
+	const first = read.traces.find((t) => t.synthetic === '' && t.userPrompt.trim() !== '')?.userPrompt.trim() ?? '';
+	const preview = first && !isJson(first) ? [...first].slice(0, PREVIEW_RUNES).join('') : '';
+	return s.displayName || s.derivedTitle || preview || s.name || s.harnessSessionId.slice(0, 12) || s.id;
+}
+
+const textOf = (blocks: readonly ContentBlock[]) => blocks.filter((b) => b.type === 'text' && b.text).map((b) => b.text).join('\n');
+
+function toolCallsOf(blocks: readonly ContentBlock[]): ToolCall[] {
+	return blocks.filter((b) => b.type === 'tool_use' || b.type === 'server_tool_use')
+		.map((b) => ({id: b.tool_use_id ?? '', name: b.tool_name ?? '', args: b.tool_input ?? null}));
+}
+
+function resultText(b: ContentBlock): string {
+	if (b.tool_output !== undefined) return b.tool_output;
+	if (b.text !== undefined) return b.text;
+	return b.content === undefined ? '' : JSON.stringify(b.content);
+}
+
+function usageOf(span: V1Span): Usage {
+	const u = span.usage;
+	const total = u.total_tokens ?? null;
+	return {input: u.prompt_tokens ?? 0, output: u.completion_tokens ?? 0, cacheWrite: u.cache_creation_input_tokens ?? 0,
+		cacheWrite1h: 0, cacheRead: u.cache_read_input_tokens ?? 0, total};
+}
+
+const isMainCall = (callKind: string) => callKind === 'main' || callKind === '' || callKind === 'unknown';
+
+/** The sessions one tapes session becomes (itself first, then one per subagent thread), in time order. */
+export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSession[] {
+	const {session} = read;
+	const who = AGENTS[session.harnessId] ?? {agent: session.harnessId || 'tapes', provider: ''};
+	const project = session.cwd.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
+	const base = {provider: who.provider, agent: who.agent, project, parentId: null, validations: [], recordedCost: null};
+	const root: MappedSession = {id: session.id, messages: [], title: displayTitle(read), cwd: session.cwd, parentId: session.parentSessionId};
+	const threads = new Map<string, MappedSession>();
+	const spansOf = new Map<string, V1Span[]>();
+	for (const span of read.spans) (spansOf.get(span.traceId) ?? spansOf.set(span.traceId, []).get(span.traceId)!).push(span);
+	const toolSpans = new Map<string, V1Span>();
+	for (const span of read.spans) if (span.kind === 'tool') toolSpans.set(`${span.traceId}/${span.spanId}`, span);
+
+	const sessionOf = (span: V1Span): MappedSession => {
+		if (span.threadId === '') return root;
+		let thread = threads.get(span.threadId);
+		if (!thread) {
+			thread = {id: threadSessionId(session.id, span.threadId), messages: [], title: '', cwd: session.cwd, parentId: session.id};
+			threads.set(span.threadId, thread);
+		}
+		return thread;
+	};
+
+	for (const trace of read.traces) {
+		const spans = (spansOf.get(trace.traceId) ?? []).sort((a, b) => a.seq - b.seq);
+		const llm: CanonicalMessage[] = [];
+		for (const span of spans) {
+			const id = `${trace.traceId}/${span.spanId}`;
+			const at = span.startedMs;
+			const end = at + span.durationNs / 1e6;
+			if (span.kind === 'agent' && span.threadId !== '') {
+				// The spawning tool's arguments name the subagent (Task: description; spawn_agent: description, subagent_type).
+				const spawn = toolSpans.get(`${trace.traceId}/${span.parentSpanId}`);
+				const args = (spawn?.input.find((b) => b.type === 'tool_use')?.tool_input ?? {}) as Record<string, unknown>;
+				const label = [args['description'], args['subagent_type'], spawn?.name].find((v) => typeof v === 'string' && v !== '') as string | undefined;
+				sessionOf(span).title = label ?? 'subagent';
+				continue;
+			}
+			if (span.kind === 'llm') {
+				const target = sessionOf(span);
+				const prompt = isMainCall(span.callKind) ? textOf(span.input) : '';
+				if (prompt) {
+					target.messages.push({...base, id: `${id}/in`, role: 'user', model: '', timestamp: at, text: prompt, toolCalls: [],
+						toolResults: [], usage: {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null}, stopReason: '',
+						latencyMs: null, meta: null});
+				}
+				const thinking = span.output.filter((b) => b.type === 'thinking' && b.thinking).map((b) => b.thinking).join('\n');
+				const meta: Record<string, unknown> = {};
+				if (!isMainCall(span.callKind)) meta['callKind'] = span.callKind;
+				if (thinking) meta['thinking'] = thinking;
+				const message: CanonicalMessage = {...base, id, role: 'assistant', model: span.model || (span.name !== 'llm' ? span.name : ''),
+					timestamp: end, text: textOf(span.output), toolCalls: toolCallsOf(span.output), toolResults: [], usage: usageOf(span),
+					stopReason: span.stopReason, latencyMs: span.durationNs / 1e6, meta: Object.keys(meta).length > 0 ? meta : null};
+				target.messages.push(message);
+				llm.push(message);
+			} else if (span.kind === 'tool') {
+				const result = span.output.find((b) => b.type === 'tool_result');
+				const content = result ? resultText(result) : '';
+				const isError = span.status === 'error' || result?.is_error === true;
+				const toolResult: ToolResult = {id: span.spanId, name: span.name, content, error: isError ? content || 'error' : '', isError,
+					latencyMs: span.durationNs / 1e6};
+				sessionOf(span).messages.push({...base, id, role: 'tool', model: '', timestamp: end, text: '', toolCalls: [],
+					toolResults: [toolResult], usage: {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null},
+					stopReason: '', latencyMs: span.durationNs / 1e6, meta: null});
+			}
+		}
+		shareRecordedCost(trace.costUsd, llm, pricing);
+	}
+	const all = [root, ...threads.values()];
+	for (const s of all) s.messages.sort((a, b) => a.timestamp - b.timestamp);
+	return all;
+}
+
+/**
+ * tapes records cost per trace. It is shared among the trace's llm calls in proportion to what tapedeck's
+ * prices make of them (by tokens when none is priced), so the session's total is tapes' exactly. A trace tapes
+ * could not price (cost 0) keeps tapedeck's computed cost.
+ */
+function shareRecordedCost(costUsd: number, llm: CanonicalMessage[], pricing: PricingTable): void {
+	if (!(costUsd > 0) || llm.length === 0) return;
+	const priced = llm.map((m) => {
+		const price = pricingForModel(pricing, m.model);
+		return price ? costOfUsage(price, m.usage).total : 0;
+	});
+	const tokens = llm.map((m) => m.usage.input + m.usage.output);
+	const weights = priced.some((w) => w > 0) ? priced : tokens.some((w) => w > 0) ? tokens : llm.map(() => 1);
+	const sum = weights.reduce((a, b) => a + b, 0);
+	llm.forEach((m, i) => {
+		const totalUsd = (costUsd * weights[i]!) / sum;
+		m.recordedCost = {inputUsd: 0, outputUsd: 0, cachedUsd: 0, totalUsd};
+	});
+}

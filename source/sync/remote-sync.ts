@@ -1,0 +1,120 @@
+// Incremental sync of a remote source (tapes' PostgreSQL or HTTP API): each session the source says changed is
+// replaced whole (its old messages and thread sessions dropped, its new ones written) through the transcript
+// sources' write path, in chunked transactions; every few minutes the session IDs are reconciled, so sessions
+// deleted or pruned on the server disappear. The checkpoint is saved only once a poll is fully applied, so a
+// server that goes away mid-sync leaves the next sync to read the same changes again (replacing is idempotent).
+import type {IndexStore} from '../store/index-store.js';
+import type {PricingTable, SourceKind} from '../core/types.js';
+import type {FileMessage, SessionNote} from '../sources/jsonl/file-source.js';
+import type {RemoteSessionSource} from '../sources/remote-source.js';
+import {mapSession} from '../sources/tapes-v1/messages.js';
+import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
+import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
+import type {SyncProgress, SyncSummary} from './tapes-sync.js';
+import {addProblem} from './file-problems.js';
+
+export const RECONCILE_EVERY_MS = 5 * 60_000;
+const BATCH_MESSAGES = 20_000;
+const STATE_KEY = 'remote';
+
+export interface RemoteSyncDeps {
+	store: IndexStore;
+	source: RemoteSessionSource;
+	sourceId: number;
+	kind: SourceKind;
+	pricing: PricingTable;
+	now: () => number;
+	/** How often session IDs are reconciled with the server (default 5 minutes). */
+	reconcileEveryMs?: number;
+}
+
+interface SavedState {
+	checkpoint: unknown;
+	reconciledMs: number;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void = () => {}, signal?: AbortSignal): Promise<SyncSummary> {
+	const {store, source, sourceId} = deps;
+	const ctx = createFileSyncContext(store, sourceId, deps.kind, deps.pricing, deps.now);
+	const remote = createRemoteSessionsRepo(store.db);
+	const saved = ctx.states.get(sourceId, STATE_KEY)?.state as SavedState | null | undefined;
+	const fromStart = !saved;
+	const summary: SyncSummary = {source: source.where, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart};
+	const poll = await source.poll(saved?.checkpoint ?? null, {signatureOf: (id) => remote.signature(sourceId, id), signal});
+	const seen = new Set<string>();
+	const signatures = new Map<string, string | null>();
+	let batch: FileBatch = emptyBatch();
+	let read = 0;
+
+	const replace = (id: string) => {
+		batch.resets.push(id, ...remote.threadSessions(sourceId, id));
+	};
+	const flush = async () => {
+		if (batch.resets.length === 0 && signatures.size === 0) return;
+		const pending = batch;
+		const sigs = [...signatures];
+		batch = emptyBatch();
+		signatures.clear();
+		store.db.transaction(() => {
+			const applied = applyFileBatch(ctx, pending);
+			summary.newMessages += applied.newMessages;
+			summary.sessionsTouched += applied.touched.size;
+			for (const [id, sig] of sigs) remote.setSignature(sourceId, id, sig);
+		})();
+		onProgress({source: source.where, read, total: poll.total});
+		await yieldToLoop();
+	};
+
+	for await (const change of poll.changes) {
+		if (signal?.aborted) return summary;
+		read++;
+		if ('gone' in change) {
+			replace(change.gone);
+			signatures.set(change.gone, null);
+		} else {
+			const id = change.read.session.id;
+			seen.add(id);
+			replace(id);
+			if (change.signature !== undefined) signatures.set(id, change.signature);
+			addSession(batch, mapSession(change.read, deps.pricing));
+		}
+		if (batch.messages.length >= BATCH_MESSAGES) await flush();
+	}
+	await flush();
+
+	// A cold read saw every session; later ones ask the server for its IDs every few minutes.
+	const every = deps.reconcileEveryMs ?? RECONCILE_EVERY_MS;
+	const due = fromStart || deps.now() - (saved?.reconciledMs ?? 0) >= every;
+	const live = due ? (fromStart ? seen : await source.keys(signal)) : null;
+	if (live) {
+		for (const id of remote.rootIds(sourceId)) {
+			if (live.has(id)) continue;
+			replace(id);
+			signatures.set(id, null);
+		}
+		await flush();
+	}
+	const state: SavedState = {checkpoint: poll.checkpoint, reconciledMs: live ? deps.now() : (saved?.reconciledMs ?? 0)};
+	// A bad row is read once, so its problem is kept until a read from the start finds it gone.
+	const problems = fromStart ? [] : (ctx.states.get(sourceId, STATE_KEY)?.problems ?? []);
+	for (const problem of poll.problems) addProblem(problems, 0, problem);
+	ctx.states.put(sourceId, STATE_KEY, {head: '', state, problems});
+	summary.warnings = problems.map((p) => ({where: source.where, message: p.problem, count: p.count}));
+	return summary;
+}
+
+/** Adds one read session (and its thread sessions) to the batch, with the notes that name and place them. */
+function addSession(batch: FileBatch, sessions: ReturnType<typeof mapSession>): void {
+	for (const s of sessions) {
+		let carried = '';
+		s.messages.forEach((message, seq) => {
+			const fm: FileMessage = {sessionId: s.id, seq, message, merge: false, carriedModel: carried};
+			if (message.model) carried = message.model;
+			batch.messages.push(fm);
+		});
+		const note: SessionNote = {sessionId: s.id, customTitle: s.title, cwd: s.cwd, parentId: s.parentId};
+		batch.notes.push(note);
+	}
+}
