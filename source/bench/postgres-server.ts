@@ -67,7 +67,7 @@ export async function startPostgres(extraSettings: string[] = []): Promise<Postg
 	const ready = path.join(bin, 'pg_isready');
 	for (let i = 0; ; i++) {
 		try {
-			execFileSync(ready, ['-h', dir, '-p', String(port), '-q']);
+			execFileSync(ready, ['-h', dir, '-p', String(port), '-U', ADMIN, '-d', 'postgres', '-q']);
 			break;
 		} catch {
 			if (child.exitCode !== null || i > 200) throw new Error(`postgres did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
@@ -85,8 +85,10 @@ export async function startPostgres(extraSettings: string[] = []): Promise<Postg
 				fs.rmSync(dir, {recursive: true, force: true});
 				resolve();
 			});
-			// SIGINT: a fast shutdown (roll back and leave); the postmaster is our child, killed by its pid.
-			child.kill('SIGINT');
+			// SIGINT: a fast shutdown (roll back and leave), sent to the postmaster by the pid it records (under
+			// runuser, our child is runuser, which does not pass signals on).
+			const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
+			process.kill(pid, 'SIGINT');
 		}),
 	};
 }

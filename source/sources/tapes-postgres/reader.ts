@@ -10,7 +10,7 @@ import Cursor from 'pg-cursor';
 import type {PollContext, RemotePoll, RemoteSessionSource, SessionChange} from '../remote-source.js';
 import type {V1SessionRead, V1Span, V1Trace} from '../tapes-v1/model.js';
 import {connect, describePgError, redactUrl, type ConnectOptions} from './connection.js';
-import {SESSION_COLUMNS, SPAN_COLUMNS, TRACE_COLUMNS, toSession, toSpan, toTrace} from './rows.js';
+import {SESSION_COLUMNS, SESSION_SIGNATURE, SPAN_COLUMNS, TRACE_COLUMNS, toSession, toSpan, toTrace} from './rows.js';
 
 /** tapes is single-tenant: every row holds the nil org (reference §6); filtering on it keeps the PK's index usable. */
 const NIL_ORG = '00000000-0000-0000-0000-000000000000';
@@ -88,7 +88,7 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	const idsParam = `$${base.length + 1}::uuid[]`;
 	const sessionsOfUser = opts.user === undefined ? '' : ` AND session_id IN (SELECT id FROM tapes_v1.sessions WHERE org_id = $1${userSql})`;
 
-	async function* readSessions(ids: string[] | null, problems: string[]): AsyncGenerator<V1SessionRead> {
+	async function* readSessions(ids: string[] | null, problems: string[]): AsyncGenerator<{read: V1SessionRead; signature: string}> {
 		const only = ids ? ` AND id = ANY(${idsParam})` : '';
 		const onlyChild = ids ? ` AND session_id = ANY(${idsParam})` : '';
 		const values = ids ? [...base, ids] : base;
@@ -112,7 +112,7 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 					if (r['session_id'] === session.id) sessionSpans.push(toSpan(r, problems));
 					spans.take();
 				}
-				yield {session, traces: sessionTraces, spans: sessionSpans};
+				yield {read: {session, traces: sessionTraces, spans: sessionSpans}, signature: String(row['signature'])};
 			}
 		} finally {
 			await Promise.all([traces.close(), spans.close(), sessions.return(undefined)]);
@@ -122,15 +122,15 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	async function* changes(ids: string[] | null, problems: string[]): AsyncGenerator<SessionChange> {
 		try {
 			if (!ids) {
-				for await (const read of readSessions(null, problems)) yield {read};
+				yield* readSessions(null, problems);
 				return;
 			}
 			for (let i = 0; i < ids.length; i += IDS_PER_ROUND) {
 				const round = ids.slice(i, i + IDS_PER_ROUND).sort();
 				const found = new Set<string>();
-				for await (const read of readSessions(round, problems)) {
-					found.add(read.session.id);
-					yield {read};
+				for await (const change of readSessions(round, problems)) {
+					found.add(change.read.session.id);
+					yield change;
 				}
 				// Named by the feed but gone (deleted, or pruned to nothing): dropped from the index.
 				for (const id of round) if (!found.has(id)) yield {gone: id};
@@ -154,14 +154,19 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 				const total = await c.query(`SELECT count(*)::int AS n FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base);
 				return {total: Number(total.rows[0].n), changes: changes(null, problems), checkpoint, problems};
 			}
-			void ctx;
-			const feed = (view: string) => `SELECT session_id::text AS id FROM tapes_v1.${view} WHERE org_id = $1 AND session_id IS NOT NULL
-				AND derive_seq > $2::bigint AND derive_seq < $3::bigint`;
-			const recent = from.seen ? ` UNION SELECT id::text FROM tapes_v1.sessions WHERE org_id = $1 AND last_seen_at > $4::timestamptz - ${LOOK_BACK}` : '';
+			const feed = (view: string) => `SELECT session_id::text AS id, NULL AS signature FROM tapes_v1.${view} WHERE org_id = $1
+				AND session_id IS NOT NULL AND derive_seq > $2::bigint AND derive_seq < $3::bigint`;
+			const recent = from.seen ? ` UNION SELECT id::text, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
+				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}` : '';
 			const named = await c.query(`${feed('span_turns')} UNION ${feed('spans')}${recent}`,
 				from.seen ? [NIL_ORG, from.cursor, bound, from.seen] : [NIL_ORG, from.cursor, bound]);
-			const ids = named.rows.map((r: Row) => String(r['id']));
-			return {total: ids.length, changes: changes(ids, problems), checkpoint, problems};
+			// The feed's sessions are read; the look-back's only when their row changed since it was read.
+			const ids = new Set<string>();
+			for (const r of named.rows as Row[]) {
+				const id = String(r['id']);
+				if (r['signature'] === null || ctx.signatureOf(id) !== r['signature']) ids.add(id);
+			}
+			return {total: ids.size, changes: changes([...ids], problems), checkpoint, problems};
 		}),
 		keys: (signal?: AbortSignal) => guard(async () => {
 			const ids = new Set<string>();

@@ -5,7 +5,14 @@ import {parseBlocks, parseUsage, type V1Session, type V1Span, type V1Trace} from
 
 const ms = (column: string) => `extract(epoch FROM ${column}) * 1000 AS ${column}_ms`;
 
-export const SESSION_COLUMNS = ['id::text AS id', 'harness_id', 'harness_session_id', "coalesce(name, '') AS name", "coalesce(cwd, '') AS cwd",
+/**
+ * What a session row looks like, as one string: rollups, names and last_seen_at change without any cursor,
+ * so a session the look-back names is re-read only when this differs from what was read last time.
+ */
+export const SESSION_SIGNATURE = "concat_ws('|', last_seen_at, display_name, derived_title, name, cwd, turn_count, total_input_tokens, " +
+	"total_output_tokens, total_cost_usd, parent_session_id)";
+
+export const SESSION_COLUMNS = [`${SESSION_SIGNATURE} AS signature`, 'id::text AS id', 'harness_id', 'harness_session_id', "coalesce(name, '') AS name", "coalesce(cwd, '') AS cwd",
 	'parent_session_id::text AS parent_session_id', ms('started_at'), ms('last_seen_at'), "coalesce(display_name, '') AS display_name",
 	"coalesce(derived_title, '') AS derived_title", 'total_input_tokens', 'total_output_tokens', 'total_cost_usd'].join(', ');
 

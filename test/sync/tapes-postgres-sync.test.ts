@@ -1,0 +1,121 @@
+// tapes' PostgreSQL (tapes_v1 views) into the index, against a real server: the mapping of every span kind,
+// tokens and cost as tapes recorded them, growth (same ID, new turn), deletes caught by reconciliation,
+// a quiet second sync, and only SELECTs reaching the server.
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
+import {loadSessionDetail} from '../../source/workspace/session-detail.js';
+import {syncRemote} from '../../source/sync/remote-sync.js';
+import {openPostgresSource} from '../../source/sources/tapes-postgres/reader.js';
+import {createTapesDb, usePostgres, type TapesDb} from '../helpers/tapes-postgres.js';
+import {A, B, C, extraTrace, sessionA, sessionB, sessionC} from '../helpers/tapes-v1-dataset.js';
+import {open, tempDir} from '../helpers/workspace.js';
+
+const server = usePostgres();
+let db: TapesDb;
+beforeAll(async () => {
+	db = await createTapesDb(server());
+	await db.write([sessionA(), sessionB(), sessionC()]);
+});
+afterAll(async () => {
+	await db?.drop();
+});
+
+
+describe('tapes PostgreSQL sync', () => {
+	it('maps sessions, turns, tools, subagents and cost as tapes recorded them', async () => {
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), postgres: db.url});
+		try {
+			const synced = await syncWorkspace(ws);
+			expect(synced.errors).toEqual([]);
+			const a = ws.store.sessions.find(A).session!;
+			const thread = ws.store.sessions.find(`${A}:t1`).session!;
+			const b = ws.store.sessions.find(B).session!;
+			expect(ws.store.sessions.find(C).session).toBeUndefined();
+			expect(a).toMatchObject({source: 'tapes-postgres', label: 'Fix the SSE parser', project: 'tapes', agent: 'claude-code', costSource: 'recorded'});
+			expect(thread).toMatchObject({parentId: A, label: 'Find the flaky test'});
+			expect(b.parentId).toBe(A);
+			// tapes' session totals include the subagent thread and the shadow calls; input includes the cache.
+			const fx = sessionA();
+			const spans = fx.traces.flatMap((t) => t.spans);
+			const tokens = spans.reduce((n, s) => n + (s.usage?.prompt_tokens ?? 0) + (s.usage?.completion_tokens ?? 0), 0);
+			expect(a.totalTokens + thread.totalTokens).toBe(tokens);
+			const cost = fx.traces.reduce((n, t) => n + t.costUsd, 0);
+			expect((a.totalCost ?? 0) + (thread.totalCost ?? 0)).toBeCloseTo(cost, 9);
+			expect(a.cacheReadTokens).toBe(9000 + 11000 + 14000);
+			expect(a.toolCalls).toBe(3);
+			expect(a.toolErrors).toBe(1);
+
+			const detail = loadSessionDetail(ws, A);
+			expect(detail.ok).toBe(true);
+			if (!detail.ok) return;
+			const msgs = detail.value.messages;
+			expect(msgs[0]).toMatchObject({text: 'Fix the SSE parser bug'});
+			expect(msgs[0]!.facts.role).toBe('user');
+			const reply = msgs.find((m) => m.facts.id === 'trc_req1/llm_req1')!;
+			expect(reply.blockText).toBe('Reading the parser.');
+			expect(reply.toolCalls.map((c) => c.name)).toEqual(['Read', 'Bash']);
+			expect(reply.facts.usage).toMatchObject({input: 12000, output: 300, cacheRead: 9000, cacheWrite: 2000});
+			const failed = msgs.find((m) => m.facts.id === 'trc_req1/toolu_2')!;
+			expect(failed.toolResults[0]).toMatchObject({name: 'Bash', isError: true, content: 'FAIL sse_test.go:12'});
+			// Injected context is not a message; the title-gen and permission calls are, as tapes counts them.
+			expect(msgs.some((m) => m.facts.id.includes('evt_'))).toBe(false);
+			expect(msgs.some((m) => m.facts.id === 'trc_req1/llm_req5')).toBe(true);
+			expect(msgs.some((m) => m.facts.id === 'trc_req1/llm_req4')).toBe(false);
+		} finally {
+			ws.close();
+		}
+	});
+
+	it('reads almost nothing when nothing changed, a grown session keeps its ID, and a deleted one goes', async () => {
+		const dir = tempDir();
+		const ws = open({index: path.join(dir, 'index.sqlite'), postgres: db.url});
+		const s = ws.sources[0]!;
+		let clock = Date.parse('2026-12-01T00:00:00Z');
+		const sync = (reconcileEveryMs = 60 * 60_000) => {
+			const source = openPostgresSource({url: db.url});
+			return syncRemote({store: ws.store, source, sourceId: s.id, kind: 'tapes-postgres', pricing: ws.pricing, now: () => clock, reconcileEveryMs})
+				.finally(() => source.close());
+		};
+		try {
+			const cold = await sync();
+			expect(cold.fromStart).toBe(true);
+			expect(cold.newMessages).toBeGreaterThan(10);
+			const quiet = await sync();
+			expect(quiet).toMatchObject({newMessages: 0, sessionsTouched: 0});
+
+			const grown = sessionA();
+			grown.lastSeenAt = '2026-11-02T11:00:00Z';
+			grown.traces.push(extraTrace('trc_more', '2026-11-02T11:00:00Z'));
+			await db.write([grown]);
+			const before = ws.store.sessions.find(A).session!;
+			const after1 = await sync();
+			expect(after1.newMessages).toBeGreaterThan(0);
+			const after = ws.store.sessions.find(A).session!;
+			expect(after.id).toBe(A);
+			expect(after.messageCount).toBe(before.messageCount + 2);
+			expect(after.totalCost).toBeCloseTo((before.totalCost ?? 0) + 0.002, 9);
+
+			await db.remove(B);
+			// Not yet due: the delete is invisible to the feed.
+			await sync();
+			expect(ws.store.sessions.find(B).session).toBeDefined();
+			clock += 2 * 60 * 60_000;
+			await sync();
+			expect(ws.store.sessions.find(B).session).toBeUndefined();
+			// A deleted session takes its subagent threads with it.
+			await db.remove(A);
+			clock += 2 * 60 * 60_000;
+			await sync();
+			expect(ws.store.sessions.find(A).session).toBeUndefined();
+			expect(ws.store.sessions.find(`${A}:t1`).session).toBeUndefined();
+
+			const statements = db.readerStatements();
+			expect(statements.length).toBeGreaterThan(5);
+			for (const st of statements) expect(st.trim()).toMatch(/^SELECT\b/i);
+		} finally {
+			ws.close();
+			await db.write([sessionA(), sessionB()]);
+		}
+	});
+});
