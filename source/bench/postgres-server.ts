@@ -74,21 +74,27 @@ export async function startPostgres(extraSettings: string[] = []): Promise<Postg
 			await new Promise((r) => setTimeout(r, 50));
 		}
 	}
+	let stopping: Promise<void> | null = null;
 	return {
 		adminUrl: (database = 'postgres') => `postgres://${ADMIN}@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
 		host: '127.0.0.1',
 		port,
 		logFile,
-		stop: () => new Promise<void>((resolve) => {
-			if (child.exitCode !== null) return resolve();
-			child.once('exit', () => {
+		stop: () => (stopping ??= new Promise<void>((resolve) => {
+			const done = () => {
 				fs.rmSync(dir, {recursive: true, force: true});
 				resolve();
-			});
+			};
+			if (child.exitCode !== null) return done();
+			child.once('exit', done);
 			// SIGINT: a fast shutdown (roll back and leave), sent to the postmaster by the pid it records (under
 			// runuser, our child is runuser, which does not pass signals on).
-			const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
-			process.kill(pid, 'SIGINT');
-		}),
+			try {
+				const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
+				process.kill(pid, 'SIGINT');
+			} catch {
+				child.kill('SIGINT');
+			}
+		})),
 	};
 }

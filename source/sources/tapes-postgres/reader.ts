@@ -35,14 +35,22 @@ type Row = Record<string, unknown>;
 
 async function* rowsOf(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<Row> {
 	const cursor = client.query(new Cursor<Row>(text, values));
+	let failed = false;
 	try {
 		for (;;) {
-			const rows = await cursor.read(FETCH_ROWS);
+			let rows: Row[];
+			try {
+				rows = await cursor.read(FETCH_ROWS);
+			} catch (error) {
+				// A failed cursor is closed already; closing it again would wait for an answer that never comes.
+				failed = true;
+				throw error;
+			}
 			if (rows.length === 0) return;
 			yield* rows;
 		}
 	} finally {
-		await cursor.close().catch(() => {});
+		if (!failed) await cursor.close().catch(() => {});
 	}
 }
 
@@ -147,6 +155,9 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 			const from = saved as Checkpoint | null;
 			const head = await c.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound,
 				(SELECT max(last_seen_at)::text FROM tapes_v1.sessions WHERE org_id = $1) AS seen`, [NIL_ORG]);
+			// Every column read, checked at once: a view that lacks one fails here, before anything is written.
+			await c.query(`SELECT 1 FROM (SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions LIMIT 0) s, (SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns LIMIT 0) t,
+				(SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans LIMIT 0) p`);
 			const bound = String(head.rows[0].bound);
 			const checkpoint: Checkpoint = {cursor: (BigInt(bound) - 1n).toString(), seen: head.rows[0].seen ?? from?.seen ?? null};
 			const problems: string[] = [];
