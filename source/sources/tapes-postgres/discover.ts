@@ -80,7 +80,8 @@ export function redactUrl(url: string): string {
 		const u = new URL(url);
 		u.password = '';
 		u.searchParams.delete('password');
-		return u.toString();
+		// `http://host:8081`, as given, not `http://host:8081/`.
+		return u.pathname === '/' && !u.search && !u.hash ? u.toString().slice(0, -1) : u.toString();
 	} catch {
 		// Not a URL (a key=value DSN): drop anything that looks like a password.
 		return url.replace(/password\s*=\s*('[^']*'|\S+)/gi, 'password=***');
