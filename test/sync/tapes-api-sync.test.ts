@@ -32,7 +32,7 @@ describe('tapes HTTP API sync', () => {
 			const thread = ws.store.sessions.find(`${A}:t1`).session!;
 			expect(a).toMatchObject({source: 'tapes-api', label: 'Fix the SSE parser', project: 'tapes', costSource: 'recorded', toolCalls: 3, toolErrors: 1});
 			expect(thread).toMatchObject({parentId: A, label: 'Find the flaky test'});
-			expect(ws.store.sessions.find(B).session!.parentId).toBe(A);
+			expect(ws.store.sessions.find(B).session!.parentId).toBeNull();
 			expect(ws.store.sessions.find(C).session).toBeUndefined();
 			const fx = sessionA();
 			expect((a.totalCost ?? 0) + (thread.totalCost ?? 0)).toBeCloseTo(fx.traces.reduce((n, t) => n + t.costUsd, 0), 9);

@@ -13,6 +13,7 @@ export interface MappedSession {
 	messages: CanonicalMessage[];
 	title: string;
 	cwd: string;
+	/** The session a subagent thread ran in. */
 	parentId: string | null;
 }
 
@@ -72,7 +73,9 @@ export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSe
 	const who = AGENTS[session.harnessId] ?? {agent: session.harnessId || 'tapes', provider: ''};
 	const project = session.cwd.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
 	const base = {provider: who.provider, agent: who.agent, project, parentId: null, validations: [], recordedCost: null};
-	const root: MappedSession = {id: session.id, messages: [], title: displayTitle(read), cwd: session.cwd, parentId: session.parentSessionId};
+	// A fork (parent_session_id) is a session of its own, as a forked Claude Code transcript is: its parent's
+	// "incl. subagents" total then stays tapes' own session total, which counts only the parent's traces.
+	const root: MappedSession = {id: session.id, messages: [], title: displayTitle(read), cwd: session.cwd, parentId: null};
 	const threads = new Map<string, MappedSession>();
 	const spansOf = new Map<string, V1Span[]>();
 	for (const span of read.spans) (spansOf.get(span.traceId) ?? spansOf.set(span.traceId, []).get(span.traceId)!).push(span);
