@@ -16,6 +16,8 @@ export interface PostgresServer {
 	/** Host and port for TCP clients (password auth). */
 	host: string;
 	port: number;
+	/** The Unix socket directory (where psql's -h points for the superuser). */
+	socketDir: string;
 	logFile: string;
 	stop(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startPostgres(extraSettings: string[] = []): Promise<Postg
 		adminUrl: (database = 'postgres') => `postgres://${ADMIN}@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
 		host: '127.0.0.1',
 		port,
+		socketDir: dir,
 		logFile,
 		stop: () => (stopping ??= new Promise<void>((resolve) => {
 			const done = () => {

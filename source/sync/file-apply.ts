@@ -147,9 +147,10 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	let newMessages = 0;
 	ctx.store.db.transaction(() => {
 		for (const sessionId of batch.resets) {
+			// What the batch inserts for a reset session is then all it has from here: the count check in
+			// resummarizeFileSession (another source's messages in it) decides whether it is used as it is.
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);
-			fx.rewritten.add(sessionId);
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);

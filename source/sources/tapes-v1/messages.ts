@@ -45,7 +45,11 @@ export function displayTitle(read: V1SessionRead): string {
 	return s.displayName || s.derivedTitle || preview || s.name || s.harnessSessionId.slice(0, 12) || s.id;
 }
 
-const textOf = (blocks: readonly ContentBlock[]) => blocks.filter((b) => b.type === 'text' && b.text).map((b) => b.text).join('\n');
+function textOf(blocks: readonly ContentBlock[]): string {
+	let text = '';
+	for (const b of blocks) if (b.type === 'text' && b.text) text = text ? `${text}\n${b.text}` : b.text;
+	return text;
+}
 
 function toolCallsOf(blocks: readonly ContentBlock[]): ToolCall[] {
 	return blocks.filter((b) => b.type === 'tool_use' || b.type === 'server_tool_use')
@@ -72,7 +76,13 @@ export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSe
 	const {session} = read;
 	const who = AGENTS[session.harnessId] ?? {agent: session.harnessId || 'tapes', provider: ''};
 	const project = session.cwd.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
-	const base = {provider: who.provider, agent: who.agent, project, parentId: null, validations: [], recordedCost: null};
+	const NO_USAGE = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
+	// One shape for every message (no spreads: a cold sync maps a million spans).
+	const message = (id: string, role: string, model: string, timestamp: number, text: string, toolCalls: ToolCall[], toolResults: ToolResult[],
+		usage: Usage, stopReason: string, latencyMs: number | null, meta: Record<string, unknown> | null): CanonicalMessage => ({
+		id, parentId: null, role, model, provider: who.provider, agent: who.agent, project, timestamp, text, toolCalls, toolResults, usage,
+		stopReason, latencyMs, recordedCost: null, validations: [], meta,
+	});
 	// A fork (parent_session_id) is a session of its own, as a forked Claude Code transcript is: its parent's
 	// "incl. subagents" total then stays tapes' own session total, which counts only the parent's traces.
 	const root: MappedSession = {id: session.id, messages: [], title: displayTitle(read), cwd: session.cwd, parentId: null};
@@ -111,28 +121,23 @@ export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSe
 				const target = sessionOf(span);
 				const prompt = isMainCall(span.callKind) ? textOf(span.input) : '';
 				if (prompt) {
-					target.messages.push({...base, id: `${id}/in`, role: 'user', model: '', timestamp: at, text: prompt, toolCalls: [],
-						toolResults: [], usage: {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null}, stopReason: '',
-						latencyMs: null, meta: null});
+					target.messages.push(message(`${id}/in`, 'user', '', at, prompt, [], [], {...NO_USAGE}, '', null, null));
 				}
 				const thinking = span.output.filter((b) => b.type === 'thinking' && b.thinking).map((b) => b.thinking).join('\n');
 				const meta: Record<string, unknown> = {};
 				if (!isMainCall(span.callKind)) meta['callKind'] = span.callKind;
 				if (thinking) meta['thinking'] = thinking;
-				const message: CanonicalMessage = {...base, id, role: 'assistant', model: span.model || (span.name !== 'llm' ? span.name : ''),
-					timestamp: end, text: textOf(span.output), toolCalls: toolCallsOf(span.output), toolResults: [], usage: usageOf(span),
-					stopReason: span.stopReason, latencyMs: span.durationNs / 1e6, meta: Object.keys(meta).length > 0 ? meta : null};
-				target.messages.push(message);
-				llm.push(message);
+				const reply = message(id, 'assistant', span.model || (span.name !== 'llm' ? span.name : ''), end, textOf(span.output),
+					toolCallsOf(span.output), [], usageOf(span), span.stopReason, span.durationNs / 1e6, Object.keys(meta).length > 0 ? meta : null);
+				target.messages.push(reply);
+				llm.push(reply);
 			} else if (span.kind === 'tool') {
 				const result = span.output.find((b) => b.type === 'tool_result');
 				const content = result ? resultText(result) : '';
 				const isError = span.status === 'error' || result?.is_error === true;
 				const toolResult: ToolResult = {id: span.spanId, name: span.name, content, error: isError ? content || 'error' : '', isError,
 					latencyMs: span.durationNs / 1e6};
-				sessionOf(span).messages.push({...base, id, role: 'tool', model: '', timestamp: end, text: '', toolCalls: [],
-					toolResults: [toolResult], usage: {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null},
-					stopReason: '', latencyMs: span.durationNs / 1e6, meta: null});
+				sessionOf(span).messages.push(message(id, 'tool', '', end, '', [], [toolResult], {...NO_USAGE}, '', span.durationNs / 1e6, null));
 			}
 		}
 		shareRecordedCost(trace.costUsd, llm, pricing);
