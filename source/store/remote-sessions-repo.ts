@@ -5,6 +5,7 @@ import type {IndexDb} from './open-index.js';
 
 export function createRemoteSessionsRepo(db: IndexDb) {
 	const all = db.prepare(`SELECT id FROM sessions WHERE source_id = ?`).pluck();
+	const any = db.prepare(`SELECT 1 FROM sessions WHERE source_id = ? LIMIT 1`).pluck();
 	// Every thread session of `id` sorts between `id:` and `id;` (';' follows ':').
 	const threads = db.prepare(`SELECT id FROM sessions WHERE source_id = ? AND id > ? AND id < ?`).pluck();
 	const signature = db.prepare(`SELECT head FROM file_state WHERE source_id = ? AND file = ?`).pluck();
@@ -17,6 +18,9 @@ export function createRemoteSessionsRepo(db: IndexDb) {
 			const ids = new Set<string>();
 			for (const id of all.iterate(sourceId) as IterableIterator<string>) ids.add(id.split(':', 1)[0]!);
 			return ids;
+		},
+		holdsAny(sourceId: number): boolean {
+			return any.get(sourceId) !== undefined;
 		},
 		threadSessions(sourceId: number, id: string): string[] {
 			return threads.all(sourceId, `${id}:`, `${id};`) as string[];

@@ -48,8 +48,11 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 	let batch: FileBatch = emptyBatch();
 	let read = 0;
 
+	// Into an index with nothing of this source yet (a first sync), there are no thread sessions to look up.
+	const empty = !remote.holdsAny(sourceId);
 	const replace = (id: string) => {
-		batch.resets.push(id, ...remote.threadSessions(sourceId, id));
+		batch.resets.push(id);
+		if (!empty) batch.resets.push(...remote.threadSessions(sourceId, id));
 	};
 	const flush = async () => {
 		if (batch.resets.length === 0 && signatures.size === 0) return;

@@ -36,20 +36,27 @@ type Row = Record<string, unknown>;
 async function* rowsOf(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<Row> {
 	const cursor = client.query(new Cursor<Row>(text, values));
 	let failed = false;
+	// One read ahead (pg-cursor queues it): the server produces the next rows while these are mapped and written.
+	let pending: Promise<Row[]> | null = cursor.read(FETCH_ROWS);
 	try {
 		for (;;) {
 			let rows: Row[];
 			try {
-				rows = await cursor.read(FETCH_ROWS);
+				rows = await pending!;
 			} catch (error) {
 				// A failed cursor is closed already; closing it again would wait for an answer that never comes.
 				failed = true;
 				throw error;
 			}
+			pending = null;
 			if (rows.length === 0) return;
+			pending = cursor.read(FETCH_ROWS);
+			// Seen when awaited; a read left behind by a stop before the end must not be an unhandled rejection.
+			pending.catch(() => {});
 			yield* rows;
 		}
 	} finally {
+		if (pending) await pending.catch(() => (failed = true));
 		if (!failed) await cursor.close().catch(() => {});
 	}
 }
