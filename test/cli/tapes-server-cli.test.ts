@@ -67,6 +67,21 @@ describe('tapedeck over a tapes server', () => {
 		expect(viaApi.map((s) => s.id)).toEqual([B]);
 	});
 
+	it('works with every report: show, analytics, insights, --source and --search', async () => {
+		const index = path.join(tempDir(), 'index.sqlite');
+		const run = (args: string[]) => runCliAsync([...args, '--postgres', db.url, '--index', index]);
+		const show = await run(['show', A.slice(0, 13), '--md']);
+		expect(show.status).toBe(0);
+		expect(show.stdout).toContain('Fix the SSE parser bug');
+		expect(show.stdout).toContain('FAIL sse_test.go:12');
+		const analytics = JSON.parse((await run(['analytics', '--json'])).stdout) as {tools?: unknown};
+		expect(JSON.stringify(analytics)).toContain('Bash');
+		const insights = await run(['insights', '--json', '--insights-provider', 'heuristic']);
+		expect(insights.status).toBe(0);
+		const filtered = JSON.parse((await run(['sessions', '--json', '--source', 'tapes-postgres', '--search', 'flaky'])).stdout) as {sessions: JsonSession[]};
+		expect(filtered.sessions.map((s) => s.id)).toEqual([`${A}:t1`]);
+	});
+
 	it('a server that is down is one line; with nothing read the run fails', async () => {
 		const url = `postgres://tapes:${READER_PASSWORD}@127.0.0.1:1/tapes`;
 		const run = await runCliAsync(['sessions', '--postgres', url, '--index', path.join(tempDir(), 'index.sqlite')]);

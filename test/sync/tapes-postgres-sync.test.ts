@@ -10,6 +10,10 @@ import {openPostgresSource} from '../../source/sources/tapes-postgres/reader.js'
 import {createTapesDb, usePostgres, type TapesDb} from '../helpers/tapes-postgres.js';
 import {A, B, C, extraTrace, sessionA, sessionB, sessionC} from '../helpers/tapes-v1-dataset.js';
 import {open, tempDir} from '../helpers/workspace.js';
+import {createFacetsRepo} from '../../source/store/facets-repo.js';
+import {createFacetQueries} from '../../source/store/facets-queries.js';
+import {DEFAULT_FILTERS} from '../../source/core/types.js';
+import {facetRecord} from '../store/facets-fixture.js';
 
 const server = usePostgres();
 let db: TapesDb;
@@ -89,12 +93,19 @@ describe('tapes PostgreSQL sync', () => {
 			grown.traces.push(extraTrace('trc_more', '2026-11-02T11:00:00Z'));
 			await db.write([grown]);
 			const before = ws.store.sessions.find(A).session!;
+			// A facet extracted before the session grew stays, and is due again (it saw fewer messages).
+			const facets = createFacetsRepo(ws.store.db);
+			facets.save(facetRecord(A, {messagesSeen: before.messageCount}));
+			const due = () => createFacetQueries(ws.store.db).pending({...DEFAULT_FILTERS}, false);
+			expect(due()).not.toContain(A);
 			const after1 = await sync();
 			expect(after1.newMessages).toBeGreaterThan(0);
 			const after = ws.store.sessions.find(A).session!;
 			expect(after.id).toBe(A);
 			expect(after.messageCount).toBe(before.messageCount + 2);
 			expect(after.totalCost).toBeCloseTo((before.totalCost ?? 0) + 0.002, 9);
+			expect(facets.get(A)?.messagesSeen).toBe(before.messageCount);
+			expect(due()).toContain(A);
 
 			await db.remove(B);
 			// Not yet due: the delete is invisible to the feed.
