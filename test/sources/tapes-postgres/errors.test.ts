@@ -9,7 +9,7 @@ import {startPostgres} from '../../../source/bench/postgres-server.js';
 import {openPostgresSource} from '../../../source/sources/tapes-postgres/reader.js';
 import {syncRemote} from '../../../source/sync/remote-sync.js';
 import {createTapesDb, READER_PASSWORD, SCHEMA_SQL, usePostgres, type TapesDb} from '../../helpers/tapes-postgres.js';
-import {sessionA, sessionB} from '../../helpers/tapes-v1-dataset.js';
+import {A, sessionA, sessionB} from '../../helpers/tapes-v1-dataset.js';
 import {open, tempDir} from '../../helpers/workspace.js';
 
 const server = usePostgres();
@@ -96,6 +96,25 @@ describe('tapes PostgreSQL failures', () => {
 				'\\(canceling statement due to statement timeout\\)$'));
 			await source.close();
 			expect(ws.store.db.prepare('SELECT id, total_tokens FROM sessions ORDER BY id').all()).toEqual(before);
+		} finally {
+			ws.close();
+		}
+	});
+
+	it('a span with a malformed JSON column is one warning naming it; the rest is read', async () => {
+		const odd = await createTapesDb(server());
+		dbs.push(odd);
+		await odd.write([sessionA()]);
+		await odd.admin.query(`UPDATE spans_20260615 SET output = '{"not": "a list"}' WHERE span_id = 'toolu_1'`);
+		const index = path.join(tempDir(), 'index.sqlite');
+		const ws = open({index, postgres: odd.url});
+		try {
+			const synced = await syncWorkspace(ws);
+			expect(synced.errors).toEqual([]);
+			expect(synced.summaries[0]!.warnings).toEqual([{where: shown(odd.url), count: 1,
+				message: expect.stringMatching(/^tapes_v1\.spans trace trc_req1 span toolu_1: output: not a list of content blocks .*; read as empty$/)}]);
+			expect(ws.store.sources.list()[0]!.warnings).toHaveLength(1);
+			expect(ws.store.sessions.find(A).session?.messageCount).toBeGreaterThan(5);
 		} finally {
 			ws.close();
 		}
