@@ -41,6 +41,8 @@ export interface SessionDetail {
 	subSessions: SessionSummary[];
 	/** Set when the bodies could not be read (the source is gone or unreadable). */
 	bodyError: string | null;
+	/** What tapedeck's prices make of the tokens (shown beside a cost the source recorded); null when nothing is priced. */
+	computedCost: number | null;
 }
 
 /** Transcript sources keep their bodies in the index (the files may be gone); tapes bodies are read from tapes. */
@@ -67,6 +69,15 @@ function readBodies(ws: Workspace, summary: SessionSummary, facts: MessageFacts[
 		opened.source.close();
 	}
 	return {bodies, error: null};
+}
+
+function computedCost(ws: Workspace, facts: readonly MessageFacts[]): number | null {
+	let total: number | null = null;
+	for (const f of facts) {
+		const c = messageCost(pricingForModel(ws.pricing, f.model), f.usage);
+		if (c) total = (total ?? 0) + c.total;
+	}
+	return total;
 }
 
 export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<SessionDetail> {
@@ -118,6 +129,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			tools: ws.store.sessions.tools(summary.id),
 			subSessions: subSessionsOf(ws, summary.id),
 			bodyError: error,
+			computedCost: computedCost(ws, facts),
 		},
 	};
 }

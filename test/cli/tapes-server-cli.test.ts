@@ -74,6 +74,9 @@ describe('tapedeck over a tapes server', () => {
 		expect(show.status).toBe(0);
 		expect(show.stdout).toContain('Fix the SSE parser bug');
 		expect(show.stdout).toContain('FAIL sse_test.go:12');
+		// tapes' cost as recorded, tapedeck's own beside it.
+		const text = await run(['show', A]);
+		expect(text.stdout).toMatch(/cost \$0\.\d+ \(recorded\) · \$0\.\d+ at tapedeck's prices/);
 		const analytics = JSON.parse((await run(['analytics', '--json'])).stdout) as {tools?: unknown};
 		expect(JSON.stringify(analytics)).toContain('Bash');
 		const insights = await run(['insights', '--json', '--insights-provider', 'heuristic']);
