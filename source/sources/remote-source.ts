@@ -4,7 +4,14 @@
 import type {V1SessionRead} from './tapes-v1/model.js';
 
 export type SessionChange =
-	| {read: V1SessionRead; /** What the session's header looked like, to skip it next time when unchanged. */ signature?: string}
+	| {
+		/** The session's row and every trace; spans of every trace, or only of `changedTraces`. */
+		read: V1SessionRead;
+		/** What the session's header looked like, to skip it next time when unchanged. */
+		signature?: string;
+		/** Set when only these traces were read in full: the others stay as stored (those no longer listed go). */
+		changedTraces?: ReadonlySet<string>;
+	}
 	| {gone: string};
 
 export interface RemotePoll {
@@ -21,6 +28,8 @@ export interface PollContext {
 	/** The signature stored with a session when it was last read. */
 	signatureOf(id: string): string | undefined;
 	signal?: AbortSignal | undefined;
+	/** This poll also reconciles: a source may run its costlier checks now rather than on every poll. */
+	thorough: boolean;
 }
 
 export interface RemoteSessionSource {

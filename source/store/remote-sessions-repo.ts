@@ -11,6 +11,7 @@ export function createRemoteSessionsRepo(db: IndexDb) {
 	const signature = db.prepare(`SELECT head FROM file_state WHERE source_id = ? AND file = ?`).pluck();
 	const putSignature = db.prepare(`INSERT OR REPLACE INTO file_state (source_id, file, head) VALUES (?, ?, ?)`);
 	const dropSignature = db.prepare(`DELETE FROM file_state WHERE source_id = ? AND file = ?`);
+	const traces = db.prepare(`SELECT DISTINCT substr(id, 1, instr(id, '/') - 1) FROM messages WHERE source_id = ? AND session_id = ?`).pluck();
 	const key = (id: string) => `session:${id}`;
 	return {
 		/** The server-side session IDs the index holds for this source (a thread session counts as its session). */
@@ -24,6 +25,10 @@ export function createRemoteSessionsRepo(db: IndexDb) {
 		},
 		threadSessions(sourceId: number, id: string): string[] {
 			return threads.all(sourceId, `${id}:`, `${id};`) as string[];
+		},
+		/** The traces a session's stored messages come from (message IDs are `<trace>/<span>…`). */
+		storedTraces(sourceId: number, sessionId: string): string[] {
+			return traces.all(sourceId, sessionId) as string[];
 		},
 		signature(sourceId: number, id: string): string | undefined {
 			return signature.get(sourceId, key(id)) as string | undefined;

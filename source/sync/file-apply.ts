@@ -52,6 +52,8 @@ export function createFileSyncContext(store: IndexStore, sourceId: number, kind:
 export interface FileBatch {
 	/** Sessions whose messages from this source are dropped first (their file was replaced). */
 	resets: string[];
+	/** Messages dropped first by ID prefix within a session (a remote source replacing one turn of a session). */
+	drops: Array<{sessionId: string; idPrefix: string}>;
 	messages: FileMessage[];
 	notes: SessionNote[];
 	/** Possible leaves and the titles that name theirs, resolved across files and syncs (summary-titles.ts). */
@@ -61,7 +63,7 @@ export interface FileBatch {
 	lines: number;
 }
 
-export const emptyBatch = (): FileBatch => ({resets: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
+export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
 /** Longest first-prompt label, in characters. */
 const PROMPT_LABEL = 80;
@@ -151,6 +153,9 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 			// resummarizeFileSession (another source's messages in it) decides whether it is used as it is.
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);
+		}
+		for (const {sessionId, idPrefix} of batch.drops) {
+			if (ctx.repo.deletePrefix(ctx.sourceId, sessionId, idPrefix) > 0) touched.add(sessionId);
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);

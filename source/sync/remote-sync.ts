@@ -42,7 +42,10 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 	const saved = ctx.states.get(sourceId, STATE_KEY)?.state as SavedState | null | undefined;
 	const fromStart = !saved;
 	const summary: SyncSummary = {source: source.where, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart};
-	const poll = await source.poll(saved?.checkpoint ?? null, {signatureOf: (id) => remote.signature(sourceId, id), signal});
+	// A cold read sees every session; later ones ask the server for its IDs every few minutes.
+	const every = deps.reconcileEveryMs ?? RECONCILE_EVERY_MS;
+	const due = fromStart || deps.now() - (saved?.reconciledMs ?? 0) >= every;
+	const poll = await source.poll(saved?.checkpoint ?? null, {signatureOf: (id) => remote.signature(sourceId, id), signal, thorough: due});
 	const seen = new Set<string>();
 	const signatures = new Map<string, string | null>();
 	let batch: FileBatch = emptyBatch();
@@ -54,8 +57,18 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 		batch.resets.push(id);
 		if (!empty) batch.resets.push(...remote.threadSessions(sourceId, id));
 	};
+	/** One turn re-read: its messages, and those of turns the session no longer has, go from every session it spans. */
+	const dropTraces = (id: string, mappedIds: string[], current: string[], changed: ReadonlySet<string>) => {
+		const sessions = new Set([id, ...mappedIds, ...(empty ? [] : remote.threadSessions(sourceId, id))]);
+		const keep = new Set(current);
+		for (const sessionId of sessions) {
+			const stale = new Set(changed);
+			for (const t of remote.storedTraces(sourceId, sessionId)) if (!keep.has(t)) stale.add(t);
+			for (const t of stale) batch.drops.push({sessionId, idPrefix: `${t}/`});
+		}
+	};
 	const flush = async () => {
-		if (batch.resets.length === 0 && signatures.size === 0) return;
+		if (batch.resets.length === 0 && batch.drops.length === 0 && signatures.size === 0) return;
 		const pending = batch;
 		const sigs = [...signatures];
 		batch = emptyBatch();
@@ -79,17 +92,16 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 		} else {
 			const id = change.read.session.id;
 			seen.add(id);
-			replace(id);
 			if (change.signature !== undefined) signatures.set(id, change.signature);
-			addSession(batch, mapSession(change.read, deps.pricing));
+			const mapped = mapSession(change.read, deps.pricing);
+			if (change.changedTraces) dropTraces(id, mapped.map((m) => m.id), change.read.traces.map((t) => t.traceId), change.changedTraces);
+			else replace(id);
+			addSession(batch, mapped);
 		}
 		if (batch.messages.length >= BATCH_MESSAGES) await flush();
 	}
 	await flush();
 
-	// A cold read saw every session; later ones ask the server for its IDs every few minutes.
-	const every = deps.reconcileEveryMs ?? RECONCILE_EVERY_MS;
-	const due = fromStart || deps.now() - (saved?.reconciledMs ?? 0) >= every;
 	const live = due ? (fromStart ? seen : await source.keys(signal)) : null;
 	if (live) {
 		for (const id of remote.rootIds(sourceId)) {
@@ -117,7 +129,8 @@ function addSession(batch: FileBatch, sessions: ReturnType<typeof mapSession>): 
 			if (message.model) carried = message.model;
 			batch.messages.push(fm);
 		});
-		const note: SessionNote = {sessionId: s.id, customTitle: s.title, cwd: s.cwd, parentId: s.parentId};
+		// A thread's title comes from its spawning tool, which a read of one turn may not hold: left as it is then.
+		const note: SessionNote = {sessionId: s.id, ...(s.title ? {customTitle: s.title} : {}), cwd: s.cwd, parentId: s.parentId};
 		batch.notes.push(note);
 	}
 }

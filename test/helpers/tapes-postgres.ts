@@ -32,7 +32,7 @@ export interface TapesDb {
 	admin: pg.Client;
 	/** The reader's URL, password included. */
 	url: string;
-	write(sessions: readonly SessionFx[]): Promise<void>;
+	write(sessions: readonly SessionFx[], opts?: {onlyTraces?: string[]; prune?: string[]}): Promise<void>;
 	remove(sessionId: string): Promise<void>;
 	/** Statements the reader role sent, from the server log. */
 	readerStatements(): string[];
@@ -61,7 +61,7 @@ export async function createTapesDb(server: PostgresServer, opts: {schema?: stri
 		name,
 		admin,
 		url: `postgres://${READER}:${READER_PASSWORD}@${server.host}:${server.port}/${name}`,
-		write: (sessions) => writeSessions(admin, sessions),
+		write: (sessions, opts) => writeSessions(admin, sessions, opts),
 		async remove(sessionId) {
 			await admin.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
 		},
@@ -82,8 +82,12 @@ export async function createTapesDb(server: PostgresServer, opts: {schema?: stri
 
 const num = (v: number | undefined) => v ?? 0;
 
-/** Each session in its own transaction, as a derive pass: session row upserted, traces and spans replaced. */
-export async function writeSessions(c: pg.Client, sessions: readonly SessionFx[]): Promise<void> {
+/**
+ * Each session in its own transaction, as a derive pass: session row upserted, traces and spans replaced.
+ * `onlyTraces`: only these traces are written (the others keep their rows and derive_seq, as when a pass
+ * changes one turn); `prune`: traces deleted in the same pass.
+ */
+export async function writeSessions(c: pg.Client, sessions: readonly SessionFx[], opts: {onlyTraces?: string[]; prune?: string[]} = {}): Promise<void> {
 	for (const s of sessions) {
 		await c.query('BEGIN');
 		const seq = (await c.query('SELECT pg_current_xact_id()::text::bigint AS x')).rows[0].x as string;
@@ -103,8 +107,10 @@ export async function writeSessions(c: pg.Client, sessions: readonly SessionFx[]
 			derived_title = excluded.derived_title, display_name = excluded.display_name`,
 		[s.id, s.authSubject ?? '', s.harness ?? 'claude', s.hsid, s.name ?? null, s.cwd ?? null, s.parent ?? null, s.startedAt, s.lastSeenAt,
 			input, output, cost.toFixed(4), s.traces.length, s.derivedTitle ?? null, s.displayName ?? null]);
-		await c.query('DELETE FROM span_turns_20260615 WHERE session_id = $1', [s.id]);
+		if (opts.onlyTraces) await c.query('DELETE FROM span_turns_20260615 WHERE trace_id = ANY($1)', [[...opts.onlyTraces, ...(opts.prune ?? [])]]);
+		else await c.query('DELETE FROM span_turns_20260615 WHERE session_id = $1', [s.id]);
 		for (const t of s.traces) {
+			if (opts.onlyTraces && !opts.onlyTraces.includes(t.id)) continue;
 			const u = (k: 'prompt_tokens' | 'completion_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens') => t.spans.reduce((a, sp) => a + num(sp.usage?.[k]), 0);
 			await c.query(`INSERT INTO span_turns_20260615 (org_id, trace_id, session_id, user_prompt, synthetic, started_at, ended_at, total_input_tokens,
 				total_output_tokens, total_cost_usd, cache_read_tokens, cache_creation_tokens, derive_seq, content_hash)

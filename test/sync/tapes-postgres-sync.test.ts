@@ -88,10 +88,11 @@ describe('tapes PostgreSQL sync', () => {
 			const quiet = await sync();
 			expect(quiet).toMatchObject({newMessages: 0, sessionsTouched: 0});
 
+			// One new turn: only it is read, the other turns (and the subagent thread) stay as stored.
 			const grown = sessionA();
 			grown.lastSeenAt = '2026-11-02T11:00:00Z';
 			grown.traces.push(extraTrace('trc_more', '2026-11-02T11:00:00Z'));
-			await db.write([grown]);
+			await db.write([grown], {onlyTraces: ['trc_more']});
 			const before = ws.store.sessions.find(A).session!;
 			// A facet extracted before the session grew stays, and is due again (it saw fewer messages).
 			const facets = createFacetsRepo(ws.store.db);
@@ -106,6 +107,15 @@ describe('tapes PostgreSQL sync', () => {
 			expect(after.totalCost).toBeCloseTo((before.totalCost ?? 0) + 0.002, 9);
 			expect(facets.get(A)?.messagesSeen).toBe(before.messageCount);
 			expect(due()).toContain(A);
+			expect(ws.store.sessions.find(`${A}:t1`).session).toMatchObject({label: 'Find the flaky test', messageCount: 3});
+
+			// A pass that prunes a turn (trc_req6: a prompt and two replies) and rewrites another.
+			grown.traces = grown.traces.filter((t) => t.id !== 'trc_req6');
+			await db.write([grown], {onlyTraces: ['trc_more'], prune: ['trc_req6']});
+			await sync();
+			const pruned = ws.store.sessions.find(A).session!;
+			expect(pruned.messageCount).toBe(after.messageCount - 3);
+			expect(pruned.totalCost).toBeCloseTo((after.totalCost ?? 0) - 0.0401, 9);
 
 			await db.remove(B);
 			// Not yet due: the delete is invisible to the feed.

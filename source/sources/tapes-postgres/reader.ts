@@ -1,7 +1,8 @@
 // tapes' PostgreSQL through its read contract, the tapes_v1 views (tapes >= v0.35), and nothing else. A poll:
 // 1. takes the snapshot bound, pg_snapshot_xmin(pg_current_snapshot()): every derive pass below it has committed;
-// 2. cold, reads every session; otherwise the sessions named by span_turns/spans rows with derive_seq between
-//    the cursor and the bound, plus those seen in the last two minutes (rollups and renames have no cursor);
+// 2. cold, reads every session; otherwise the traces named by span_turns rows (and, when reconciling, spans rows)
+//    with derive_seq between the cursor and the bound, and, whole, the sessions whose row changed in the last two
+//    minutes (rollups and renames have no cursor);
 // 3. streams the sessions, traces and spans of those sessions on three connections, each ordered by session,
 //    and joins them a session at a time, so memory holds one session, never a table.
 // The cursor becomes bound - 1, so a pass that was open at the bound is read next time. Only SELECTs are sent.
@@ -103,16 +104,19 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	const idsParam = `$${base.length + 1}::uuid[]`;
 	const sessionsOfUser = opts.user === undefined ? '' : ` AND session_id IN (SELECT id FROM tapes_v1.sessions WHERE org_id = $1${userSql})`;
 
-	async function* readSessions(ids: string[] | null, problems: string[]): AsyncGenerator<{read: V1SessionRead; signature: string}> {
+	/** `ids` null: every session. `traceIds`: read only these traces' spans (every trace's row is read). */
+	async function* readSessions(ids: string[] | null, problems: string[], traceIds: string[] | null = null): AsyncGenerator<{read: V1SessionRead; signature: string}> {
 		const only = ids ? ` AND id = ANY(${idsParam})` : '';
 		const onlyChild = ids ? ` AND session_id = ANY(${idsParam})` : '';
-		const values = ids ? [...base, ids] : base;
+		const onlyTraces = ids && traceIds ? ` AND trace_id = ANY($${base.length + 2}::text[])` : '';
+		const values = ids ? (traceIds ? [...base, ids, traceIds] : [...base, ids]) : base;
+		const traceValues = ids ? [...base, ids] : base;
 		const [c0, c1, c2] = [await client(0), await client(1), await client(2)];
-		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions WHERE org_id = $1${userSql}${only} ORDER BY id`, values);
+		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions WHERE org_id = $1${userSql}${only} ORDER BY id`, traceValues);
 		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns WHERE org_id = $1 AND session_id IS NOT NULL` +
-			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at, trace_id`, values));
+			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at, trace_id`, traceValues));
 		const spans = new Peek(rowsOf(c2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans WHERE org_id = $1 AND session_id IS NOT NULL` +
-			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at`, values));
+			`${sessionsOfUser}${onlyChild}${onlyTraces} ORDER BY session_id, started_at`, values));
 		try {
 			for await (const row of sessions) {
 				const session = toSession(row);
@@ -134,21 +138,29 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		}
 	}
 
-	async function* changes(ids: string[] | null, problems: string[]): AsyncGenerator<SessionChange> {
+	/**
+	 * `plan` null: every session, whole. Otherwise per session the traces to read (null: all of it); a session
+	 * named but not found is gone (deleted, or pruned to nothing).
+	 */
+	async function* changes(plan: Map<string, Set<string> | null> | null, problems: string[]): AsyncGenerator<SessionChange> {
 		try {
-			if (!ids) {
+			if (!plan) {
 				yield* readSessions(null, problems);
 				return;
 			}
-			for (let i = 0; i < ids.length; i += IDS_PER_ROUND) {
-				const round = ids.slice(i, i + IDS_PER_ROUND).sort();
-				const found = new Set<string>();
-				for await (const change of readSessions(round, problems)) {
-					found.add(change.read.session.id);
-					yield change;
+			const whole = [...plan].filter(([, t]) => t === null).map(([id]) => id);
+			const partial = [...plan].filter(([, t]) => t !== null).map(([id]) => id);
+			for (const [ids, byTrace] of [[whole, false], [partial, true]] as const) {
+				for (let i = 0; i < ids.length; i += IDS_PER_ROUND) {
+					const round = ids.slice(i, i + IDS_PER_ROUND).sort();
+					const traceIds = byTrace ? round.flatMap((id) => [...plan.get(id)!]) : null;
+					const found = new Set<string>();
+					for await (const change of readSessions(round, problems, traceIds)) {
+						found.add(change.read.session.id);
+						yield byTrace ? {...change, changedTraces: plan.get(change.read.session.id)!} : change;
+					}
+					for (const id of round) if (!found.has(id)) yield {gone: id};
 				}
-				// Named by the feed but gone (deleted, or pruned to nothing): dropped from the index.
-				for (const id of round) if (!found.has(id)) yield {gone: id};
 			}
 		} catch (error) {
 			throw error instanceof Error && error.message.startsWith(`${where}: `) ? error : fail(error);
@@ -172,19 +184,28 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 				const total = await c.query(`SELECT count(*)::int AS n FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base);
 				return {total: Number(total.rows[0].n), changes: changes(null, problems), checkpoint, problems};
 			}
-			const feed = (view: string) => `SELECT session_id::text AS id, NULL AS signature FROM tapes_v1.${view} WHERE org_id = $1
+			// Traces whose derive_seq moved; spans (a full scan: no index on derive_seq) only when reconciling, as a
+			// derive pass that changes a span changes its trace's rollups (and so the trace's derive_seq) too.
+			const feed = (view: string) => `SELECT session_id::text AS id, trace_id, NULL AS signature FROM tapes_v1.${view} WHERE org_id = $1
 				AND session_id IS NOT NULL AND derive_seq > $2::bigint AND derive_seq < $3::bigint`;
-			const recent = from.seen ? ` UNION SELECT id::text, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
+			const recent = from.seen ? ` UNION SELECT id::text, NULL, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
 				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}` : '';
-			const named = await c.query(`${feed('span_turns')} UNION ${feed('spans')}${recent}`,
+			const named = await c.query(`${feed('span_turns')}${ctx.thorough ? ` UNION ${feed('spans')}` : ''}${recent}`,
 				from.seen ? [NIL_ORG, from.cursor, bound, from.seen] : [NIL_ORG, from.cursor, bound]);
-			// The feed's sessions are read; the look-back's only when their row changed since it was read.
-			const ids = new Set<string>();
-			for (const r of named.rows as Row[]) {
+			// The feed's sessions are read for the traces it names (their rows are read too); the look-back's others
+			// whole, when their row changed since it was read.
+			const plan = new Map<string, Set<string> | null>();
+			const rows = named.rows as Row[];
+			for (const r of rows) {
+				if (r['trace_id'] === null) continue;
 				const id = String(r['id']);
-				if (r['signature'] === null || ctx.signatureOf(id) !== r['signature']) ids.add(id);
+				(plan.get(id) ?? plan.set(id, new Set()).get(id)!).add(String(r['trace_id']));
 			}
-			return {total: ids.size, changes: changes([...ids], problems), checkpoint, problems};
+			for (const r of rows) {
+				const id = String(r['id']);
+				if (r['trace_id'] === null && !plan.has(id) && ctx.signatureOf(id) !== r['signature']) plan.set(id, null);
+			}
+			return {total: plan.size, changes: changes(plan, problems), checkpoint, problems};
 		}),
 		keys: (signal?: AbortSignal) => guard(async () => {
 			const ids = new Set<string>();
