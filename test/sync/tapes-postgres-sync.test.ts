@@ -85,8 +85,11 @@ describe('tapes PostgreSQL sync', () => {
 			const cold = await sync();
 			expect(cold.fromStart).toBe(true);
 			expect(cold.newMessages).toBeGreaterThan(10);
+			const sent = db.readerStatements().length;
 			const quiet = await sync();
 			expect(quiet).toMatchObject({newMessages: 0, sessionsTouched: 0});
+			// The snapshot bound, the column check, and one feed query (traces moved, rows seen lately).
+			expect(db.readerStatements().slice(sent)).toHaveLength(3);
 
 			// One new turn: only it is read, the other turns (and the subagent thread) stay as stored.
 			const grown = sessionA();
