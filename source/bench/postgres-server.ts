@@ -23,10 +23,9 @@ export interface PostgresServer {
 }
 
 /** The newest installed server's bin directory, or null. */
-export function findPostgresBin(env: Record<string, string | undefined> = process.env): string | null {
+export function findPostgresBin(env: Record<string, string | undefined> = process.env, root = '/usr/lib/postgresql'): string | null {
 	const given = env['TAPEDECK_PG_BIN'];
 	if (given && fs.existsSync(path.join(given, 'postgres'))) return given;
-	const root = '/usr/lib/postgresql';
 	if (!fs.existsSync(root)) return null;
 	const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'postgres')));
 	versions.sort((a, b) => Number(b) - Number(a));
@@ -46,8 +45,7 @@ function freePort(): Promise<number> {
 
 const ADMIN = 'tapedeck_admin';
 
-export async function startPostgres(extraSettings: string[] = []): Promise<PostgresServer> {
-	const bin = findPostgresBin();
+export async function startPostgres(extraSettings: string[] = [], bin = findPostgresBin()): Promise<PostgresServer> {
 	if (!bin) throw new Error(POSTGRES_MISSING);
 	const asRoot = process.getuid?.() === 0;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-pg-'));
