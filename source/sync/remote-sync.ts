@@ -74,9 +74,12 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 		batch = emptyBatch();
 		signatures.clear();
 		store.db.transaction(() => {
+			// A session the server has without any turn yet is read, and stays out of the index: not "updated".
+			const held = (id: string) => ctx.sessions.ownerOf(id) !== undefined;
+			const before = new Set(pending.resets.filter(held));
 			const applied = applyFileBatch(ctx, pending);
 			summary.newMessages += applied.newMessages;
-			summary.sessionsTouched += applied.touched.size;
+			for (const id of applied.touched) if (before.has(id) || held(id)) summary.sessionsTouched++;
 			for (const [id, sig] of sigs) remote.setSignature(sourceId, id, sig);
 		})();
 		onProgress({source: source.where, read, total: poll.total});
