@@ -52,7 +52,8 @@ function traceDetail(t: TraceFx) {
 	const sum = (k: 'prompt_tokens' | 'completion_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens') => t.spans.reduce((a, s) => a + (s.usage?.[k] ?? 0), 0);
 	return {
 		trace: {trace_id: t.id, user_prompt: t.prompt ?? '', status: 'ok', source: 'wire', ...(t.synthetic ? {synthetic: t.synthetic} : {}),
-			started_at: iso(t.startedAt), duration_ns: 0, span_count: t.spans.length,
+			started_at: iso(t.startedAt), ended_at: iso(t.spans.reduce((m, sp) => (sp.startedAt > m ? sp.startedAt : m), t.startedAt)),
+			duration_ns: 0, span_count: t.spans.length,
 			usage: {input_tokens: sum('prompt_tokens'), output_tokens: sum('completion_tokens'), cache_read_tokens: sum('cache_read_input_tokens'),
 				cache_creation_tokens: sum('cache_creation_input_tokens'), cost_usd: t.costUsd}, main_usage: {input_tokens: 0, output_tokens: 0}},
 		spans: [...t.spans].sort((a, b) => a.seq - b.seq).map((sp) => spanItem(t, sp)),
@@ -95,6 +96,18 @@ export async function startApiServer(sessions: SessionFx[], pageSize = 2): Promi
 				const s = api.sessions.find((x) => x.id === traces[1]);
 				if (!s) return send(404, {error: 'session not found'});
 				return send(200, {schema: '2026-06-15', session: sessionItem(s), traces: s.traces.map(traceDetail), links: []});
+			}
+			if (url.pathname === '/v1/traces') {
+				const s = api.sessions.find((x) => x.id === url.searchParams.get('session_id'));
+				if (!s) return send(404, {error: 'session not found'});
+				return send(200, {schema: '2026-06-15', items: [...s.traces].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))
+					.map((t) => traceDetail(t).trace)});
+			}
+			const trace = /^\/v1\/traces\/([^/]+)$/.exec(url.pathname);
+			if (trace) {
+				const t = api.sessions.flatMap((x) => x.traces).find((x) => x.id === decodeURIComponent(trace[1]!));
+				if (!t) return send(404, {error: 'trace not found'});
+				return send(200, {schema: '2026-06-15', ...traceDetail(t), links: []});
 			}
 			if (url.pathname === '/v1/stats') {
 				const subject = url.searchParams.get('auth_subject');

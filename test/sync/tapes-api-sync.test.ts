@@ -64,7 +64,10 @@ describe('tapes HTTP API sync', () => {
 			api.requests.length = 0;
 			const after = await sync();
 			expect(after.newMessages).toBeGreaterThan(0);
-			expect(api.requests.filter((r) => r.endsWith('/traces'))).toEqual([`/v1/sessions/${A}/traces`]);
+			// The known session's trace headers, then only the new trace.
+			expect(api.requests).toEqual(['/v1/sessions', '/v1/traces', '/v1/traces/trc_more', '/v1/sessions']);
+			expect(ws.store.sessions.find(`${A}:t1`).session).toMatchObject({label: 'Find the flaky test', messageCount: 3});
+			expect(ws.store.sessions.find(A).session!.messageCount).toBe(14);
 
 			api.sessions.splice(api.sessions.findIndex((s) => s.id === B), 1);
 			clock += 2 * 60 * 60_000;

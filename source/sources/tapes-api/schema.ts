@@ -45,18 +45,28 @@ const spanItemSchema = z.object({
 	usage: usageSchema.nullable().default({}),
 }).loose();
 
-const traceDetailSchema = z.object({
-	trace: z.object({
-		trace_id: z.string(),
-		user_prompt: z.string().default(''),
-		synthetic: z.string().optional(),
-		started_at: time,
-		usage: z.object({cost_usd: z.number().default(0)}).loose().optional(),
-	}).loose(),
-	spans: z.array(spanItemSchema).default([]),
+const traceItemSchema = z.object({
+	trace_id: z.string(),
+	user_prompt: z.string().default(''),
+	synthetic: z.string().optional(),
+	started_at: time,
+	ended_at: z.string().optional(),
+	duration_ns: z.number().optional(),
+	span_count: z.number().optional(),
+	usage: z.object({cost_usd: z.number().default(0)}).loose().optional(),
 }).loose();
+type TraceItem = z.infer<typeof traceItemSchema>;
+
+export const traceDetailSchema = z.object({trace: traceItemSchema, spans: z.array(spanItemSchema).default([])}).loose();
+type TraceDetail = z.infer<typeof traceDetailSchema>;
 
 export const sessionTracesSchema = z.object({traces: z.array(traceDetailSchema).default([])}).loose();
+export const traceListSchema = z.object({items: z.array(traceItemSchema).default([])}).loose();
+
+/** What a trace's header says that changes whenever its spans do (reference §7's HTTP advice). */
+export function traceSignature(t: TraceItem): string {
+	return JSON.stringify([t.span_count ?? 0, t.ended_at ?? '', t.duration_ns ?? 0, t.usage ?? null]);
+}
 
 export function toSession(s: SessionItem): V1Session {
 	return {
@@ -68,12 +78,12 @@ export function toSession(s: SessionItem): V1Session {
 	};
 }
 
-export function toRead(session: V1Session, body: z.infer<typeof sessionTracesSchema>): V1SessionRead {
-	const traces: V1Trace[] = [];
+/** A session from its trace headers (all of them) and the details of those read in full. */
+export function toRead(session: V1Session, items: readonly TraceItem[], details: readonly TraceDetail[]): V1SessionRead {
+	const traces: V1Trace[] = items.map((t) => ({traceId: t.trace_id, userPrompt: t.user_prompt, synthetic: t.synthetic ?? '',
+		startedMs: timeMs(t.started_at), costUsd: t.usage?.cost_usd ?? 0}));
 	const spans: V1Span[] = [];
-	for (const d of body.traces) {
-		traces.push({traceId: d.trace.trace_id, userPrompt: d.trace.user_prompt, synthetic: d.trace.synthetic ?? '', startedMs: timeMs(d.trace.started_at),
-			costUsd: d.trace.usage?.cost_usd ?? 0});
+	for (const d of details) {
 		for (const s of d.spans) {
 			spans.push({traceId: s.trace_id, spanId: s.span_id, parentSpanId: s.parent_span_id ?? '', kind: s.kind, name: s.name, status: s.status,
 				callKind: s.call_kind, threadId: s.thread_id, model: s.model, stopReason: s.stop_reason, startedMs: timeMs(s.started_at),
