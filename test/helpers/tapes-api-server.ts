@@ -10,6 +10,8 @@ export interface ApiServer {
 	url: string;
 	sessions: SessionFx[];
 	requests: string[];
+	/** Answers sent gzipped (the client asked for it). */
+	gzipped: number;
 	/** Answer every request with this status and {"error"} body (null: normal). */
 	failWith: number | null;
 	/** Hold every answer this long. */
@@ -63,13 +65,14 @@ function traceDetail(t: TraceFx) {
 const encodeCursor = (val: string, id: string) => Buffer.from(JSON.stringify({sort: 'last_active', dir: 'desc', val, id})).toString('base64url');
 
 export async function startApiServer(sessions: SessionFx[], pageSize = 2): Promise<ApiServer> {
-	const api: ApiServer = {url: '', sessions, requests: [], failWith: null, delayMs: 0, close: async () => {}};
+	const api: ApiServer = {url: '', sessions, requests: [], gzipped: 0, failWith: null, delayMs: 0, close: async () => {}};
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://x');
 		api.requests.push(url.pathname);
 		const send = (status: number, body: unknown) => {
 			const text = JSON.stringify(body);
 			const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+			if (gzip) api.gzipped++;
 			res.writeHead(status, {'content-type': 'application/json', ...(gzip ? {'content-encoding': 'gzip'} : {})});
 			res.end(gzip ? zlib.gzipSync(text) : text);
 		};

@@ -37,6 +37,7 @@ describe('tapes HTTP API sync', () => {
 			const fx = sessionA();
 			expect((a.totalCost ?? 0) + (thread.totalCost ?? 0)).toBeCloseTo(fx.traces.reduce((n, t) => n + t.costUsd, 0), 9);
 			expect(ws.sources[0]!.path).toBe(api.url);
+			expect(api.gzipped).toBe(api.requests.length);
 		} finally {
 			ws.close();
 		}

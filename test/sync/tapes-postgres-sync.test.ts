@@ -120,6 +120,18 @@ describe('tapes PostgreSQL sync', () => {
 			expect(pruned.messageCount).toBe(after.messageCount - 3);
 			expect(pruned.totalCost).toBeCloseTo((after.totalCost ?? 0) - 0.0401, 9);
 
+			// A span changed without its trace (rare: a pass that changes a span changes its trace's rollups too)
+			// is found by the spans feed, which runs when reconciling.
+			await db.admin.query(`UPDATE spans_20260615 SET output = '[{"type": "tool_result", "tool_output": "package sse // v2"}]',
+				derive_seq = pg_current_xact_id()::text::bigint WHERE span_id = 'toolu_1'`);
+			await sync();
+			const toolText = () => loadSessionDetail(ws, A).ok && (loadSessionDetail(ws, A) as {value: {messages: Array<{facts: {id: string}; toolResults: Array<{content: string}>}>}})
+				.value.messages.find((m) => m.facts.id === 'trc_req1/toolu_1')?.toolResults[0]?.content;
+			expect(toolText()).toBe('package sse');
+			clock += 2 * 60 * 60_000;
+			await sync();
+			expect(toolText()).toBe('package sse // v2');
+
 			await db.remove(B);
 			// Not yet due: the delete is invisible to the feed.
 			await sync();
@@ -140,6 +152,21 @@ describe('tapes PostgreSQL sync', () => {
 		} finally {
 			ws.close();
 			await db.write([sessionA(), sessionB()]);
+		}
+	});
+
+	it('reads the sessions of a database that was empty at the first sync', async () => {
+		const fresh = await createTapesDb(server());
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), postgres: fresh.url});
+		try {
+			expect((await syncWorkspace(ws)).errors).toEqual([]);
+			await fresh.write([{...sessionB(), parent: undefined}]);
+			const second = await syncWorkspace(ws);
+			expect(second.errors).toEqual([]);
+			expect(ws.store.sessions.find(B).session?.messageCount).toBe(2);
+		} finally {
+			ws.close();
+			await fresh.drop();
 		}
 	});
 });

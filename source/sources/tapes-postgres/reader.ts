@@ -26,8 +26,10 @@ export interface PostgresSourceOptions extends ConnectOptions {
 }
 
 interface Checkpoint {
-	/** Largest derive_seq certainly read, as text (xid8 values). */
+	/** Largest derive_seq certainly read from span_turns, as text (xid8 values). */
 	cursor: string;
+	/** The same for spans, whose feed is read less often. */
+	spansCursor?: string;
 	/** The newest last_seen_at when the poll began, as PostgreSQL text. */
 	seen: string | null;
 }
@@ -178,7 +180,8 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 			await c.query(`SELECT 1 FROM (SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions LIMIT 0) s, (SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns LIMIT 0) t,
 				(SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans LIMIT 0) p`);
 			const bound = String(head.rows[0].bound);
-			const checkpoint: Checkpoint = {cursor: (BigInt(bound) - 1n).toString(), seen: head.rows[0].seen ?? from?.seen ?? null};
+			const upTo = (BigInt(bound) - 1n).toString();
+			const checkpoint: Checkpoint = {cursor: upTo, spansCursor: upTo, seen: head.rows[0].seen ?? from?.seen ?? null};
 			const problems: string[] = [];
 			if (!from) {
 				const total = await c.query(`SELECT count(*)::int AS n FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base);
@@ -186,12 +189,16 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 			}
 			// Traces whose derive_seq moved; spans (a full scan: no index on derive_seq) only when reconciling, as a
 			// derive pass that changes a span changes its trace's rollups (and so the trace's derive_seq) too.
-			const feed = (view: string) => `SELECT session_id::text AS id, trace_id, NULL AS signature FROM tapes_v1.${view} WHERE org_id = $1
-				AND session_id IS NOT NULL AND derive_seq > $2::bigint AND derive_seq < $3::bigint`;
-			const recent = from.seen ? ` UNION SELECT id::text, NULL, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
-				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}` : '';
-			const named = await c.query(`${feed('span_turns')}${ctx.thorough ? ` UNION ${feed('spans')}` : ''}${recent}`,
-				from.seen ? [NIL_ORG, from.cursor, bound, from.seen] : [NIL_ORG, from.cursor, bound]);
+			// The spans feed keeps its own cursor, so what it finds is what changed since it last ran.
+			const feed = (view: string, after: string) => `SELECT session_id::text AS id, trace_id, NULL AS signature FROM tapes_v1.${view}
+				WHERE org_id = $1 AND session_id IS NOT NULL AND derive_seq > ${after}::bigint AND derive_seq < $2::bigint`;
+			// (An index that had no session at the last poll looks back over all of them: they are all new.)
+			const recent = ` UNION SELECT id::text, NULL, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
+				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}`;
+			const spansAfter = from.spansCursor ?? from.cursor;
+			if (!ctx.thorough) checkpoint.spansCursor = spansAfter;
+			const named = await c.query(`${feed('span_turns', '$3')}${ctx.thorough ? ` UNION ${feed('spans', '$5')}` : ''}${recent}`,
+				[NIL_ORG, bound, from.cursor, from.seen ?? '-infinity', ...(ctx.thorough ? [spansAfter] : [])]);
 			// The feed's sessions are read for the traces it names (their rows are read too); the look-back's others
 			// whole, when their row changed since it was read.
 			const plan = new Map<string, Set<string> | null>();
