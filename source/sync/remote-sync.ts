@@ -82,7 +82,7 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 			for (const id of applied.touched) if (before.has(id) || held(id)) summary.sessionsTouched++;
 			for (const [id, sig] of sigs) remote.setSignature(sourceId, id, sig);
 		})();
-		onProgress({source: source.where, read, total: poll.total});
+		onProgress({source: source.where, read, total: Math.max(poll.total, read)});
 		await yieldToLoop();
 	};
 

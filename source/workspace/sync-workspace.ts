@@ -23,7 +23,7 @@ export interface WorkspaceSync {
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
-export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files'};
+export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions'};
 
 type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
 type SyncOne = (ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
@@ -66,7 +66,8 @@ async function syncServer(ws: Workspace, s: SourceInUse, now: () => number, onPr
 	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
 	const source = await openServerSource(s);
 	try {
-		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, onProgress, signal);
+		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
+		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
 		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
 		return summary;
 	} finally {
