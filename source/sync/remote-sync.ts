@@ -1,6 +1,7 @@
 // Incremental sync of a remote source (tapes' PostgreSQL or HTTP API): each session the source says changed is
-// replaced whole (its old messages and thread sessions dropped, its new ones written) through the transcript
-// sources' write path, in chunked transactions; every few minutes the session IDs are reconciled, so sessions
+// replaced through the transcript sources' write path, in chunked transactions: whole (its old messages and
+// thread sessions dropped, its new ones written), or, when the source read only some of its turns, those turns
+// and the ones the session no longer has; every few minutes the session IDs are reconciled, so sessions
 // deleted or pruned on the server disappear. The checkpoint is saved only once a poll is fully applied, so a
 // server that goes away mid-sync leaves the next sync to read the same changes again (replacing is idempotent).
 import type {IndexStore} from '../store/index-store.js';
