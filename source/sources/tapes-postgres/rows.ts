@@ -18,8 +18,13 @@ export const SESSION_COLUMNS = [`${SESSION_SIGNATURE} AS signature`, 'id::text A
 
 export const TRACE_COLUMNS = ['session_id::text AS session_id', 'trace_id', 'user_prompt', 'synthetic', ms('started_at'), 'total_cost_usd'].join(', ');
 
+/**
+ * Only an llm span's input is read: a tool span's repeats the tool_use block of the call that made it, and an
+ * event's (injected context) is not shown; leaving them on the server cuts what a cold sync parses.
+ */
 export const SPAN_COLUMNS = ['session_id::text AS session_id', 'trace_id', 'span_id', 'parent_span_id', 'kind', 'name', 'status', 'call_kind',
-	'thread_id', 'model', 'stop_reason', ms('started_at'), 'duration_ns', 'seq', 'input', 'output', 'usage'].join(', ');
+	'thread_id', 'model', 'stop_reason', ms('started_at'), 'duration_ns', 'seq', "CASE WHEN kind = 'llm' THEN input END AS input", 'output',
+	'usage'].join(', ');
 
 type Row = Record<string, unknown>;
 

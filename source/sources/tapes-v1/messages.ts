@@ -90,7 +90,12 @@ export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSe
 	const spansOf = new Map<string, V1Span[]>();
 	for (const span of read.spans) (spansOf.get(span.traceId) ?? spansOf.set(span.traceId, []).get(span.traceId)!).push(span);
 	const toolSpans = new Map<string, V1Span>();
-	for (const span of read.spans) if (span.kind === 'tool') toolSpans.set(`${span.traceId}/${span.spanId}`, span);
+	// A tool call's arguments, from the tool_use block of the call that made it (a tool span's own input repeats it).
+	const toolArgs = new Map<string, unknown>();
+	for (const span of read.spans) {
+		if (span.kind === 'tool') toolSpans.set(`${span.traceId}/${span.spanId}`, span);
+		else if (span.kind === 'llm') for (const b of span.output) if (b.type === 'tool_use' && b.tool_use_id) toolArgs.set(b.tool_use_id, b.tool_input);
+	}
 
 	const sessionOf = (span: V1Span): MappedSession => {
 		if (span.threadId === '') return root;
@@ -112,7 +117,7 @@ export function mapSession(read: V1SessionRead, pricing: PricingTable): MappedSe
 			if (span.kind === 'agent' && span.threadId !== '') {
 				// The spawning tool's arguments name the subagent (Task: description; spawn_agent: description, subagent_type).
 				const spawn = toolSpans.get(`${trace.traceId}/${span.parentSpanId}`);
-				const args = (spawn?.input.find((b) => b.type === 'tool_use')?.tool_input ?? {}) as Record<string, unknown>;
+				const args = (toolArgs.get(span.parentSpanId) ?? spawn?.input.find((b) => b.type === 'tool_use')?.tool_input ?? {}) as Record<string, unknown>;
 				const label = [args['description'], args['subagent_type'], spawn?.name].find((v) => typeof v === 'string' && v !== '') as string | undefined;
 				sessionOf(span).title = label ?? 'subagent';
 				continue;
