@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {syncWorkspace} from '../../../source/workspace/sync-workspace.js';
 import {startPostgres} from '../../../source/bench/postgres-server.js';
 import {openPostgresSource} from '../../../source/sources/tapes-postgres/reader.js';
+import {connect} from '../../../source/sources/tapes-postgres/connection.js';
 import {syncRemote} from '../../../source/sync/remote-sync.js';
 import {createTapesDb, READER_PASSWORD, SCHEMA_SQL, usePostgres, type TapesDb} from '../../helpers/tapes-postgres.js';
 import {A, sessionA, sessionB} from '../../helpers/tapes-v1-dataset.js';
@@ -47,6 +48,18 @@ function freePort(): Promise<number> {
 const shown = (url: string) => url.replace(`:${READER_PASSWORD}@`, '@');
 
 describe('tapes PostgreSQL failures', () => {
+	it('connects read-only: a write is refused by the server', async () => {
+		const scratch = await createTapesDb(server());
+		dbs.push(scratch);
+		const c = await connect(scratch.url);
+		try {
+			expect((await c.query('SHOW default_transaction_read_only')).rows[0].default_transaction_read_only).toBe('on');
+			await expect(c.query('CREATE TABLE tapes_v1.x (a int)')).rejects.toThrow('cannot execute CREATE TABLE in a read-only transaction');
+		} finally {
+			await c.end();
+		}
+	});
+
 	it('a refused connection', async () => {
 		const url = `postgres://tapes:${READER_PASSWORD}@127.0.0.1:${await freePort()}/tapes`;
 		const run = await syncOnce(url);
