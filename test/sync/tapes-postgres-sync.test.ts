@@ -169,4 +169,26 @@ describe('tapes PostgreSQL sync', () => {
 			await fresh.drop();
 		}
 	});
+
+	it('with --user, later syncs read only that user\'s changes', async () => {
+		const own = await createTapesDb(server());
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), postgres: own.url, user: 'bob@example.com'});
+		try {
+			const bob = {...sessionB(), parent: undefined};
+			await own.write([sessionA(), bob]);
+			await syncWorkspace(ws);
+			expect(ws.store.db.prepare('SELECT id FROM sessions').pluck().all()).toEqual([B]);
+			const grownA = sessionA();
+			grownA.traces.push(extraTrace('trc_a2', '2026-11-06T10:00:00Z'));
+			bob.traces = [...bob.traces, extraTrace('trc_b2', '2026-11-06T10:00:00Z')];
+			await own.write([grownA, bob], {onlyTraces: ['trc_a2', 'trc_b2']});
+			const next = await syncWorkspace(ws);
+			expect(next.summaries[0]).toMatchObject({sessionsTouched: 1, newMessages: 2});
+			expect(ws.store.db.prepare('SELECT id FROM sessions').pluck().all()).toEqual([B]);
+			expect(own.readerStatements().every((st) => /^SELECT\b/.test(st.trim()))).toBe(true);
+		} finally {
+			ws.close();
+			await own.drop();
+		}
+	});
 });

@@ -190,15 +190,20 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 			// Traces whose derive_seq moved; spans (a full scan: no index on derive_seq) only when reconciling, as a
 			// derive pass that changes a span changes its trace's rollups (and so the trace's derive_seq) too.
 			// The spans feed keeps its own cursor, so what it finds is what changed since it last ran.
-			const feed = (view: string, after: string) => `SELECT session_id::text AS id, trace_id, NULL AS signature FROM tapes_v1.${view}
-				WHERE org_id = $1 AND session_id IS NOT NULL AND derive_seq > ${after}::bigint AND derive_seq < $2::bigint`;
-			// (An index that had no session at the last poll looks back over all of them: they are all new.)
-			const recent = ` UNION SELECT id::text, NULL, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
-				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}`;
+			const values: unknown[] = [NIL_ORG, bound, from.cursor, from.seen ?? '-infinity'];
+			const param = (v: unknown) => `$${values.push(v)}`;
 			const spansAfter = from.spansCursor ?? from.cursor;
 			if (!ctx.thorough) checkpoint.spansCursor = spansAfter;
-			const named = await c.query(`${feed('span_turns', '$3')}${ctx.thorough ? ` UNION ${feed('spans', '$5')}` : ''}${recent}`,
-				[NIL_ORG, bound, from.cursor, from.seen ?? '-infinity', ...(ctx.thorough ? [spansAfter] : [])]);
+			const spansParam = ctx.thorough ? param(spansAfter) : '';
+			// --user: another user's sessions are not read (projection rows carry no subject: by their session).
+			const subject = opts.user === undefined ? '' : ` AND auth_subject = ${param(opts.user)}`;
+			const ofUser = subject ? ` AND session_id IN (SELECT id FROM tapes_v1.sessions WHERE org_id = $1${subject})` : '';
+			const feed = (view: string, after: string) => `SELECT session_id::text AS id, trace_id, NULL AS signature FROM tapes_v1.${view}
+				WHERE org_id = $1 AND session_id IS NOT NULL AND derive_seq > ${after}::bigint AND derive_seq < $2::bigint${ofUser}`;
+			// (An index that had no session at the last poll looks back over all of them: they are all new.)
+			const recent = ` UNION SELECT id::text, NULL, ${SESSION_SIGNATURE} FROM tapes_v1.sessions WHERE org_id = $1
+				AND last_seen_at > $4::timestamptz - ${LOOK_BACK}${subject}`;
+			const named = await c.query(`${feed('span_turns', '$3')}${ctx.thorough ? ` UNION ${feed('spans', spansParam)}` : ''}${recent}`, values);
 			// The feed's sessions are read for the traces it names (their rows are read too); the look-back's others
 			// whole, when their row changed since it was read.
 			const plan = new Map<string, Set<string> | null>();
