@@ -6,11 +6,11 @@ export async function openServerSource(s: SourceInUse): Promise<RemoteSessionSou
 	const url = s.url ?? s.path;
 	if (s.kind === 'tapes-postgres') {
 		const {openPostgresSource} = await import('../sources/tapes-postgres/reader.js');
-		return openPostgresSource({url, user: s.user});
+		return openPostgresSource({url, user: s.user, where: s.path});
 	}
 	if (s.kind === 'tapes-api') {
 		const {openApiSource} = await import('../sources/tapes-api/reader.js');
-		return openApiSource({url, user: s.user});
+		return openApiSource({url, user: s.user, where: s.path});
 	}
 	throw new Error(`${s.path}: not a server source (${s.kind})`);
 }

@@ -6,6 +6,7 @@ import {redactUrl} from '../tapes-postgres/discover.js';
 export interface ApiClientOptions {
 	url: string;
 	timeoutMs?: number;
+	where?: string;
 }
 
 export class ApiError extends Error {
@@ -25,7 +26,7 @@ function causeCode(error: unknown): string {
 }
 
 export function createApiClient(opts: ApiClientOptions): ApiClient {
-	const where = redactUrl(opts.url).replace(/\/+$/, '');
+	const where = opts.where ?? redactUrl(opts.url).replace(/\/+$/, '');
 	const base = new URL(opts.url);
 	const headers: Record<string, string> = {accept: 'application/json'};
 	if (base.username || base.password) {
@@ -51,7 +52,9 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
 				const code = causeCode(error);
 				if (code === 'ECONNREFUSED') throw fail('cannot connect: connection refused (is tapes serving its API?)');
 				if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw fail('cannot connect: host not found');
-				throw fail(`cannot connect: ${code || (error as Error).message}`);
+				// fetch's own message is "fetch failed"; the cause says why (e.g. "bad port" for ports fetch refuses).
+				const cause = (error as {cause?: {message?: string}}).cause?.message;
+				throw fail(`cannot connect: ${code || cause || (error as Error).message}`);
 			}
 			let text: string;
 			try {

@@ -41,6 +41,8 @@ export interface ApiSourceOptions {
 	url: string;
 	user?: string | undefined;
 	timeoutMs?: number;
+	/** How messages name the source (default: the URL without its password). */
+	where?: string;
 }
 
 interface Checkpoint {
@@ -65,7 +67,7 @@ async function* pages(api: ApiClient, user: string | undefined, problems: string
 }
 
 export function openApiSource(opts: ApiSourceOptions): RemoteSessionSource {
-	const api = createApiClient({url: opts.url, ...(opts.timeoutMs ? {timeoutMs: opts.timeoutMs} : {})});
+	const api = createApiClient({url: opts.url, ...(opts.timeoutMs ? {timeoutMs: opts.timeoutMs} : {}), ...(opts.where ? {where: opts.where} : {})});
 
 	/** A GET whose 404 means the session went away between the list and this request. */
 	const getOrGone = async (route: string): Promise<unknown> => {

@@ -23,6 +23,8 @@ export interface PostgresSourceOptions extends ConnectOptions {
 	url: string;
 	/** Only this gateway user's sessions (sessions.auth_subject). */
 	user?: string | undefined;
+	/** How messages name the source (default: the URL without its password). */
+	where?: string;
 }
 
 interface Checkpoint {
@@ -86,7 +88,7 @@ class Peek {
 }
 
 export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSource {
-	const where = redactUrl(opts.url);
+	const where = opts.where ?? redactUrl(opts.url);
 	const clients: pg.Client[] = [];
 	const fail = (error: unknown) => new Error(describePgError(where, opts.url, error));
 	const client = async (i: number): Promise<pg.Client> => {
