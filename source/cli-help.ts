@@ -30,6 +30,13 @@ export const HELP = `
     -s, --sqlite <path>    tapes SQLite database (read-only). Default: $TAPES_SQLITE, $TAPES_DB, then the first
                            of $XDG_DATA_HOME/tapes/tapes.db, …/tapes.sqlite, ~/.tapes/tapes.db, ~/.tapes/tapes.sqlite,
                            ./tapes.db, ./tapes.sqlite, ./.tapes/tapes.db, ./.tapes/tapes.sqlite
+        --postgres [url]   tapes' PostgreSQL (tapes >= v0.35), read through its tapes_v1 views only, on a read-only
+                           connection; incremental (derive_seq feed). Alone: postgres://tapes:tapes@localhost:5432/tapes.
+                           Default: $TAPES_DATABASE_URL, $TAPES_STORAGE_POSTGRES_DSN, then storage.postgres_dsn in
+                           ./.tapes/config.toml or ~/.tapes/config.toml. The password is never shown or stored
+        --tapes-api [url]  tapes' HTTP read API. Alone: http://localhost:8081. Default (when no PostgreSQL is
+                           found): $TAPES_API_URL, then api-url in ~/.tapes/config.toml
+        --user <subject>   With --postgres or --tapes-api: only this gateway user's sessions (auth_subject)
         --claude <dir>     Claude Code transcripts: a config directory (with projects/) or a projects directory;
                            repeatable. Default: each of $CLAUDE_CONFIG_DIR (comma-separated), else
                            ~/.config/claude/projects and ~/.claude/projects where present. One session per
@@ -59,7 +66,7 @@ export const HELP = `
         --status <s>       completed, failed, abandoned or unknown
         --project <name>   Exact project name
         --agent <name>     Exact agent name
-        --source <kind>    tapes, claude-code, codex or promptkit
+        --source <kind>    tapes, claude-code, codex, promptkit, tapes-postgres or tapes-api
         --search <text>    Substring of label, project, model or ID
         --sort <key>       date, label, project, agent, model, status, duration, messages, tools, tokens, cost
                            (default: cost)
@@ -93,6 +100,8 @@ export const HELP = `
 
   Environment
     TAPES_SQLITE, TAPES_DB   tapes database path when --sqlite is not given
+    TAPES_DATABASE_URL       tapes' PostgreSQL when --postgres is not given (also TAPES_STORAGE_POSTGRES_DSN)
+    TAPES_API_URL            tapes' HTTP API when --tapes-api is not given and no PostgreSQL is found
     CLAUDE_CONFIG_DIR        Claude Code config directories, comma-separated (when --claude is not given)
     CODEX_HOME               Codex homes, comma-separated (when --codex is not given)
     XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share): the index, the demo,
@@ -112,6 +121,7 @@ export const HELP = `
     $ tapedeck show 3f2a91 --md > session.md
     $ tapedeck sessions --claude ~/.claude --source claude-code --json
     $ tapedeck sources
+    $ tapedeck sessions --postgres postgres://me@tapes.internal/tapes --user me@example.com --json
     $ tapedeck facets --since 30d --insights-provider anthropic
     $ tapedeck insights --since 30d --json
     $ tapedeck daily --since 30d --json

@@ -46,6 +46,9 @@ const cli = meow(HELP, {
 		claude: {type: 'string', isMultiple: true},
 		codex: {type: 'string', isMultiple: true},
 		promptkit: {type: 'string', isMultiple: true},
+		postgres: {type: 'string'},
+		tapesApi: {type: 'string'},
+		user: {type: 'string'},
 		insights: {type: 'boolean', default: true},
 		insightsProvider: {type: 'string'},
 		insightsModel: {type: 'string'},
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.demo ? undefined : f.catalog,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
+		...(f.postgres !== undefined ? {postgres: f.postgres} : {}), ...(f.tapesApi !== undefined ? {tapesApi: f.tapesApi} : {}),
+		...(f.user !== undefined ? {user: f.user} : {}),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
 	if (!opened.ok) fail(opened.error);

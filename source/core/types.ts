@@ -6,7 +6,7 @@ export type Role = 'user' | 'assistant' | 'tool' | 'system' | (string & {});
 export const STATUSES = ['completed', 'failed', 'abandoned', 'unknown'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const SOURCE_KINDS = ['tapes', 'claude-code', 'codex', 'promptkit'] as const;
+export const SOURCE_KINDS = ['tapes', 'claude-code', 'codex', 'promptkit', 'tapes-postgres', 'tapes-api'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**

@@ -60,6 +60,7 @@ function detailJson(d: SessionDetail) {
 			first_prompt: a.firstPrompt,
 		},
 		body_error: d.bodyError,
+		computed_cost: d.computedCost,
 	};
 }
 
@@ -70,7 +71,8 @@ function detailText(d: SessionDetail, timeZone: string): string {
 		`${s.id}`,
 		`${s.project || '—'} · ${s.agent || '—'} · ${s.models.join(', ') || '—'} · ${s.status}`,
 		`${localTime(s.startMs, timeZone)} · ${formatDuration(s.durationMs)} · ${s.messageCount} messages · ${s.toolCalls} tool calls`,
-		`tokens ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out · cost ${formatCost(s.totalCost)} (${s.costSource})`,
+		`tokens ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out · cost ${formatCost(s.totalCost)} (${s.costSource})` +
+			(s.costSource === 'recorded' && d.computedCost !== null ? ` · ${formatCost(d.computedCost)} at tapedeck's prices` : ''),
 		'',
 		renderTable(d.groups, [
 			{header: '#', align: 'right', cell: (g) => (g.count > 1 ? `${g.startIndex + 1}-${g.endIndex}` : String(g.startIndex + 1))},

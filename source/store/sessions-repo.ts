@@ -95,6 +95,9 @@ export function createSessionsRepo(db: IndexDb) {
 			if (idOrPrefix.length < 4) return {ambiguous: false};
 			const rows = byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[];
 			if (rows.length === 1) return {session: toSummary(rows[0]!), ambiguous: false};
+			// A prefix of a tapes session also matches its subagent threads (`<id>:<thread>`): the session is meant.
+			const root = rows.find((r) => rows.every((o) => o === r || o.id.startsWith(`${r.id}:`)));
+			if (root) return {session: toSummary(root), ambiguous: false};
 			return {ambiguous: rows.length > 1};
 		},
 		endOf(id: string): number | undefined {

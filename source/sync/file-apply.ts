@@ -15,6 +15,11 @@ import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
+import {createFileMessagesRepo} from '../store/file-messages-repo.js';
+import {createSessionMetaRepo} from '../store/session-meta-repo.js';
+import {createFileStateRepo} from '../store/file-state-repo.js';
+import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
+import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
@@ -34,9 +39,21 @@ export interface FileSyncContext {
 	singleSource: boolean;
 }
 
+/** The write path of every source that keeps its messages in the index (transcripts, tapes' server). */
+export function createFileSyncContext(store: IndexStore, sourceId: number, kind: SourceKind, pricing: PricingTable, now: () => number): FileSyncContext {
+	const kindIds = store.sources.list().filter((s) => s.kind === kind).map((s) => s.id);
+	return {
+		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1,
+		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
+		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
+	};
+}
+
 export interface FileBatch {
 	/** Sessions whose messages from this source are dropped first (their file was replaced). */
 	resets: string[];
+	/** Messages dropped first by ID prefix within a session (a remote source replacing one turn of a session). */
+	drops: Array<{sessionId: string; idPrefix: string}>;
 	messages: FileMessage[];
 	notes: SessionNote[];
 	/** Possible leaves and the titles that name theirs, resolved across files and syncs (summary-titles.ts). */
@@ -46,7 +63,7 @@ export interface FileBatch {
 	lines: number;
 }
 
-export const emptyBatch = (): FileBatch => ({resets: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
+export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
 /** Longest first-prompt label, in characters. */
 const PROMPT_LABEL = 80;
@@ -132,9 +149,13 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	let newMessages = 0;
 	ctx.store.db.transaction(() => {
 		for (const sessionId of batch.resets) {
+			// What the batch inserts for a reset session is then all it has from here: the count check in
+			// resummarizeFileSession (another source's messages in it) decides whether it is used as it is.
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);
-			fx.rewritten.add(sessionId);
+		}
+		for (const {sessionId, idPrefix} of batch.drops) {
+			if (ctx.repo.deletePrefix(ctx.sourceId, sessionId, idPrefix) > 0) touched.add(sessionId);
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);

@@ -4,16 +4,11 @@
 import fs from 'node:fs';
 import type {Cursor} from '../store/cursors-repo.js';
 import type {FileProblem, FileState} from '../store/file-state-repo.js';
-import {createFileMessagesRepo} from '../store/file-messages-repo.js';
-import {createSessionMetaRepo} from '../store/session-meta-repo.js';
-import {createFileStateRepo} from '../store/file-state-repo.js';
-import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
-import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
 import {fingerprint, headFingerprint, planRead} from './file-plan.js';
-import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
+import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import type {FileSyncDeps} from './file-sync.js';
@@ -31,12 +26,7 @@ export interface FileImport {
 
 export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void): Promise<FileImport> {
 	const {store, sourceId, adapter} = deps;
-	const kindIds = store.sources.list().filter((s) => s.kind === adapter.kind).map((s) => s.id);
-	const ctx: FileSyncContext = {
-		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1,
-		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
-		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
-	};
+	const ctx = createFileSyncContext(store, sourceId, adapter.kind, deps.pricing, deps.now);
 	const reader: FileSourceReader = await adapter.load();
 	const batchLines = deps.batchLines ?? 20_000;
 	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};

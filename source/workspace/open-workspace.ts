@@ -12,7 +12,8 @@ import {dataDir, defaultIndexPath, demoPaths} from '../config/paths.js';
 import {catalogDataFile, openPriceCatalog} from '../config/price-catalog.js';
 import {seedDemo} from '../sources/demo/seed.js';
 import {repriceIfChanged} from '../sync/reprice.js';
-import {discoverSources, NOTHING_FOUND, type SourceSpec} from './discover-sources.js';
+import {discoverSources, NOTHING_FOUND, REMOTE_KINDS, type SourceSpec} from './discover-sources.js';
+import {redactUrl} from '../sources/tapes-postgres/discover.js';
 import {createSessionInfo, type SessionInfoLookup} from './session-info.js';
 
 export interface WorkspaceOptions {
@@ -27,6 +28,10 @@ export interface WorkspaceOptions {
 	claude?: string[];
 	codex?: string[];
 	promptkit?: string[];
+	/** tapes' server: --postgres and --tapes-api ('' for the local default), and --user (one gateway user's sessions). */
+	postgres?: string;
+	tapesApi?: string;
+	user?: string;
 	env: Record<string, string | undefined>;
 	home: string;
 	cwd: string;
@@ -36,7 +41,12 @@ export interface WorkspaceOptions {
 export interface SourceInUse {
 	id: number;
 	kind: SourceKind;
+	/** A file or folder; for a server, its URL without the password (and `#user=…` when filtered). */
 	path: string;
+	/** A server's URL as given, password included: kept in memory only, to connect with. */
+	url?: string;
+	/** --user: only this gateway user's sessions. */
+	user?: string;
 }
 
 export interface Workspace {
@@ -82,10 +92,10 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			}
 		}
 		// The demo is a tapes source; transcript flags given with it are read too.
-		specs = [{kind: 'tapes', path: tapesPath}, ...discoverSources({claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, sqlite: tapesPath, env: opts.env, home: opts.home, cwd: opts.cwd})
+		specs = [{kind: 'tapes', path: tapesPath}, ...discoverSources({claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, sqlite: tapesPath, postgres: opts.postgres, tapesApi: opts.tapesApi, env: opts.env, home: opts.home, cwd: opts.cwd})
 			.filter((s) => s.kind !== 'tapes')];
 	} else {
-		specs = discoverSources({sqlite: opts.sqlite, claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, env: opts.env, home: opts.home, cwd: opts.cwd});
+		specs = discoverSources({sqlite: opts.sqlite, postgres: opts.postgres, tapesApi: opts.tapesApi, claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, env: opts.env, home: opts.home, cwd: opts.cwd});
 		if (specs.length === 0) return {ok: false, error: `${NOTHING_FOUND} (or try --demo)`};
 	}
 	const opened = openIndex(indexPath);
@@ -94,6 +104,11 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 		const store = createIndexStore(opened.db);
 		// Absolute paths, so `./tapes.db` and `/home/me/tapes.db` are one source and never synced twice.
 		const sources: SourceInUse[] = specs.map((s) => {
+			if (REMOTE_KINDS.has(s.kind)) {
+				// The user is part of what the source is: another user's sessions are another source's.
+				const shown = redactUrl(s.path) + (opts.user ? `#user=${opts.user}` : '');
+				return {id: store.sources.ensure(s.kind, shown).id, kind: s.kind, path: shown, url: s.path, ...(opts.user ? {user: opts.user} : {})};
+			}
 			const absolute = path.resolve(opts.cwd, s.path);
 			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
 		});

@@ -45,6 +45,8 @@ export interface SessionDetail {
 	bodyError: string | null;
 	/** Why it got its status, its declined tool calls and the price layers used (absent for rows written before they were kept). */
 	notes?: SessionNotes;
+	/** What tapedeck's prices make of the tokens (shown beside a cost the source recorded); null when nothing is priced. */
+	computedCost: number | null;
 }
 
 /** Transcript sources keep their bodies in the index (the files may be gone); tapes bodies are read from tapes. */
@@ -71,6 +73,15 @@ function readBodies(ws: Workspace, summary: SessionSummary, facts: MessageFacts[
 		opened.source.close();
 	}
 	return {bodies, error: null};
+}
+
+function computedCost(ws: Workspace, facts: readonly MessageFacts[]): number | null {
+	let total: number | null = null;
+	for (const f of facts) {
+		const c = messageCost(pricingForModel(ws.pricing, f.model), f.usage);
+		if (c) total = (total ?? 0) + c.total;
+	}
+	return total;
 }
 
 export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<SessionDetail> {
@@ -125,6 +136,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			subSessions: subSessionsOf(ws, summary.id),
 			bodyError: error,
 			...(notes ? {notes} : {}),
+			computedCost: computedCost(ws, facts),
 		},
 	};
 }

@@ -1,5 +1,7 @@
 // Runs the incremental sync over every source in use; a source that cannot be read is reported, not fatal.
-// Each kind's sync loads on first use, so a run over transcripts alone never loads the tapes reader.
+// Every kind has one entry in SYNCS, the one contract all sources meet: (workspace, source, clock, progress,
+// signal) → a summary, or one line saying why the source could not be read. Each kind's sync loads on
+// first use, so a run over transcripts alone never loads the tapes reader or a database driver.
 import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
 import {syncFileSource} from '../sync/file-sync.js';
 import {sourceWarnings} from '../sync/source-warnings.js';
@@ -21,9 +23,12 @@ export interface WorkspaceSync {
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
-export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files'};
+export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions'};
 
-const FILE_ADAPTERS: Record<Exclude<SourceKind, 'tapes'>, FileSourceAdapter> = {
+type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
+type SyncOne = (ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
+
+const FILE_ADAPTERS: Record<TranscriptKind, FileSourceAdapter> = {
 	'claude-code': claudeAdapter,
 	codex: codexAdapter,
 	promptkit: promptkitAdapter,
@@ -48,13 +53,36 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 }
 
 async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const adapter = FILE_ADAPTERS[s.kind as Exclude<SourceKind, 'tapes'>];
+	const adapter = FILE_ADAPTERS[s.kind as TranscriptKind];
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
 	ws.store.sources.recordSync(s.id, now(), null, [...(summary.unread ?? []), ...sourceWarnings(ws.store, s.id)]);
 	return summary;
 }
+
+/** A tapes server (PostgreSQL or the HTTP API): connects for this sync only, and says why when it cannot. */
+async function syncServer(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
+	const source = await openServerSource(s);
+	try {
+		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
+		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
+		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
+		return summary;
+	} finally {
+		await source.close();
+	}
+}
+
+const SYNCS: Record<SourceKind, SyncOne> = {
+	tapes: syncTapesSource,
+	'claude-code': syncTranscripts,
+	codex: syncTranscripts,
+	promptkit: syncTranscripts,
+	'tapes-postgres': syncServer,
+	'tapes-api': syncServer,
+};
 
 export async function syncWorkspace(
 	ws: Workspace,
@@ -68,7 +96,7 @@ export async function syncWorkspace(
 		try {
 			let outcome: SyncSummary | string;
 			try {
-				outcome = s.kind === 'tapes' ? await syncTapesSource(ws, s, now, onProgress, signal) : await syncTranscripts(ws, s, now, onProgress, signal);
+				outcome = await SYNCS[s.kind](ws, s, now, onProgress, signal);
 			} catch (error) {
 				if (isSqliteError(error)) throw error;
 				outcome = sourceFailure(s.path, error);

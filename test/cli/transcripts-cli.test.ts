@@ -64,7 +64,7 @@ describe('tapedeck with transcript sources', () => {
 		const home = tempDir();
 		const run = runCli(['sessions'], {HOME: home, XDG_DATA_HOME: path.join(home, 'data')});
 		expect(run.status).toBe(1);
-		expect(run.stderr).toMatch(/no Claude Code .*~\/\.claude\/projects.*pass --sqlite, --claude, --codex or --promptkit/);
+		expect(run.stderr).toMatch(/no Claude Code .*~\/\.claude\/projects.*pass --sqlite, --postgres, --tapes-api, --claude, --codex or --promptkit/);
 	});
 
 	it('a missing --claude directory is an error naming it', () => {
