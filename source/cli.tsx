@@ -15,6 +15,8 @@ import {initialPeriod} from './core/screens/sessions-filters.js';
 import type {Explorer, LaunchOptions} from './ui/launch.js';
 import {resolveInsightsConfig, type InsightsConfig} from './facets/insights-config.js';
 import type {Insights} from './facets/start-worker.js';
+import {sanitize, sanitizeLine} from './core/sanitize.js';
+import {escapeJsonText} from './report/json.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
@@ -59,8 +61,16 @@ const cli = meow(HELP, {
 /** The index in use, once open: failures SQLite raises later are reported against it. */
 let indexFile: string | null = null;
 
+/**
+ * Every line for stderr: sources, LLM endpoints and file names can put control sequences into a message,
+ * so the line passes the sanitizer here, whatever built it.
+ */
+function stderrLine(text: string): void {
+	process.stderr.write(`${sanitize(text)}\n`);
+}
+
 function fail(message: string): never {
-	process.stderr.write(`tapedeck: ${message}\n`);
+	stderrLine(`tapedeck: ${message}`);
 	process.exit(1);
 }
 
@@ -111,18 +121,18 @@ async function main(): Promise<void> {
 			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
 		}, insights.value);
 	}
-	for (const notice of ws.notices) process.stderr.write(`${notice}\n`);
+	for (const notice of ws.notices) stderrLine(notice);
 
 	const showProgress = process.stderr.isTTY === true;
 	const synced = await syncWorkspace(ws, showProgress ? (p) => {
-		process.stderr.write(`\rsyncing ${p.source}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
+		process.stderr.write(`\rsyncing ${sanitizeLine(p.source)}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
 	} : undefined);
 	if (showProgress && synced.summaries.some((s) => s.newMessages > 0)) process.stderr.write('\n');
 	if (synced.indexError) {
 		ws.close();
 		fail(synced.indexError);
 	}
-	for (const error of synced.errors) process.stderr.write(`tapedeck: ${error}\n`);
+	for (const error of synced.errors) stderrLine(`tapedeck: ${error}`);
 	const anything = ws.queries.count({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''}) > 0;
 	if (synced.errors.length === ws.sources.length && !anything) {
 		ws.close();
@@ -141,7 +151,7 @@ async function main(): Promise<void> {
 		fail(result.error);
 	}
 	// Large reports are generated while they are written, so the index stays open until the last piece.
-	await writeOutput(result.value);
+	await writeOutput(result.value, format === 'json');
 	ws.close();
 }
 
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
  * second Ctrl-C exits at once.
  */
 function facetsCommandEdge(notice: string | null, showProgress: boolean) {
-	if (notice) process.stderr.write(`tapedeck: ${notice}\n`);
+	if (notice) stderrLine(`tapedeck: ${notice}`);
 	const controller = new AbortController();
 	const onSigint = () => {
 		if (controller.signal.aborted) process.exit(130);
@@ -163,7 +173,7 @@ function facetsCommandEdge(notice: string | null, showProgress: boolean) {
 		signal: controller.signal,
 		onProgress: showProgress ? (line: string) => {
 			drawn = true;
-			process.stderr.write(`\r${line}\u001b[K`);
+			process.stderr.write(`\r${sanitizeLine(line)}\u001b[K`);
 		} : undefined,
 		done: () => {
 			process.off('SIGINT', onSigint);
@@ -198,7 +208,7 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	};
 	const die = (code: number, message?: string): never => {
 		restore();
-		if (message) process.stderr.write(`tapedeck: ${message}\n`);
+		if (message) stderrLine(`tapedeck: ${message}`);
 		process.exit(code);
 	};
 	// A failure nothing caught is a bug: one line on the restored terminal, the stack in a file to report.
@@ -238,10 +248,15 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	process.exit(0);
 }
 
-/** Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory. */
-async function writeOutput(output: string | Iterable<string>): Promise<void> {
+/**
+ * Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory.
+ * This is stdout's one writer: text passes the sanitizer and JSON the JSON writer's escaping, whichever
+ * report built it (both leave text that was already clean as it is).
+ */
+async function writeOutput(output: string | Iterable<string>, json: boolean): Promise<void> {
 	for (const piece of typeof output === 'string' ? [output] : output) {
-		if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+		const safe = json ? escapeJsonText(piece) : sanitize(piece);
+		if (!process.stdout.write(safe)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 	}
 }
 
