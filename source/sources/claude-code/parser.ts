@@ -7,6 +7,7 @@ import {openCalls, type FileEntry, type FileMessage, type LineParser, type LeafT
 import {mergeMessages} from '../jsonl/merge-message.js';
 import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
+import {implausibleTimestamp} from '../../core/time.js';
 
 export const CLAUDE_AGENT = 'claude-code';
 const ZERO = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
@@ -23,6 +24,12 @@ interface LineIdentity {
 	cwd?: string | undefined;
 	gitBranch?: string | undefined;
 	timestamp: string;
+}
+
+/** Why a line's time cannot place it, or null. */
+function timestampProblem(ts: number, text: string): string | null {
+	if (Number.isNaN(ts)) return `unreadable timestamp "${text}"`;
+	return implausibleTimestamp(ts) ? `implausible timestamp "${text}" (before 1970 or after 9999)` : null;
 }
 
 const lastSegment = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? '';
@@ -114,7 +121,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code assistant line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const m = line.message;
@@ -143,7 +151,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code user line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const parts = splitContent(line.message.content);

@@ -10,6 +10,7 @@
 import { lazySchema } from '../lazy-zod.js';
 import type { CanonicalMessage, ToolCall, ToolResult } from '../../core/types.js';
 import { parseTapesTimestamp } from '../../core/tapes-time.js';
+import { implausibleTimestamp } from '../../core/time.js';
 import { type ContentBlock, isUsableBlock, lenientBlockSchema } from './content-block.js';
 import type { WarningTally } from '../../core/warning-tally.js';
 
@@ -133,6 +134,10 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 	const timestamp = typeof row[CREATED_AT] === 'string' ? parseTapesTimestamp(row[CREATED_AT]) : null;
 	if (timestamp === null) {
 		tally.note('created_at is not a timestamp (row skipped)');
+		return null;
+	}
+	if (implausibleTimestamp(timestamp)) {
+		tally.note('created_at is before 1970 or after 9999, as Go\'s zero time 0001-01-01 (row skipped)');
 		return null;
 	}
 
