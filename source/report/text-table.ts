@@ -2,6 +2,7 @@
 // the sanitizer here: a control sequence or newline in an ID or path would break the terminal or the layout.
 import {sanitizeLine} from '../core/sanitize.js';
 import {fitToWidth, stringWidth} from '../terminal/width.js';
+import {maxOf} from '../core/numbers.js';
 
 export interface Column<T> {
 	header: string;
@@ -14,7 +15,7 @@ export interface Column<T> {
 export function renderTable<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>): string {
 	const cells = rows.map((r) => columns.map((c) => sanitizeLine(c.cell(r))));
 	const widths = columns.map((c, i) => {
-		const widest = Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i]!)));
+		const widest = maxOf(cells.map((row) => stringWidth(row[i]!)), stringWidth(sanitizeLine(c.header)));
 		return c.max ? Math.min(c.max, widest) : widest;
 	});
 	const line = (values: string[]) =>
