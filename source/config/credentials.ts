@@ -6,6 +6,7 @@
 // which prints as [redacted] however it is logged or serialized.
 import fs from 'node:fs';
 import path from 'node:path';
+import {readRegularFile} from '../sources/regular-file.js';
 
 const REDACTED = '[redacted]';
 
@@ -96,6 +97,13 @@ export interface KeyLookup {
 	readFile?: (p: string) => string;
 }
 
+/** The credentials file's text; throws for anything but a regular file of at most 1 MB (a FIFO would block). */
+function readCredentials(file: string): string {
+	const read = readRegularFile(file, 1 << 20);
+	if (!read.ok) throw new Error(read.error);
+	return read.value;
+}
+
 /** The key for exactly this provider, or null. An unreadable credentials file counts as no key there. */
 export function findApiKey(q: KeyLookup): FoundKey | null {
 	const flag = q.flagKey?.trim();
@@ -105,7 +113,7 @@ export function findApiKey(q: KeyLookup): FoundKey | null {
 	if (envName && fromEnv) return {key: new ApiKey(fromEnv), source: 'env', where: `$${envName}`};
 	let text: string;
 	try {
-		text = (q.readFile ?? ((p) => fs.readFileSync(p, 'utf8')))(q.credentialsFile);
+		text = (q.readFile ?? readCredentials)(q.credentialsFile);
 	} catch {
 		return null;
 	}

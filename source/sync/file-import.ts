@@ -11,6 +11,7 @@ import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
 import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
+import {NotRegularFileError, readRegularFile} from '../sources/regular-file.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
 import {fingerprint, headFingerprint, planRead} from './file-plan.js';
 import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
@@ -110,7 +111,8 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
 					state.head = fingerprint(head);
 				}});
-			for (const ev of lines) {
+			const events = guardedLines(lines, (message) => report(0, message));
+			for (const ev of events) {
 				if (ev.kind === 'line') {
 					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail, report)) break;
 				} else if (ev.kind === 'too-long') {
@@ -144,6 +146,16 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	};
 }
 
+/** The lines, ending quietly with a report when the file turns out not to be a regular file (swapped mid-sync). */
+function* guardedLines<T>(lines: Generator<T>, report: (message: string) => void): Generator<T> {
+	try {
+		yield* lines;
+	} catch (error) {
+		if (!(error instanceof NotRegularFileError)) throw error;
+		report(error.message);
+	}
+}
+
 /** Parses and hands over one line; false for a last line still being written (left for the next sync). */
 function acceptLine(parser: LineParser, text: string, lineNo: number, tail: boolean, report: (lineNo: number, problem: string) => void): boolean {
 	let value: unknown;
@@ -167,10 +179,12 @@ function acceptLine(parser: LineParser, text: string, lineNo: number, tail: bool
 function readJson(entry: FileEntry, size: number, reader: FileSourceReader, report: (lineNo: number, problem: string) => void, take: (out: FileOutput) => void): void {
 	if (size > MAX_JSON_BYTES) return report(0, `larger than ${MAX_JSON_BYTES} bytes, not read`);
 	let value: unknown;
+	const read = readRegularFile(entry.path, MAX_JSON_BYTES);
+	if (!read.ok) return report(0, read.error.startsWith('is ') ? read.error : `cannot read: ${read.error}`);
 	try {
-		value = JSON.parse(fs.readFileSync(entry.path, 'utf8').replace(/^\ufeff/, ''));
-	} catch (error) {
-		return report(0, error instanceof SyntaxError ? 'not valid JSON' : `cannot read: ${(error as Error).message}`);
+		value = JSON.parse(read.value.replace(/^\ufeff/, ''));
+	} catch {
+		return report(0, 'not valid JSON');
 	}
 	const out = reader.readJson?.(entry, value) ?? 'no reader for this file';
 	if (typeof out === 'string') report(0, out);

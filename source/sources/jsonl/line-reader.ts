@@ -1,6 +1,7 @@
 // Streams the lines of a file from a byte offset with positioned reads into one reused buffer, so a
 // 1 GB transcript is read in bounded memory: at most one line (up to maxLineBytes) is held at a time.
 import fs from 'node:fs';
+import {openRegular} from '../regular-file.js';
 
 export type LineEvent =
 	/** A line's bytes are buf[start, end) (newline and CR removed); valid only until the next iteration. */
@@ -34,7 +35,10 @@ const CR = 13;
 export function* readLines(path: string, opts: ReadLinesOptions): Generator<LineEvent> {
 	const chunk = opts.chunkBytes ?? 1 << 20;
 	const maxLine = Math.max(chunk, opts.maxLineBytes ?? 64 << 20);
-	const fd = fs.openSync(path, 'r');
+	// Only a regular file, and only the bytes it held when opened: /dev/zero or a FIFO swapped in under the
+	// name (throws NotRegularFileError), or a writer that never stops, cannot keep the sync reading forever.
+	const {fd, stat} = openRegular(path);
+	const limit = stat.size;
 	try {
 		let buf = Buffer.allocUnsafe(chunk);
 		let len = 0; // bytes in use; buf[0] is the start of the current line
@@ -57,7 +61,7 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 					len = 0;
 				}
 			}
-			const n = fs.readSync(fd, buf, len, buf.length - len, readPos);
+			const n = readPos >= limit ? 0 : fs.readSync(fd, buf, len, Math.min(buf.length - len, limit - readPos), readPos);
 			if (n === 0) break;
 			if (readPos === 0 && opts.onHead) opts.onHead(buf.subarray(0, Math.min(n, 256)));
 			readPos += n;

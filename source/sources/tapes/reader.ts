@@ -57,6 +57,9 @@ export function openTapesSource(path: string, opts: OpenTapesOptions = {}): Open
 	try {
 		db = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.busyTimeoutMs ?? 2000 });
 		// The first statement reads the header, so a non-SQLite file fails here with SQLITE_NOTADB.
+		// A view could be anything, an endless recursive one included: tapes writes a table.
+		const kind = db.prepare("SELECT type FROM sqlite_schema WHERE name = 'nodes' COLLATE NOCASE").pluck().get() as string | undefined;
+		if (kind !== undefined && kind !== 'table') return fail(db, `${path}: not a tapes database (nodes is a ${kind}, not a table)`);
 		const present = new Set(db.prepare("SELECT name FROM pragma_table_info('nodes')").pluck().all() as string[]);
 		if (present.size === 0) return fail(db, `${path}: not a tapes database (no nodes table)`);
 		const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c));
