@@ -89,7 +89,8 @@ async function main(): Promise<void> {
 	const f = cli.flags;
 	if ([f.json, f.csv, f.md].filter(Boolean).length > 1) fail('choose one of --json, --csv, --md');
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
-	if (!Number.isFinite(f.refresh) || f.refresh < 0) fail(`invalid --refresh "${f.refresh}": expected seconds, 0 or more`);
+	// A day is the longest interval that makes sense while the explorer is open (setTimeout's limit is 24.8 days).
+	if (!Number.isFinite(f.refresh) || f.refresh < 0 || f.refresh > 86_400) fail(`invalid --refresh "${f.refresh}": expected seconds from 0 to 86400 (a day)`);
 	const timeZone = f.tz ?? process.env['TZ'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 	const now = Date.now();
 	const filters = resolveFilters({...f, tz: timeZone}, now);

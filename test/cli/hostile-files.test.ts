@@ -82,3 +82,14 @@ describe('a tapes nodes that is not a table', () => {
 		expect(r.stderr).toContain('nodes is a view, not a table');
 	});
 });
+
+describe('--refresh', () => {
+	it('above a day is refused (past 2,147,483 s setTimeout fired every millisecond)', () => {
+		for (const value of ['2147484', '1e12', '86401']) {
+			const r = runCli(['sessions', '--demo', '--index', index, '--refresh', value], {HOME: dir, XDG_DATA_HOME: dir});
+			expect(r.status, value).toBe(1);
+			expect(r.stderr).toContain(`invalid --refresh "${Number(value)}": expected seconds from 0 to 86400`);
+		}
+		expect(runCli(['sessions', '--demo', '--index', index, '--refresh', '86400'], {HOME: dir, XDG_DATA_HOME: dir}).status).toBe(0);
+	});
+});
