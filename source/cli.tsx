@@ -129,11 +129,15 @@ async function main(): Promise<void> {
 		process.stderr.write(`\rsyncing ${sanitizeLine(p.source)}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
 	} : undefined);
 	if (showProgress && synced.summaries.some((s) => s.newMessages > 0)) process.stderr.write('\n');
-	if (synced.indexError) {
+	// Another process writing the index for longer than every retry waited (a long sync beside this one):
+	// the report shows what the index held, committed, and says so.
+	if (synced.indexError && synced.indexBusy) {
+		stderrLine(`tapedeck: ${ws.indexPath}: another process is writing the index; this report shows what it held before, run again for the rest`);
+	} else if (synced.indexError) {
 		ws.close();
 		fail(synced.indexError);
 	}
-	for (const error of synced.errors) stderrLine(`tapedeck: ${error}`);
+	for (const error of synced.errors) if (error !== synced.indexError) stderrLine(`tapedeck: ${error}`);
 	const anything = ws.queries.count({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''}) > 0;
 	if (synced.errors.length === ws.sources.length && !anything) {
 		ws.close();

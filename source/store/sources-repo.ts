@@ -36,6 +36,9 @@ export function createSourcesRepo(db: IndexDb) {
 	const finish = db.prepare(`UPDATE sources SET last_sync_ms = ?, last_error = ?, warnings = ? WHERE id = ?`);
 	return {
 		ensure(kind: SourceKind, path: string): SourceRecord {
+			// A source already known costs no write: another process may hold the write lock for a while.
+			const known = byKey.get(kind, path) as SourceRow | undefined;
+			if (known) return toRecord(known);
 			insert.run(kind, path);
 			return toRecord(byKey.get(kind, path) as SourceRow);
 		},

@@ -18,6 +18,7 @@ import {encodeBody} from '../store/message-body.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -130,7 +131,7 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	const {touched} = fx;
 	const deferred = new Set<string>();
 	let newMessages = 0;
-	ctx.store.db.transaction(() => {
+	writeTransaction(ctx.store.db, () => {
 		for (const sessionId of batch.resets) {
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);

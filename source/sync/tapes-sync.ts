@@ -7,6 +7,7 @@ import {HOUR_MS} from '../core/time.js';
 import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
@@ -76,7 +77,7 @@ export async function syncTapes(
 		tally.addAll(batch.warnings);
 		if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
-		store.db.transaction(() => {
+		writeTransaction(store.db, () => {
 			const touched = new Map<string, MessageFacts[]>();
 			for (const {rowid, message} of batch.messages) {
 				const parent = message.parentId

@@ -5,6 +5,7 @@ import {syncFileSource} from '../sync/file-sync.js';
 import {sourceWarnings} from '../sync/source-warnings.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
+import {isBusy} from '../store/write-transaction.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {claudeAdapter} from '../sources/claude-code/discover.js';
 import {codexAdapter} from '../sources/codex/discover.js';
@@ -18,6 +19,8 @@ export interface WorkspaceSync {
 	errors: string[];
 	/** Set when the index itself failed (damaged, locked, disk full): the sync stopped there. */
 	indexError?: string;
+	/** The failure was only that another process held the write lock past every retry: what is committed still reads. */
+	indexBusy?: boolean;
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
@@ -81,6 +84,7 @@ export async function syncWorkspace(
 			// The readers turn their own SQLite failures into one-line messages, so this one came from the
 			// index: the source is fine, and every later source would fail the same way.
 			result.indexError = describeSqliteError(ws.indexPath, error);
+			if (isBusy(error)) result.indexBusy = true;
 			result.errors.push(result.indexError);
 			break;
 		}
