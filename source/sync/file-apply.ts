@@ -79,10 +79,17 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
 	if (ctx.singleSource) {
 		if (insert(ctx, fm, fx)) return true;
-		if (!fm.merge) return false;
+		if (!fm.merge && !fm.overwrite) return false;
 	}
 	const existing = ctx.repo.find(m.id);
 	if (!existing) return insert(ctx, fm, fx);
+	if (fm.overwrite && existing.sessionId === fm.sessionId) {
+		if (sameMessage(existing.message, m)) return false;
+		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m));
+		fx.touched.add(existing.sessionId);
+		fx.rewritten.add(existing.sessionId);
+		return false;
+	}
 	if (!fm.merge) return false;
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);

@@ -13,7 +13,7 @@ import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sourc
 import {readLines} from '../sources/jsonl/line-reader.js';
 import {NotRegularFileError, readRegularFile} from '../sources/regular-file.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
-import {fingerprint, headFingerprint, planRead} from './file-plan.js';
+import {fingerprint, headFingerprint, joinFingerprints, planRead, tailFingerprint} from './file-plan.js';
 import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
@@ -22,6 +22,9 @@ import type {SyncSummary} from './tapes-sync.js';
 
 /** Largest small JSON document (PromptKit state.json) read whole. */
 const MAX_JSON_BYTES = 1 << 20;
+
+/** How long a file must be unchanged before a last line without a newline counts as finished. */
+const SETTLED_MS = 60_000;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -64,8 +67,10 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		progress();
 		await yieldToLoop();
 	};
+	/** Set while a file rewritten in place is read again: its messages replace their stored copies. */
+	let overwrite = false;
 	const take = (out: FileOutput) => {
-		for (const m of out.messages) batch.messages.push(m);
+		for (const m of out.messages) batch.messages.push(overwrite ? {...m, overwrite: true} : m);
 		for (const n of out.notes) batch.notes.push(n);
 		for (const l of out.leaves ?? []) batch.leaves.push(l);
 		for (const t of out.leafTitles ?? []) batch.leafTitles.push(t);
@@ -73,9 +78,10 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 
 	async function file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void> {
 		const saved = cursor ? ctx.states.get(sourceId, entry.path) : undefined;
-		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n));
+		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n), (offset) => tailFingerprint(entry.path, offset));
 		if (plan.action === 'skip') return;
 		const fresh = plan.action === 'reread';
+		overwrite = plan.action === 'reread' && plan.reason === 'rewritten';
 		mark = {messages: batch.messages.length, notes: batch.notes.length};
 		reading = new Set();
 		// A replaced file of a one-file-per-session source: its old messages go before the new ones come.
@@ -111,10 +117,13 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
 					state.head = fingerprint(head);
 				}});
+			// A last line without a newline may still be being written, unless the file has not changed for a
+			// while: then it is all there is, and is read (or reported) like any other line.
+			const settled = deps.now() - stat.mtimeMs > SETTLED_MS;
 			const events = guardedLines(lines, (message) => report(0, message));
 			for (const ev of events) {
 				if (ev.kind === 'line') {
-					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail, report)) break;
+					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail && !settled, report)) break;
 				} else if (ev.kind === 'too-long') {
 					report(ev.lineNo, `line of ${ev.bytes.toLocaleString('en-US')} bytes is longer than the limit, not read`);
 				}
@@ -131,6 +140,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				}
 			}
 			take(parser.drain(true));
+			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
 		if (batch.lines >= batchLines) await flush();

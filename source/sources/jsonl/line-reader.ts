@@ -67,14 +67,30 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 			readPos += n;
 			const end = len + n;
 			const view = buf.subarray(0, end);
+			const atEof = readPos >= limit;
 			let pos = 0;
-			for (let nl = view.indexOf(NEWLINE, len); nl !== -1; nl = view.indexOf(NEWLINE, pos)) {
+			// The bytes before len held no line end (but perhaps a last CR waiting to see if LF follows).
+			let from = Math.max(0, len - 1);
+			// Where the next CR is: found once per chunk and reused, so LF-only files are not scanned twice per line.
+			let cr = -2;
+			for (;;) {
+				const nl = view.indexOf(NEWLINE, from);
+				if (cr !== -1 && cr < from) cr = view.indexOf(CR, from);
+				// A line ends at LF, at CRLF, or at a CR alone (JSON holds no raw CR, so it cannot be inside a line).
+				let stop: number;
+				let after: number;
+				if (cr !== -1 && (nl === -1 || cr < nl)) {
+					if (cr + 1 === end && !atEof) break; // an LF may be in the next read
+					stop = cr;
+					after = view[cr + 1] === NEWLINE ? cr + 2 : cr + 1;
+				} else if (nl !== -1) {
+					stop = nl;
+					after = nl + 1;
+				} else break;
 				lineNo++;
-				const nextOffset = base + nl + 1;
-				let stop = nl;
-				if (stop > pos && buf[stop - 1] === CR) stop--;
+				const nextOffset = base + after;
 				if (discard) {
-					yield discard === 'skipped' ? {kind: 'skipped', lineNo, nextOffset} : {kind: 'too-long', lineNo, nextOffset, bytes: discarded + nl};
+					yield discard === 'skipped' ? {kind: 'skipped', lineNo, nextOffset} : {kind: 'too-long', lineNo, nextOffset, bytes: discarded + stop};
 					discard = null;
 					discarded = 0;
 				} else if (stop === pos || opts.skip?.(buf, pos, stop)) {
@@ -82,7 +98,8 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 				} else {
 					yield {kind: 'line', buf, start: pos, end: stop, lineNo, nextOffset, tail: false};
 				}
-				pos = nl + 1;
+				pos = after;
+				from = after;
 			}
 			if (pos > 0) {
 				buf.copy(buf, 0, pos, end);
@@ -90,10 +107,7 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 			}
 			len = end - pos;
 		}
-		if (len > 0 && !discard) {
-			const stop = buf[len - 1] === CR ? len - 1 : len;
-			yield {kind: 'line', buf, start: 0, end: stop, lineNo: lineNo + 1, nextOffset: base + len, tail: true};
-		}
+		if (len > 0 && !discard) yield {kind: 'line', buf, start: 0, end: len, lineNo: lineNo + 1, nextOffset: base + len, tail: true};
 	} finally {
 		fs.closeSync(fd);
 	}

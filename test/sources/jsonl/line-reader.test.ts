@@ -45,6 +45,19 @@ describe('readLines', () => {
 		]);
 	});
 
+	it('ends lines at a CR alone too, across chunk boundaries, with CRLF counted once', () => {
+		const file = write('{"a":1}\r{"b":2}\r\n{"c":3}\r\r{"d":4}\r');
+		const expected = [
+			{kind: 'line', lineNo: 1, nextOffset: 8, text: '{"a":1}', tail: false},
+			{kind: 'line', lineNo: 2, nextOffset: 17, text: '{"b":2}', tail: false},
+			{kind: 'line', lineNo: 3, nextOffset: 25, text: '{"c":3}', tail: false},
+			{kind: 'skipped', lineNo: 4, nextOffset: 26},
+			{kind: 'line', lineNo: 5, nextOffset: 34, text: '{"d":4}', tail: false},
+		];
+		expect(collect(file)).toEqual(expected);
+		for (const chunkBytes of [1, 2, 3, 4, 7, 8, 9]) expect(collect(file, {chunkBytes})).toEqual(expected);
+	});
+
 	it('resumes from a byte offset and line count', () => {
 		const file = write('{"a":1}\n{"b":2}\n{"c":3}\n');
 		const first = collect(file)[0]!;
