@@ -3,6 +3,7 @@
 // it was: it is checked before the first write, and never deleted (even a corrupt index is the user's to remove).
 import fs from 'node:fs';
 import path from 'node:path';
+import './sqlite-uri.js';
 import Database from 'better-sqlite3';
 import {MIGRATIONS} from './migrations.js';
 import {writeTransaction} from './write-transaction.js';

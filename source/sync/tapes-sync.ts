@@ -29,6 +29,8 @@ export interface SyncSummary {
 	fromStart?: boolean;
 	/** Transcript files that could not be read at all this run: no state of theirs is stored, so only this run knows. */
 	unread?: Warning[];
+	/** How a tapes database was opened (see TapesReadMode): `immutable` when no writer had it, or its folder is read-only. */
+	readMode?: 'shared' | 'immutable';
 }
 
 export interface TapesSyncDeps {

@@ -38,6 +38,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	if (!opened.ok) return opened.error;
 	try {
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
+		summary.readMode = opened.source.mode;
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
 		const tally = new WarningTally();
