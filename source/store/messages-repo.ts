@@ -51,6 +51,7 @@ export function createMessagesRepo(db: IndexDb) {
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
+	const move = db.prepare(`UPDATE messages SET session_id = ? WHERE source_id = ? AND session_id = ?`);
 
 	return {
 		/** Inserts one message; returns false when it was already there (sync is idempotent). */
@@ -68,6 +69,10 @@ export function createMessagesRepo(db: IndexDb) {
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;
+		},
+		/** Moves every message of one session into another (a late parent took its children in). */
+		moveSession(sourceId: number, from: string, to: string): number {
+			return move.run(to, sourceId, from).changes;
 		},
 		count(sourceId: number): number {
 			return count.get(sourceId) as number;

@@ -28,6 +28,7 @@ export function createSessionsRepo(db: IndexDb) {
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
+	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id'].map((t) => db.prepare(`DELETE FROM ${t} = ?`));
 	const modelsOf = db.prepare(`SELECT model, base_input AS baseInput, input, output, cache_write AS cacheWrite,
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
 	const toolsOf = db.prepare(`SELECT tool, calls, errors FROM session_tools WHERE session_id = ? ORDER BY calls DESC, tool`);
@@ -55,6 +56,10 @@ export function createSessionsRepo(db: IndexDb) {
 			const rows = byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[];
 			if (rows.length === 1) return {session: toSummary(rows[0]!), ambiguous: false};
 			return {ambiguous: rows.length > 1};
+		},
+		/** Removes a session's summary rows (its messages went to another session). Call inside a transaction. */
+		drop(id: string): void {
+			for (const st of drops) st.run(id);
 		},
 		endOf(id: string): number | undefined {
 			return endOf.get(id) as number | undefined;

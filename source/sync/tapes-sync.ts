@@ -8,6 +8,8 @@ import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {writeTransaction} from '../store/write-transaction.js';
+import {loadDue, saveDue} from './summaries-due.js';
+import {adoptOrphans, loadOrphans} from './tapes-late-parents.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
@@ -73,6 +75,12 @@ export async function syncTapes(
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
 	const allTouched = new Set<string>();
+	// Sessions that already existed when a chunk touched them are summarized once, after the last chunk:
+	// re-reading a growing session's every message per chunk made a long chain quadratic. They are saved as
+	// due with each chunk, so a sync that dies midway still has them summarized by the next one.
+	const deferred = new Set<string>(loadDue(store, sourceId));
+	const orphans = loadOrphans(store, sourceId);
+	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
 		const batch = source.readAfter(cursor.lastRowid, CHUNK_ROWS);
@@ -85,9 +93,8 @@ export async function syncTapes(
 				const parent = message.parentId
 					? (recent.get(message.parentId) ?? store.messages.place(sourceId, message.parentId))
 					: undefined;
-				if (message.parentId && !parent) {
-					tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: 1});
-				}
+				// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
+				if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
 				let sessionId = sessionIdFor(message.id);
 				if (parent) {
 					const end = sessionEnds.get(parent.sessionId) ?? store.sessions.endOf(parent.sessionId) ?? parent.ts;
@@ -106,11 +113,12 @@ export async function syncTapes(
 				summary.newMessages++;
 			}
 			for (const [sessionId, fresh] of touched) {
-				// A session first seen in this chunk has all its messages in hand; an older one is re-read.
-				const existed = store.sessions.endOf(sessionId) !== undefined;
-				resummarize(ctx, sessionId, existed ? undefined : fresh);
+				// A session first seen in this chunk has all its messages in hand; an older one waits for the end.
+				if (!deferred.has(sessionId) && store.sessions.endOf(sessionId) === undefined) resummarize(ctx, sessionId, fresh);
+				else deferred.add(sessionId);
 				allTouched.add(sessionId);
 			}
+			saveDue(store, sourceId, deferred);
 			cursor.lastRowid = batch.lastRowid;
 			cursor.rows += batch.messages.length;
 			store.cursors.put(cursor);
@@ -120,6 +128,21 @@ export async function syncTapes(
 		if (recent.size > RECENT_LIMIT) recent = new Map();
 		await yieldToLoop();
 	}
+	// Second pass: children read before their parents join them now; then every deferred session is summarized.
+	writeTransaction(store.db, () => {
+		const adopted = adoptOrphans(store, sourceId, orphans);
+		for (const id of adopted.grew) {
+			deferred.add(id);
+			allTouched.add(id);
+		}
+		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
+		for (const id of deferred) resummarize(ctx, id);
+		saveDue(store, sourceId, new Set());
+		// Those from earlier syncs were counted then (a source's warnings add up across syncs).
+		const fresh = new Set(orphans.slice(earlierOrphans).map((o) => o[0]));
+		const dangling = adopted.waiting.filter((o) => fresh.has(o[0])).length;
+		if (dangling > 0) tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: dangling});
+	})();
 	summary.sessionsTouched = allTouched.size;
 	summary.warnings = tally.list();
 	return summary;
