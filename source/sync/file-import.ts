@@ -63,15 +63,22 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		for (const id of applied.touched) touched.add(id);
 		pending = applied.deferred;
 		batch = emptyBatch();
+		notedParents = new Map();
 		mark = {messages: 0, notes: 0};
 		progress();
 		await yieldToLoop();
 	};
 	/** Set while a file rewritten in place is read again: its messages replace their stored copies. */
 	let overwrite = false;
+	/** Parents noted in the batch not yet applied: a subagent ID taken earlier in this sync is taken. */
+	let notedParents = new Map<string, string>();
+	const parentOf = (sessionId: string) => notedParents.get(sessionId) ?? ctx.meta.get(sessionId)?.parentId;
 	const take = (out: FileOutput) => {
 		for (const m of out.messages) batch.messages.push(overwrite ? {...m, overwrite: true} : m);
-		for (const n of out.notes) batch.notes.push(n);
+		for (const n of out.notes) {
+			batch.notes.push(n);
+			if (n.parentId && !notedParents.has(n.sessionId)) notedParents.set(n.sessionId, n.parentId);
+		}
 		for (const l of out.leaves ?? []) batch.leaves.push(l);
 		for (const t of out.leafTitles ?? []) batch.leafTitles.push(t);
 	};
@@ -109,7 +116,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			readJson(entry, stat.size, reader, report, take);
 			record(stat.size, 0, null);
 		} else {
-			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs});
+			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs, parentOf});
 			let offset = plan.action === 'append' ? plan.offset : 0;
 			let rows = plan.action === 'append' ? plan.line : 0;
 			let fileLines = 0;

@@ -3,7 +3,7 @@
 // (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
 import path from 'node:path';
 import type {CanonicalMessage, ToolResult} from '../../core/types.js';
-import {openCalls, type FileEntry, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
+import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
 import {mergeMessages} from '../jsonl/merge-message.js';
 import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
@@ -50,7 +50,7 @@ export interface ClaudeState {
 	summaries?: Array<{leafUuid: string; text: string}>;
 }
 
-export function createClaudeParser(entry: FileEntry, saved: unknown = null): LineParser {
+export function createClaudeParser(entry: FileEntry, saved: unknown = null, file: Partial<FileFacts> = {}): LineParser {
 	const base = path.basename(entry.path, '.jsonl');
 	const agentFile = base.startsWith('agent-');
 	const fileSession = agentFile ? '' : base;
@@ -72,12 +72,29 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		return m;
 	};
 
+	const agentSessions = new Map<string, string>();
+	/**
+	 * A subagent's session: `agent-<id>`, as it always was, unless another session already has a subagent of
+	 * that ID; then it is scoped to its own parent (`agent-<id>@<first 8 of the parent>`), so the two stay apart.
+	 */
+	function agentSession(agent: string, parent: string): string {
+		const key = `${parent}\u0000${agent}`;
+		let id = agentSessions.get(key);
+		if (id === undefined) {
+			const plain = `agent-${agent}`;
+			const known = file.parentOf?.(plain);
+			id = known && known !== parent ? `${plain}@${parent.slice(0, 8)}` : plain;
+			bounded(agentSessions).set(key, id);
+		}
+		return id;
+	}
+
 	/** The session a line belongs to: its own, or for a subagent's line `agent-<id>`, linked to its parent. */
 	function sessionOf(line: LineIdentity): string | null {
 		const sid = line.sessionId || fileSession;
 		if (!sid) return null;
 		const agent = line.agentId || (agentFile ? base.slice('agent-'.length) : '');
-		const sessionId = agent && (line.isSidechain || agentFile) ? `agent-${agent}` : sid;
+		const sessionId = agent && (line.isSidechain || agentFile) ? agentSession(agent, sid) : sid;
 		const seen = noted.get(sessionId);
 		if (!seen || seen.cwd !== line.cwd || seen.gitBranch !== line.gitBranch || seen.sid !== sid) {
 			noted.set(sessionId, {cwd: line.cwd, gitBranch: line.gitBranch, sid});

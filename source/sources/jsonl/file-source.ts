@@ -85,6 +85,8 @@ export function openCalls<T>(calls: Map<string, T>, limit = 1000): Record<string
 export interface FileFacts {
 	size: number;
 	mtimeMs: number;
+	/** The parent already recorded for a session ID (in the index, or earlier in this sync), to scope colliding subagent IDs. */
+	parentOf?: (sessionId: string) => string | null | undefined;
 }
 
 export interface FileSourceReader {
