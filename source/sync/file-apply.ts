@@ -33,6 +33,41 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+	/** The sources of this kind (they share session IDs: the same session copied into two folders is one). */
+	kindIds?: readonly number[];
+}
+
+/**
+ * Session IDs are namespaced by source kind only on collision: a session ID another kind of source already
+ * holds (a Claude Code sessionId equal to a Codex rollout's id) becomes `<id>@<kind>` for this one, so the
+ * two never merge, while every ID without a collision, the usual case, stays as the source wrote it.
+ */
+function namespacer(ctx: FileSyncContext): (id: string) => string {
+	const seen = new Map<string, string>();
+	const mine = new Set(ctx.kindIds ?? [ctx.sourceId]);
+	return (id) => {
+		let mapped = seen.get(id);
+		if (mapped === undefined) {
+			const owner = ctx.sessions.ownerOf(id);
+			mapped = owner !== undefined && !mine.has(owner) ? `${id}@${ctx.kind}` : id;
+			seen.set(id, mapped);
+		}
+		return mapped;
+	};
+}
+
+function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
+	const ns = namespacer(ctx);
+	return {
+		...batch,
+		resets: batch.resets.map(ns),
+		messages: batch.messages.map((fm) => {
+			const id = ns(fm.sessionId);
+			return id === fm.sessionId ? fm : {...fm, sessionId: id};
+		}),
+		notes: batch.notes.map((n) => ({...n, sessionId: ns(n.sessionId), ...(n.parentId ? {parentId: ns(n.parentId)} : {})})),
+		leaves: batch.leaves.map((l) => ({...l, sessionId: ns(l.sessionId)})),
+	};
 }
 
 export interface FileBatch {
@@ -139,6 +174,7 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	const deferred = new Set<string>();
 	let newMessages = 0;
 	writeTransaction(ctx.store.db, () => {
+		batch = namespaceBatch(ctx, batch);
 		for (const sessionId of batch.resets) {
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);

@@ -37,7 +37,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	const {store, sourceId, adapter} = deps;
 	const kindIds = store.sources.list().filter((s) => s.kind === adapter.kind).map((s) => s.id);
 	const ctx: FileSyncContext = {
-		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1,
+		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1, kindIds,
 		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
 		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
 	};
