@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readLines, type LineEvent} from '../../../source/sources/jsonl/line-reader.js';
+import {NotRegularFileError} from '../../../source/sources/regular-file.js';
 import {typeValueAt} from '../../../source/sources/jsonl/line-type.js';
 import {tempDir} from '../../helpers/workspace.js';
 
@@ -56,6 +57,21 @@ describe('readLines', () => {
 		];
 		expect(collect(file)).toEqual(expected);
 		for (const chunkBytes of [1, 2, 3, 4, 7, 8, 9]) expect(collect(file, {chunkBytes})).toEqual(expected);
+	});
+
+	it('refuses a file swapped for a symlink to /dev/zero (which never ends), and reads no further than the size at open', () => {
+		const file = write('{"a":1}\n');
+		fs.rmSync(file);
+		fs.symlinkSync('/dev/zero', file);
+		expect(() => collect(file)).toThrow(NotRegularFileError);
+		const grows = write('{"a":1}\n');
+		const seen: number[] = [];
+		for (const ev of readLines(grows, {offset: 0, line: 0})) {
+			seen.push(ev.lineNo);
+			// A writer that keeps appending while the file is read: the lines past the size at open wait.
+			fs.appendFileSync(grows, '{"b":2}\n');
+		}
+		expect(seen).toEqual([1]);
 	});
 
 	it('resumes from a byte offset and line count', () => {
