@@ -37,9 +37,10 @@ export function adoptOrphans(store: IndexStore, sourceId: number, orphans: reado
 			waiting.push(orphan);
 			continue;
 		}
-		const own = sessionIdFor(id);
-		// Only a session the orphan started itself moves; one it joined some other way stays.
-		if (child.sessionId !== own || parent.sessionId === own || ts - parent.ts > SESSION_GAP_MS) continue;
+		const own = child.sessionId;
+		// Only a session the orphan started itself (its hash, namespaced or not) moves; one it joined some other way stays.
+		const started = own === sessionIdFor(id) || own === `${sessionIdFor(id)}@tapes`;
+		if (!started || parent.sessionId === own || ts - parent.ts > SESSION_GAP_MS) continue;
 		store.messages.moveSession(sourceId, own, parent.sessionId);
 		store.sessions.drop(own);
 		grew.delete(own);

@@ -80,6 +80,13 @@ export async function syncTapes(
 	// due with each chunk, so a sync that dies midway still has them summarized by the next one.
 	const deferred = new Set<string>(loadDue(store, sourceId));
 	const orphans = loadOrphans(store, sourceId);
+	// A root's session ID is namespaced only when another kind of source already holds it (see file-apply.ts).
+	const tapesIds = new Set(store.sources.list().filter((s) => s.kind === 'tapes').map((s) => s.id));
+	const ownSession = (hash: string) => {
+		const id = sessionIdFor(hash);
+		const owner = store.sessions.ownerOf(id);
+		return owner !== undefined && !tapesIds.has(owner) ? `${id}@tapes` : id;
+	};
 	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
@@ -95,11 +102,12 @@ export async function syncTapes(
 					: undefined;
 				// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
 				if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
-				let sessionId = sessionIdFor(message.id);
+				let joined: string | undefined;
 				if (parent) {
 					const end = sessionEnds.get(parent.sessionId) ?? store.sessions.endOf(parent.sessionId) ?? parent.ts;
-					if (message.timestamp - end <= SESSION_GAP_MS) sessionId = parent.sessionId;
+					if (message.timestamp - end <= SESSION_GAP_MS) joined = parent.sessionId;
 				}
+				const sessionId = joined ?? ownSession(message.id);
 				const facts = messageFacts(message, parent?.model ?? '');
 				// The parent link and the body stay in the source (re-read by hash when a session is opened):
 				// the index keeps what listing and re-summarizing need, which halves what a sync writes.

@@ -35,3 +35,27 @@ describe('session IDs across sources', () => {
 		expect(run.sessions().find((s) => s.id === `${ID}@codex`)!.messageCount).toBe(2);
 	});
 });
+
+describe('tapes session IDs across sources', () => {
+	it('a tapes session whose ID a transcript session already holds is namespaced, not merged', async () => {
+		const {buildTapesDb} = await import('../../fixtures/tapes-builder.js');
+		const {open} = await import('../helpers/workspace.js');
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		const hashes = buildTapesDb(sqlite, [{id: 'u1', text: 'from tapes'}, {id: 'a1', parent: 'u1', role: 'assistant', text: 'ok'}]);
+		const sid = hashes['u1']!.slice(0, 16);
+		const claude = path.join(dir, 'claude');
+		fs.mkdirSync(path.join(claude, '-Users-me-app'), {recursive: true});
+		fs.writeFileSync(path.join(claude, '-Users-me-app', `${sid}.jsonl`), JSON.stringify({type: 'user', sessionId: sid, uuid: 'u1', parentUuid: null,
+			timestamp: '2026-02-01T09:00:00Z', cwd: '/Users/me/app', message: {role: 'user', content: 'from claude'}}) + '\n');
+		const index = path.join(dir, 'index.sqlite');
+		const first = open({claude: [claude], index});
+		await syncWorkspace(first);
+		first.close();
+		const both = open({sqlite, claude: [claude], index});
+		await syncWorkspace(both);
+		const sessions = both.queries.list({fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: '', sort: 'date', sortDir: 'asc'});
+		expect(sessions.map((s) => [s.id, s.label, s.messageCount]).sort()).toEqual([[sid, 'from claude', 1], [`${sid}@tapes`, 'from tapes', 2]]);
+		both.close();
+	});
+});
