@@ -65,7 +65,10 @@ export function createMessagesRepo(db: IndexDb) {
 			return exists.get(sourceId, id) !== undefined;
 		},
 		factsForSession(sessionId: string): MessageFacts[] {
-			return (bySession.all(sessionId) as MessageRow[]).map(unpack);
+			// Row by row: a session of a million messages never holds its rows and its facts at once.
+			const out: MessageFacts[] = [];
+			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) out.push(unpack(row));
+			return out;
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;
