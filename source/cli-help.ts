@@ -78,7 +78,7 @@ export const HELP = `
         --md               Markdown (show)
 
   Explorer
-        --refresh <sec>    Sync again every N seconds while open (default: 10; 0 turns it off)
+        --refresh <sec>    Sync again every N seconds while open, up to 86400 (default: 10; 0 turns it off)
         --theme <name>     dark or light palette (default: the terminal's own colours); NO_COLOR turns colour off
 
   Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)

@@ -5,6 +5,7 @@ import {
 	activityByDay, costBuckets, durationBuckets, hourOfWeekHeatmap, modelPerformance, mostCommonBucket, providerBreakdown,
 	topTools, type Bucket, type DayActivity, type DayUsage, type ModelPerformance, type ProviderShare, type ToolMetric,
 } from './analytics.js';
+import {maxOf} from './numbers.js';
 
 export interface SeriesStats {
 	total: number;
@@ -80,7 +81,7 @@ export function buildAnalytics(input: AnalyticsInput): AnalyticsModel {
 			tokens: stats(days, (d) => d.tokens, prev ? prev.totalTokens : null),
 		},
 		heatmap,
-		heatmapMax: Math.max(0, ...heatmap.flat()),
+		heatmapMax: maxOf(heatmap.flat(), 0),
 		durationBuckets: durations,
 		costBuckets: costs,
 		mostCommonDuration: mostCommonBucket(durations),

@@ -7,8 +7,9 @@ import {sanitize, sanitizeLine} from '../core/sanitize.js';
 import {pad2, zonedParts} from '../core/time.js';
 import type {DetailMessage} from '../workspace/session-detail.js';
 import {isFoldable, partBody, partHeading} from '../core/content-parts.js';
+import {maxOf} from '../core/numbers.js';
 
-const longestTicks = (text: string) => Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+const longestTicks = (text: string) => maxOf(Array.from(text.matchAll(/`+/g), (m) => m[0].length), 0);
 
 /** Fences longer than any backtick run inside, so text containing ``` cannot break out of its block. */
 export function fence(text: string, lang = ''): string {

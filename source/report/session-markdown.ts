@@ -10,6 +10,7 @@ import type {SessionDetail} from '../workspace/session-detail.js';
 import {describePriceLayers} from '../core/pricing.js';
 import {code, messageMarkdown} from './markdown-message.js';
 import {localTime} from './sessions-report.js';
+import {pushAll} from '../core/numbers.js';
 
 export interface MarkdownContext {
 	timeZone: string;
@@ -79,7 +80,7 @@ export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string 
 		}
 	}
 	out.push('', '## Messages');
-	d.messages.forEach((m, i) => out.push(...messageMarkdown(m, i, ctx.timeZone)));
+	d.messages.forEach((m, i) => pushAll(out, messageMarkdown(m, i, ctx.timeZone)));
 	return out.join('\n') + '\n';
 }
 

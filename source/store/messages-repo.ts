@@ -53,6 +53,7 @@ export function createMessagesRepo(db: IndexDb) {
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
+	const move = db.prepare(`UPDATE messages SET session_id = ? WHERE source_id = ? AND session_id = ?`);
 
 	return {
 		/** Inserts one message; returns false when it was already there (sync is idempotent). */
@@ -66,10 +67,17 @@ export function createMessagesRepo(db: IndexDb) {
 			return exists.get(sourceId, id) !== undefined;
 		},
 		factsForSession(sessionId: string): MessageFacts[] {
-			return (bySession.all(sessionId) as MessageRow[]).map(unpack);
+			// Row by row: a session of a million messages never holds its rows and its facts at once.
+			const out: MessageFacts[] = [];
+			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) out.push(unpack(row));
+			return out;
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;
+		},
+		/** Moves every message of one session into another (a late parent took its children in). */
+		moveSession(sourceId: number, from: string, to: string): number {
+			return move.run(to, sourceId, from).changes;
 		},
 		count(sourceId: number): number {
 			return count.get(sourceId) as number;

@@ -58,6 +58,8 @@ export function createSessionsRepo(db: IndexDb) {
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
+	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
+	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id'].map((t) => db.prepare(`DELETE FROM ${t} = ?`));
 	const modelsOf = db.prepare(`SELECT model, base_input AS baseInput, input, output, cache_write AS cacheWrite,
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
 	const toolsOf = db.prepare(`SELECT tool, calls, errors FROM session_tools WHERE session_id = ? ORDER BY calls DESC, tool`);
@@ -99,6 +101,14 @@ export function createSessionsRepo(db: IndexDb) {
 			const root = rows.find((r) => rows.every((o) => o === r || o.id.startsWith(`${r.id}:`)));
 			if (root) return {session: toSummary(root), ambiguous: false};
 			return {ambiguous: rows.length > 1};
+		},
+		/** Removes a session's summary rows (its messages went to another session). Call inside a transaction. */
+		drop(id: string): void {
+			for (const st of drops) st.run(id);
+		},
+		/** The source whose session this ID is, if any. */
+		ownerOf(id: string): number | undefined {
+			return ownerOf.get(id) as number | undefined;
 		},
 		endOf(id: string): number | undefined {
 			return endOf.get(id) as number | undefined;

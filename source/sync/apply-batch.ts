@@ -5,6 +5,7 @@ import type {PricingTable, SourceKind} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {summarizeSession} from '../core/summarize.js';
 import {toolUses} from './tool-uses.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 export interface PlacedMessage {
 	sessionId: string;
@@ -29,7 +30,7 @@ export interface ApplyContext {
 export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], alsoTouched: Iterable<string> = []): Set<string> {
 	const {store} = ctx;
 	const touched = new Set<string>(alsoTouched);
-	store.db.transaction(() => {
+	writeTransaction(store.db, () => {
 		for (const p of placed) {
 			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body)) touched.add(p.sessionId);
 		}

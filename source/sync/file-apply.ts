@@ -23,6 +23,7 @@ import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -37,13 +38,48 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+	/** The sources of this kind (they share session IDs: the same session copied into two folders is one). */
+	kindIds?: readonly number[];
+}
+
+/**
+ * Session IDs are namespaced by source kind only on collision: a session ID another kind of source already
+ * holds (a Claude Code sessionId equal to a Codex rollout's id) becomes `<id>@<kind>` for this one, so the
+ * two never merge, while every ID without a collision, the usual case, stays as the source wrote it.
+ */
+function namespacer(ctx: FileSyncContext): (id: string) => string {
+	const seen = new Map<string, string>();
+	const mine = new Set(ctx.kindIds ?? [ctx.sourceId]);
+	return (id) => {
+		let mapped = seen.get(id);
+		if (mapped === undefined) {
+			const owner = ctx.sessions.ownerOf(id);
+			mapped = owner !== undefined && !mine.has(owner) ? `${id}@${ctx.kind}` : id;
+			seen.set(id, mapped);
+		}
+		return mapped;
+	};
+}
+
+function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
+	const ns = namespacer(ctx);
+	return {
+		...batch,
+		resets: batch.resets.map(ns),
+		messages: batch.messages.map((fm) => {
+			const id = ns(fm.sessionId);
+			return id === fm.sessionId ? fm : {...fm, sessionId: id};
+		}),
+		notes: batch.notes.map((n) => ({...n, sessionId: ns(n.sessionId), ...(n.parentId ? {parentId: ns(n.parentId)} : {})})),
+		leaves: batch.leaves.map((l) => ({...l, sessionId: ns(l.sessionId)})),
+	};
 }
 
 /** The write path of every source that keeps its messages in the index (transcripts, tapes' server). */
 export function createFileSyncContext(store: IndexStore, sourceId: number, kind: SourceKind, pricing: PricingTable, now: () => number): FileSyncContext {
 	const kindIds = store.sources.list().filter((s) => s.kind === kind).map((s) => s.id);
 	return {
-		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1,
+		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1, kindIds,
 		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
 		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
 	};
@@ -95,10 +131,17 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
 	if (ctx.singleSource) {
 		if (insert(ctx, fm, fx)) return true;
-		if (!fm.merge) return false;
+		if (!fm.merge && !fm.overwrite) return false;
 	}
 	const existing = ctx.repo.find(m.id);
 	if (!existing) return insert(ctx, fm, fx);
+	if (fm.overwrite && existing.sessionId === fm.sessionId) {
+		if (sameMessage(existing.message, m)) return false;
+		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m));
+		fx.touched.add(existing.sessionId);
+		fx.rewritten.add(existing.sessionId);
+		return false;
+	}
 	if (!fm.merge) return false;
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
@@ -147,7 +190,8 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	const {touched} = fx;
 	const deferred = new Set<string>();
 	let newMessages = 0;
-	ctx.store.db.transaction(() => {
+	writeTransaction(ctx.store.db, () => {
+		batch = namespaceBatch(ctx, batch);
 		for (const sessionId of batch.resets) {
 			// What the batch inserts for a reset session is then all it has from here: the count check in
 			// resummarizeFileSession (another source's messages in it) decides whether it is used as it is.

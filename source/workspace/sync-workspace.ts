@@ -7,6 +7,7 @@ import {syncFileSource} from '../sync/file-sync.js';
 import {sourceWarnings} from '../sync/source-warnings.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
+import {isBusy} from '../store/write-transaction.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {claudeAdapter} from '../sources/claude-code/discover.js';
 import {codexAdapter} from '../sources/codex/discover.js';
@@ -20,6 +21,8 @@ export interface WorkspaceSync {
 	errors: string[];
 	/** Set when the index itself failed (damaged, locked, disk full): the sync stopped there. */
 	indexError?: string;
+	/** The failure was only that another process held the write lock past every retry: what is committed still reads. */
+	indexBusy?: boolean;
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
@@ -40,6 +43,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	if (!opened.ok) return opened.error;
 	try {
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
+		summary.readMode = opened.source.mode;
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
 		const tally = new WarningTally();
@@ -109,6 +113,7 @@ export async function syncWorkspace(
 			// The readers turn their own SQLite failures into one-line messages, so this one came from the
 			// index: the source is fine, and every later source would fail the same way.
 			result.indexError = describeSqliteError(ws.indexPath, error);
+			if (isBusy(error)) result.indexBusy = true;
 			result.errors.push(result.indexError);
 			break;
 		}

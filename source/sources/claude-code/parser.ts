@@ -3,10 +3,11 @@
 // (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
 import path from 'node:path';
 import type {CanonicalMessage, ToolResult} from '../../core/types.js';
-import {openCalls, type FileEntry, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
+import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
 import {mergeMessages} from '../jsonl/merge-message.js';
 import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
+import {implausibleTimestamp} from '../../core/time.js';
 
 export const CLAUDE_AGENT = 'claude-code';
 /** What Claude Code answers for a call the user declined or interrupted: friction, not a tool failure. */
@@ -25,6 +26,12 @@ interface LineIdentity {
 	cwd?: string | undefined;
 	gitBranch?: string | undefined;
 	timestamp: string;
+}
+
+/** Why a line's time cannot place it, or null. */
+function timestampProblem(ts: number, text: string): string | null {
+	if (Number.isNaN(ts)) return `unreadable timestamp "${text}"`;
+	return implausibleTimestamp(ts) ? `implausible timestamp "${text}" (before 1970 or after 9999)` : null;
 }
 
 const lastSegment = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? '';
@@ -54,7 +61,7 @@ export interface ClaudeState {
 	summaries?: Array<{leafUuid: string; text: string}>;
 }
 
-export function createClaudeParser(entry: FileEntry, saved: unknown = null): LineParser {
+export function createClaudeParser(entry: FileEntry, saved: unknown = null, file: Partial<FileFacts> = {}): LineParser {
 	const base = path.basename(entry.path, '.jsonl');
 	const agentFile = base.startsWith('agent-');
 	const fileSession = agentFile ? '' : base;
@@ -76,12 +83,29 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		return m;
 	};
 
+	const agentSessions = new Map<string, string>();
+	/**
+	 * A subagent's session: `agent-<id>`, as it always was, unless another session already has a subagent of
+	 * that ID; then it is scoped to its own parent (`agent-<id>@<first 8 of the parent>`), so the two stay apart.
+	 */
+	function agentSession(agent: string, parent: string): string {
+		const key = `${parent}\u0000${agent}`;
+		let id = agentSessions.get(key);
+		if (id === undefined) {
+			const plain = `agent-${agent}`;
+			const known = file.parentOf?.(plain);
+			id = known && known !== parent ? `${plain}@${parent.slice(0, 8)}` : plain;
+			bounded(agentSessions).set(key, id);
+		}
+		return id;
+	}
+
 	/** The session a line belongs to: its own, or for a subagent's line `agent-<id>`, linked to its parent. */
 	function sessionOf(line: LineIdentity): string | null {
 		const sid = line.sessionId || fileSession;
 		if (!sid) return null;
 		const agent = line.agentId || (agentFile ? base.slice('agent-'.length) : '');
-		const sessionId = agent && (line.isSidechain || agentFile) ? `agent-${agent}` : sid;
+		const sessionId = agent && (line.isSidechain || agentFile) ? agentSession(agent, sid) : sid;
 		const seen = noted.get(sessionId);
 		if (!seen || seen.cwd !== line.cwd || seen.gitBranch !== line.gitBranch || seen.sid !== sid) {
 			noted.set(sessionId, {cwd: line.cwd, gitBranch: line.gitBranch, sid});
@@ -125,7 +149,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code assistant line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const m = line.message;
@@ -155,7 +180,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code user line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const parts = splitContent(line.message.content);

@@ -7,6 +7,7 @@ import type {CanonicalMessage, Usage} from '../../core/types.js';
 import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type SessionNote} from '../jsonl/file-source.js';
 import {checkLine, type ResponseItem, type TokenUsage} from './schema.js';
 import {toolOutcome} from './tool-output.js';
+import {implausibleTimestamp} from '../../core/time.js';
 
 export const CODEX_AGENT = 'codex';
 const MEMORY_LIMIT = 100_000;
@@ -145,7 +146,7 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			const line = value as Record<string, unknown>;
 			const type = line['type'];
 			const ts = Date.parse(String(line['timestamp'] ?? ''));
-			const at = Number.isNaN(ts) ? file.mtimeMs : ts;
+			const at = Number.isNaN(ts) || implausibleTimestamp(ts) ? file.mtimeMs : ts;
 			if (type === 'session_meta') {
 				const parsed = checkLine('sessionMeta', line);
 				if (!parsed.ok) return `not a Codex session_meta line (${parsed.issue})`;

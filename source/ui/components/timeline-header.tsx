@@ -12,6 +12,7 @@ import type {SessionAnalytics} from '../../core/session-analytics.js';
 import type {TimelineOutline} from '../services/types.js';
 import {Segments, SplitLine, type Segment} from './segments.js';
 import {dateTime} from './timeline-format.js';
+import {pushAll} from '../../core/numbers.js';
 
 const dot: Segment = {text: ' · ', token: 'rule'};
 
@@ -78,7 +79,7 @@ export const TimelineHeader = memo(function TimelineHeader({outline: o, analytic
 	}
 	const facet = facetLine(o);
 	if (facet) lines.push(facet);
-	lines.push(...analyticsLines(analytics));
+	pushAll(lines, analyticsLines(analytics));
 	return (
 		<Box flexDirection="column" width={width}>
 			<SplitLine
