@@ -88,25 +88,14 @@ function argStrings(value: unknown, out: string[], depth = 0): void {
 }
 
 /** What the index reads of a message: a canonical message, or a body decoded from the index. */
-export type SearchableMessage = Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults'>;
+export type SearchableMessage = Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults' | 'parts'>;
 
-/** Thinking a body holds: a `thinking` or `reasoning` string, or blocks of those kinds (as sources add them). */
-function thinkingOf(m: SearchableMessage): string {
-	const extra = m as unknown as Record<string, unknown>;
-	const out: string[] = [];
-	for (const key of ['thinking', 'reasoning']) {
-		const v = extra[key];
-		if (typeof v === 'string') out.push(v);
-		else if (Array.isArray(v)) for (const item of v) argStrings(item, out);
-	}
-	const blocks = extra['blocks'];
-	if (Array.isArray(blocks)) {
-		for (const block of blocks as Array<Record<string, unknown>>) {
-			if (block && (block['kind'] === 'thinking' || block['kind'] === 'reasoning' || block['type'] === 'thinking')) argStrings(block['text'] ?? block['thinking'], out);
-		}
-	}
-	return out.join('\n');
+/** The parts of a kind, by column: thinking and reasoning summaries are `thinking`; a notice (aborted) is text. */
+function partTexts(m: SearchableMessage, kinds: ReadonlySet<string>): string[] {
+	return (m.parts ?? []).filter((p) => kinds.has(p.kind) && p.text !== '').map((p) => p.text);
 }
+const THINKING_KINDS: ReadonlySet<string> = new Set(['thinking', 'reasoning']);
+const NOTICE_KINDS: ReadonlySet<string> = new Set(['aborted']);
 
 /** The raw (not yet index-formed) texts of a message, by column. */
 export function searchTexts(m: SearchableMessage): SearchDoc {
@@ -122,7 +111,8 @@ export function searchTexts(m: SearchableMessage): SearchDoc {
 		if (result.error && result.error !== result.content) tool.push(result.error);
 	}
 	// Indexed as the terminal shows them: `\u001b[31mterraform` is the word terraform, not `31mterraform`.
-	return {text: sanitize(m.text), thinking: sanitize(thinkingOf(m)), tool: sanitize(tool.join('\n'))};
+	const text = [m.text, ...partTexts(m, NOTICE_KINDS)].filter((t) => t !== '').join('\n');
+	return {text: sanitize(text), thinking: sanitize(partTexts(m, THINKING_KINDS).join('\n')), tool: sanitize(tool.join('\n'))};
 }
 
 /** Most characters of one column indexed: a 1 MB tool result is a file's content, not what people search. */

@@ -1,4 +1,4 @@
-// v6 of the index: full-text search over what messages say (see core/search-text.ts for what is indexed).
+// v7 of the index: full-text search over what messages say (see core/search-text.ts for what is indexed).
 // - message_search: FTS5, contentless (the words' positions only, no copy of the text: the bodies already
 //   live in `messages.body` or, for tapes, in the source), keyed by the messages row's rowid. Rows can be
 //   deleted by rowid (contentless_delete), which a re-read transcript needs.

@@ -3,6 +3,7 @@ import type {Filters, SortKey} from '../core/types.js';
 import {normalizeModel} from '../core/models.js';
 import {parseSearchQuery} from '../core/search-query.js';
 import {sessionsMatching} from './search-where.js';
+import {pushAll} from '../core/numbers.js';
 
 export interface WhereClause {
 	sql: string;
@@ -40,7 +41,7 @@ export function sessionWhere(
 	const params: Array<string | number> = [];
 	if (scope) {
 		parts.push(scope.length ? `s.source_id IN (${scope.map(() => '?').join(', ')})` : '0');
-		params.push(...scope);
+		pushAll(params, scope);
 	}
 	// Overlap semantics: a session counts in a window when any part of it falls inside.
 	if (window.fromMs !== null) {
@@ -74,7 +75,8 @@ export function sessionWhere(
 			const query = parseSearchQuery(f.search);
 			const content = query.ok ? sessionsMatching(query.value) : null;
 			parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\'${content ? ` OR ${content.sql}` : ''})`);
-			params.push(like, like, like, like, ...(content?.params ?? []));
+			params.push(like, like, like, like);
+			if (content) pushAll(params, content.params);
 		}
 	}
 	return {sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params};

@@ -17,11 +17,11 @@ describe('search text', () => {
 
 	it('indexes text, thinking and tool names, arguments and results by column', () => {
 		const doc = searchDoc({
-			text: 'Running it', thinking: 'the cache is stale',
+			text: 'Running it', parts: [{kind: 'thinking', text: 'the cache is stale'}, {kind: 'redacted_thinking', text: '', size: 900}, {kind: 'aborted', text: 'turn aborted by the user'}],
 			toolCalls: [{id: 'c1', name: 'Bash', args: {command: 'terraform destroy', opts: ['-auto-approve', 3]}}],
 			toolResults: [{id: 'c1', name: '', content: 'Destroy complete!', error: '', isError: false, latencyMs: null}],
 		} as never);
-		expect(doc).toEqual({text: 'Running it', thinking: 'the cache is stale', tool: 'Bash\nterraform destroy\n-auto-approve\n3\nDestroy complete!'});
+		expect(doc).toEqual({text: 'Running it\nturn aborted by the user', thinking: 'the cache is stale', tool: 'Bash\nterraform destroy\n-auto-approve\n3\nDestroy complete!'});
 		expect(searchDoc(msg(''))).toBeNull();
 	});
 });

@@ -3,6 +3,7 @@
 import type {OverviewTotals, PeriodComparison, Change as PeriodChange} from '../overview.js';
 import {formatChange, formatCost, formatDuration, formatPercent, formatTokens, groupDigits} from '../format.js';
 import {dayKey, dayStart, daysBetween} from '../time.js';
+import {maxOf} from '../numbers.js';
 
 export interface KpiChange {
 	arrow: '▲' | '▼' | '→';
@@ -55,7 +56,7 @@ export function sparkline(values: readonly number[], width: number): {text: stri
 	const perChar = Math.ceil(values.length / width);
 	const sums: number[] = [];
 	for (let i = 0; i < values.length; i += perChar) sums.push(values.slice(i, i + perChar).reduce((a, v) => a + v, 0));
-	const max = Math.max(...sums);
+	const max = maxOf(sums);
 	const text = sums.map((v) => (v <= 0 || max <= 0 ? ' ' : LEVELS[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))])).join('');
 	return {text, perChar};
 }

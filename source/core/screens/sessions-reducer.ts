@@ -131,7 +131,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'find': return request(state, {kind: 'find'});
 		case 'find-next': case 'find-prev': return state;
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
-		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
+		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': case 'toggle-thinking': return state;
 		default: {
 			const never: never = action;
 			return never;

@@ -3,13 +3,14 @@ import React, {memo} from 'react';
 import {sparkline} from '../../core/screens/kpi.js';
 import {formatCost} from '../../core/format.js';
 import {SplitLine, segmentsWidth, type Segment} from './segments.js';
+import {maxOf} from '../../core/numbers.js';
 
 export const SparkLine = memo(function SparkLine({values, chips, width}: {values: readonly number[]; chips: readonly string[]; width: number}) {
 	const right: Segment[] = chips.length
 		? chips.flatMap((c, i) => [...(i > 0 ? [{text: ' '}] : []), {text: ` ${c} `, token: 'chipOn' as const}])
 		: [{text: 'no filters', token: 'muted'}];
 	const rightWidth = Math.min(segmentsWidth(right), Math.floor(width / 2));
-	const max = values.length ? Math.max(...values) : 0;
+	const max = values.length ? maxOf(values) : 0;
 	const tail = max > 0 ? ` max ${formatCost(max)}` : ' no spend';
 	const room = Math.max(4, width - rightWidth - 16 - tail.length);
 	const {text, perChar} = sparkline(values, Math.min(room, 90));

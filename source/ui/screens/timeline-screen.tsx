@@ -27,6 +27,7 @@ import {detailLines} from '../components/timeline-detail-lines.js';
 import {markLines} from '../components/marked-lines.js';
 import {highlightTerms, useTimelineFind} from '../hooks/use-timeline-find.js';
 import type {MessageFocus} from '../../core/screens/navigation.js';
+import {isFoldable} from '../../core/content-parts.js';
 
 const RULE = [{text: '│', token: 'rule' as const}];
 
@@ -126,7 +127,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 	const lines = useMemo(() => (outline && row ? markLines(detailLines({
 		outline, bodies: full?.messages ?? null, bodyError: detail?.value.ok === false ? detail.value.error : full?.bodyError ?? null,
 		group: row.group, message: row.kind === 'message' ? row.message : null, timeZone: services.timeZone, width: panes.detail,
-	}), terms) : []), [outline, row, full, detail, panes.detail, services.timeZone, terms]);
+		thinking: state.thinking,
+	}), terms) : []), [outline, row, full, detail, panes.detail, services.timeZone, state.thinking, terms]);
 	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
 	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
 
@@ -135,7 +137,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
 		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
 		...(state.find?.matches.length ? [] : ['find-next' as const]),
-	], [outline, state.find]);
+		...(full?.messages.some((m) => m.parts?.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
+	], [outline, full, state.find]);
 	const findChip = state.find ? [`find:${sanitizeLine(state.find.query)} ${state.find.at + 1}/${state.find.matches.length}`] : [];
 	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);

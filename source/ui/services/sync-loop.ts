@@ -24,6 +24,8 @@ export interface SyncLoop {
 	stop(): Promise<void>;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number}): SyncLoop {
 	const store = createValueStore<SyncSnapshot>(IDLE_SYNC, opts.coalesceMs ?? 32);
 	const abort = new AbortController();
@@ -35,7 +37,8 @@ export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () =
 
 	const schedule = () => {
 		if (stopped || opts.refreshMs <= 0) return;
-		timer = setTimeout(() => void syncNow(), opts.refreshMs);
+		// setTimeout takes at most 2^31 − 1 ms and fires after 1 ms for anything longer.
+		timer = setTimeout(() => void syncNow(), Math.min(opts.refreshMs, MAX_TIMER_MS));
 		timer.unref?.();
 	};
 
