@@ -1,6 +1,7 @@
 // Child process of bench:search: key → frame on the Sessions screen over the 1M-message index, at a
 // person's typing pace (80–250 ms between keys, so some pauses outlast the search's debounce and its
 // query runs between keys): `j` in the list (idle typing) against typing queries after `/`.
+import {pushAll} from '../core/numbers.js';
 import os from 'node:os';
 import process from 'node:process';
 import React from 'react';
@@ -55,10 +56,10 @@ await stdout.settle(200);
 const idle: number[] = [];
 const typing: number[] = [];
 for (const q of QUERIES) {
-	idle.push(...await typed(Array.from({length: Array.from(q).length}, () => 'j')));
+	pushAll(idle, await typed(Array.from({length: Array.from(q).length}, () => 'j')));
 	await stdout.settle(200);
 	await press('/');
-	typing.push(...await typed(Array.from(q)));
+	pushAll(typing, await typed(Array.from(q)));
 	await stdout.settle(300);
 	await press(KEYS.escape);
 	await stdout.settle(300);

@@ -1,6 +1,7 @@
 // The sessions with a message matching a query, found on a second, read-only connection in slices of a
 // few milliseconds with the event loop free between them: a word in half a million messages takes a
 // second to gather, and the explorer keeps drawing keys meanwhile. A newer query cancels an older one.
+import {pushAll} from '../core/numbers.js';
 import Database from 'better-sqlite3';
 import {parseSearchQuery} from '../core/search-query.js';
 import {matchingSessionRows} from '../store/search-where.js';
@@ -53,7 +54,7 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 			const all = [...ids];
 			const toRowids = connection().prepare(`SELECT rowid FROM sessions WHERE id IN (SELECT value FROM json_each(?))`).pluck();
 			for (let i = 0; i < all.length; i += 2_000) {
-				rowids.push(...(toRowids.all(JSON.stringify(all.slice(i, i + 2_000))) as number[]));
+				pushAll(rowids, toRowids.all(JSON.stringify(all.slice(i, i + 2_000))) as number[]);
 				await turn();
 				if (signal.aborted) return null;
 			}
