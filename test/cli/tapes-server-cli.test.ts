@@ -25,6 +25,7 @@ afterAll(async () => {
 
 interface JsonSession {
 	id: string;
+	label: string;
 	total_tokens_incl_subagents: number;
 	total_cost_incl_subagents: number;
 	parent_id: string | null;
