@@ -2,6 +2,7 @@
 // statements' transaction as the messages they describe, and read by the search queries.
 import type {IndexDb} from './open-index.js';
 import type {SearchDoc} from '../core/search-text.js';
+import {writeTransaction} from './write-transaction.js';
 
 export type SearchState = {on: true; pending: {after: number; to: number} | null} | {on: false};
 
@@ -41,7 +42,7 @@ export function createSearchRows(db: IndexDb) {
 		/** `--no-search-index` (false) drops a source's rows; `--search-index` (true) brings them back. */
 		setOn(sourceId: number, on: boolean): void {
 			ensure.run(sourceId);
-			db.transaction(() => {
+			writeTransaction(db, () => {
 				if (on) turnOn.run({id: sourceId});
 				else {
 					removeSource.run(sourceId);

@@ -7,6 +7,7 @@ import type {TapesSource} from '../sources/tapes/reader.js';
 import type {SearchableMessage} from '../core/search-text.js';
 import {searchDoc} from '../core/search-text.js';
 import {decodeBody} from '../store/message-body.js';
+import {writeTransaction} from '../store/write-transaction.js';
 import {yieldToLoop, type SyncProgress} from './tapes-sync.js';
 
 const CHUNK = 2_000;
@@ -31,7 +32,7 @@ export async function backfillSearch(
 		if (rows.length === 0) break;
 		let bodies: Map<string, SearchableMessage> | null = null;
 		if (tapes) bodies = new Map(tapes.readByIds(rows.map((r) => r.id)).messages.map(({message}) => [message.id, message]));
-		store.db.transaction(() => {
+		writeTransaction(store.db, () => {
 			for (const row of rows) {
 				const message = bodies ? bodies.get(row.id) : decodeBody(row.body);
 				const doc = message ? searchDoc(message) : null;
