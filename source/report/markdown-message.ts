@@ -76,7 +76,10 @@ export function messageMarkdown(m: DetailMessage, index: number, timeZone: strin
 	for (const p of m.parts ?? []) {
 		const body = sanitize(partBody(p)).trim();
 		if (isFoldable(p)) out.push('', `<details><summary>${partHeading(p)}</summary>`, '', closeFences(body), '', '</details>');
-		else out.push('', `*${sanitizeLine(partHeading(p))}*`, ...(body ? ['', closeFences(body)] : []));
+		else {
+			out.push('', `*${sanitizeLine(partHeading(p))}*`);
+			if (body) out.push('', closeFences(body));
+		}
 	}
 	// Tool calls and results have their own blocks below; the display text would repeat them (as in the pane).
 	const text = sanitize(m.toolCalls.length || m.toolResults.length ? m.blockText : m.text).trim();

@@ -56,7 +56,7 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 	const empty = !remote.holdsAny(sourceId);
 	const replace = (id: string) => {
 		batch.resets.push(id);
-		if (!empty) batch.resets.push(...remote.threadSessions(sourceId, id));
+		if (!empty) for (const thread of remote.threadSessions(sourceId, id)) batch.resets.push(thread);
 	};
 	/** One turn re-read: its messages, and those of turns the session no longer has, go from every session it spans. */
 	const dropTraces = (id: string, mappedIds: string[], current: string[], changed: ReadonlySet<string>) => {
