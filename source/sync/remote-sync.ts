@@ -4,7 +4,6 @@
 // and the ones the session no longer has; every few minutes the session IDs are reconciled, so sessions
 // deleted or pruned on the server disappear. The checkpoint is saved only once a poll is fully applied, so a
 // server that goes away mid-sync leaves the next sync to read the same changes again (replacing is idempotent).
-import {pushAll} from '../core/numbers.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import type {FileMessage, SessionNote} from '../sources/jsonl/file-source.js';
@@ -57,7 +56,7 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 	const empty = !remote.holdsAny(sourceId);
 	const replace = (id: string) => {
 		batch.resets.push(id);
-		if (!empty) pushAll(batch.resets, remote.threadSessions(sourceId, id));
+		if (!empty) for (const thread of remote.threadSessions(sourceId, id)) batch.resets.push(thread);
 	};
 	/** One turn re-read: its messages, and those of turns the session no longer has, go from every session it spans. */
 	const dropTraces = (id: string, mappedIds: string[], current: string[], changed: ReadonlySet<string>) => {
