@@ -12,7 +12,7 @@ import {ServicesContext} from '../../source/ui/services/context.js';
 import {THEMES, ThemeContext} from '../../source/ui/theme.js';
 import {AnalyticsScreen} from '../../source/ui/screens/analytics-screen.js';
 import {bodyHeight} from '../../source/ui/components/frame.js';
-import {ALL, NOW, SIZE, demo, expectHelpListed, inputReady, press, selectedLine, type Demo} from './helpers/explorer.js';
+import {ALL, NOW, SIZE, demo, expectHelpListed, inputReady, press, selectedLine, type Demo, labelPrefix} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ async function ready() {
 
 const day = (back: number) => model().days.at(-1 - back)!;
 const daySlot = (back: number): DrillSlot => ({kind: 'days', first: day(back).day, last: day(back).day});
-const label = (s: {label: string}) => truncateToWidth(sanitizeLine(s.label), columnWidths(SIZE.columns).label).slice(0, 12);
+const label = (s: {label: string}) => labelPrefix(s.label);
 
 /** The busiest day's sessions, listed (the demo's has six). */
 async function drilled() {

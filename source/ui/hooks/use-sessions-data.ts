@@ -6,6 +6,7 @@ import type {Filters, SessionSummary} from '../../core/types.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
 import {filtersKey, queryFilters} from '../../core/screens/sessions-filters.js';
 import type {SessionsState} from '../../core/screens/sessions-reducer.js';
+import {columnNeeds, type ColumnNeeds} from '../../core/screens/session-columns.js';
 import type {DayCost} from '../../core/screens/kpi.js';
 import type {OverviewData, SessionsService} from '../services/types.js';
 import {useSessionCount, useSessionPage} from './use-session-page.js';
@@ -20,6 +21,8 @@ export interface SessionsData {
 	grandTotal: number;
 	overview: OverviewData;
 	daily: DayCost[];
+	/** How wide the table's columns need to be for the filtered sessions. */
+	needs: ColumnNeeds;
 	/** The KPI figures are still those of the previous filters. */
 	pending: boolean;
 }
@@ -31,5 +34,7 @@ export function useSessionsData(sessions: SessionsService, state: SessionsState)
 	const grandTotal = useMemo(() => sessions.count(DEFAULT_FILTERS), [sessions, state.version]);
 	const key = `${filtersKey(filters, false)}|${state.version}|${state.now}`;
 	const figures = useDeferredQuery(key, () => ({overview: sessions.overview(filters, state.now), daily: sessions.dailyCost(filters, state.now)}));
-	return {filters, rows, count, grandTotal, overview: figures.value.overview, daily: figures.value.daily, pending: figures.pending};
+	// In the frame, not after it: widths that settled a frame later would make the table jump.
+	const needs = useMemo(() => columnNeeds(sessions.columnMaxima(filters)), [sessions, filters, state.version]);
+	return {filters, rows, count, grandTotal, overview: figures.value.overview, daily: figures.value.daily, needs, pending: figures.pending};
 }

@@ -95,7 +95,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 
 	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
 
-	const widths = useMemo(() => columnWidths(size.columns), [size.columns]);
+	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(data.filters)], [state.period, data.filters]);
 	const counts = useMemo(() => ({shown: data.count, total: data.grandTotal}), [data.count, data.grandTotal]);
 	const cells = useMemo(() => kpiCells(data.overview.totals, data.overview.comparison), [data.overview]);

@@ -4,6 +4,7 @@ import type {Filters, SessionSummary, Warning} from '../../core/types.js';
 import type {Result} from '../../core/time.js';
 import type {OverviewTotals, PeriodComparison} from '../../core/overview.js';
 import type {DayCost} from '../../core/screens/kpi.js';
+import type {ColumnMaxima} from '../../core/screens/session-columns.js';
 import type {PickerColumn, PickerOption} from '../../core/screens/sessions-reducer.js';
 import type {InsightsAggregate} from '../../core/facet-aggregate.js';
 import type {FacetProgress} from '../../core/facet-status.js';
@@ -47,6 +48,8 @@ export interface SessionsService {
 	indexOf(f: Filters, id: string): number | null;
 	overview(f: Filters, now: number): OverviewData;
 	dailyCost(f: Filters, now: number): DayCost[];
+	/** The longest names and largest figures of the filtered sessions (the table's column widths). */
+	columnMaxima(f: Filters): ColumnMaxima;
 	/** The values a picker offers, most used first. */
 	distinct(column: PickerColumn, f: Filters): PickerOption[];
 }

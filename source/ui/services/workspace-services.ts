@@ -64,6 +64,7 @@ export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sou
 			return {totals, comparison: prev ? comparePeriods(totals, q.totals(f, prev)) : null};
 		},
 		dailyCost: (f, now) => dailyCost(extra.costBuckets(f), f, now, timeZone),
+		columnMaxima: (f) => q.columnMaxima(f),
 		distinct: (column, f) => q.distinct(column, f).map((d) => ({value: d.value, sessions: d.sessions})),
 	};
 }
