@@ -13,6 +13,11 @@ export interface FilterState {
 	period: PeriodChoice;
 	/** The command line's window when period is 'custom'. */
 	custom: Window;
+	/**
+	 * The clock a preset period's window is measured from: taken when the period is chosen (and moved by a
+	 * sync), and carried from screen to screen, so every screen counts the same sessions for "24h".
+	 */
+	now?: number;
 }
 
 /** Maps the command line to a period chip: `--since 7d` lights 7d; other windows are 'custom'. */
@@ -26,7 +31,7 @@ export function initialPeriod(flags: {since?: string; from?: string; to?: string
 
 /** The filter part of a screen's state, as it travels from one screen to another. */
 export function filterStateOf(s: FilterState): FilterState {
-	return {filters: s.filters, period: s.period, custom: s.custom};
+	return {filters: s.filters, period: s.period, custom: s.custom, ...(s.now === undefined ? {} : {now: s.now})};
 }
 
 export function initialFilterState(filters: Filters, period: PeriodChoice): FilterState {

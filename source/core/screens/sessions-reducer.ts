@@ -43,7 +43,8 @@ export interface SessionsState extends FilterState {
 }
 
 export type SessionsAction =
-	| {type: 'input'; input: string; key: KeyPress}
+	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
+	| {type: 'input'; input: string; key: KeyPress; now?: number}
 	| {type: 'resize'; height: number}
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
@@ -72,7 +73,7 @@ function refilter(state: SessionsState, next: Partial<FilterState>): SessionsSta
 
 /** Unchanged filters keep the list where it is (cursor and scroll): nothing to redo. */
 function sameFilterState(a: FilterState, b: FilterState): boolean {
-	return a.period === b.period && JSON.stringify([a.filters, a.custom]) === JSON.stringify([b.filters, b.custom]);
+	return a.period === b.period && (b.now === undefined || a.now === b.now) && JSON.stringify([a.filters, a.custom]) === JSON.stringify([b.filters, b.custom]);
 }
 
 function setFilters(state: SessionsState, filters: ListFilters): SessionsState {
@@ -160,6 +161,7 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 				const hit = resolveKey(next.mode, press.input, press.key);
 				if (!hit) continue;
 				next = hit.action === 'type' ? setFilters(next, {...next.filters, search: next.filters.search + hit.text}) : onKey(next, hit.action);
+				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;
 			}
 			return next;
@@ -182,7 +184,7 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			const max = Math.max(0, action.max);
 			return max === state.problems.max ? state : {...state, problems: {max, scroll: Math.min(state.problems.scroll, max)}};
 		}
-		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, action.filters);
+		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, {...action.filters, now: action.filters.now ?? state.now});
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {
 			const never: never = action;

@@ -54,7 +54,7 @@ export interface SessionsScreenProps {
 }
 
 function init(services: ExplorerServices, initial: FilterState, size: Size): SessionsState {
-	const now = services.now();
+	const now = initial.now ?? services.now();
 	const state = initialSessionsState(initial, now, tableRows(size), services.sessions.count(queryFilters(initial, now)));
 	return {...state, version: services.sync.getSnapshot().version};
 }
@@ -93,7 +93,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(data.filters)], [state.period, data.filters]);

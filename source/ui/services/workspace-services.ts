@@ -91,7 +91,7 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 		refreshMs: opts.refreshSec * 1000,
 		now: opts.now,
 		run: async (onProgress, signal) => {
-			const synced = await syncWorkspace(ws, (p) => onProgress(p.read, p.total), signal, opts.now);
+			const synced = await syncWorkspace(ws, (p) => onProgress(p.read, p.total, p.unit ?? 'rows'), signal, opts.now);
 			const changed = synced.summaries.some((s) => s.newMessages > 0 || s.sessionsTouched > 0);
 			if (changed) opts.onSynced?.();
 			return {
