@@ -214,7 +214,7 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	let worker: Insights['worker'] = null;
 	process.stdout.write(ALT_SCREEN_ON);
 	try {
-		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan()});
+		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan(), syncThread: true});
 		// Started after the first frame: the SDK (if any) loads while the screen is already up.
 		const launched = explorer;
 		insights = import('./facets/start-worker.js').then(({startInsights}) => startInsights(options.ws, config)).then((started) => {

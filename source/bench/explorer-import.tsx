@@ -7,10 +7,12 @@ import os from 'node:os';
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../app.js';
+import {EXPLORER_MAX_FPS} from '../ui/launch.js';
 import {DEFAULT_FILTERS} from '../core/types.js';
 import {initialFilterState} from '../core/screens/sessions-filters.js';
 import {openWorkspace} from '../workspace/open-workspace.js';
 import {createWorkspaceServices} from '../ui/services/workspace-services.js';
+import {createSyncThread} from '../sync/sync-thread.js';
 import {BenchStdin, BenchStdout, KEYS} from './explorer-tty.js';
 
 /** A bench terminal that also keeps the text of the last write. */
@@ -55,12 +57,13 @@ export async function measureImportKeys(root: string, index: string, samples: nu
 	const opened = openWorkspace({claude: [root], index, demo: false, overwrite: false, env: {}, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 	if (!opened.ok) throw new Error(opened.error);
 	const ws = opened.value;
-	const {services, loop} = createWorkspaceServices(ws, {timeZone: 'UTC', now: Date.now, refreshSec: 0});
+	const thread = createSyncThread({indexPath: ws.indexPath, sources: ws.sources, pricing: ws.pricing});
+	const {services, loop} = createWorkspaceServices(ws, {timeZone: 'UTC', now: Date.now, refreshSec: 0, syncThread: thread});
 	const stdout = new TextStdout(size.columns, size.rows);
 	const stdin = new BenchStdin();
 	const instance = render(<App services={services} initial={initialFilterState(DEFAULT_FILTERS, 'all')} size={size} />, {
 		stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream,
-		stderr: stdout as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false,
+		stderr: stdout as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: EXPLORER_MAX_FPS,
 	});
 	const started = performance.now();
 	let importMs = 0;
@@ -90,6 +93,7 @@ export async function measureImportKeys(root: string, index: string, samples: nu
 	instance.unmount();
 	instance.cleanup();
 	await loop.stop();
+	await thread.close();
 	const sessions = services.sessions.count(DEFAULT_FILTERS);
 	ws.close();
 	return {during, idle, importMs, sessions};

@@ -7,6 +7,7 @@ import type {Workspace} from '../workspace/open-workspace.js';
 import type {Filters} from '../core/types.js';
 import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
 import {createWorkspaceServices} from './services/workspace-services.js';
+import {createSyncThread} from '../sync/sync-thread.js';
 import type {ExternalStore} from './services/types.js';
 import {createSlotStore} from './services/slot-store.js';
 import {pickTheme} from './theme.js';
@@ -27,6 +28,8 @@ export interface LaunchOptions {
 	notices?: readonly string[];
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
+	/** Sync on a worker thread, so a long import never holds up keys (needs the built program). */
+	syncThread?: boolean;
 }
 
 export interface Explorer {
@@ -37,15 +40,23 @@ export interface Explorer {
 	stop(): Promise<void>;
 }
 
+/**
+ * Ink draws at most this many frames a second. Above Ink's 30: a key pressed just after a frame the
+ * background drew (sync progress, the spinner) waits 17 ms for its own instead of 33.
+ */
+export const EXPLORER_MAX_FPS = 60;
+
 export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
+	const thread = o.syncThread ? createSyncThread({indexPath: o.ws.indexPath, sources: o.ws.sources, pricing: o.ws.pricing}) : undefined;
 	const {services, loop} = createWorkspaceServices(o.ws, {
-		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress,
+		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
 		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),
 	});
 	const instance = render(<App services={services} initial={initialFilterState(o.filters, o.period)} theme={pickTheme({theme: o.theme, env: o.env})} />, {
 		exitOnCtrlC: false,
+		maxFps: EXPLORER_MAX_FPS,
 		patchConsole: false,
 		...(o.stdin ? {stdin: o.stdin} : {}),
 		...(o.stdout ? {stdout: o.stdout} : {}),
@@ -58,6 +69,9 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 			facetProgress.attach(insights.progress);
 			facets.attach(insights.status);
 		},
-		stop: () => loop.stop(),
+		stop: async () => {
+			await loop.stop();
+			await thread?.close();
+		},
 	};
 }

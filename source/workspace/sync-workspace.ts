@@ -12,6 +12,9 @@ import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 
+/** What a sync needs of a workspace (a sync thread has only these). */
+export type SyncTarget = Pick<Workspace, 'store' | 'sources' | 'pricing' | 'indexPath'>;
+
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
 	/** One line per source that could not be read at all (and the index error, when there is one). */
@@ -29,7 +32,7 @@ const FILE_ADAPTERS: Record<Exclude<SourceKind, 'tapes'>, FileSourceAdapter> = {
 	promptkit: promptkitAdapter,
 };
 
-async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [{openTapesSource}, {syncTapes}] = await Promise.all([import('../sources/tapes/reader.js'), import('../sync/tapes-sync.js')]);
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
@@ -47,7 +50,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	}
 }
 
-async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const adapter = FILE_ADAPTERS[s.kind as Exclude<SourceKind, 'tapes'>];
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
@@ -57,7 +60,7 @@ async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number,
 }
 
 export async function syncWorkspace(
-	ws: Workspace,
+	ws: SyncTarget,
 	onProgress?: (p: WorkspaceProgress) => void,
 	signal?: AbortSignal,
 	now: () => number = Date.now,

@@ -19,7 +19,9 @@ export type SyncRun = (onProgress: (read: number, total: number, unit?: 'rows' |
  * How often a sync in progress tells the screens that the index has new rows: a first import of a large
  * source shows its sessions as their files are committed instead of an empty list until the end.
  */
-export const LIVE_VERSION_MS = 700;
+export const LIVE_VERSION_MS = 2000;
+/** The first of those comes sooner: the first sessions of a first import show within a second of start. */
+export const FIRST_LIVE_MS = 250;
 /** A long import commits every few milliseconds; its count in the status bar changes 4 times a second. */
 export const PROGRESS_MS = 250;
 
@@ -52,16 +54,16 @@ export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () =
 	const runOnce = async () => {
 		update({syncing: true, progress: null}, true);
 		const startVersion = store.current().version;
-		let bumpedAt = performance.now();
+		let nextLive = performance.now() + Math.min(FIRST_LIVE_MS, liveMs);
 		let shownAt = -Infinity;
 		try {
 			const result = await opts.run((read, total, unit = 'rows') => {
 				const at = performance.now();
 				// Progress comes after a commit: now and then, the screens re-read what is there so far.
-				const live = at - bumpedAt >= liveMs;
+				const live = at >= nextLive;
 				if (!live && at - shownAt < PROGRESS_MS) return;
 				shownAt = at;
-				if (live) bumpedAt = at;
+				if (live) nextLive = at + liveMs;
 				const progress = `${read.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} ${unit}`;
 				update(live ? {progress, version: store.current().version + 1} : {progress});
 			}, abort.signal);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {syncWorkspace} from '../../workspace/sync-workspace.js';
+import type {SyncThread} from '../../sync/sync-thread.js';
 import {createExplorerQueries} from '../../store/explorer-queries.js';
 import {dailyCost} from '../../core/screens/kpi.js';
 import {previousWindow} from '../../core/time.js';
@@ -36,6 +37,8 @@ export interface WorkspaceServicesOptions {
 	notices?: readonly string[];
 	/** Called after every sync that changed the index. */
 	onSynced?: () => void;
+	/** Syncs on this thread instead of the explorer's (the built CLI; tests sync in-process). */
+	syncThread?: SyncThread;
 }
 
 /** `tapes ~/…/demo/tapes.sqlite`: the kind and the last two parts of the path. */
@@ -91,7 +94,9 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 		refreshMs: opts.refreshSec * 1000,
 		now: opts.now,
 		run: async (onProgress, signal) => {
-			const synced = await syncWorkspace(ws, (p) => onProgress(p.read, p.total, p.unit ?? 'rows'), signal, opts.now);
+			const synced = opts.syncThread
+				? await opts.syncThread.sync(onProgress, signal)
+				: await syncWorkspace(ws, (p) => onProgress(p.read, p.total, p.unit ?? 'rows'), signal, opts.now);
 			const changed = synced.summaries.some((s) => s.newMessages > 0 || s.sessionsTouched > 0);
 			if (changed) opts.onSynced?.();
 			return {
