@@ -36,6 +36,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['g', 'home'], 'first', 'first session'),
 	b('list', ['G', 'end'], 'last', 'last session'),
 	b('list', ['enter'], 'open', 'open the selected session', 'open'),
+	b('list', [' ', 'right'], 'expand', 'show/hide subagents (▸ ↳)', 'subagents'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
 	b('list', ['/'], 'search', 'search label, project, model and ID', 'search'),

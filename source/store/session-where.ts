@@ -59,6 +59,7 @@ export function sessionWhere(
 			params.push(value);
 		}
 	}
+	if (f.topLevel) parts.push('(s.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id))');
 	if (f.search) {
 		const like = `%${escapeLike(f.search)}%`;
 		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')`);

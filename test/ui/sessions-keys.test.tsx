@@ -103,6 +103,14 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		press(r.stdin, 'j', key);
 		await vi.waitFor(() => expect(r.onOpen).toHaveBeenCalledWith(at(f(), 1).id));
 	},
+	'list:expand': async (key) => {
+		// The demo's sessions have no subagents: the key says so instead of doing nothing silently.
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('this session has no subagents'));
+		press(r.stdin, 'j');
+		await vi.waitFor(() => expect(r.lastFrame()).not.toContain('this session has no subagents'));
+	},
 	'list:search': async (key) => {
 		const r = await ready();
 		press(r.stdin, key, 'm', 'e', 'r', 'k');

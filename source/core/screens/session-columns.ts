@@ -73,7 +73,7 @@ export function columnNeeds(m: ColumnMaxima): ColumnNeeds {
 	const cost = Math.max(m.cost === null ? 0 : formatCost(m.cost).length + (m.partial ? 1 : 0), m.unpriced ? 'unpriced'.length : 0);
 	return {
 		...DEFAULT_NEEDS,
-		project: Math.max(1, m.project), agent: Math.max(1, m.agent), model: Math.max(1, m.model), cost: Math.max(5, cost),
+		project: Math.max(1, m.project), agent: Math.max(1, m.agent), model: Math.max(1, m.model), cost: Math.max(m.cost === null ? 5 : '<$0.01'.length, cost),
 		duration: formatDuration(m.durationMs).length,
 		messages: m.messages < 10_000 ? String(m.messages).length : tokensWidth(m.messages),
 		tools: m.tools < 10_000 ? String(m.tools).length : tokensWidth(m.tools),
@@ -107,11 +107,34 @@ export function statusCell(status: Status, width: number): string {
 	return width >= status.length + 2 ? `${STATUS_GLYPHS[status]} ${status}` : STATUS_GLYPHS[status];
 }
 
+/** Where a row sits in the nested list: a subagent under its parent (depth 1), or a parent, open or not. */
+export interface RowNest {
+	depth: 0 | 1;
+	/** A parent whose subagents are shown below it. */
+	open: boolean;
+	/** A parent's subagents and what they cost (null: none priced); absent without subagents. */
+	subagents?: number;
+	subagentCost?: number | null;
+}
+
+/** ↳ before a subagent (as the CLI's table marks it), ▸/▾ before a parent with subagents closed/open. */
+export function nestMark(nest: RowNest | undefined): string {
+	if (!nest) return '';
+	if (nest.depth === 1) return '↳ ';
+	return nest.subagents ? (nest.open ? '▾ ' : '▸ ') : '';
+}
+
+/** A parent's cost including its subagents', as the CLI's "incl. subagents" column counts it. */
+export function costWithSubagentsCell(s: Pick<SessionSummary, 'totalCost' | 'costSource'>, nest: RowNest | undefined): string {
+	if (!nest?.subagents || nest.subagentCost === undefined || nest.subagentCost === null) return costCell(s);
+	return costCell({totalCost: (s.totalCost ?? 0) + nest.subagentCost, costSource: s.costSource});
+}
+
 /** The unpadded text of each cell, in column order. */
-export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string): Record<SortKey, string> {
+export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string, nest?: RowNest): Record<SortKey, string> {
 	return {
 		date: dateCell(s.startMs, timeZone, widths.date),
-		label: sanitizeLine(s.label) || '(no label)',
+		label: nestMark(nest) + (sanitizeLine(s.label) || '(no label)'),
 		project: sanitizeLine(s.project) || '—',
 		agent: sanitizeLine(s.agent) || '—',
 		model: sanitizeLine(s.model) || '—',
@@ -120,7 +143,7 @@ export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: str
 		messages: countCell(s.messageCount),
 		tools: countCell(s.toolCalls),
 		tokens: formatTokens(s.totalTokens),
-		cost: costCell(s),
+		cost: costWithSubagentsCell(s, nest),
 	};
 }
 

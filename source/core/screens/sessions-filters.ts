@@ -95,5 +95,5 @@ export function hasFilters(state: FilterState): boolean {
 
 /** A key for memoizing queries: equal keys select the same rows in the same order. */
 export function filtersKey(f: Filters, withSort = true): string {
-	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, withSort ? f.sort : '', withSort ? f.sortDir : '']);
+	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, f.topLevel ?? false, withSort ? f.sort : '', withSort ? f.sortDir : '']);
 }

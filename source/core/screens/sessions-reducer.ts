@@ -22,7 +22,7 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -36,6 +36,10 @@ export interface SessionsState extends FilterState {
 	/** Data version of the rows on screen (bumped when a sync changed the index). */
 	version: number;
 	picker: Picker | null;
+	/** Why the last key did nothing here (the status bar shows it until the next key). */
+	hint: string | null;
+	/** Parents whose subagents are shown under them (IDs; the screen resolves the row under the cursor). */
+	expanded: readonly string[];
 	/** The problems list's first line shown, and the most it may be (lines less the height; set by the screen). */
 	problems: {scroll: number; max: number};
 	request: SessionsRequest | null;
@@ -52,12 +56,16 @@ export type SessionsAction =
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
 	| {type: 'problems-size'; max: number}
+	/** The parents now open (after a toggle the screen resolved). */
+	| {type: 'expanded'; ids: readonly string[]}
+	/** A key did nothing here: why, for the status bar. */
+	| {type: 'hint'; text: string}
 	| {type: 'handled'; seq: number};
 
 export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
 	return {
 		...filters, mode: 'list', list: lw.reset({...lw.EMPTY_WINDOW, height: Math.max(1, height)}, total),
-		now, version: 0, picker: null, problems: {scroll: 0, max: 0}, request: null, seq: 0,
+		now, version: 0, picker: null, hint: null, expanded: [], problems: {scroll: 0, max: 0}, request: null, seq: 0,
 	};
 }
 
@@ -130,7 +138,8 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'insights': return request(state, {kind: 'insights'});
 		case 'analytics': return request(state, {kind: 'analytics'});
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
-		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
+		case 'expand': return state.mode === 'list' && state.list.total > 0 ? request(state, {kind: 'toggle', index: state.list.cursor}) : state;
+		case 'tab-next': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;
 		default: {
 			const never: never = action;
 			return never;
@@ -156,7 +165,7 @@ function choose(state: SessionsState): SessionsState {
 export function sessionsReducer(state: SessionsState, action: SessionsAction): SessionsState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
+			let next = state.hint === null ? state : {...state, hint: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				if (!hit) continue;
@@ -184,6 +193,8 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			const max = Math.max(0, action.max);
 			return max === state.problems.max ? state : {...state, problems: {max, scroll: Math.min(state.problems.scroll, max)}};
 		}
+		case 'expanded': return {...state, expanded: action.ids};
+		case 'hint': return {...state, hint: action.text};
 		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, {...action.filters, now: action.filters.now ?? state.now});
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {

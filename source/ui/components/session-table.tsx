@@ -4,13 +4,15 @@
 import React, {memo} from 'react';
 import {Box} from 'ink';
 import type {SessionSummary, SortDir, SortKey} from '../../core/types.js';
-import {GAP, MARKER_WIDTH, cellTexts, headerText, shownColumns, type ColumnWidths} from '../../core/screens/session-columns.js';
+import {GAP, MARKER_WIDTH, cellTexts, headerText, shownColumns, type ColumnWidths, type RowNest} from '../../core/screens/session-columns.js';
 import {fit} from '../text-fit.js';
 import type {Token} from '../theme.js';
 import {Segments, type Segment} from './segments.js';
 
 export interface SessionTableProps {
 	rows: readonly SessionSummary[];
+	/** Each row's place among parents and subagents (the Sessions list); absent: a flat list. */
+	nest?: readonly RowNest[];
 	/** Index of rows[0] in the whole list. */
 	offset: number;
 	cursor: number;
@@ -39,14 +41,15 @@ const marker = ' '.repeat(MARKER_WIDTH);
 
 interface RowProps {
 	session: SessionSummary;
+	nest?: RowNest | undefined;
 	selected: boolean;
 	widths: ColumnWidths;
 	timeZone: string;
 	width: number;
 }
 
-export const SessionRow = memo(function SessionRow({session: s, selected, widths, timeZone, width}: RowProps) {
-	const texts = cellTexts(s, widths, timeZone);
+export const SessionRow = memo(function SessionRow({session: s, nest, selected, widths, timeZone, width}: RowProps) {
+	const texts = cellTexts(s, widths, timeZone, nest);
 	const columns = shownColumns(widths);
 	const cells = columns.map((c) => fit(texts[c.key], widths[c.key], c.align));
 	if (selected) return <Segments width={width} segments={[{text: fit(`› ${cells.join(gap)}`, width), token: 'selected'}]} />;
@@ -81,7 +84,7 @@ export function SessionTable(p: SessionTableProps) {
 			<TableHeader widths={p.widths} sort={p.sort} sortDir={p.sortDir} width={p.width} />
 			{p.rows.length
 				? p.rows.slice(0, p.height).map((s, i) => (
-					<SessionRow key={s.id} session={s} selected={p.offset + i === p.cursor} widths={p.widths} timeZone={p.timeZone} width={p.width} />
+					<SessionRow key={s.id} session={s} nest={p.nest?.[i]} selected={p.offset + i === p.cursor} widths={p.widths} timeZone={p.timeZone} width={p.width} />
 				))
 				: <Segments width={p.width} segments={[{text: `  ${p.empty}`, token: 'muted'}]} />}
 		</Box>

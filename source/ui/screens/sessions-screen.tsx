@@ -73,8 +73,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const rowsHeight = tableRows(size);
 	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);
 	useEffect(() => {
-		if (data.count !== state.list.total) dispatch({type: 'total', total: data.count});
-	}, [data.count, state.list.total]);
+		if (data.total !== state.list.total) dispatch({type: 'total', total: data.total});
+	}, [data.total, state.list.total]);
 
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
@@ -84,8 +84,17 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
 		else if (r.kind === 'open') {
-			const session = services.sessions.page(data.filters, r.index, 1)[0];
+			// The cursor is always on a visible row: a top-level session or an opened parent's subagent.
+			const session = data.rows[r.index - state.list.offset];
 			if (session) onOpen(session.id);
+		} else if (r.kind === 'toggle') {
+			const i = r.index - state.list.offset;
+			const session = data.rows[i];
+			const nest = data.nest[i];
+			// On a subagent, the toggle closes its parent; on a parent, it opens or closes it.
+			const parent = nest?.depth === 1 ? session?.parentId ?? null : nest?.subagents ? session?.id ?? null : null;
+			if (parent) dispatch({type: 'expanded', ids: state.expanded.includes(parent) ? state.expanded.filter((id) => id !== parent) : [...state.expanded, parent]});
+			else dispatch({type: 'hint', text: 'this session has no subagents'});
 		} else {
 			const options = services.sessions.distinct(r.column, {...data.filters, [r.column]: ''});
 			dispatch({type: 'picker-loaded', column: r.column, options: [{value: '', sessions: services.sessions.count({...data.filters, [r.column]: ''})}, ...options]});
@@ -111,7 +120,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			size={size}
 			title={<TitleBar screen="Sessions" period={state.period} width={size.columns} />}
 			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={chips} counts={counts} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+				filters={chips} counts={counts} notices={services.notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints}
 				{...(state.mode === 'search' ? {search: state.filters.search} : {})} />}
 		>
@@ -123,7 +132,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 					{state.mode === 'picker' && state.picker ? (
 						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
 					) : (
-						<SessionTable rows={data.rows} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
+						<SessionTable rows={data.rows} nest={data.nest} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
 							sort={state.filters.sort} sortDir={state.filters.sortDir} timeZone={services.timeZone}
 							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} />
 					)}

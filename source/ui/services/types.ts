@@ -48,6 +48,10 @@ export interface SessionsService {
 	indexOf(f: Filters, id: string): number | null;
 	overview(f: Filters, now: number): OverviewData;
 	dailyCost(f: Filters, now: number): DayCost[];
+	/** A session's subagents (sub-sessions), oldest first. */
+	children(id: string): SessionSummary[];
+	/** For each of these sessions that has subagents: how many, and their cost (null: none priced). */
+	subagentCosts(ids: readonly string[]): Map<string, {sessions: number; cost: number | null}>;
 	/** The longest names and largest figures of the filtered sessions (the table's column widths). */
 	columnMaxima(f: Filters): ColumnMaxima;
 	/** The values a picker offers, most used first. */

@@ -16,7 +16,11 @@ import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
 import {throttledStore} from './throttled-store.js';
 import {createTimelineService} from './timeline-service.js';
-import type {Warning} from '../../core/types.js';
+import type {Filters, Warning} from '../../core/types.js';
+import type {Window} from '../../core/time.js';
+import type {OverviewTotals} from '../../core/overview.js';
+import {subSessionsOf} from '../../workspace/sub-sessions.js';
+import {createSessionInfo, type SessionInfoLookup} from '../../workspace/session-info.js';
 
 /** How often the facet worker's status text and progress may redraw a screen (4 times a second). */
 export const FACET_REDRAW_MS = 250;
@@ -53,20 +57,42 @@ function storedWarnings(ws: Workspace): Warning[] {
 	return ws.store.sources.list().filter((r) => inUse.has(r.id)).flatMap((r) => r.warnings);
 }
 
+/**
+ * The list's KPIs: a top-level list (`topLevel`) counts its sessions and their outcomes without the
+ * subagents, which open under their parent; spend, tokens, time and tool calls include the subagents'.
+ */
+function listTotals(q: Workspace['queries'], f: Filters, window?: Window): OverviewTotals {
+	const all = q.totals({...f, topLevel: false}, window);
+	if (!f.topLevel) return all;
+	const top = q.totals(f, window);
+	const {sessions, completed, failed, abandoned, unknown, successRate} = top;
+	return {...all, sessions, completed, failed, abandoned, unknown, successRate};
+}
+
 /** Queries over an index; needs only its repositories and the sources in use (benchmarks build these alone). */
 export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sources'>, timeZone: string): SessionsService {
 	const q = ws.queries;
 	const extra = createExplorerQueries(ws.store.db, ws.sources.map((s) => s.id));
+	let info: SessionInfoLookup | null = null;
 	return {
 		count: (f) => q.count(f),
 		page: (f, offset, limit) => q.list(f, offset, limit),
 		indexOf: (f, id) => extra.indexOf(f, id),
 		overview(f, now) {
-			const totals = q.totals(f);
+			const totals = listTotals(q, f);
 			const prev = previousWindow(f, now);
-			return {totals, comparison: prev ? comparePeriods(totals, q.totals(f, prev)) : null};
+			return {totals, comparison: prev ? comparePeriods(totals, listTotals(q, f, prev)) : null};
 		},
-		dailyCost: (f, now) => dailyCost(extra.costBuckets(f), f, now, timeZone),
+		children: (id) => subSessionsOf(ws as Workspace, id),
+		subagentCosts(ids) {
+			const out = new Map<string, {sessions: number; cost: number | null}>();
+			for (const [id, row] of (info ??= createSessionInfo(ws.store.db))(ids)) {
+				if (row.subagents) out.set(id, {sessions: row.subagents.sessions, cost: row.subagents.totalCost});
+			}
+			return out;
+		},
+		// Money spent counts every session, subagents included (as the spend KPI does).
+		dailyCost: (f, now) => dailyCost(extra.costBuckets({...f, topLevel: false}), f, now, timeZone),
 		columnMaxima: (f) => q.columnMaxima(f),
 		distinct: (column, f) => q.distinct(column, f).map((d) => ({value: d.value, sessions: d.sessions})),
 	};

@@ -38,7 +38,7 @@ describe('session columns', () => {
 		const needs = columnNeeds({project: 6, agent: 6, model: 6, cost: 3.5, unpriced: false, partial: false, durationMs: 60_000, messages: 40, tools: 9, tokens: 900});
 		const w = columnWidths(120, needs);
 		// Short values: each column is as wide as its title and the sort arrow.
-		expect(w).toMatchObject({project: 8, agent: 6, model: 6, cost: 5, duration: 4, messages: 5, tools: 6, tokens: 7});
+		expect(w).toMatchObject({project: 8, agent: 6, model: 6, cost: 6, duration: 4, messages: 5, tools: 6, tokens: 7});
 		expect(w.label).toBe(120 - (shownTotal(w) - w.label));
 		// What the narrow columns leave makes room for every column at 120 (typical data drops two).
 		expect(shownColumns(w)).toHaveLength(COLUMNS.length);
