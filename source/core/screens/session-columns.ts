@@ -1,6 +1,6 @@
 // The session table's columns and the text of every cell; how wide each is lives in column-layout.ts.
 import type {SessionSummary, SortDir, SortKey, Status} from '../types.js';
-import {formatCost, formatDuration, formatTokens} from '../format.js';
+import {formatCostShort, formatDuration, formatTokens} from '../format.js';
 import {sanitizeLine} from '../sanitize.js';
 import {pad2, zonedParts} from '../time.js';
 import {DEFAULT_NEEDS, type ColumnNeeds, type ColumnWidths} from './column-layout.js';
@@ -70,7 +70,7 @@ export function maximaOf(rows: readonly SessionSummary[]): ColumnMaxima {
 }
 
 export function columnNeeds(m: ColumnMaxima): ColumnNeeds {
-	const cost = Math.max(m.cost === null ? 0 : formatCost(m.cost).length + (m.partial ? 1 : 0), m.unpriced ? 'unpriced'.length : 0);
+	const cost = Math.max(m.cost === null ? 0 : formatCostShort(m.cost).length + (m.partial ? 1 : 0), m.unpriced ? 'unpriced'.length : 0);
 	return {
 		...DEFAULT_NEEDS,
 		project: Math.max(1, m.project), agent: Math.max(1, m.agent), model: Math.max(1, m.model), cost: Math.max(m.cost === null ? 5 : '<$0.01'.length, cost),
@@ -100,7 +100,7 @@ export function countCell(n: number): string {
 /** Never $0 for a session without a price; `+` marks a cost that leaves some unpriced tokens out. */
 export function costCell(s: Pick<SessionSummary, 'totalCost' | 'costSource'>): string {
 	if (s.totalCost === null) return 'unpriced';
-	return s.costSource === 'partial' ? `${formatCost(s.totalCost)}+` : formatCost(s.totalCost);
+	return s.costSource === 'partial' ? `${formatCostShort(s.totalCost)}+` : formatCostShort(s.totalCost);
 }
 
 export function statusCell(status: Status, width: number): string {
