@@ -39,7 +39,8 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', [' ', 'right'], 'expand', 'show/hide subagents (▸ ↳)', 'subagents'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
-	b('list', ['/'], 'search', 'search label, project, model and ID', 'search'),
+	b('list', ['/'], 'search', 'search label, project, model and ID (from empty)', 'search'),
+	b('list', ['esc'], 'search-cancel', 'clear the kept search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
 	b('list', ['r'], 'sort-reverse', 'reverse the sort direction'),

@@ -103,6 +103,20 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		press(r.stdin, 'j', key);
 		await vi.waitFor(() => expect(r.onOpen).toHaveBeenCalledWith(at(f(), 1).id));
 	},
+	'list:search-cancel': async (key) => {
+		// Esc on the list clears a search kept with Enter; `/` then starts from an empty query.
+		const r = await ready();
+		press(r.stdin, '/', 'm', 'e', 'r', 'k', 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:merk'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		expect(r.lastFrame()).not.toContain('search:merk');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('no search to clear'));
+		press(r.stdin, '/', 'x', 'enter', '/', 'm', 'e', 'r', 'k', 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:merk'));
+		expect(r.lastFrame()).not.toContain('search:xmerk');
+	},
 	'list:expand': async (key) => {
 		// The demo's sessions have no subagents: the key says so instead of doing nothing silently.
 		const r = await ready();

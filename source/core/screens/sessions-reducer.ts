@@ -110,9 +110,12 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'first': return withList(state, lw.moveTo(state.list, 0));
 		case 'last': return withList(state, lw.moveTo(state.list, state.list.total - 1));
 		case 'open': return state.list.total > 0 ? request(state, {kind: 'open', index: state.list.cursor}) : state;
-		case 'search': return {...state, mode: 'search'};
+		// A new search starts empty: typing after `/` never appends to the one kept before.
+		case 'search': return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'search'};
 		case 'search-accept': return {...state, mode: 'list'};
-		case 'search-cancel': return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
+		case 'search-cancel':
+			if (!state.filters.search && state.mode === 'list') return {...state, hint: 'no search to clear'};
+			return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
 		case 'search-delete': {
 			const chars = Array.from(state.filters.search);
 			return chars.length ? setFilters(state, {...state.filters, search: chars.slice(0, -1).join('')}) : state;
@@ -168,7 +171,11 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			let next = state.hint === null ? state : {...state, hint: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
-				if (!hit) continue;
+				if (!hit) {
+					// A printable key the list does not use says so, instead of seeming lost.
+					if (next.mode === 'list' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
+					continue;
+				}
 				next = hit.action === 'type' ? setFilters(next, {...next.filters, search: next.filters.search + hit.text}) : onKey(next, hit.action);
 				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;

@@ -24,7 +24,8 @@ describe('sessions reducer', () => {
 	it('returns the same state for keys that do nothing', () => {
 		const s = start();
 		expect(run(s, 'k')).toBe(s);
-		expect(run(s, 'x')).toBe(s);
+		expect(run(s, 'x').hint).toBe('x does nothing here · ? lists the keys');
+		expect(run(s, 'x', 'j').hint).toBeNull();
 		expect(run(s, 'c')).toBe(s);
 	});
 
