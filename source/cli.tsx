@@ -15,6 +15,9 @@ import {initialPeriod} from './core/screens/sessions-filters.js';
 import type {Explorer, LaunchOptions} from './ui/launch.js';
 import {resolveInsightsConfig, type InsightsConfig} from './facets/insights-config.js';
 import type {Insights} from './facets/start-worker.js';
+import {spawnSync} from 'node:child_process';
+import {osc52, type HandOff} from './core/hand-off.js';
+import type {TerminalHandOff} from './ui/services/types.js';
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
@@ -208,13 +211,33 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	process.on('unhandledRejection', crash);
 	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => die(code));
 
+	// R hands the terminal to the agent for good; o and v lend it to a pager or editor and take it back.
+	let leaving: HandOff | null = null;
+	const terminal: TerminalHandOff = {
+		copy: (text) => void process.stdout.write(osc52(text, (t) => Buffer.from(t, 'utf8').toString('base64'))),
+		leave: (h) => {
+			leaving = h;
+			explorer?.instance.unmount();
+		},
+		run: (h) => {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+			// The explorer's thread waits here; the sync thread carries on. Nothing reads stdin meanwhile.
+			const ran = spawnSync(h.command, h.args, {stdio: 'inherit', ...(h.cwd ? {cwd: h.cwd} : {})});
+			process.stdout.write(ALT_SCREEN_ON);
+			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+			// The next frame is drawn whole onto the fresh screen.
+			explorer?.instance.clear();
+			return ran.error ? {ok: false, error: `${h.command}: ${ran.error.message}`} : {ok: true};
+		},
+	};
 	// The facet worker reports only through its stores (the status bar and the Insights screen); its notice
 	// (say, why the heuristic runs) goes to the status bar too. It rescans after every sync that wrote.
 	let insights: Promise<Insights | null> | null = null;
 	let worker: Insights['worker'] = null;
 	process.stdout.write(ALT_SCREEN_ON);
 	try {
-		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan(), syncThread: true});
+		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan(), syncThread: true, terminal});
 		// Started after the first frame: the SDK (if any) loads while the screen is already up.
 		const launched = explorer;
 		insights = import('./facets/start-worker.js').then(({startInsights}) => startInsights(options.ws, config)).then((started) => {
@@ -235,7 +258,20 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	// A call that ignores its abort must not hold the exit; the index is WAL, so exiting with it open is safe.
 	const finished = await Promise.race([stopped.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 3000, false).unref())]);
 	if (finished) options.ws.close();
+	if (leaving) resumeInAgent(leaving);
 	process.exit(0);
+}
+
+/** The agent runs in the explorer's place, on the restored terminal; tapedeck ends with its status. */
+function resumeInAgent(h: HandOff): never {
+	process.stderr.write(`tapedeck: ${[h.command, ...h.args].join(' ')}${h.cwd ? ` (in ${h.cwd})` : ''}\n`);
+	const ran = spawnSync(h.command, h.args, {stdio: 'inherit', ...(h.cwd ? {cwd: h.cwd} : {})});
+	if (ran.error) {
+		const missing = (ran.error as NodeJS.ErrnoException).code === 'ENOENT';
+		process.stderr.write(`tapedeck: ${missing ? `${h.command} is not on PATH` : `${h.command}: ${ran.error.message}`}\n`);
+		process.exit(127);
+	}
+	process.exit(ran.status ?? 1);
 }
 
 /** Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory. */

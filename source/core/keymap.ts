@@ -12,7 +12,8 @@ export type KeyAction =
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
-	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems';
+	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
+	| 'copy' | 'page' | 'edit' | 'resume';
 
 export interface Binding {
 	mode: KeyMode;
@@ -39,7 +40,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', [' ', 'right'], 'expand', 'show/hide subagents (▸ ↳)', 'subagents'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
-	b('list', ['/'], 'search', 'search label, project, model and ID (from empty)', 'search'),
+	b('list', ['/'], 'search', 'search label, project, ID', 'search'),
 	b('list', ['esc'], 'search-cancel', 'clear the kept search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
@@ -51,14 +52,18 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['P'], 'pick-project', 'pick a project'),
 	b('list', ['A'], 'pick-agent', 'pick an agent'),
 	b('list', ['c'], 'clear-filters', 'clear filters and period'),
-	b('list', ['a'], 'analytics', 'analytics: trends, heatmap, tools, models', 'analytics'),
-	b('list', ['i'], 'insights', 'insights: goals, outcomes, friction, summaries', 'insights'),
+	b('list', ['y'], 'copy', 'copy the session ID'),
+	b('list', ['o'], 'page', 'read it in $PAGER'),
+	b('list', ['v'], 'edit', 'open it in $EDITOR'),
+	b('list', ['R'], 'resume', 'resume it in its agent', 'resume'),
+	b('list', ['a'], 'analytics', 'analytics: trends, tools', 'analytics'),
+	b('list', ['i'], 'insights', 'insights: goals, outcomes', 'insights'),
 	b('list', ['?'], 'help', 'show every key', 'help'),
 	b('list', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('search', ['enter'], 'search-accept', 'keep the search', 'keep'),
 	b('search', ['esc'], 'search-cancel', 'clear the search, leave it', 'clear'),
-	b('search', ['backspace'], 'search-delete', 'delete the last character'),
+	b('search', ['backspace'], 'search-delete', 'delete the last character', 'delete'),
 	b('search', ['down'], 'cursor-down', 'next session', 'move'),
 	b('search', ['up'], 'cursor-up', 'previous session'),
 	b('search', ['ctrl+c'], 'quit', 'quit', 'quit'),

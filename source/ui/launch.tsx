@@ -8,7 +8,7 @@ import type {Filters} from '../core/types.js';
 import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
 import {createWorkspaceServices} from './services/workspace-services.js';
 import {createSyncThread} from '../sync/sync-thread.js';
-import type {ExternalStore} from './services/types.js';
+import type {ExternalStore, TerminalHandOff} from './services/types.js';
 import {createSlotStore} from './services/slot-store.js';
 import {pickTheme} from './theme.js';
 import {IDLE_PROGRESS, type FacetProgress} from '../core/facet-status.js';
@@ -30,6 +30,8 @@ export interface LaunchOptions {
 	stdout?: NodeJS.WriteStream;
 	/** Sync on a worker thread, so a long import never holds up keys (needs the built program). */
 	syncThread?: boolean;
+	/** The CLI's hand-offs of the terminal (R, o, v, y). */
+	terminal?: TerminalHandOff;
 }
 
 export interface Explorer {
@@ -50,10 +52,12 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
 	const thread = o.syncThread ? createSyncThread({indexPath: o.ws.indexPath, sources: o.ws.sources, pricing: o.ws.pricing}) : undefined;
-	const {services, loop} = createWorkspaceServices(o.ws, {
+	const created = createWorkspaceServices(o.ws, {
 		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
 		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),
 	});
+	const loop = created.loop;
+	const services = o.terminal ? {...created.services, terminal: o.terminal} : created.services;
 	const instance = render(<App services={services} initial={initialFilterState(o.filters, o.period)} theme={pickTheme({theme: o.theme, env: o.env})} />, {
 		exitOnCtrlC: false,
 		maxFps: EXPLORER_MAX_FPS,

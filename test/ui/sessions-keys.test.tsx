@@ -117,6 +117,12 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:merk'));
 		expect(r.lastFrame()).not.toContain('search:xmerk');
 	},
+	// Without a terminal (tests, benchmarks) the keys that hand it over say so; the tmux tests run them.
+	...Object.fromEntries((['copy', 'page', 'edit', 'resume'] as const).map((action) => [`list:${action}`, async (key: string) => {
+		const r = await ready();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('needs a terminal'));
+	}])),
 	'list:expand': async (key) => {
 		// The demo's sessions have no subagents: the key says so instead of doing nothing silently.
 		const r = await ready();

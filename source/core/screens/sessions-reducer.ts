@@ -22,7 +22,8 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
+	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -140,6 +141,8 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'quit': return request(state, {kind: 'quit'});
 		case 'insights': return request(state, {kind: 'insights'});
 		case 'analytics': return request(state, {kind: 'analytics'});
+		case 'copy': case 'page': case 'edit': case 'resume':
+			return state.list.total > 0 ? request(state, {kind: action, index: state.list.cursor}) : {...state, hint: 'no session selected'};
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
 		case 'expand': return state.mode === 'list' && state.list.total > 0 ? request(state, {kind: 'toggle', index: state.list.cursor}) : state;
 		case 'tab-next': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': return state;

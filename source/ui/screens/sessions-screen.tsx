@@ -13,6 +13,7 @@ import type {ExplorerServices} from '../services/types.js';
 import {useSessionsData} from '../hooks/use-sessions-data.js';
 import {useFollowSync} from '../hooks/use-follow-sync.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
+import {handOff} from '../hooks/use-hand-off.js';
 import type {Size} from '../hooks/use-terminal-size.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
@@ -95,6 +96,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			const parent = nest?.depth === 1 ? session?.parentId ?? null : nest?.subagents ? session?.id ?? null : null;
 			if (parent) dispatch({type: 'expanded', ids: state.expanded.includes(parent) ? state.expanded.filter((id) => id !== parent) : [...state.expanded, parent]});
 			else dispatch({type: 'hint', text: 'this session has no subagents'});
+		} else if (r.kind !== 'load-picker') {
+			const session = data.rows[r.index - state.list.offset];
+			if (session) dispatch({type: 'hint', text: handOff(services, r.kind, session)});
 		} else {
 			const options = services.sessions.distinct(r.column, {...data.filters, [r.column]: ''});
 			dispatch({type: 'picker-loaded', column: r.column, options: [{value: '', sessions: services.sessions.count({...data.filters, [r.column]: ''})}, ...options]});

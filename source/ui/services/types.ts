@@ -14,6 +14,7 @@ import type {MessageFacts} from '../../core/message-facts.js';
 import type {MessageGroup} from '../../core/message-groups.js';
 import type {SessionDetail} from '../../workspace/session-detail.js';
 import type {FacetRecord} from '../../store/facets-repo.js';
+import type {HandOff} from '../../core/hand-off.js';
 
 /** A value that changes in the background, read with useSyncExternalStore. */
 export interface ExternalStore<T> {
@@ -48,6 +49,8 @@ export interface SessionsService {
 	indexOf(f: Filters, id: string): number | null;
 	overview(f: Filters, now: number): OverviewData;
 	dailyCost(f: Filters, now: number): DayCost[];
+	/** The directory a session ran in ('' when its source does not record one). */
+	cwdOf(id: string): string;
 	/** A session's subagents (sub-sessions), oldest first. */
 	children(id: string): SessionSummary[];
 	/** For each of these sessions that has subagents: how many, and their cost (null: none priced). */
@@ -106,7 +109,19 @@ export interface AnalyticsService {
 	sessions(f: Filters, slot: DrillSlot): SessionSummary[];
 }
 
+/** The terminal, for keys that hand it to another program or reach past the frame. */
+export interface TerminalHandOff {
+	/** Leaves the alternate screen, runs the program, and comes back to the explorer (o, v). */
+	run(h: HandOff): {ok: true} | {ok: false; error: string};
+	/** Ends the explorer and runs the program in its place, with its exit status (R). */
+	leave(h: HandOff): void;
+	/** Puts text on the clipboard through the terminal (OSC 52), on the user's key only (y). */
+	copy(text: string): void;
+}
+
 export interface ExplorerServices {
+	/** Absent in tests and benchmarks: the keys that need it say so. */
+	terminal?: TerminalHandOff;
 	sessions: SessionsService;
 	analytics: AnalyticsService;
 	timeline: TimelineService;

@@ -84,6 +84,7 @@ export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sou
 			return {totals, comparison: prev ? comparePeriods(totals, listTotals(q, f, prev)) : null};
 		},
 		children: (id) => subSessionsOf(ws as Workspace, id),
+		cwdOf: (id) => (info ??= createSessionInfo(ws.store.db))([id]).get(id)?.cwd ?? '',
 		subagentCosts(ids) {
 			const out = new Map<string, {sessions: number; cost: number | null}>();
 			for (const [id, row] of (info ??= createSessionInfo(ws.store.db))(ids)) {

@@ -14,11 +14,13 @@ export interface TreeSession {
 	output?: number;
 	/** A subagent of this session: its prompt. */
 	subagent?: string;
+	/** The working directory recorded (default /Users/me/<project>). */
+	cwd?: string;
 }
 
 function line(o: Record<string, unknown>, s: TreeSession, sidechain: string | null): string {
 	return JSON.stringify({
-		parentUuid: null, isSidechain: sidechain !== null, userType: 'external', cwd: `/Users/me/${s.project}`, sessionId: s.id,
+		parentUuid: null, isSidechain: sidechain !== null, userType: 'external', cwd: s.cwd ?? `/Users/me/${s.project}`, sessionId: s.id,
 		version: '2.1.117', gitBranch: 'main', ...(sidechain ? {agentId: sidechain} : {}), ...o,
 	});
 }
