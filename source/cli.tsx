@@ -19,45 +19,52 @@ import {spawnSync} from 'node:child_process';
 import {osc52, type HandOff} from './core/hand-off.js';
 import type {TerminalHandOff} from './ui/services/types.js';
 
+const FLAGS = {
+	sqlite: {type: 'string', shortFlag: 's'},
+	demo: {type: 'boolean', shortFlag: 'm', default: false},
+	overwrite: {type: 'boolean', shortFlag: 'f', default: false},
+	index: {type: 'string'},
+	pricing: {type: 'string'},
+	since: {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
+	tz: {type: 'string'},
+	model: {type: 'string'},
+	status: {type: 'string'},
+	project: {type: 'string'},
+	agent: {type: 'string'},
+	source: {type: 'string'},
+	search: {type: 'string'},
+	sort: {type: 'string'},
+	sortDir: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	csv: {type: 'boolean', default: false},
+	md: {type: 'boolean', default: false},
+	refresh: {type: 'number', default: 10},
+	theme: {type: 'string'},
+	claude: {type: 'string', isMultiple: true},
+	codex: {type: 'string', isMultiple: true},
+	promptkit: {type: 'string', isMultiple: true},
+	insights: {type: 'boolean', default: true},
+	insightsProvider: {type: 'string'},
+	insightsModel: {type: 'string'},
+	insightsKey: {type: 'string'},
+	insightsBaseUrl: {type: 'string'},
+	insightsConcurrency: {type: 'number'},
+	limit: {type: 'number'},
+} as const;
+
 const cli = meow(HELP, {
 	importMeta: import.meta,
 	// The manual opens with its own summary; meow would print package.json's description above it too.
 	description: false,
-	flags: {
-		sqlite: {type: 'string', shortFlag: 's'},
-		demo: {type: 'boolean', shortFlag: 'm', default: false},
-		overwrite: {type: 'boolean', shortFlag: 'f', default: false},
-		index: {type: 'string'},
-		pricing: {type: 'string'},
-		since: {type: 'string'},
-		from: {type: 'string'},
-		to: {type: 'string'},
-		tz: {type: 'string'},
-		model: {type: 'string'},
-		status: {type: 'string'},
-		project: {type: 'string'},
-		agent: {type: 'string'},
-		source: {type: 'string'},
-		search: {type: 'string'},
-		sort: {type: 'string'},
-		sortDir: {type: 'string'},
-		json: {type: 'boolean', default: false},
-		csv: {type: 'boolean', default: false},
-		md: {type: 'boolean', default: false},
-		refresh: {type: 'number', default: 10},
-		theme: {type: 'string'},
-		claude: {type: 'string', isMultiple: true},
-		codex: {type: 'string', isMultiple: true},
-		promptkit: {type: 'string', isMultiple: true},
-		insights: {type: 'boolean', default: true},
-		insightsProvider: {type: 'string'},
-		insightsModel: {type: 'string'},
-		insightsKey: {type: 'string'},
-		insightsBaseUrl: {type: 'string'},
-		insightsConcurrency: {type: 'number'},
-	},
-	allowUnknownFlags: false,
+	flags: FLAGS,
+	// Unknown flags are refused below, with one line that points to --help and the documented status.
+	allowUnknownFlags: true,
 });
+
+/** Every flag the manual names, long and short. */
+const KNOWN_FLAGS = new Set<string>(['help', 'version', ...Object.entries(FLAGS).flatMap(([name, spec]) => [name, ...('shortFlag' in spec ? [spec.shortFlag] : [])])]);
 
 /** The index in use, once open: failures SQLite raises later are reported against it. */
 let indexFile: string | null = null;
@@ -80,6 +87,9 @@ async function main(): Promise<void> {
 		fail(`unknown command "${commandName}"; expected one of ${COMMANDS.join(', ')} (see --help)`);
 	}
 	const f = cli.flags;
+	const unknown = Object.keys(cli.unnormalizedFlags).filter((k) => !KNOWN_FLAGS.has(k) && !KNOWN_FLAGS.has(k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
+	if (unknown.length) fail(`unknown flag ${unknown.map((k) => (k.length === 1 ? `-${k}` : `--${k}`)).join(', ')} (see tapedeck --help)`);
+	if (f.limit !== undefined && !(Number.isInteger(f.limit) && f.limit > 0)) fail(`invalid --limit "${f.limit}": expected a whole number, 1 or more`);
 	if ([f.json, f.csv, f.md].filter(Boolean).length > 1) fail('choose one of --json, --csv, --md');
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
 	if (!Number.isFinite(f.refresh) || f.refresh < 0) fail(`invalid --refresh "${f.refresh}": expected seconds, 0 or more`);
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
 	const format = f.json ? 'json' : f.csv ? 'csv' : f.md ? 'md' : 'table';
 	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
-		ws, synced, filters: filters.value, now, timeZone, warnings, format,
+		ws, synced, filters: filters.value, now, timeZone, warnings, format, limit: f.limit ?? null,
 		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal,
 	});
 	facets?.done();

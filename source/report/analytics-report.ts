@@ -98,7 +98,9 @@ function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 }
 
 export function analyticsReport(ctx: ReportContext, format: 'table' | 'json' | 'csv'): string {
-	const a = loadAnalytics(ctx.queries, ctx.pricing, ctx.filters, ctx.now, ctx.timeZone);
+	const all = loadAnalytics(ctx.queries, ctx.pricing, ctx.filters, ctx.now, ctx.timeZone);
+	const n = ctx.limit ?? null;
+	const a = n === null ? all : {...all, tools: all.tools.slice(0, n), models: all.models.slice(0, n)};
 	if (format === 'csv') return analyticsCsv(a);
 	if (format === 'json') return toJson({...analyticsJson(a), pricing: pricingJson(ctx.pricing)}) + '\n';
 	return analyticsText(a, ctx);
