@@ -97,3 +97,8 @@ export function formatChange(current: number, previous: number): Change {
 	if (percent === 0) return {arrow: '→', text: '0%'};
 	return {arrow: percent > 0 ? '▲' : '▼', text: `${Math.abs(percent)}%`};
 }
+
+/** `1 session`, `2 sessions`, `1,234 sessions`: a count with its noun in the right number. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+	return `${groupDigits(n)} ${n === 1 ? noun : nouns}`;
+}

@@ -1,7 +1,7 @@
 // `tapedeck analytics`: the figures the Analytics screen draws, for the same filters, as text, JSON or CSV.
 import {toJson} from './json.js';
 import type {AnalyticsModel, SeriesStats} from '../core/analytics-model.js';
-import {formatCost, formatDuration, formatTokens} from '../core/format.js';
+import {formatCost, formatDuration, formatTokens, plural} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {loadAnalytics} from '../workspace/analytics-data.js';
 import type {ReportContext} from './sessions-report.js';
@@ -62,7 +62,7 @@ const change = (c: number | null) => (c === null ? '' : ` (${c >= 0 ? '▲' : '�
 
 function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 	const out: string[] = [];
-	out.push(`${a.sessions} sessions · ${formatCost(a.avgCost)} avg cost · ${formatDuration(a.avgDurationMs)} avg duration`, '');
+	out.push(`${plural(a.sessions, 'session')} · ${formatCost(a.avgCost)} avg cost · ${formatDuration(a.avgDurationMs)} avg duration`, '');
 	const active = a.days.filter((d) => d.sessions > 0);
 	out.push(`activity: ${active.length} of ${a.days.length} days active (${a.timeZone})`);
 	out.push(`  sessions ${a.series.sessions.total}${change(a.series.sessions.change)} · cost ${formatCost(a.series.cost.total)}${change(a.series.cost.change)}` +

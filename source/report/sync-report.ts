@@ -1,4 +1,5 @@
 // `tapedeck sync`: what the sync read from each source and what it could not read.
+import {plural} from '../core/format.js';
 import {toJson} from './json.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {WorkspaceSync} from '../workspace/sync-workspace.js';
@@ -14,7 +15,7 @@ export function syncReport(ws: Workspace, synced: WorkspaceSync, format: 'table'
 		}, 2) + '\n';
 	}
 	const lines = synced.summaries.map((s) =>
-		`${s.source}: ${s.newMessages} new messages, ${s.sessionsTouched} sessions updated` +
+		`${s.source}: ${plural(s.newMessages, 'new message')}, ${plural(s.sessionsTouched, 'session')} updated` +
 		(s.warnings.length ? `, ${s.warnings.reduce((a, w) => a + w.count, 0)} rows with problems` : ''));
 	for (const s of synced.summaries) for (const w of s.warnings) lines.push(`  warning: ${w.where}: ${w.message} (${w.count})`);
 	for (const e of synced.errors) lines.push(`error: ${e}`);

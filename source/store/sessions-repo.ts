@@ -17,6 +17,9 @@ export interface SessionWrite {
 	tools: ToolUse[];
 }
 
+/** How many sessions an ambiguous ID prefix lists (one more says there are others). */
+const CANDIDATES = 8;
+
 export function createSessionsRepo(db: IndexDb) {
 	const placeholders = SESSION_COLUMNS.split(',').map((c) => `@${c.trim()}`).join(', ');
 	const upsert = db.prepare(`INSERT OR REPLACE INTO sessions (${SESSION_COLUMNS}) VALUES (${placeholders})`);
@@ -26,7 +29,7 @@ export function createSessionsRepo(db: IndexDb) {
 		cache_write_1h, cache_read, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insertTool = db.prepare(`INSERT INTO session_tools (session_id, tool, calls, errors) VALUES (?, ?, ?, ?)`);
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
-	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`);
+	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const modelsOf = db.prepare(`SELECT model, base_input AS baseInput, input, output, cache_write AS cacheWrite,
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
@@ -47,14 +50,17 @@ export function createSessionsRepo(db: IndexDb) {
 			const row = byId.get(id) as SessionRow | undefined;
 			return row ? toSummary(row) : undefined;
 		},
-		/** Finds a session by its full ID or by a unique prefix of it (people paste short IDs). */
-		find(idOrPrefix: string): {session?: SessionSummary; ambiguous: boolean} {
+		/**
+		 * Finds a session by its full ID or by a unique prefix of it of any length (people paste short IDs);
+		 * an ambiguous prefix gives the first candidates, to list.
+		 */
+		find(idOrPrefix: string): {session?: SessionSummary; ambiguous: boolean; candidates: SessionSummary[]} {
 			const exact = byId.get(idOrPrefix) as SessionRow | undefined;
-			if (exact) return {session: toSummary(exact), ambiguous: false};
-			if (idOrPrefix.length < 4) return {ambiguous: false};
-			const rows = byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[];
-			if (rows.length === 1) return {session: toSummary(rows[0]!), ambiguous: false};
-			return {ambiguous: rows.length > 1};
+			if (exact) return {session: toSummary(exact), ambiguous: false, candidates: []};
+			if (idOrPrefix.length === 0) return {ambiguous: false, candidates: []};
+			const rows = (byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[]).map(toSummary);
+			if (rows.length === 1) return {session: rows[0]!, ambiguous: false, candidates: []};
+			return {ambiguous: rows.length > 1, candidates: rows};
 		},
 		endOf(id: string): number | undefined {
 			return endOf.get(id) as number | undefined;

@@ -47,7 +47,7 @@ function start(name: string) {
 describe('hand-offs in tmux', {timeout: 60_000}, () => {
 	it('y copies the ID through OSC 52, and o shows the session in $PAGER and comes back', async () => {
 		const t = start('copy');
-		await t.until((s) => expect(s).toContain('1 of 1 sessions'));
+		await t.until((s) => expect(s).toContain('1 of 1 session'));
 		t.keys('y');
 		await t.until((s) => expect(s).toContain(`copied ${id}`));
 		await vi.waitFor(() => expect(tmux('show-buffer')).toBe(id), {timeout: 5000, interval: 50});
@@ -63,7 +63,7 @@ describe('hand-offs in tmux', {timeout: 60_000}, () => {
 
 	it('R leaves the explorer and resumes the session in claude, in its directory, with its exit status', async () => {
 		const t = start('resume');
-		await t.until((s) => expect(s).toContain('1 of 1 sessions'));
+		await t.until((s) => expect(s).toContain('1 of 1 session'));
 		t.keys('R');
 		await t.until((s) => expect(s).toContain('EXIT=3'));
 		const screen = t.pane();

@@ -130,11 +130,19 @@ export function costWithSubagentsCell(s: Pick<SessionSummary, 'totalCost' | 'cos
 	return costCell({totalCost: (s.totalCost ?? 0) + nest.subagentCost, costSource: s.costSource});
 }
 
+/** A session whose last message is this recent is taken as still running (its agent is writing it). */
+export const RUNNING_MS = 5 * 60_000;
+
+/** ● before the label of a session still being written. */
+export function isRunning(s: Pick<SessionSummary, 'endMs'>, now: number | undefined): boolean {
+	return now !== undefined && now - s.endMs >= 0 && now - s.endMs < RUNNING_MS;
+}
+
 /** The unpadded text of each cell, in column order. */
-export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string, nest?: RowNest): Record<SortKey, string> {
+export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string, nest?: RowNest, now?: number): Record<SortKey, string> {
 	return {
 		date: dateCell(s.startMs, timeZone, widths.date),
-		label: nestMark(nest) + (sanitizeLine(s.label) || '(no label)'),
+		label: nestMark(nest) + (isRunning(s, now) ? '● ' : '') + (sanitizeLine(s.label) || '(no label)'),
 		project: sanitizeLine(s.project) || '—',
 		agent: sanitizeLine(s.agent) || '—',
 		model: sanitizeLine(s.model) || '—',

@@ -145,7 +145,9 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 		}
 		case 'loaded': {
 			const rows = buildRows(action.source, state.sort, state.expanded);
-			const keep = state.source ? findRow(rows, state.rows[state.list.cursor]) : 0;
+			// On the last row of a session that grew, the cursor follows its end (as `tail -f` does).
+			const atEnd = state.source !== null && state.rows.length > 0 && state.list.cursor === state.rows.length - 1 && rows.length > state.rows.length;
+			const keep = atEnd ? rows.length - 1 : state.source ? findRow(rows, state.rows[state.list.cursor]) : 0;
 			return {
 				...state, source: action.source, rows,
 				list: lw.moveTo(lw.withTotal(state.list, rows.length), keep),

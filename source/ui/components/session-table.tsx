@@ -11,6 +11,8 @@ import {Segments, type Segment} from './segments.js';
 
 export interface SessionTableProps {
 	rows: readonly SessionSummary[];
+	/** The clock: sessions written to in the last minutes are marked ● (running now). */
+	now?: number;
 	/** Each row's place among parents and subagents (the Sessions list); absent: a flat list. */
 	nest?: readonly RowNest[];
 	/** Index of rows[0] in the whole list. */
@@ -42,14 +44,15 @@ const marker = ' '.repeat(MARKER_WIDTH);
 interface RowProps {
 	session: SessionSummary;
 	nest?: RowNest | undefined;
+	now?: number | undefined;
 	selected: boolean;
 	widths: ColumnWidths;
 	timeZone: string;
 	width: number;
 }
 
-export const SessionRow = memo(function SessionRow({session: s, nest, selected, widths, timeZone, width}: RowProps) {
-	const texts = cellTexts(s, widths, timeZone, nest);
+export const SessionRow = memo(function SessionRow({session: s, nest, now, selected, widths, timeZone, width}: RowProps) {
+	const texts = cellTexts(s, widths, timeZone, nest, now);
 	const columns = shownColumns(widths);
 	const cells = columns.map((c) => fit(texts[c.key], widths[c.key], c.align));
 	if (selected) return <Segments width={width} segments={[{text: fit(`› ${cells.join(gap)}`, width), token: 'selected'}]} />;
@@ -84,7 +87,7 @@ export function SessionTable(p: SessionTableProps) {
 			<TableHeader widths={p.widths} sort={p.sort} sortDir={p.sortDir} width={p.width} />
 			{p.rows.length
 				? p.rows.slice(0, p.height).map((s, i) => (
-					<SessionRow key={s.id} session={s} nest={p.nest?.[i]} selected={p.offset + i === p.cursor} widths={p.widths} timeZone={p.timeZone} width={p.width} />
+					<SessionRow key={s.id} session={s} nest={p.nest?.[i]} now={p.now} selected={p.offset + i === p.cursor} widths={p.widths} timeZone={p.timeZone} width={p.width} />
 				))
 				: <Segments width={p.width} segments={[{text: `  ${p.empty}`, token: 'muted'}]} />}
 		</Box>

@@ -3,7 +3,7 @@
 import React, {memo} from 'react';
 import type {SyncSnapshot} from '../services/types.js';
 import {pad2, zonedParts} from '../../core/time.js';
-import {groupDigits} from '../../core/format.js';
+import {groupDigits, plural} from '../../core/format.js';
 import {cut} from '../text-fit.js';
 import {SplitLine, type Segment} from './segments.js';
 
@@ -58,7 +58,7 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
 	if (p.facets) left.push(dot, {text: p.facets, token: 'accent'});
 	if (message && !alarm) left.push(dot, message);
 	const right: Segment[] = p.counts
-		? [{text: `${groupDigits(p.counts.shown)} of ${groupDigits(p.counts.total)} sessions `, token: 'value'}]
+		? [{text: `${groupDigits(p.counts.shown)} of ${plural(p.counts.total, 'session')} `, token: 'value'}]
 		: [];
 	return <SplitLine width={p.width} left={left} right={right} />;
 });

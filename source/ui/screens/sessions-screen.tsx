@@ -136,7 +136,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 					{state.mode === 'picker' && state.picker ? (
 						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
 					) : (
-						<SessionTable rows={data.rows} nest={data.nest} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
+						<SessionTable rows={data.rows} nest={data.nest} now={state.now} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
 							sort={state.filters.sort} sortDir={state.filters.sortDir} timeZone={services.timeZone}
 							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} />
 					)}

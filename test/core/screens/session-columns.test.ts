@@ -90,3 +90,15 @@ describe('session columns', () => {
 		expect(statusCell('abandoned', 11)).toBe('◌ abandoned');
 	});
 });
+
+describe('running now (issue 17 item 9)', () => {
+	it('marks a session written to in the last five minutes with ●', async () => {
+		const {RUNNING_MS, isRunning} = await import('../../../source/core/screens/session-columns.js');
+		const now = Date.UTC(2026, 10, 5, 12);
+		expect(isRunning({endMs: now - 60_000}, now)).toBe(true);
+		expect(isRunning({endMs: now - RUNNING_MS - 1}, now)).toBe(false);
+		expect(isRunning({endMs: now - 60_000}, undefined)).toBe(false);
+		expect(cellTexts({...session, endMs: now - 1000}, columnWidths(120), 'UTC', undefined, now).label.startsWith('● ')).toBe(true);
+		expect(cellTexts({...session, endMs: now - 1000}, columnWidths(120), 'UTC', {depth: 1, open: false}, now).label.startsWith('↳ ● ')).toBe(true);
+	});
+});
