@@ -99,8 +99,8 @@ describe('crash safety of the transcript sync', () => {
 		expect(inconsistencies(cleanWs)).toEqual([]);
 		cleanWs.close();
 		expect(expected.sessions.length).toBeGreaterThan(500);
-		// The rules hold for a clean index; a sync long enough to be killed in several places.
-		expect(clean.ms).toBeGreaterThan(1000);
+		// No lower bound on the clean sync's time: the kills are keyed to committed files, not to the clock,
+		// and `killed` below checks that they landed mid-sync (a fast machine failed a 1 s minimum here).
 
 		const index = path.join(dir, 'index.sqlite');
 		const found: string[] = [];
