@@ -8,6 +8,7 @@ import {HELP} from './cli-help.js';
 import {crashReport} from './terminal/crash-report.js';
 import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
+import {NOTHING_FOUND} from './workspace/discover-sources.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
 import {describeSqliteError, isSqliteError} from './store/open-index.js';
 import {runCommand, COMMANDS, type Command} from './commands.js';
@@ -111,11 +112,17 @@ async function main(): Promise<void> {
 	}
 	const ui = explore ? import('./ui/launch.js') : null;
 
-	const opened = openWorkspace({
-		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing,
+	const open = (demo: boolean) => openWorkspace({
+		sqlite: f.sqlite, index: f.index, demo, overwrite: f.overwrite, pricing: f.pricing,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
+	let opened = open(f.demo);
+	// A first run at a terminal with nothing to read: a welcome that says where it looked, and the demo.
+	if (!opened.ok && ui && opened.error.startsWith(NOTHING_FOUND)) {
+		if (!(await welcome())) process.exit(1);
+		opened = open(true);
+	}
 	if (!opened.ok) fail(opened.error);
 	const ws: Workspace = opened.value;
 	indexFile = ws.indexPath;
@@ -270,6 +277,34 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	if (finished) options.ws.close();
 	if (leaving) resumeInAgent(leaving);
 	process.exit(0);
+}
+
+function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	return [...lines, line];
+}
+
+/** Asks, on a terminal with no source found, whether to open the demo; true for Enter, d or y. */
+async function welcome(): Promise<boolean> {
+	// "could not find tapes SQLite database; pass --sqlite, and found no Claude Code (…) transcripts; pass …"
+	const where = NOTHING_FOUND.slice(0, NOTHING_FOUND.lastIndexOf('; pass')).replace('; pass --sqlite,', ',').replace(/^could not find/, 'It found no');
+	process.stdout.write([
+		'', '  Welcome to tapedeck: where the money, tokens and time of your agent sessions went.', '',
+		...wrapWords(`${where}.`, Math.max(40, (process.stdout.columns ?? 80) - 4)).map((l) => `  ${l}`), '  Name a source with --sqlite, --claude, --codex or --promptkit (see tapedeck --help),',
+		'  or look around with the built-in demo.', '', '  Enter opens the demo · q quits', '',
+	].join('\n'));
+	process.stdin.setRawMode(true);
+	const key = await new Promise<string>((resolve) => process.stdin.once('data', (d) => resolve(d.toString('utf8'))));
+	process.stdin.setRawMode(false);
+	process.stdin.pause();
+	return key === '\r' || key === '\n' || key === 'd' || key === 'y';
 }
 
 /** The agent runs in the explorer's place, on the restored terminal; tapedeck ends with its status. */
