@@ -13,7 +13,7 @@ export type KeyAction =
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
 	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
-	| 'copy' | 'page' | 'edit' | 'resume';
+	| 'copy' | 'page' | 'edit' | 'resume' | 'replay-pause' | 'replay-faster' | 'replay-slower' | 'replay-step';
 
 export interface Binding {
 	mode: KeyMode;
@@ -100,7 +100,11 @@ export const KEYMAP: readonly Binding[] = [
 	b('timeline', ['?'], 'help', 'show every key', 'help'),
 	b('timeline', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
-	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any key)', 'stop'),
+	b('timeline-replay', [' '], 'replay-pause', 'pause, or go on', 'pause'),
+	b('timeline-replay', ['+', '='], 'replay-faster', 'faster (up to ×8)', 'faster'),
+	b('timeline-replay', ['-'], 'replay-slower', 'slower (down to ×¼)', 'slower'),
+	b('timeline-replay', ['.', 'right'], 'replay-step', 'one step (and pause)', 'step'),
+	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any other key)', 'stop'),
 	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('timeline-subs', ['j', 'down'], 'cursor-down', 'next sub-session', 'move'),

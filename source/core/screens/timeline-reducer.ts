@@ -24,6 +24,8 @@ export interface TimelineState {
 	/** First line of the detail pane on show, its line count (-1 until measured) and height (set by the screen). */
 	detail: {scroll: number; lines: number; height: number};
 	subs: lw.ListWindow;
+	/** A replay's pace (steps per REPLAY_STEP_MS: ¼ to 8) and whether it waits. */
+	replay: {speed: number; paused: boolean};
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
 	request: TimelineRequest | null;
@@ -43,7 +45,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, notice: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, notice: null, request: null, seq: 0,
 	};
 }
 
@@ -93,7 +95,21 @@ function scrollDetail(state: TimelineState, by: number): TimelineState {
 function startReplay(state: TimelineState): TimelineState {
 	if (state.rows.length < 2) return state;
 	const timed = state.sort === 'time' ? state : rebuild(state, 'time', state.expanded, false);
-	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay'};
+	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay', replay: {...state.replay, paused: false}};
+}
+
+export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+
+function replaySpeed(state: TimelineState, by: 1 | -1): TimelineState {
+	const i = REPLAY_SPEEDS.indexOf(state.replay.speed as (typeof REPLAY_SPEEDS)[number]);
+	const speed = REPLAY_SPEEDS[Math.max(0, Math.min(REPLAY_SPEEDS.length - 1, i + by))]!;
+	return speed === state.replay.speed ? state : {...state, replay: {...state.replay, speed}};
+}
+
+/** One replay step: the next row; the replay ends on the last. */
+function replayStep(state: TimelineState): TimelineState {
+	const next = withList(state, lw.moveBy(state.list, 1));
+	return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
 }
 
 function onKey(state: TimelineState, action: KeyAction): TimelineState {
@@ -113,6 +129,10 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'detail-up': return scrollDetail(state, -half);
 		case 'replay': return startReplay(state);
 		case 'replay-stop': return {...state, mode: 'timeline'};
+		case 'replay-pause': return {...state, replay: {...state.replay, paused: !state.replay.paused}};
+		case 'replay-faster': return replaySpeed(state, 1);
+		case 'replay-slower': return replaySpeed(state, -1);
+		case 'replay-step': return replayStep({...state, replay: {...state.replay, paused: true}});
 		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
@@ -136,8 +156,9 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			let next = state.notice === null ? state : {...state, notice: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
-				// During a replay every key stops it; only the quit keys also do what they say.
-				if (next.mode === 'timeline-replay' && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
+				// During a replay its own keys pace it; any other key stops it, and only the quit keys also do what they say.
+				const pacing = hit?.action === 'replay-pause' || hit?.action === 'replay-faster' || hit?.action === 'replay-slower' || hit?.action === 'replay-step';
+				if (next.mode === 'timeline-replay' && !pacing && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
 				else if (hit && hit.action !== 'type') next = onKey(next, hit.action);
 				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
 			}
@@ -166,11 +187,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			const scroll = Math.min(state.detail.scroll, Math.max(0, action.lines - state.detail.height));
 			return {...state, detail: {...state.detail, lines: action.lines, scroll}};
 		}
-		case 'tick': {
-			if (state.mode !== 'timeline-replay') return state;
-			const next = withList(state, lw.moveBy(state.list, 1));
-			return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
-		}
+		case 'tick': return state.mode !== 'timeline-replay' || state.replay.paused ? state : replayStep(state);
 		case 'notice': return {...state, notice: {text: action.text, ok: action.ok}};
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {

@@ -40,7 +40,10 @@ export function useSessionsData(sessions: SessionsService, state: SessionsState)
 	const grandTotal = useMemo(() => sessions.count({...DEFAULT_FILTERS, topLevel: true}), [sessions, state.version]);
 	const key = `${filtersKey(filters, false)}|${state.version}|${state.now}`;
 	const figures = useDeferredQuery(key, () => ({overview: sessions.overview(filters, state.now), daily: sessions.dailyCost(filters, state.now)}));
-	// In the frame, not after it: widths that settled a frame later would make the table jump.
-	const needs = useMemo(() => columnNeeds(sessions.columnMaxima(filters)), [sessions, filters, state.version]);
+	// In the frame, not after it (widths that settled a frame later would make the table jump), and keyed
+	// without the sort, which does not change them: a sort change never pays for this scan.
+	const widthsKey = `${filtersKey(filters, false)}|${state.version}`;
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	const needs = useMemo(() => columnNeeds(sessions.columnMaxima(filters)), [sessions, widthsKey]);
 	return {filters, rows: nested.rows, nest: nested.nest, count, total: nested.total, grandTotal, overview: figures.value.overview, daily: figures.value.daily, needs, pending: figures.pending};
 }
