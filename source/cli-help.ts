@@ -9,8 +9,16 @@ export const HELP = `
   Commands
     (none)           Open the explorer; when stdin or stdout is not a terminal, print the sessions report
     sessions         Print the session list with totals (table, --json or --csv)
-    show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md
+    show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md. Keeps thinking,
+                     reasoning, aborted turns and unknown blocks with their kind, and why it got its status
     analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
+    daily            Tokens and cost per day by each message's time in --tz (as ccusage's daily); a session
+                     counts once, on the day it starts. weekly (Monday first) and monthly likewise
+    weekly, monthly  (table, --json, --csv; the usual filters). Input in the table is uncached input
+    pricing [model]  The price each model in the index gets, or one model's, and which layer gives it
+                     (--pricing file, built-in table, catalog); --json
+    pricing --update Refresh the catalog's price data from its published file (the only command that goes
+                     online; offline it says so and the prices stay)
     sync             Bring the index up to date with the sources and print what changed
     sources          List the sources in use: path, sessions, messages, warnings, last sync (--json)
     facets           Extract facets (goal, outcome, session type, friction, summary) for the filtered
@@ -22,6 +30,13 @@ export const HELP = `
     -s, --sqlite <path>    tapes SQLite database (read-only). Default: $TAPES_SQLITE, $TAPES_DB, then the first
                            of $XDG_DATA_HOME/tapes/tapes.db, …/tapes.sqlite, ~/.tapes/tapes.db, ~/.tapes/tapes.sqlite,
                            ./tapes.db, ./tapes.sqlite, ./.tapes/tapes.db, ./.tapes/tapes.sqlite
+        --postgres [url]   tapes' PostgreSQL (tapes >= v0.35), read through its tapes_v1 views only, on a read-only
+                           connection; incremental (derive_seq feed). Alone: postgres://tapes:tapes@localhost:5432/tapes.
+                           Default: $TAPES_DATABASE_URL, $TAPES_STORAGE_POSTGRES_DSN, then storage.postgres_dsn in
+                           ./.tapes/config.toml or ~/.tapes/config.toml. The password is never shown or stored
+        --tapes-api [url]  tapes' HTTP read API. Alone: http://localhost:8081. Default (when no PostgreSQL is
+                           found): $TAPES_API_URL, then api-url in ~/.tapes/config.toml
+        --user <subject>   With --postgres or --tapes-api: only this gateway user's sessions (auth_subject)
         --claude <dir>     Claude Code transcripts: a config directory (with projects/) or a projects directory;
                            repeatable. Default: each of $CLAUDE_CONFIG_DIR (comma-separated), else
                            ~/.config/claude/projects and ~/.claude/projects where present. One session per
@@ -38,18 +53,21 @@ export const HELP = `
                            (~/.local/share/tapedeck/index.sqlite); the demo keeps its own next to its data
         --pricing <file>   JSON price overrides per model, USD per 1M tokens:
                            {"gpt-5": {"input": 1.25, "output": 10, "cache_read": 0.125, "cache_write": 1.25}}
-                           Fields left out keep the built-in price.
+                           Fields left out keep the price of the layer below. Layers, first that has a model
+                           wins: this file, the built-in table, the catalog (@pydantic/genai-prices, offline)
+        --no-catalog       Price from the --pricing file and the built-in table only (the demo always does)
 
   Filters (every command and the explorer)
         --since <period>   24h, 7d, 30d, 90d, any N with m/h/d/w, or 0/all (default: all)
         --from <date>      YYYY-MM-DD (start of that day) or RFC 3339
         --to <date>        YYYY-MM-DD (includes that whole day) or RFC 3339
-        --tz <zone>        IANA time zone for days and dates (default: the local zone, $TZ)
+        --tz <zone>        IANA time zone for days and dates (default: the local zone, $TZ). Per-day tokens
+                           and cost follow each message's time; a session counts on the day it starts
         --model <name>     Dominant model, e.g. claude-sonnet-4.5 (dated IDs are normalized)
         --status <s>       completed, failed, abandoned or unknown
         --project <name>   Exact project name
         --agent <name>     Exact agent name
-        --source <kind>    tapes, claude-code, codex or promptkit
+        --source <kind>    tapes, claude-code, codex, promptkit, tapes-postgres or tapes-api
         --search <text>    Substring of label, project, model or ID
         --sort <key>       date, label, project, agent, model, status, duration, messages, tools, tokens, cost
                            (default: cost)
@@ -63,7 +81,7 @@ export const HELP = `
                            summaries and failures (totals still count every match)
 
   Explorer (? lists every key of a screen)
-        --refresh <sec>    Sync again every N seconds while open (default: 10; 0 turns it off); the first
+        --refresh <sec>    Sync again every N seconds while open, up to 86400 (default: 10; 0 turns it off); the first
                            import of a large source fills the list as it goes
                            Sessions keys: Space/→ a session's subagents · y copy its ID (OSC 52) · o read it in
                            $PAGER (default less) · v open it in $VISUAL/$EDITOR (default vi) · R resume it in its
@@ -90,9 +108,12 @@ export const HELP = `
 
   Environment
     TAPES_SQLITE, TAPES_DB   tapes database path when --sqlite is not given
+    TAPES_DATABASE_URL       tapes' PostgreSQL when --postgres is not given (also TAPES_STORAGE_POSTGRES_DSN)
+    TAPES_API_URL            tapes' HTTP API when --tapes-api is not given and no PostgreSQL is found
     CLAUDE_CONFIG_DIR        Claude Code config directories, comma-separated (when --claude is not given)
     CODEX_HOME               Codex homes, comma-separated (when --codex is not given)
-    XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share)
+    XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share): the index, the demo,
+                             and the catalog data pricing --update saves (tapedeck/genai-prices.json)
     TZ                       default time zone
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
@@ -109,6 +130,9 @@ export const HELP = `
     $ tapedeck show 3f2a91 --md > session.md
     $ tapedeck sessions --claude ~/.claude --source claude-code --json
     $ tapedeck sources
+    $ tapedeck sessions --postgres postgres://me@tapes.internal/tapes --user me@example.com --json
     $ tapedeck facets --since 30d --insights-provider anthropic
     $ tapedeck insights --since 30d --json
+    $ tapedeck daily --since 30d --json
+    $ tapedeck pricing claude-opus-4-7 --json
 `;

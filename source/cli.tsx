@@ -20,6 +20,9 @@ import {spawnSync} from 'node:child_process';
 import {osc52, type HandOff} from './core/hand-off.js';
 import type {TerminalHandOff} from './ui/services/types.js';
 
+import {sanitize, sanitizeLine} from './core/sanitize.js';
+import {escapeJsonText} from './report/json.js';
+
 const FLAGS = {
 	sqlite: {type: 'string', shortFlag: 's'},
 	demo: {type: 'boolean', shortFlag: 'm', default: false},
@@ -46,12 +49,17 @@ const FLAGS = {
 	claude: {type: 'string', isMultiple: true},
 	codex: {type: 'string', isMultiple: true},
 	promptkit: {type: 'string', isMultiple: true},
+	postgres: {type: 'string'},
+	tapesApi: {type: 'string'},
+	user: {type: 'string'},
 	insights: {type: 'boolean', default: true},
 	insightsProvider: {type: 'string'},
 	insightsModel: {type: 'string'},
 	insightsKey: {type: 'string'},
 	insightsBaseUrl: {type: 'string'},
 	insightsConcurrency: {type: 'number'},
+	update: {type: 'boolean', default: false},
+	catalog: {type: 'boolean', default: true},
 	limit: {type: 'number'},
 } as const;
 
@@ -70,8 +78,16 @@ const KNOWN_FLAGS = new Set<string>(['help', 'version', ...Object.entries(FLAGS)
 /** The index in use, once open: failures SQLite raises later are reported against it. */
 let indexFile: string | null = null;
 
+/**
+ * Every line for stderr: sources, LLM endpoints and file names can put control sequences into a message,
+ * so the line passes the sanitizer here, whatever built it.
+ */
+function stderrLine(text: string): void {
+	process.stderr.write(`${sanitize(text)}\n`);
+}
+
 function fail(message: string): never {
-	process.stderr.write(`tapedeck: ${message}\n`);
+	stderrLine(`tapedeck: ${message}`);
 	process.exit(1);
 }
 
@@ -93,7 +109,8 @@ async function main(): Promise<void> {
 	if (f.limit !== undefined && !(Number.isInteger(f.limit) && f.limit > 0)) fail(`invalid --limit "${f.limit}": expected a whole number, 1 or more`);
 	if ([f.json, f.csv, f.md].filter(Boolean).length > 1) fail('choose one of --json, --csv, --md');
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
-	if (!Number.isFinite(f.refresh) || f.refresh < 0) fail(`invalid --refresh "${f.refresh}": expected seconds, 0 or more`);
+	// A day is the longest interval that makes sense while the explorer is open (setTimeout's limit is 24.8 days).
+	if (!Number.isFinite(f.refresh) || f.refresh < 0 || f.refresh > 86_400) fail(`invalid --refresh "${f.refresh}": expected seconds from 0 to 86400 (a day)`);
 	const timeZone = f.tz ?? process.env['TZ'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 	const now = Date.now();
 	const filters = resolveFilters({...f, tz: timeZone}, now);
@@ -111,10 +128,21 @@ async function main(): Promise<void> {
 		process.env['NODE_ENV'] ??= 'production';
 	}
 	const ui = explore ? import('./ui/launch.js') : null;
+	if (f.update) {
+		if (commandName !== 'pricing') fail('--update goes with `tapedeck pricing`');
+		const [{updatePriceCatalog}, {catalogDataFile}, {dataDir}] = await Promise.all([
+			import('./config/price-catalog-update.js'), import('./config/price-catalog.js'), import('./config/paths.js')]);
+		const updated = await updatePriceCatalog(catalogDataFile(dataDir(process.env, os.homedir())));
+		if (!updated.ok) fail(updated.error);
+		process.stdout.write(updated.value);
+		return;
+	}
 
 	const open = (demo: boolean) => openWorkspace({
-		sqlite: f.sqlite, index: f.index, demo, overwrite: f.overwrite, pricing: f.pricing,
+		sqlite: f.sqlite, index: f.index, demo, overwrite: f.overwrite, pricing: f.pricing, catalog: demo ? undefined : f.catalog,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
+		...(f.postgres !== undefined ? {postgres: f.postgres} : {}), ...(f.tapesApi !== undefined ? {tapesApi: f.tapesApi} : {}),
+		...(f.user !== undefined ? {user: f.user} : {}),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
 	let opened = open(f.demo);
@@ -131,18 +159,22 @@ async function main(): Promise<void> {
 			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
 		}, insights.value);
 	}
-	for (const notice of ws.notices) process.stderr.write(`${notice}\n`);
+	for (const notice of ws.notices) stderrLine(notice);
 
 	const showProgress = process.stderr.isTTY === true;
 	const synced = await syncWorkspace(ws, showProgress ? (p) => {
-		process.stderr.write(`\rsyncing ${p.source}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
+		process.stderr.write(`\rsyncing ${sanitizeLine(p.source)}: ${p.read.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit ?? 'rows'}`);
 	} : undefined);
 	if (showProgress && synced.summaries.some((s) => s.newMessages > 0)) process.stderr.write('\n');
-	if (synced.indexError) {
+	// Another process writing the index for longer than every retry waited (a long sync beside this one):
+	// the report shows what the index held, committed, and says so.
+	if (synced.indexError && synced.indexBusy) {
+		stderrLine(`tapedeck: ${ws.indexPath}: another process is writing the index; this report shows what it held before, run again for the rest`);
+	} else if (synced.indexError) {
 		ws.close();
 		fail(synced.indexError);
 	}
-	for (const error of synced.errors) process.stderr.write(`tapedeck: ${error}\n`);
+	for (const error of synced.errors) if (error !== synced.indexError) stderrLine(`tapedeck: ${error}`);
 	const anything = ws.queries.count({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''}) > 0;
 	if (synced.errors.length === ws.sources.length && !anything) {
 		ws.close();
@@ -161,7 +193,7 @@ async function main(): Promise<void> {
 		fail(result.error);
 	}
 	// Large reports are generated while they are written, so the index stays open until the last piece.
-	await writeOutput(result.value);
+	await writeOutput(result.value, format === 'json');
 	ws.close();
 }
 
@@ -171,7 +203,7 @@ async function main(): Promise<void> {
  * second Ctrl-C exits at once.
  */
 function facetsCommandEdge(notice: string | null, showProgress: boolean) {
-	if (notice) process.stderr.write(`tapedeck: ${notice}\n`);
+	if (notice) stderrLine(`tapedeck: ${notice}`);
 	const controller = new AbortController();
 	const onSigint = () => {
 		if (controller.signal.aborted) process.exit(130);
@@ -183,7 +215,7 @@ function facetsCommandEdge(notice: string | null, showProgress: boolean) {
 		signal: controller.signal,
 		onProgress: showProgress ? (line: string) => {
 			drawn = true;
-			process.stderr.write(`\r${line}\u001b[K`);
+			process.stderr.write(`\r${sanitizeLine(line)}\u001b[K`);
 		} : undefined,
 		done: () => {
 			process.off('SIGINT', onSigint);
@@ -218,7 +250,7 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	};
 	const die = (code: number, message?: string): never => {
 		restore();
-		if (message) process.stderr.write(`tapedeck: ${message}\n`);
+		if (message) stderrLine(`tapedeck: ${message}`);
 		process.exit(code);
 	};
 	// A failure nothing caught is a bug: one line on the restored terminal, the stack in a file to report.
@@ -319,10 +351,15 @@ function resumeInAgent(h: HandOff): never {
 	process.exit(ran.status ?? 1);
 }
 
-/** Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory. */
-async function writeOutput(output: string | Iterable<string>): Promise<void> {
+/**
+ * Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory.
+ * This is stdout's one writer: text passes the sanitizer and JSON the JSON writer's escaping, whichever
+ * report built it (both leave text that was already clean as it is).
+ */
+async function writeOutput(output: string | Iterable<string>, json: boolean): Promise<void> {
 	for (const piece of typeof output === 'string' ? [output] : output) {
-		if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+		const safe = json ? escapeJsonText(piece) : sanitize(piece);
+		if (!process.stdout.write(safe)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 	}
 }
 

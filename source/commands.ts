@@ -7,7 +7,7 @@ import type {WorkspaceSync} from './workspace/sync-workspace.js';
 import type {ReportContext, ReportFormat} from './report/sessions-report.js';
 import type {InsightsConfig} from './facets/insights-config.js';
 
-export const COMMANDS = ['sessions', 'show', 'analytics', 'sync', 'facets', 'insights', 'sources'] as const;
+export const COMMANDS = ['sessions', 'show', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type OutputFormat = ReportFormat | 'md';
@@ -62,6 +62,20 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			if (bad) return bad;
 			const {analyticsReport} = await import('./report/analytics-report.js');
 			return {ok: true, value: analyticsReport(report, ctx.format as ReportFormat)};
+		}
+		case 'daily':
+		case 'weekly':
+		case 'monthly': {
+			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
+			if (bad) return bad;
+			const {periodReport} = await import('./report/period-report.js');
+			return {ok: true, value: periodReport(report, command, ctx.format as ReportFormat)};
+		}
+		case 'pricing': {
+			const bad = unsupported(command, ctx.format, ['table', 'json']);
+			if (bad) return bad;
+			const {pricingReport} = await import('./report/pricing-report.js');
+			return pricingReport(ctx.ws.pricing, args[0] ?? '', ctx.ws.queries.modelNames(), ctx.format as 'table' | 'json');
 		}
 		case 'sync': {
 			const bad = unsupported(command, ctx.format, ['table', 'json']);

@@ -45,4 +45,23 @@ describe('architecture', () => {
 			.filter((f) => /console\.(log|error|warn)|process\.std(out|err)\.write/.test(fs.readFileSync(f, 'utf8')));
 		expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
 	});
+
+	it('no call spreads an array into its arguments (past ~125,000 elements the stack overflows)', () => {
+		// Math.max(...xs), push(...xs): every element becomes an argument on the stack. Loops, or maxOf/minOf/
+		// pushAll from core/numbers.ts, take any length. Spreads inside array and object literals are fine.
+		const offenders: string[] = [];
+		for (const f of files(root)) {
+			const sf = ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+			const visit = (node: ts.Node): void => {
+				// The calls that take arrays of data; SQL parameters and helpers take a few known values.
+				const callee = ts.isCallExpression(node) ? node.expression.getText() : '';
+				if (/^Math\.(max|min)$|\.(push|unshift|splice|concat)$|fromCharCode$|fromCodePoint$/.test(callee) && (node as ts.CallExpression).arguments.some(ts.isSpreadElement)) {
+					offenders.push(`${path.relative(root, f)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 80)}`);
+				}
+				ts.forEachChild(node, visit);
+			};
+			visit(sf);
+		}
+		expect(offenders).toEqual([]);
+	});
 });

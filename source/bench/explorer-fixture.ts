@@ -42,7 +42,7 @@ export function benchIndex(file: string, count: number, now: number): string {
 	const store = createIndexStore(opened.db);
 	const rand = prng(count);
 	opened.db.transaction(() => {
-		for (let i = 0; i < count; i++) store.sessions.write({summary: session(i, now, rand), sourceId: 1, leafId: `l${i}`, modelUsage: [], tools: []}, now);
+		for (let i = 0; i < count; i++) store.sessions.write({summary: session(i, now, rand), sourceId: 1, leafId: `l${i}`, modelUsage: [], tools: [], buckets: [], notes: {priceSource: 'built-in', statusReason: '', rejections: 0}}, now);
 	})();
 	opened.db.pragma('wal_checkpoint(TRUNCATE)');
 	opened.db.close();

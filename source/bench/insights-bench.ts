@@ -14,6 +14,7 @@ import {createWorkspaceServices} from '../ui/services/workspace-services.js';
 import {startInsights} from '../facets/start-worker.js';
 import {ApiKey} from '../config/credentials.js';
 import type {InsightsConfig} from '../facets/insights-config.js';
+import {maxOf, pushAll} from '../core/numbers.js';
 
 process.env['NODE_ENV'] ??= 'production';
 const {measureKeys} = await import('./explorer-keys.js');
@@ -50,7 +51,7 @@ const config: InsightsConfig = {
 };
 const timeZone = 'UTC';
 const line = (label: string, value: string, goal = '') => process.stdout.write(`  ${label.padEnd(44)} ${value.padEnd(46)} ${goal}\n`);
-const stats = (xs: number[]) => `median ${fmt(median(xs))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`;
+const stats = (xs: number[]) => `median ${fmt(median(xs))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(maxOf(xs))}`;
 
 async function without(): Promise<number[]> {
 	const {services} = createWorkspaceServices(ws, {timeZone, now: Date.now, refreshSec: 0});
@@ -79,9 +80,9 @@ const base: number[] = [];
 const loaded: number[] = [];
 for (let i = 0; i < 2; i++) {
 	const t0 = performance.now();
-	base.push(...await without());
+	pushAll(base, await without());
 	const t1 = performance.now();
-	loaded.push(...await withWorker());
+	pushAll(loaded, await withWorker());
 	process.stdout.write(`  pass ${i + 1}/2: without ${fmt(t1 - t0)}, with ${fmt(performance.now() - t1)}\n`);
 }
 const answered = server.stats().answered;
@@ -91,6 +92,6 @@ ws.close();
 process.stdout.write(`key → rendered frame on the Sessions screen (Ink at 120×35; next key once the screen is still for 80 ms, or after ${QUIET_CAP_MS} ms)\n`);
 line(`without extraction (${base.length} keys)`, stats(base));
 line(`with ${CONCURRENCY} extractions in flight (${loaded.length} keys)`, stats(loaded));
-line('extractions answered during the measurement', `${answered}, in flight: median ${median(inFlight)}, max ${Math.max(...inFlight)}`);
+line('extractions answered during the measurement', `${answered}, in flight: median ${median(inFlight)}, max ${maxOf(inFlight)}`);
 line('with ÷ without, median', (median(loaded) / median(base)).toFixed(2));
 line('with ÷ without, p95', (percentile(loaded, 95) / percentile(base, 95)).toFixed(2), 'goal ≤ 1.5');

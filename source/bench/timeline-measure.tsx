@@ -18,6 +18,7 @@ import {ServicesContext} from '../ui/services/context.js';
 import {THEMES, ThemeContext} from '../ui/theme.js';
 
 import {TimelineScreen} from '../ui/screens/timeline-screen.js';
+import {maxOf} from '../core/numbers.js';
 
 const dir = path.resolve(process.env['BENCH_DIR'] ?? '.bench');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -116,7 +117,7 @@ async function scrollTimes(services: ExplorerServices, id: string): Promise<numb
 	return samples;
 }
 
-const stats = (xs: number[]) => `median ${fmt(median(xs))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(Math.max(...xs))}`;
+const stats = (xs: number[]) => `median ${fmt(median(xs))}, p95 ${fmt(percentile(xs, 95))}, max ${fmt(maxOf(xs))}`;
 const line = (label: string, value: string, goal = '') => process.stdout.write(`  ${label.padEnd(44)} ${value.padEnd(46)} ${goal}\n`);
 
 process.stdout.write(`timeline benchmark (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; Ink at ${SIZE.columns}×${SIZE.rows}, ${RUNS} opens each)\n\n`);

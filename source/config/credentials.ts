@@ -6,6 +6,7 @@
 // which prints as [redacted] however it is logged or serialized.
 import fs from 'node:fs';
 import path from 'node:path';
+import {readRegularFile} from '../sources/regular-file.js';
 
 const REDACTED = '[redacted]';
 
@@ -96,6 +97,13 @@ export interface KeyLookup {
 	readFile?: (p: string) => string;
 }
 
+/** The credentials file's text; throws for anything but a regular file of at most 1 MB (a FIFO would block). */
+function readCredentials(file: string): string {
+	const read = readRegularFile(file, 1 << 20);
+	if (!read.ok) throw new Error(read.error);
+	return read.value;
+}
+
 /** The key for exactly this provider, or null. An unreadable credentials file counts as no key there. */
 export function findApiKey(q: KeyLookup): FoundKey | null {
 	const flag = q.flagKey?.trim();
@@ -105,12 +113,28 @@ export function findApiKey(q: KeyLookup): FoundKey | null {
 	if (envName && fromEnv) return {key: new ApiKey(fromEnv), source: 'env', where: `$${envName}`};
 	let text: string;
 	try {
-		text = (q.readFile ?? ((p) => fs.readFileSync(p, 'utf8')))(q.credentialsFile);
+		text = (q.readFile ?? readCredentials)(q.credentialsFile);
 	} catch {
 		return null;
 	}
 	const fromFile = parseCredentialsToml(text)[q.provider]?.trim();
 	return fromFile ? {key: new ApiKey(fromFile), source: 'file', where: q.credentialsFile} : null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The base64 and base64url text that encodes `value` whole, whatever bytes come before it (0, 1 or 2 mod 3). */
+function base64Forms(value: string): string[] {
+	const bytes = Buffer.from(value, 'utf8');
+	const forms: string[] = [];
+	for (let shift = 0; shift < 3; shift++) {
+		const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+		// Characters that also carry bits of the bytes before, or of the padding after, differ by context.
+		const core = encoded.slice(Math.ceil((shift * 8) / 6), Math.floor((shift + bytes.length) / 3) * 4);
+		if (core.length < 8) continue;
+		forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return forms;
 }
 
 /**
@@ -121,7 +145,11 @@ export function redactSecrets(text: string, keys: ReadonlyArray<ApiKey | null | 
 	let out = text;
 	for (const k of keys) {
 		const value = k?.reveal();
-		if (value && value.length >= 4) out = out.split(value).join(REDACTED);
+		if (!value || value.length < 4) continue;
+		// The key as typed and URL-encoded, in any case; then base64 (and base64url) of it at each of the three
+		// byte alignments it can have inside a longer encoded string ("Bearer <key>", "user:<key>").
+		for (const form of new Set([value, encodeURIComponent(value)])) out = out.replace(new RegExp(escapeRegExp(form), 'gi'), REDACTED);
+		for (const form of base64Forms(value)) out = out.split(form).join(REDACTED);
 	}
 	return out.replace(/\b(sk-(?:ant-|proj-)?[A-Za-z0-9_*-]{8,})/g, REDACTED);
 }

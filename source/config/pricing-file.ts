@@ -1,10 +1,13 @@
 // Loads a --pricing override file: {"model": {"input": 3, "output": 15, "cache_read": 0.3, "cache_write": 3.75}}.
-import fs from 'node:fs';
+import {readRegularFile} from '../sources/regular-file.js';
 import {createRequire} from 'node:module';
 import type * as Zod from 'zod';
 import type {Pricing, PricingTable} from '../core/types.js';
 import {mergePricing} from '../core/pricing.js';
 import type {Result} from '../core/time.js';
+
+/** A pricing table is a few kilobytes; more is not a pricing file. */
+const MAX_PRICING_BYTES = 16 << 20;
 
 // zod loads only when a --pricing file is given: it is the heaviest module on the report path.
 const requireCjs = createRequire(import.meta.url);
@@ -30,14 +33,9 @@ function where(issue: Zod.core.$ZodIssue): string {
 
 /** Reads and validates the file; fields an entry leaves out keep the built-in price (reference §7). */
 export function loadPricingFile(path: string, base: PricingTable): Result<PricingTable> {
-	let text: string;
-	try {
-		text = fs.readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as {code?: string}).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-		return {ok: false, error: `pricing file ${path}: ${why}`};
-	}
+	const read = readRegularFile(path, MAX_PRICING_BYTES);
+	if (!read.ok) return {ok: false, error: `pricing file ${path}: ${read.error}`};
+	const text = read.value;
 	let json: unknown;
 	try {
 		json = JSON.parse(text);

@@ -3,8 +3,9 @@ import type {SessionSummary} from './types.js';
 import type {OverviewTotals} from './overview.js';
 import {
 	activityByDay, costBuckets, durationBuckets, hourOfWeekHeatmap, modelPerformance, mostCommonBucket, providerBreakdown,
-	topTools, type Bucket, type DayActivity, type ModelPerformance, type ProviderShare, type ToolMetric,
+	topTools, type Bucket, type DayActivity, type DayUsage, type ModelPerformance, type ProviderShare, type ToolMetric,
 } from './analytics.js';
+import {maxOf} from './numbers.js';
 
 export interface SeriesStats {
 	total: number;
@@ -40,6 +41,8 @@ export interface AnalyticsInput {
 	/** Per-model cache reads and what they saved (priced models only). */
 	cache: {inputTokens: number; readTokens: number; savedUsd: number};
 	previous: OverviewTotals | null;
+	/** Usage by quarter hour of each message: per-day tokens and cost follow the messages. */
+	usage?: readonly DayUsage[];
 	window: {fromMs: number | null; toMs: number | null};
 	now: number;
 	timeZone: string;
@@ -60,7 +63,7 @@ function stats(days: DayActivity[], pick: (d: DayActivity) => number, previousTo
 
 export function buildAnalytics(input: AnalyticsInput): AnalyticsModel {
 	const {sessions, timeZone, now} = input;
-	const days = activityByDay(sessions, input.window, now, timeZone);
+	const days = activityByDay(sessions, input.window, now, timeZone, input.usage ?? null);
 	const heatmap = hourOfWeekHeatmap(sessions, timeZone);
 	const priced = sessions.filter((s) => s.totalCost !== null);
 	const durations = durationBuckets(sessions.map((s) => s.durationMs));
@@ -78,7 +81,7 @@ export function buildAnalytics(input: AnalyticsInput): AnalyticsModel {
 			tokens: stats(days, (d) => d.tokens, prev ? prev.totalTokens : null),
 		},
 		heatmap,
-		heatmapMax: Math.max(0, ...heatmap.flat()),
+		heatmapMax: maxOf(heatmap.flat(), 0),
 		durationBuckets: durations,
 		costBuckets: costs,
 		mostCommonDuration: mostCommonBucket(durations),

@@ -1,6 +1,7 @@
 // Cross-session analytics (reference §2.12) with its fixes: providers count sessions, every day of the period is present.
 import type {SessionSummary} from './types.js';
 import {daysBetween} from './time.js';
+import type {UsageBucket} from './usage-buckets.js';
 import {zonedClock} from './zoned-clock.js';
 
 export interface Bucket {
@@ -49,16 +50,22 @@ export interface DayActivity {
 }
 
 type DaySession = Pick<SessionSummary, 'startMs' | 'totalCost' | 'totalTokens'>;
+/** Usage in a quarter hour (see usage-buckets.ts). */
+export type DayUsage = Pick<UsageBucket, 'startMs' | 'input' | 'output' | 'cost'>;
 
-/** One entry for every calendar day of the window in the zone, zeros included; sessions count on their start day. */
+/**
+ * One entry for every calendar day of the window in the zone, zeros included. A session counts on its start
+ * day; tokens and cost count on the day of each message (usage buckets), as ccusage's daily report does.
+ */
 export function activityByDay(
 	sessions: DaySession[],
 	window: {fromMs: number | null; toMs: number | null},
 	now: number,
 	timeZone: string,
+	usage: readonly DayUsage[] | null = null,
 ): DayActivity[] {
 	let from = window.fromMs;
-	if (from === null) from = sessions.reduce((min, s) => Math.min(min, s.startMs), now);
+	if (from === null) from = Math.min(sessions.reduce((min, s) => Math.min(min, s.startMs), now), (usage ?? []).reduce((min, u) => Math.min(min, u.startMs), now));
 	const to = window.toMs ?? now + 1;
 	const clock = zonedClock(timeZone);
 	const byDay = new Map<string, DayActivity>();
@@ -67,8 +74,17 @@ export function activityByDay(
 		const entry = byDay.get(clock(s.startMs).day);
 		if (!entry) continue; // started before the window (it overlaps it): counted in totals, not on a day outside the chart
 		entry.sessions++;
-		entry.cost += s.totalCost ?? 0;
-		entry.tokens += s.totalTokens;
+		if (usage === null) {
+			// Without usage buckets (summaries alone), a session's figures fall on its start day.
+			entry.cost += s.totalCost ?? 0;
+			entry.tokens += s.totalTokens;
+		}
+	}
+	for (const u of usage ?? []) {
+		const entry = byDay.get(clock(u.startMs).day);
+		if (!entry) continue;
+		entry.cost += u.cost ?? 0;
+		entry.tokens += u.input + u.output;
 	}
 	return [...byDay.values()];
 }

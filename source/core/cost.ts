@@ -49,9 +49,13 @@ export const COST_SOURCE_NOTES: Readonly<Record<CostSource, string>> = {
 	unpriced: 'no price for its models', none: 'no tokens to price',
 };
 
-/** Cost of one message's usage. */
+/**
+ * Cost of one message's usage. A prompt above the model's long-context threshold (input including cache
+ * tokens) is billed whole at the long-context rates, as the vendors bill such a request.
+ */
 export function costOfUsage(p: Pricing, u: Usage): CostBreakdown {
-	return costForTokensWithCache(p, u.input, u.output, u.cacheWrite, u.cacheRead, u.cacheWrite1h);
+	const rates = p.longContext && u.input > p.longContext.threshold ? p.longContext : p;
+	return costForTokensWithCache(rates, u.input, u.output, u.cacheWrite, u.cacheRead, u.cacheWrite1h);
 }
 
 /**

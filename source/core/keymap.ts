@@ -11,7 +11,7 @@ export type KeyAction =
 	| 'help' | 'close' | 'quit' | 'back'
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
-	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export'
+	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export' | 'toggle-thinking'
 	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
 	| 'copy' | 'page' | 'edit' | 'resume' | 'replay-pause' | 'replay-faster' | 'replay-slower' | 'replay-step';
 
@@ -93,6 +93,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('timeline', ['S'], 'sort-prev', 'the previous sort'),
 	b('timeline', ['J'], 'detail-down', 'scroll the detail down', 'detail'),
 	b('timeline', ['K'], 'detail-up', 'scroll the detail up'),
+	b('timeline', ['t'], 'toggle-thinking', 'unfold thinking and reasoning, fold them again', 'thinking'),
 	b('timeline', ['r'], 'replay', 'replay step by step', 'replay'),
 	b('timeline', ['o'], 'sub-sessions', 'list sub-sessions', 'subs'),
 	b('timeline', ['e'], 'export', 'export as Markdown', 'export'),

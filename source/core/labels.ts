@@ -1,5 +1,6 @@
 // Session labels from user prompts (reference §2.4). A label is stored whole: each view fits it to its
 // own width (the reference cut it to 36 characters when stored, which cut --json, CSV and titles too).
+import {isHarnessLine, removeWrappers} from './label-wrappers.js';
 
 const LABEL_PROMPTS = 3;
 const FALLBACK_ID_LENGTH = 12;
@@ -26,9 +27,9 @@ export function stripTaggedSection(text: string, tag: string): string {
 	return out.trim();
 }
 
-/** A user message's text without the sections agents inject (system reminders, local commands). */
+/** A user message's text without what agents wrap around it (reminders, command output, IDE context; see label-wrappers.ts). */
 export function labelText(text: string): string {
-	return stripTaggedSection(stripTaggedSection(text.trim(), 'system-reminder'), 'local-command').trim();
+	return removeWrappers(text.trim(), stripTaggedSection);
 }
 
 /**
@@ -38,7 +39,7 @@ export function labelText(text: string): string {
 export function firstLabelLine(text: string): string {
 	for (const line of text.split('\n')) {
 		const trimmed = line.trim();
-		if (trimmed === '' || TAG_LINE.test(trimmed)) continue;
+		if (trimmed === '' || TAG_LINE.test(trimmed) || isHarnessLine(trimmed)) continue;
 		if (trimmed.toLowerCase().startsWith('command:')) continue;
 		return trimmed;
 	}

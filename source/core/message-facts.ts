@@ -5,7 +5,7 @@
 import {firstLabelLine, labelText} from './labels.js';
 import {normalizeModel} from './models.js';
 import {hasGitActivity} from './status.js';
-import type {CanonicalMessage, Usage} from './types.js';
+import type {CanonicalMessage, ToolResult, Usage} from './types.js';
 
 /**
  * Characters of a prompt's first line stored for labels: the whole line as a person types it. Past this
@@ -33,20 +33,32 @@ export interface MessageFacts {
 	/** Names of the tool calls, empty names dropped. */
 	toolNames: string[];
 	toolCallCount: number;
-	/** Tool results flagged as errors or carrying error text. */
+	/** Tool results flagged as errors or carrying error text (declined calls are not errors). */
 	toolErrorCount: number;
+	/** Tool calls the user declined (absent: none). */
+	toolRejectionCount?: number;
+	/**
+	 * Each tool result's tool name and outcome, in order: what tells a recovered error from a lasting one.
+	 * Absent (facts stored before outcomes were kept): every error counts as a lasting one.
+	 */
+	toolOutcomes?: ToolOutcomeFact[];
 	gitActivity: boolean;
 	/** firstLabelLine(labelText(text)) for user messages, else ''. */
 	labelLine: string;
 	recordedCostUsd: number | null;
 }
 
+/** 0 = succeeded, 1 = failed, 2 = declined by the user. */
+export type ToolOutcomeFact = [tool: string, outcome: 0 | 1 | 2];
+
+const failedResult = (r: ToolResult) => !r.declined && (r.isError || r.error.trim() !== '');
+
 export function messageFacts(m: CanonicalMessage, carriedModel: string): MessageFacts {
 	return {
 		id: m.id,
 		parentId: m.parentId,
 		role: m.role,
-		model: normalizeModel(m.model) || carriedModel,
+		model: normalizeModel(m.model) || normalizeModel(carriedModel),
 		provider: m.provider,
 		agent: m.agent,
 		project: m.project,
@@ -55,7 +67,9 @@ export function messageFacts(m: CanonicalMessage, carriedModel: string): Message
 		stopReason: m.stopReason,
 		toolNames: m.toolCalls.map((call) => call.name).filter((name) => name !== ''),
 		toolCallCount: m.toolCalls.length,
-		toolErrorCount: m.toolResults.filter((result) => result.isError || result.error.trim() !== '').length,
+		toolErrorCount: m.toolResults.filter(failedResult).length,
+		toolRejectionCount: m.toolResults.filter((r) => r.declined).length,
+		toolOutcomes: m.toolResults.map((r): ToolOutcomeFact => [r.name, r.declined ? 2 : failedResult(r) ? 1 : 0]),
 		gitActivity: hasGitActivity(m.toolCalls),
 		// Labels show 36 characters of the last three lines, so the index keeps only the start of each.
 		labelLine: m.role === 'user' ? keepChars(firstLabelLine(labelText(m.text)), LABEL_LINE_KEEP) : '',

@@ -1,7 +1,7 @@
 // The built-in price table and price lookup. Prices are USD per 1M tokens.
 
 import {isAnthropicModel, normalizeModel, swapClaudeNameOrder} from './models.js';
-import type {Pricing, PricingTable} from './types.js';
+import type {PriceLayer, Pricing, PricingTable} from './types.js';
 
 /**
  * Date the prices added on top of the reference table were taken from the published pages:
@@ -90,13 +90,49 @@ function lookupKeys(model: string): string[] {
 	return keys.filter((key) => key !== '');
 }
 
-/** The price of a model, or null when the table has none (the cost is then unknown, never $0). */
-export function pricingForModel(table: PricingTable, model: string): Pricing | null {
+export interface PriceHit {
+	price: Pricing;
+	layer: PriceLayer;
+	/** The table key or normalized name that matched. */
+	key: string;
+}
+
+/**
+ * A model's price and the layer it comes from: the --pricing file and the built-in table first (their
+ * keys share one map), then the catalog. null when no layer has it (the cost is unknown, never $0).
+ */
+export function priceLookup(table: PricingTable, model: string): PriceHit | null {
 	for (const key of lookupKeys(model)) {
 		const hit = Object.hasOwn(table.models, key) ? table.models[key] : undefined;
-		if (hit) return hit;
+		if (!hit) continue;
+		if (table.overridden?.has(key)) return {price: hit, layer: 'pricing-file', key};
+		return {price: withCatalogTier(hit, table, model), layer: 'built-in', key};
 	}
-	return null;
+	const fromCatalog = model.trim() === '' ? null : table.catalog?.lookup(model) ?? null;
+	return fromCatalog ? {price: fromCatalog, layer: 'catalog', key: normalizeModel(model)} : null;
+}
+
+const LAYER_WORDS: Readonly<Record<PriceLayer, string>> = {'pricing-file': '--pricing file', 'built-in': 'built-in table', catalog: 'catalog'};
+
+/** The layers that priced a session (stored as 'built-in, catalog'), in words; `fallback` when none are stored. */
+export function describePriceLayers(layers: string, fallback: string): string {
+	const named = layers.split(',').map((l) => LAYER_WORDS[l.trim() as PriceLayer]).filter(Boolean);
+	return named.length ? named.join(' + ') : fallback;
+}
+
+/**
+ * The built-in table has one rate per model; the catalog knows which models bill a long prompt higher. A
+ * built-in entry takes the catalog's long-context rates when both agree on the base rates (the same model).
+ */
+function withCatalogTier(p: Pricing, table: PricingTable, model: string): Pricing {
+	if (p.longContext || !table.catalog) return p;
+	const c = table.catalog.lookup(model);
+	return c?.longContext && c.input === p.input && c.output === p.output ? {...p, longContext: c.longContext} : p;
+}
+
+/** The price of a model, or null when no layer has one. */
+export function pricingForModel(table: PricingTable, model: string): Pricing | null {
+	return priceLookup(table, model)?.price ?? null;
 }
 
 /**
@@ -113,14 +149,18 @@ export function mergePricing(
 	source: string,
 ): PricingTable {
 	const models: Record<string, Pricing> = {...base.models};
+	const overridden = new Set(base.overridden);
 	for (const [rawKey, override] of Object.entries(overrides)) {
 		const key = normalizeModel(rawKey);
 		if (key === '') continue;
 		const given = definedFields(override);
 		const existing = Object.hasOwn(models, key) ? models[key] : pricingForModel(base, rawKey);
-		models[key] = existing ? {...existing, ...given} : newEntry(key, given);
+		// A price the user gives is flat: long-context rates of the layer below would not match it.
+		const {longContext: _below, ...flat} = existing ?? {longContext: undefined};
+		models[key] = existing ? {...(flat as Pricing), ...given} : newEntry(key, given);
+		overridden.add(key);
 	}
-	return {source, verified: base.verified, models};
+	return {source, verified: base.verified, models, overridden, ...(base.catalog ? {catalog: base.catalog} : {})};
 }
 
 function definedFields(override: Partial<Pricing>): Partial<Pricing> {

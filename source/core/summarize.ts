@@ -1,13 +1,14 @@
 // One session's summary from its messages' facts. Works on facts, not bodies, so re-summarizing after a
 // pricing change or a new message is cheap.
 
-import {addUsage, costOfUsage, emptyModelUsage} from './cost.js';
+import {addUsage, cacheSavingUsd, costOfUsage, emptyModelUsage} from './cost.js';
 import {buildLabel} from './labels.js';
 import type {MessageFacts} from './message-facts.js';
 import {normalizeModel} from './models.js';
-import {pricingForModel} from './pricing.js';
-import {determineStatus} from './status.js';
-import type {CostSource, ModelUsage, Pricing, PricingTable, SessionSummary, SourceKind} from './types.js';
+import {priceLookup, type PriceHit} from './pricing.js';
+import {sessionStatus} from './session-status.js';
+import type {CostSource, ModelUsage, PriceLayer, PricingTable, SessionSummary, SourceKind} from './types.js';
+import {createBucketCollector, type UsageBucket} from './usage-buckets.js';
 
 export interface SummarizeInput {
 	id: string;
@@ -25,7 +26,17 @@ export interface SummarizeResult {
 	summary: SessionSummary;
 	/** Per-model token sums in order of first appearance; models without a price are included. */
 	modelUsage: ModelUsage[];
+	/** Tokens and cost by the quarter hour of each message (what per-day figures add up). */
+	buckets: UsageBucket[];
+	/** The price layers that priced its messages, in the order PRICE_LAYERS gives ('' when none did). */
+	priceSource: string;
+	/** Why it got its status, in words. */
+	statusReason: string;
+	/** Tool calls the user declined. */
+	rejections: number;
 }
+
+const PRICE_LAYERS: readonly PriceLayer[] = ['pricing-file', 'built-in', 'catalog'];
 
 export interface ModelCost {
 	model: string;
@@ -94,17 +105,19 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 	);
 
 	// One price lookup per model, not per message.
-	const prices = new Map<string, Pricing | null>();
-	const priceOf = (model: string): Pricing | null => {
+	const prices = new Map<string, PriceHit | null>();
+	const priceOf = (model: string): PriceHit | null => {
 		if (model === '') return null;
-		if (!prices.has(model)) prices.set(model, pricingForModel(input.pricing, model));
+		if (!prices.has(model)) prices.set(model, priceLookup(input.pricing, model));
 		return prices.get(model) ?? null;
 	};
+	const buckets = createBucketCollector();
+	const layers = new Set<PriceLayer>();
 	const perModel = new Map<string, ModelAcc>();
 	let carried = '';
 	let inputTokens = 0, outputTokens = 0, cacheRead = 0, cacheWrite = 0;
 	let inputCost = 0, outputCost = 0, recorded = 0, anyRecorded = false;
-	let pricedTokens = 0, unpricedTokens = 0, toolCalls = 0, toolErrors = 0, anyGit = false;
+	let pricedTokens = 0, unpricedTokens = 0, toolCalls = 0, toolErrors = 0;
 
 	for (const m of messages) {
 		const model = normalizeModel(m.model) || carried;
@@ -116,7 +129,6 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 		cacheWrite += m.usage.cacheWrite + m.usage.cacheWrite1h;
 		toolCalls += m.toolCallCount;
 		toolErrors += m.toolErrorCount;
-		anyGit ||= m.gitActivity;
 
 		let acc: ModelAcc | undefined;
 		if (model !== '') {
@@ -124,8 +136,11 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 			perModel.set(model, acc);
 			addUsage(acc.usage, m.usage);
 		}
-		const price = priceOf(model);
+		const hit = priceOf(model);
+		const price = hit?.price ?? null;
+		let messageCost: number | null = null;
 		if (m.recordedCostUsd !== null) {
+			messageCost = m.recordedCostUsd;
 			anyRecorded = true;
 			recorded += m.recordedCostUsd;
 			pricedTokens += tokens;
@@ -135,6 +150,8 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 			}
 		} else if (price) {
 			const c = costOfUsage(price, m.usage);
+			messageCost = c.total;
+			if (tokens > 0) layers.add(hit!.layer);
 			inputCost += c.input;
 			outputCost += c.output;
 			pricedTokens += tokens;
@@ -144,6 +161,9 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 			}
 		} else {
 			unpricedTokens += tokens;
+		}
+		if (tokens > 0 || m.recordedCostUsd !== null) {
+			buckets.add(m.timestamp, model, m.usage, messageCost, price ? cacheSavingUsd(price, m.usage) : 0);
 		}
 	}
 
@@ -165,6 +185,7 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 	const startMs = messages[0]?.timestamp ?? 0;
 	const endMs = leaf?.timestamp ?? 0;
 	const labelLines = input.labelLines ?? messages.map((m) => m.labelLine);
+	const verdict = leaf ? sessionStatus(input.source, messages) : {status: 'unknown' as const, reason: 'no messages', rejections: 0};
 
 	const summary: SessionSummary = {
 		id: input.id,
@@ -175,7 +196,7 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 		model,
 		models: accs.map((a) => a.usage.model),
 		provider: firstNonEmpty(messages.map((m) => m.provider)),
-		status: leaf ? determineStatus(leaf.role, leaf.stopReason, toolErrors > 0, anyGit) : 'unknown',
+		status: verdict.status,
 		startMs,
 		endMs,
 		durationMs: endMs - startMs,
@@ -195,5 +216,7 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 		parentId: input.parentId ?? null,
 		subSessionCount: input.subSessionCount ?? 0,
 	};
-	return {summary, modelUsage: accs.map((a) => a.usage)};
+	const priceSource = PRICE_LAYERS.filter((l) => layers.has(l)).join(', ');
+	return {summary, modelUsage: accs.map((a) => a.usage), buckets: buckets.list(), priceSource,
+		statusReason: verdict.reason, rejections: verdict.rejections};
 }

@@ -20,6 +20,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 			minute: '2-digit',
 			second: '2-digit',
 			weekday: 'short',
+			// Years before 1 come as 1 BC, 2 BC…: the era gives them their sign.
+			era: 'short',
 		});
 		formatters.set(timeZone, f);
 	}
@@ -52,7 +54,7 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
 	const out: Record<string, string> = {};
 	for (const p of partsFormatter(timeZone).formatToParts(new Date(ms))) out[p.type] = p.value;
 	return {
-		year: Number(out['year']),
+		year: out['era'] === 'BC' || out['era'] === 'B' ? 1 - Number(out['year']) : Number(out['year']),
 		month: Number(out['month']),
 		day: Number(out['day']),
 		hour: Number(out['hour']),
@@ -62,16 +64,24 @@ export function zonedParts(ms: number, timeZone: string): ZonedParts {
 	};
 }
 
+/** Date.UTC without its quirk of reading years 0–99 as 1900–1999. */
+function utcMs(year: number, month0: number, day: number, hour = 0, minute = 0, second = 0): number {
+	const d = new Date(0);
+	d.setUTCFullYear(year, month0, day);
+	d.setUTCHours(hour, minute, second, 0);
+	return d.getTime();
+}
+
 /** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
 	const p = zonedParts(ms, timeZone);
-	const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+	const asUtc = utcMs(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 	return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant at which the given local wall-clock midnight happens in the zone. */
 export function zonedMidnight(year: number, month: number, day: number, timeZone: string): number {
-	const wall = Date.UTC(year, month - 1, day);
+	const wall = utcMs(year, month - 1, day);
 	// Two passes settle the offset even when midnight falls near a daylight-saving change.
 	let guess = wall - zoneOffsetMs(wall, timeZone);
 	guess = wall - zoneOffsetMs(guess, timeZone);
@@ -82,19 +92,24 @@ export function pad2(n: number): string {
 	return n < 10 ? `0${n}` : String(n);
 }
 
-/** Calendar day of an instant in the zone, as YYYY-MM-DD. */
+/** A year as day keys write it: four digits at least (0001, 2026, 10000), a sign before year 0. */
+function yearText(year: number): string {
+	return year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+}
+
+/** Calendar day of an instant in the zone, as YYYY-MM-DD (zero-padded, so keys sort as days do). */
 export function dayKey(ms: number, timeZone: string): string {
 	const p = zonedParts(ms, timeZone);
-	return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+	return `${yearText(p.year)}-${pad2(p.month)}-${pad2(p.day)}`;
 }
 
 function parseDayKey(key: string): [number, number, number] | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+	const m = /^(-?\d{4,6})-(\d{2})-(\d{2})$/.exec(key);
 	if (!m) return null;
 	const y = Number(m[1]);
 	const mo = Number(m[2]);
 	const d = Number(m[3]);
-	const check = new Date(Date.UTC(y, mo - 1, d));
+	const check = new Date(utcMs(y, mo - 1, d));
 	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
 	return [y, mo, d];
 }
@@ -110,8 +125,14 @@ export function dayStart(key: string, timeZone: string): number {
 export function nextDayKey(key: string): string {
 	const parsed = parseDayKey(key);
 	if (!parsed) throw new Error(`not a date: ${key}`);
-	const next = new Date(Date.UTC(parsed[0], parsed[1] - 1, parsed[2] + 1));
-	return `${next.getUTCFullYear()}-${pad2(next.getUTCMonth() + 1)}-${pad2(next.getUTCDate())}`;
+	const next = new Date(utcMs(parsed[0], parsed[1] - 1, parsed[2] + 1));
+	return `${yearText(next.getUTCFullYear())}-${pad2(next.getUTCMonth() + 1)}-${pad2(next.getUTCDate())}`;
+}
+
+/** Recorded times before 1970 or after 9999 (Go's zero time is year 1): a clock or a writer gone wrong. */
+export const PLAUSIBLE_UNTIL_MS = 253_402_300_800_000;
+export function implausibleTimestamp(ms: number): boolean {
+	return !(ms >= 0 && ms < PLAUSIBLE_UNTIL_MS);
 }
 
 /** Every calendar day from the day of `fromMs` to the day of `toMs - 1`, zeros included. */

@@ -6,7 +6,7 @@ export type Role = 'user' | 'assistant' | 'tool' | 'system' | (string & {});
 export const STATUSES = ['completed', 'failed', 'abandoned', 'unknown'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const SOURCE_KINDS = ['tapes', 'claude-code', 'codex', 'promptkit'] as const;
+export const SOURCE_KINDS = ['tapes', 'claude-code', 'codex', 'promptkit', 'tapes-postgres', 'tapes-api'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
@@ -41,6 +41,8 @@ export interface ToolResult {
 	error: string;
 	isError: boolean;
 	latencyMs: number | null;
+	/** The user declined the call (Claude Code's "doesn't want to proceed"): friction, not a tool error. */
+	declined?: boolean;
 }
 
 export interface Validation {
@@ -55,6 +57,21 @@ export interface RecordedCost {
 	outputUsd: number;
 	cachedUsd: number;
 	totalUsd: number;
+}
+
+export const CONTENT_PART_KINDS = ['thinking', 'redacted_thinking', 'reasoning', 'aborted', 'unknown'] as const;
+export type ContentPartKind = (typeof CONTENT_PART_KINDS)[number];
+
+/**
+ * What a message said besides its text, kept with its kind so nothing is silently dropped: thinking and
+ * redacted thinking, Codex reasoning summaries, an aborted turn's notice, a block of a type no reader knows.
+ */
+export interface ContentPart {
+	kind: ContentPartKind;
+	/** The words (thinking, reasoning summary, notice); for an unknown block, its type. */
+	text: string;
+	/** Characters of what cannot be shown (redacted or encrypted data, an unknown block's JSON); absent when all is shown. */
+	size?: number;
 }
 
 /** The canonical message every reader yields. */
@@ -80,6 +97,8 @@ export interface CanonicalMessage {
 	recordedCost: RecordedCost | null;
 	validations: Validation[];
 	meta: Record<string, unknown> | null;
+	/** Thinking, reasoning, notices and unknown blocks, in order (absent: none). */
+	parts?: ContentPart[];
 }
 
 /** Price per 1M tokens in USD. */
@@ -90,6 +109,32 @@ export interface Pricing {
 	cacheWrite: number;
 	/** 1-hour cache write rate; defaults to 2x input when a table entry does not give it. */
 	cacheWrite1h: number;
+	/**
+	 * Long-context rates: a request whose prompt (input including cache tokens) exceeds `threshold` is billed
+	 * whole at these rates, as Anthropic and OpenAI bill it. Absent when the model has one flat rate.
+	 */
+	longContext?: LongContextPricing;
+}
+
+export interface LongContextPricing {
+	threshold: number;
+	input: number;
+	output: number;
+	cacheRead: number;
+	cacheWrite: number;
+	cacheWrite1h: number;
+}
+
+/** Which layer priced a model: the user's --pricing file, the built-in (reference) table, or the catalog. */
+export type PriceLayer = 'pricing-file' | 'built-in' | 'catalog';
+
+/** A maintained price catalog (a data package) consulted for models the tables above it lack. */
+export interface PriceCatalog {
+	/** Changes whenever the catalog's data does (package version, refreshed data file): stored costs follow it. */
+	version: string;
+	/** Where the data comes from, in words ("@pydantic/genai-prices 0.1.8 (bundled)"). */
+	source: string;
+	lookup(model: string): Pricing | null;
 }
 
 export interface PricingTable {
@@ -97,6 +142,10 @@ export interface PricingTable {
 	source: string;
 	verified: string;
 	models: Record<string, Pricing>;
+	/** Normalized names whose entry a --pricing file gave or changed. */
+	overridden?: ReadonlySet<string>;
+	/** Consulted for models `models` lacks. */
+	catalog?: PriceCatalog;
 }
 
 export interface CostBreakdown {

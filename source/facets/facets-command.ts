@@ -4,6 +4,7 @@ import type {Filters} from '../core/types.js';
 import {facetProgressBar, providerLabel} from '../core/facet-status.js';
 import {formatCost, formatTokens} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
+import {toJson} from '../report/json.js';
 import {truncate} from '../core/labels.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {InsightsConfig} from './insights-config.js';
@@ -49,7 +50,7 @@ function summaryText(s: FacetRunSummary, provider: string, model: string): strin
 		lines.push(`  cost                ${s.costUsd === null ? 'unpriced' : formatCost(s.costUsd)}`);
 	}
 	if (s.stopped) lines.push('  stopped before the end; run it again to finish the rest');
-	for (const f of s.failed.slice(0, 20)) lines.push(`  failed ${f.sessionId.slice(0, 12)}: ${truncate(sanitizeLine(f.reason), 140)}`);
+	for (const f of s.failed.slice(0, 20)) lines.push(`  failed ${sanitizeLine(f.sessionId).slice(0, 12)}: ${truncate(sanitizeLine(f.reason), 140)}`);
 	if (s.failed.length > 20) lines.push(`  … and ${s.failed.length - 20} more (tapedeck insights lists them)`);
 	return lines.join('\n') + '\n';
 }
@@ -67,7 +68,7 @@ export async function runFacetsCommand(opts: FacetsCommandOptions): Promise<Face
 	try {
 		const summary = await worker.run();
 		const output = opts.format === 'json'
-			? JSON.stringify(summaryJson(summary, extractor.provider, extractor.model), null, 2) + '\n'
+			? toJson(summaryJson(summary, extractor.provider, extractor.model), 2) + '\n'
 			: summaryText(summary, extractor.provider, extractor.model);
 		return {output, error: summary.error};
 	} finally {

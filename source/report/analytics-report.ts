@@ -1,4 +1,5 @@
 // `tapedeck analytics`: the figures the Analytics screen draws, for the same filters, as text, JSON or CSV.
+import {pricingLine} from './sessions-report.js';
 import {toJson} from './json.js';
 import type {AnalyticsModel, SeriesStats} from '../core/analytics-model.js';
 import {formatCost, formatDuration, formatTokens, plural} from '../core/format.js';
@@ -18,19 +19,21 @@ export function analyticsJson(a: AnalyticsModel) {
 		total_sessions: a.sessions,
 		avg_session_cost: a.avgCost,
 		avg_duration_ns: ns(a.avgDurationMs),
-		activity_by_day: a.days,
+		// The reference's field names and shapes (date, count, error_count, objects keyed by name); more beside them.
+		activity_by_day: a.days.map((d) => ({date: d.day, sessions: d.sessions, cost: d.cost, tokens: d.tokens})),
 		series: {sessions: seriesJson(a.series.sessions), cost: seriesJson(a.series.cost), tokens: seriesJson(a.series.tokens)},
 		hour_of_week: a.heatmap,
 		duration_buckets: a.durationBuckets,
 		cost_buckets: a.costBuckets,
 		most_common_duration: a.mostCommonDuration?.label ?? null,
 		most_common_cost: a.mostCommonCost?.label ?? null,
-		top_tools: a.tools.map((t) => ({name: t.name, calls: t.calls, sessions: t.sessions, errors: t.errors, error_rate: t.errorRate})),
+		top_tools: a.tools.map((t) => ({name: t.name, count: t.calls, error_count: t.errors, sessions: t.sessions, error_rate: t.errorRate})),
 		model_performance: a.models.map((m) => ({
 			model: m.model, provider: m.provider, sessions: m.sessions, total_cost: m.totalCost, avg_cost: m.avgCost,
 			avg_duration_ns: ns(m.avgDurationMs), avg_tokens: m.avgTokens, completed_count: m.completed, success_rate: m.successRate,
 		})),
-		provider_breakdown: a.providers,
+		provider_breakdown: Object.fromEntries(a.providers.map((p) => [p.provider, p.sessions])),
+		provider_shares: a.providers,
 		cache: {input_tokens: a.cache.inputTokens, read_tokens: a.cache.readTokens, hit_rate: a.cache.hitRate, saved_usd: a.cache.savedUsd},
 	};
 }
@@ -93,7 +96,7 @@ function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 	]), '');
 	out.push(`providers: ${a.providers.map((p) => `${p.provider} ${p.sessions} (${Math.round(p.share * 100)}%)`).join(' · ')}`);
 	out.push(`cache: ${(a.cache.hitRate * 100).toFixed(1)}% of input read from cache, saved ${formatCost(a.cache.savedUsd)}`);
-	out.push(`prices: ${ctx.pricing.source}, verified ${ctx.pricing.verified}`);
+	out.push(pricingLine(ctx.pricing));
 	return out.join('\n') + '\n';
 }
 

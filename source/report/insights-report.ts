@@ -9,6 +9,7 @@ import {sanitizeLine} from '../core/sanitize.js';
 import {truncate} from '../core/labels.js';
 import {iso} from './session-json.js';
 import {localTime} from './sessions-report.js';
+import {maxOf, pushAll} from '../core/numbers.js';
 
 const asMap = (entries: readonly DistributionEntry[]) => Object.fromEntries(entries.map((e) => [e.key, e.count]));
 
@@ -41,8 +42,8 @@ export function insightsJson(a: InsightsAggregate) {
 
 function bars(title: string, entries: readonly DistributionEntry[], width = 24): string[] {
 	if (entries.length === 0) return [];
-	const max = Math.max(...entries.map((e) => e.count));
-	const labelWidth = Math.max(...entries.map((e) => e.label.length));
+	const max = maxOf(entries.map((e) => e.count));
+	const labelWidth = maxOf(entries.map((e) => e.label.length));
 	return [
 		title,
 		...entries.map((e) => {
@@ -70,8 +71,8 @@ export function insightsText(a: InsightsAggregate, timeZone: string): string {
 		return lines.join('\n') + '\n';
 	}
 	lines.push('');
-	lines.push(...bars('What sessions were for', a.goals), ...bars('Outcomes', a.outcomes), ...bars('Session types', a.sessionTypes));
-	lines.push(...bars('Friction', a.friction));
+	for (const part of [bars('What sessions were for', a.goals), bars('Outcomes', a.outcomes), bars('Session types', a.sessionTypes)]) pushAll(lines, part);
+	pushAll(lines, bars('Friction', a.friction));
 	if (a.recent.length) {
 		lines.push('Recent sessions');
 		for (const r of a.recent) {

@@ -6,8 +6,10 @@ import {formatCostFine, formatDuration, groupDigits} from '../core/format.js';
 import {sanitize, sanitizeLine} from '../core/sanitize.js';
 import {pad2, zonedParts} from '../core/time.js';
 import type {DetailMessage} from '../workspace/session-detail.js';
+import {isFoldable, partBody, partHeading} from '../core/content-parts.js';
+import {maxOf} from '../core/numbers.js';
 
-const longestTicks = (text: string) => Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+const longestTicks = (text: string) => maxOf(Array.from(text.matchAll(/`+/g), (m) => m[0].length), 0);
 
 /** Fences longer than any backtick run inside, so text containing ``` cannot break out of its block. */
 export function fence(text: string, lang = ''): string {
@@ -70,6 +72,15 @@ export function messageMarkdown(m: DetailMessage, index: number, timeZone: strin
 	const gap = m.deltaMs > 0 ? ` · +${formatDuration(m.deltaMs)}` : '';
 	const facts = figures(m);
 	const out = ['', `### ${index + 1}. ${sanitizeLine(f.role) || '(none)'} · ${stamp(f.timestamp, timeZone)}${gap}`, ...(facts.length ? ['', ...facts] : [])];
+	// Thinking and reasoning come first, folded (<details>) as in the Timeline; their text is kept whole.
+	for (const p of m.parts ?? []) {
+		const body = sanitize(partBody(p)).trim();
+		if (isFoldable(p)) out.push('', `<details><summary>${partHeading(p)}</summary>`, '', closeFences(body), '', '</details>');
+		else {
+			out.push('', `*${sanitizeLine(partHeading(p))}*`);
+			if (body) out.push('', closeFences(body));
+		}
+	}
 	// Tool calls and results have their own blocks below; the display text would repeat them (as in the pane).
 	const text = sanitize(m.toolCalls.length || m.toolResults.length ? m.blockText : m.text).trim();
 	if (text) out.push('', closeFences(text));

@@ -7,8 +7,10 @@ import {sanitizeLine} from '../core/sanitize.js';
 import {sessionFacet, type StoredFacet} from '../facets/facet-lookup.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {SessionDetail} from '../workspace/session-detail.js';
+import {describePriceLayers} from '../core/pricing.js';
 import {code, messageMarkdown} from './markdown-message.js';
 import {localTime} from './sessions-report.js';
+import {pushAll} from '../core/numbers.js';
 
 export interface MarkdownContext {
 	timeZone: string;
@@ -23,7 +25,7 @@ const words = (v: string) => v.replace(/_/g, ' ');
 function costLine(d: SessionDetail, pricingSource: string): string {
 	const s = d.summary;
 	const note = s.totalCost === null || s.costSource === 'recorded' ? COST_SOURCE_NOTES[s.costSource]
-		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(pricingSource)}`;
+		: `${COST_SOURCE_NOTES[s.costSource]}, ${sanitizeLine(describePriceLayers(d.notes?.priceSource ?? '', pricingSource))}`;
 	return `- **Cost:** ${formatCostFine(s.totalCost)} · **Cost source:** ${s.costSource} (${note})`;
 }
 
@@ -58,7 +60,7 @@ export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string 
 	const out = [
 		`# ${sanitizeLine(s.label) || '(no label)'}`,
 		'',
-		`- **Session:** ${code(s.id)} (${s.source}) · **Status:** ${s.status}`,
+		`- **Session:** ${code(s.id)} (${s.source}) · **Status:** ${s.status}${d.notes?.statusReason ? ` (${sanitizeLine(d.notes.statusReason)})` : ''}`,
 		`- **Project:** ${sanitizeLine(s.project) || '—'} · **Agent:** ${sanitizeLine(s.agent) || '—'} · **Models:** ${s.models.map(sanitizeLine).join(', ') || '—'}`,
 		`- **Started:** ${localTime(s.startMs, ctx.timeZone)} (${ctx.timeZone}) · **Duration:** ${formatDuration(s.durationMs)}`,
 		`- **Messages:** ${groupDigits(s.messageCount)} in ${plural(d.groups.length, 'group', 'groups')} · **Tool calls:** ${groupDigits(s.toolCalls)}` +
@@ -78,7 +80,7 @@ export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string 
 		}
 	}
 	out.push('', '## Messages');
-	d.messages.forEach((m, i) => out.push(...messageMarkdown(m, i, ctx.timeZone)));
+	d.messages.forEach((m, i) => pushAll(out, messageMarkdown(m, i, ctx.timeZone)));
 	return out.join('\n') + '\n';
 }
 

@@ -31,7 +31,7 @@ export function localTime(ms: number, timeZone: string): string {
 	return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
-function filtersJson(f: Filters) {
+export function filtersJson(f: Filters) {
 	return {
 		from: f.fromMs === null ? null : iso(f.fromMs),
 		to: f.toMs === null ? null : iso(f.toMs),
@@ -47,7 +47,12 @@ function filtersJson(f: Filters) {
 }
 
 export function pricingJson(p: PricingTable) {
-	return {source: p.source, verified: p.verified};
+	return {source: p.source, verified: p.verified, catalog: p.catalog?.source ?? null};
+}
+
+/** The prices line under the text reports: the tables, then the catalog under them. */
+export function pricingLine(p: PricingTable): string {
+	return `prices: ${p.source}, verified ${p.verified}${p.catalog ? `; then ${p.catalog.source}` : ''}`;
 }
 
 export function warningsJson(ws: Warning[]) {
@@ -69,21 +74,26 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	const rest = toJson({
 		...totalsJson(overview.totals),
-		cost_by_model: ctx.queries.costByModel(ctx.filters, ctx.pricing).map((m) => ({
-			model: m.model, sessions: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
-		})),
+		// Keyed by model, as the reference's JSON has it.
+		cost_by_model: Object.fromEntries(ctx.queries.costByModel(ctx.filters).map((m) => [m.model, {
+			model: m.model, session_count: m.sessions, input_tokens: m.inputTokens, output_tokens: m.outputTokens, total_cost: m.cost,
+			cache_read_tokens: m.cacheReadTokens, cache_write_tokens: m.cacheWriteTokens,
+		}])),
 		previous_period: overview.previous ? {...totalsJson(overview.previous), change: comparisonJson(overview.comparison!)} : null,
 		pricing: pricingJson(ctx.pricing),
 		filters: filtersJson(ctx.filters),
 		warnings: warningsJson(ctx.warnings),
 	});
 	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
+	// A subagent whose parent has no messages here (its file is gone or empty) says so: parent_in_index false.
+	const missing = new Set(ctx.queries.parentsNotIndexed());
 	yield '{"sessions":[';
 	for (let i = 0; i < sessions.length; i += JSON_CHUNK) {
 		const page = sessions.slice(i, i + JSON_CHUNK);
 		const info = ctx.sessionInfo?.(page.map((s) => s.id)) ?? new Map<string, SessionInfo>();
 		// Object.assign into the row's own object: a spread of two 20-field objects cost 14 µs a session.
-		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)))));
+		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)),
+			{parent_in_index: s.parentId === null ? null : !missing.has(s.parentId)})));
 		yield (i === 0 ? '' : ',') + text.slice(1, -1);
 	}
 	yield `],${rest.slice(1)}\n`;

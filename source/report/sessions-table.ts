@@ -1,4 +1,5 @@
 // The human-readable session table with its totals line, filters and price provenance.
+import {pricingLine} from './sessions-report.js';
 import type {SessionSummary} from '../core/types.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {describeFilters} from '../core/filters.js';
@@ -46,7 +47,7 @@ export function sessionsTable(ctx: ReportContext, sessions: SessionSummary[], to
 		`${formatDuration(t.durationMs)} agent time · ${t.toolCalls} tool calls · ${Math.round(t.successRate * 100)}% success`);
 	const chips = describeFilters(ctx.filters);
 	if (chips.length) lines.push(`filters: ${chips.join(' ')}`);
-	lines.push(`prices: ${ctx.pricing.source}, verified ${ctx.pricing.verified}`);
+	lines.push(pricingLine(ctx.pricing));
 	for (const w of ctx.warnings) lines.push(`warning: ${w.where}: ${w.message} (${w.count})`);
 	return lines.join('\n') + '\n';
 }

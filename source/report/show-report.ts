@@ -10,11 +10,13 @@ import {localTime} from './sessions-report.js';
 import {renderTable} from './text-table.js';
 import {workspaceSessionMarkdown} from './session-markdown.js';
 import {toCsv} from './csv.js';
+import {partBody, partHeading} from '../core/content-parts.js';
 
 function detailJson(d: SessionDetail) {
 	const a = d.analytics;
 	return {
-		summary: sessionJson(d.summary),
+		summary: {...sessionJson(d.summary), status_reason: d.notes?.statusReason ?? null, tool_rejections: d.notes?.rejections ?? 0,
+			price_source: d.notes?.priceSource ?? null},
 		messages: d.messages.map((m) => ({
 			id: m.facts.id,
 			role: m.facts.role,
@@ -35,6 +37,7 @@ function detailJson(d: SessionDetail) {
 			tool_results: m.toolResults.map((r) => ({id: r.id, name: r.name, content: r.content, error: r.error, is_error: r.isError, latency_ms: r.latencyMs})),
 			validations: m.validations.map((v) => ({validator_type: v.validator, passed: v.passed, details: v.details})),
 			text: m.text,
+			parts: (m.parts ?? []).map((p) => ({kind: p.kind, text: p.text, size: p.size ?? null})),
 		})),
 		grouped_messages: d.groups.map((g) => ({
 			role: g.role, start_time: iso(g.startMs), end_time: iso(g.endMs), delta_ns: Math.round(g.deltaMs * 1e6),
@@ -57,6 +60,7 @@ function detailJson(d: SessionDetail) {
 			first_prompt: a.firstPrompt,
 		},
 		body_error: d.bodyError,
+		computed_cost: d.computedCost,
 	};
 }
 
@@ -67,7 +71,8 @@ function detailText(d: SessionDetail, timeZone: string): string {
 		`${s.id}`,
 		`${s.project || '—'} · ${s.agent || '—'} · ${s.models.join(', ') || '—'} · ${s.status}`,
 		`${localTime(s.startMs, timeZone)} · ${formatDuration(s.durationMs)} · ${s.messageCount} messages · ${s.toolCalls} tool calls`,
-		`tokens ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out · cost ${formatCost(s.totalCost)} (${s.costSource})`,
+		`tokens ${formatTokens(s.inputTokens)} in / ${formatTokens(s.outputTokens)} out · cost ${formatCost(s.totalCost)} (${s.costSource})` +
+			(s.costSource === 'recorded' && d.computedCost !== null ? ` · ${formatCost(d.computedCost)} at tapedeck's prices` : ''),
 		'',
 		renderTable(d.groups, [
 			{header: '#', align: 'right', cell: (g) => (g.count > 1 ? `${g.startIndex + 1}-${g.endIndex}` : String(g.startIndex + 1))},
@@ -80,6 +85,12 @@ function detailText(d: SessionDetail, timeZone: string): string {
 			{header: 'text', max: 60, cell: (g) => sanitizeLine(g.text)},
 		]),
 	];
+	if (d.notes?.statusReason) lines.splice(3, 0, `${s.status}: ${d.notes.statusReason}`);
+	const said = d.messages.flatMap((m, i) => (m.parts ?? []).map((p) => ({i, p})));
+	if (said.length) {
+		lines.push('', 'besides the text:');
+		for (const {i, p} of said) lines.push(`  #${i + 1} ${partHeading(p)}${partBody(p) ? `: ${sanitizeLine(partBody(p)).slice(0, 100)}` : ''}`);
+	}
 	if (d.bodyError) lines.push('', `note: message text unavailable: ${d.bodyError}`);
 	return sanitize(lines.join('\n')) + '\n';
 }

@@ -9,6 +9,8 @@ export interface SourceRow {
 	kind: string;
 	path: string;
 	sessions: number;
+	/** Parent sessions its subagents name that have no messages in it (their file is gone or empty). */
+	parentsOnly: number;
 	messages: number;
 	lastSyncMs: number | null;
 	error: string | null;
@@ -21,10 +23,12 @@ const WARNINGS_SHOWN = 10;
 export function sourceRows(ws: Workspace): SourceRow[] {
 	const records = new Map(ws.store.sources.list().map((r) => [r.id, r]));
 	const sessions = ws.store.db.prepare(`SELECT count(*) FROM sessions WHERE source_id = ?`).pluck();
+	const parentsOnly = ws.store.db.prepare(`SELECT count(DISTINCT s.parent_id) FROM sessions s WHERE s.source_id = ? AND s.parent_id IS NOT NULL
+		AND NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id)`).pluck();
 	return ws.sources.map((s) => {
 		const r = records.get(s.id);
 		return {
-			kind: s.kind, path: s.path, sessions: sessions.get(s.id) as number, messages: ws.store.messages.count(s.id),
+			kind: s.kind, path: s.path, sessions: sessions.get(s.id) as number, parentsOnly: parentsOnly.get(s.id) as number, messages: ws.store.messages.count(s.id),
 			lastSyncMs: r?.lastSyncMs ?? null, error: r?.lastError ?? null, warnings: r?.warnings ?? [],
 		};
 	});
@@ -36,7 +40,7 @@ export function sourcesReport(ws: Workspace, format: 'table' | 'json', timeZone:
 		return toJson({
 			index: ws.indexPath,
 			sources: rows.map((r) => ({
-				kind: r.kind, path: r.path, sessions: r.sessions, messages: r.messages,
+				kind: r.kind, path: r.path, sessions: r.sessions, parents_known_only_from_subagents: r.parentsOnly, messages: r.messages,
 				warnings: r.warnings.reduce((a, w) => a + w.count, 0), warning_details: r.warnings,
 				last_sync: r.lastSyncMs === null ? null : new Date(r.lastSyncMs).toISOString(), error: r.error,
 			})),
@@ -51,6 +55,7 @@ export function sourcesReport(ws: Workspace, format: 'table' | 'json', timeZone:
 		{header: 'last sync', cell: (r) => (r.lastSyncMs === null ? 'never' : localTime(r.lastSyncMs, timeZone))},
 	])];
 	for (const r of rows) {
+		if (r.parentsOnly) lines.push(`note: ${r.kind} subagents name ${r.parentsOnly.toLocaleString('en-US')} more parent sessions with no messages of their own (their files are gone or empty); they are not counted above`);
 		if (r.error) lines.push(`error: ${r.error}`);
 		for (const w of r.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`warning: ${w.where}: ${w.message}`);
 		if (r.warnings.length > WARNINGS_SHOWN) lines.push(`warning: … ${r.warnings.length - WARNINGS_SHOWN} more in ${r.path} (see --json)`);

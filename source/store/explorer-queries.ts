@@ -15,11 +15,11 @@ export function createExplorerQueries(db: IndexDb, scope: readonly number[] | nu
 				FROM sessions s ${w.sql}) WHERE id = ?`).pluck().get(...w.params, id) as number | undefined;
 			return row ?? null;
 		},
-		/** Cost of the filtered sessions by the 15-minute bucket they start in. */
+		/** Cost of the filtered sessions by the 15-minute bucket each message falls in (message days, as ccusage counts). */
 		costBuckets(f: Filters): Array<{startMs: number; cost: number}> {
 			const w = sessionWhere(f, f, scope);
-			return prepare(`SELECT CAST(s.start_ms / 900000 AS INTEGER) * 900000 AS startMs, sum(coalesce(s.total_cost, 0)) AS cost
-				FROM sessions s ${w.sql} GROUP BY 1`).all(...w.params) as Array<{startMs: number; cost: number}>;
+			return prepare(`SELECT b.start_ms AS startMs, sum(coalesce(b.cost, 0)) AS cost
+				FROM usage_buckets b JOIN sessions s ON s.id = b.session_id ${w.sql} GROUP BY 1`).all(...w.params) as Array<{startMs: number; cost: number}>;
 		},
 	};
 }

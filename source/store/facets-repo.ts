@@ -4,6 +4,7 @@
 import type {IndexDb} from './open-index.js';
 import type {SessionFacet} from '../core/facet-vocabulary.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
+import {writeTransaction} from './write-transaction.js';
 
 export interface FacetRecord {
 	sessionId: string;
@@ -100,13 +101,13 @@ export function createFacetsRepo(db: IndexDb) {
 		messages_seen AS messagesSeen, reason, attempts, retries, input_tokens AS inputTokens, output_tokens AS outputTokens,
 		cost_usd AS costUsd, failed_ms AS failedMs FROM facet_failures WHERE session_id = ?`);
 
-	const save = db.transaction((r: FacetRecord): boolean => {
+	const save = writeTransaction(db, (r: FacetRecord): boolean => {
 		const {facet, ...rest} = r;
 		const changed = upsert.run({...rest, ...facet, frictionTypes: JSON.stringify(facet.frictionTypes)}).changes > 0;
 		if (changed) clearFailure.run(r.sessionId);
 		return changed;
 	});
-	const recordFailure = db.transaction((f: FacetFailureRecord): void => {
+	const recordFailure = writeTransaction(db, (f: FacetFailureRecord): void => {
 		upsertFailure.run(f);
 	});
 

@@ -36,6 +36,7 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const update = db.prepare(`UPDATE messages SET ts = ?, model = ?, facts = ?, body = ? WHERE source_id = ? AND id = ?`);
 	const dropSession = db.prepare(`DELETE FROM messages WHERE source_id = ? AND session_id = ?`);
+	const dropPrefix = db.prepare(`DELETE FROM messages WHERE source_id = ? AND id >= ? AND id < ? AND session_id = ?`);
 	const inSession = db.prepare(`SELECT count(*) FROM messages WHERE session_id = ?`).pluck();
 	const factsOf = db.prepare(`SELECT id, parent_id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 
@@ -67,6 +68,10 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 		},
 		deleteSession(sourceId: number, sessionId: string): number {
 			return dropSession.run(sourceId, sessionId).changes;
+		},
+		/** Drops a session's messages whose ID starts with `prefix` (every such ID sorts below prefix + U+FFFF). */
+		deletePrefix(sourceId: number, sessionId: string, prefix: string): number {
+			return dropPrefix.run(sourceId, prefix, `${prefix}\uffff`, sessionId).changes;
 		},
 	};
 }

@@ -3,7 +3,7 @@
 // out, and long texts are capped, so a 1 GB transcript does not become a 1 GB index.
 import type {CanonicalMessage} from '../core/types.js';
 
-export type MessageBody = Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults' | 'validations' | 'latencyMs' | 'recordedCost' | 'meta'>;
+export type MessageBody = Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults' | 'validations' | 'latencyMs' | 'recordedCost' | 'meta' | 'parts'>;
 
 /** Longest message text kept, in UTF-16 units. */
 export const BODY_TEXT_CAP = 32_000;
@@ -24,6 +24,8 @@ interface StoredBody {
 	l?: number;
 	k?: CanonicalMessage['recordedCost'];
 	m?: CanonicalMessage['meta'];
+	/** Thinking, reasoning, notices and unknown blocks (ContentPart), texts capped like `t`. */
+	x?: CanonicalMessage['parts'];
 }
 
 /** Longest string argument of a tool call kept (a Write's file content, an Edit's strings). */
@@ -55,6 +57,7 @@ export function encodeBody(m: MessageBody): string {
 	if (m.latencyMs !== null) b.l = m.latencyMs;
 	if (m.recordedCost) b.k = m.recordedCost;
 	if (m.meta) b.m = m.meta;
+	if (m.parts?.length) b.x = m.parts.map((p) => (p.text.length <= BODY_TEXT_CAP ? p : {...p, text: capText(p.text)}));
 	return JSON.stringify(b);
 }
 
@@ -68,5 +71,6 @@ export function decodeBody(json: string | null): MessageBody {
 		latencyMs: b.l ?? null,
 		recordedCost: b.k ?? null,
 		meta: b.m ?? null,
+		...(b.x ? {parts: b.x} : {}),
 	};
 }

@@ -22,6 +22,7 @@ type PackedFacts = [
 	role: string, provider: string, agent: string, project: string, input: number, output: number, cacheWrite: number,
 	cacheWrite1h: number, cacheRead: number, total: number | null, stopReason: string, toolNames: string[],
 	toolCallCount: number, toolErrorCount: number, git: 0 | 1, labelLine: string, recordedCostUsd: number | null,
+	toolRejectionCount?: number, toolOutcomes?: MessageFacts['toolOutcomes'],
 ];
 
 /** The `facts` column's text for a message (shared with the transcript sources' repository). */
@@ -29,17 +30,18 @@ export function pack(f: MessageFacts): string {
 	const u = f.usage;
 	const packed: PackedFacts = [f.role, f.provider, f.agent, f.project, u.input, u.output, u.cacheWrite, u.cacheWrite1h,
 		u.cacheRead, u.total, f.stopReason, f.toolNames, f.toolCallCount, f.toolErrorCount, f.gitActivity ? 1 : 0, f.labelLine,
-		f.recordedCostUsd];
+		f.recordedCostUsd, f.toolRejectionCount, f.toolOutcomes];
 	return JSON.stringify(packed);
 }
 
 export function unpack(r: MessageRow): MessageFacts {
 	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
-		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd] = JSON.parse(r.facts) as PackedFacts;
+		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd, toolRejectionCount, toolOutcomes] = JSON.parse(r.facts) as PackedFacts;
 	return {
 		id: r.id, parentId: r.parent_id, role, model: r.model, provider, agent, project, timestamp: r.ts,
 		usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total},
 		stopReason, toolNames, toolCallCount, toolErrorCount, gitActivity: git === 1, labelLine, recordedCostUsd,
+		...(toolRejectionCount !== undefined ? {toolRejectionCount} : {}), ...(toolOutcomes !== undefined ? {toolOutcomes} : {}),
 	};
 }
 
@@ -51,6 +53,7 @@ export function createMessagesRepo(db: IndexDb) {
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
+	const move = db.prepare(`UPDATE messages SET session_id = ? WHERE source_id = ? AND session_id = ?`);
 
 	return {
 		/** Inserts one message; returns false when it was already there (sync is idempotent). */
@@ -64,10 +67,17 @@ export function createMessagesRepo(db: IndexDb) {
 			return exists.get(sourceId, id) !== undefined;
 		},
 		factsForSession(sessionId: string): MessageFacts[] {
-			return (bySession.all(sessionId) as MessageRow[]).map(unpack);
+			// Row by row: a session of a million messages never holds its rows and its facts at once.
+			const out: MessageFacts[] = [];
+			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) out.push(unpack(row));
+			return out;
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;
+		},
+		/** Moves every message of one session into another (a late parent took its children in). */
+		moveSession(sourceId: number, from: string, to: string): number {
+			return move.run(to, sourceId, from).changes;
 		},
 		count(sourceId: number): number {
 			return count.get(sourceId) as number;

@@ -3,8 +3,10 @@
 // it was: it is checked before the first write, and never deleted (even a corrupt index is the user's to remove).
 import fs from 'node:fs';
 import path from 'node:path';
+import './sqlite-uri.js';
 import Database from 'better-sqlite3';
 import {MIGRATIONS} from './migrations.js';
+import {writeTransaction} from './write-transaction.js';
 
 export type IndexDb = Database.Database;
 
@@ -73,13 +75,14 @@ function foreign(db: IndexDb, file: string): string | null {
 }
 
 function migrate(db: IndexDb): void {
-	const version = db.pragma('user_version', {simple: true}) as number;
-	for (let v = version; v < MIGRATIONS.length; v++) {
-		db.transaction(() => {
-			db.exec(MIGRATIONS[v]!);
-			db.pragma(`user_version = ${v + 1}`);
-		})();
-	}
+	// Two processes may open a new index at once: each step re-reads the version under the write lock, so
+	// the second finds the step done and skips it.
+	const step = writeTransaction(db, (v: number) => {
+		if ((db.pragma('user_version', {simple: true}) as number) !== v) return;
+		db.exec(MIGRATIONS[v]!);
+		db.pragma(`user_version = ${v + 1}`);
+	});
+	for (let v = db.pragma('user_version', {simple: true}) as number; v < MIGRATIONS.length; v++) step(v);
 }
 
 export function openIndex(file: string): OpenIndexResult {

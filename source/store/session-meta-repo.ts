@@ -7,6 +7,7 @@ export interface SessionMeta {
 	customTitle: string;
 	aiTitle: string;
 	summaryTitle: string;
+	taskTitle: string;
 	cwd: string;
 	gitBranch: string;
 	parentId: string | null;
@@ -20,6 +21,7 @@ interface MetaRow {
 	custom_title: string;
 	ai_title: string;
 	summary_title: string;
+	task_title: string;
 	cwd: string;
 	git_branch: string;
 	parent_id: string | null;
@@ -31,18 +33,19 @@ const toMeta = (r: MetaRow): SessionMeta => ({
 	customTitle: r.custom_title,
 	aiTitle: r.ai_title,
 	summaryTitle: r.summary_title,
+	taskTitle: r.task_title ?? '',
 	cwd: r.cwd,
 	gitBranch: r.git_branch,
 	parentId: r.parent_id,
 	agentId: r.agent_id,
 });
 
-const FIELDS = ['customTitle', 'aiTitle', 'summaryTitle', 'cwd', 'gitBranch', 'parentId', 'agentId'] as const;
+const FIELDS = ['customTitle', 'aiTitle', 'summaryTitle', 'taskTitle', 'cwd', 'gitBranch', 'parentId', 'agentId'] as const;
 
 export function createSessionMetaRepo(db: IndexDb) {
 	const get = db.prepare(`SELECT * FROM session_meta WHERE session_id = ?`);
-	const put = db.prepare(`INSERT OR REPLACE INTO session_meta (session_id, custom_title, ai_title, summary_title, cwd,
-		git_branch, parent_id, agent_id) VALUES (@sessionId, @customTitle, @aiTitle, @summaryTitle, @cwd, @gitBranch, @parentId, @agentId)`);
+	const put = db.prepare(`INSERT OR REPLACE INTO session_meta (session_id, custom_title, ai_title, summary_title, task_title, cwd,
+		git_branch, parent_id, agent_id) VALUES (@sessionId, @customTitle, @aiTitle, @summaryTitle, @taskTitle, @cwd, @gitBranch, @parentId, @agentId)`);
 	const many = db.prepare(`SELECT * FROM session_meta WHERE session_id IN (SELECT value FROM json_each(?))`);
 	const children = db.prepare(`SELECT count(*) FROM sessions WHERE parent_id = ?`).pluck();
 	const repo = {
@@ -53,7 +56,7 @@ export function createSessionMetaRepo(db: IndexDb) {
 		/** Applies the fields the patch carries; returns true when anything changed. Call inside a transaction. */
 		apply(patch: SessionPatch): boolean {
 			const before = repo.get(patch.sessionId);
-			const next: SessionMeta = before ?? {sessionId: patch.sessionId, customTitle: '', aiTitle: '', summaryTitle: '', cwd: '', gitBranch: '', parentId: null, agentId: ''};
+			const next: SessionMeta = before ?? {sessionId: patch.sessionId, customTitle: '', aiTitle: '', summaryTitle: '', taskTitle: '', cwd: '', gitBranch: '', parentId: null, agentId: ''};
 			let changed = before === undefined;
 			for (const field of FIELDS) {
 				const value = patch[field];

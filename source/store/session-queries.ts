@@ -1,11 +1,10 @@
 // Read-side queries over the index: every list, total and breakdown is SQL over per-session rows.
+import type {UsageBucket} from '../core/usage-buckets.js';
 import type {IndexDb} from './open-index.js';
 import {statementCache} from './statement-cache.js';
 import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
 import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison} from '../core/overview.js';
 import {previousWindow, type Window} from '../core/time.js';
-import {pricingForModel} from '../core/pricing.js';
-import {costOfModelUsage} from '../core/cost.js';
 import {SESSION_COLUMNS, rawToSummary} from './session-row.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
 import type {ColumnMaxima} from '../core/screens/session-columns.js';
@@ -69,28 +68,43 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			const previous = this.totals(f, prevWindow);
 			return {totals, previous, comparison: comparePeriods(totals, previous)};
 		},
-		costByModel(f: Filters, pricing: PricingTable): ModelCostRow[] {
+		/** Tokens and cost per model; costs were priced at sync (session_models.cost), so no price is looked up here. */
+		costByModel(f: Filters): ModelCostRow[] {
 			const w = sessionWhere(f, f, scope);
-			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.base_input) AS baseInput,
-				sum(m.input) AS input, sum(m.output) AS output, sum(m.cache_write) AS cacheWrite,
-				sum(m.cache_write_1h) AS cacheWrite1h, sum(m.cache_read) AS cacheRead, sum(m.messages) AS messages
-				FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
-				.all(...w.params) as Array<ModelUsage & {sessions: number}>;
+			const rows = prepare(`SELECT m.model AS model, count(*) AS sessions, sum(m.input) AS input, sum(m.output) AS output,
+				sum(m.cache_write) + sum(m.cache_write_1h) AS cacheWrite, sum(m.cache_read) AS cacheRead, sum(m.cost) AS cost,
+				sum(m.cache_saving) AS saving FROM session_models m JOIN sessions s ON s.id = m.session_id ${w.sql} GROUP BY m.model`)
+				.all(...w.params) as Array<{model: string; sessions: number; input: number; output: number; cacheWrite: number; cacheRead: number; cost: number | null; saving: number | null}>;
 			return rows
-				.map((r) => {
-					const price = pricingForModel(pricing, r.model);
-					return {
-						model: r.model,
-						sessions: r.sessions,
-						inputTokens: r.input,
-						outputTokens: r.output,
-						cacheReadTokens: r.cacheRead,
-						cacheWriteTokens: r.cacheWrite + r.cacheWrite1h,
-						cost: price ? costOfModelUsage(price, r).total : null,
-						cacheSaving: price ? (r.cacheRead * (price.input - price.cacheRead)) / 1e6 : null,
-					};
-				})
+				.map((r) => ({
+					model: r.model,
+					sessions: r.sessions,
+					inputTokens: r.input,
+					outputTokens: r.output,
+					cacheReadTokens: r.cacheRead,
+					cacheWriteTokens: r.cacheWrite,
+					// sum() of no priced row is NULL: a model no session could price stays unpriced (one without tokens costs nothing).
+					cost: r.cost ?? (r.input + r.output === 0 ? 0 : null),
+					cacheSaving: r.cost === null ? null : r.saving,
+				}))
 				.sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1) || (a.model < b.model ? -1 : 1));
+		},
+		/** Parents its subagents name that have no session of their own (sessions known only from their subagents). */
+		parentsNotIndexed(): string[] {
+			return prepare(`SELECT DISTINCT s.parent_id FROM sessions s WHERE s.parent_id IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id)`).pluck().all() as string[];
+		},
+		/** Every model the index has usage for (what `pricing` lists). */
+		modelNames(): string[] {
+			return prepare(`SELECT DISTINCT model FROM session_models ORDER BY model`).pluck().all() as string[];
+		},
+		/** The filtered sessions' usage by quarter hour of the messages' own timestamps, per model. */
+		usageBuckets(f: Filters): UsageBucket[] {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT b.start_ms AS startMs, b.model AS model, sum(b.input) AS input, sum(b.output) AS output,
+				sum(b.cache_read) AS cacheRead, sum(b.cache_write) AS cacheWrite, sum(b.cost) AS cost, sum(b.cache_saving) AS cacheSaving,
+				sum(b.messages) AS messages FROM usage_buckets b JOIN sessions s ON s.id = b.session_id ${w.sql}
+				GROUP BY b.start_ms, b.model ORDER BY b.start_ms`).all(...w.params) as UsageBucket[];
 		},
 		tools(f: Filters): Array<{tool: string; calls: number; errors: number; sessions: number}> {
 			const w = sessionWhere(f, f, scope);

@@ -1,6 +1,7 @@
 // Builds the SQL WHERE and ORDER BY of a session query from Filters. Values are always bound, never spliced.
 import type {Filters, SortKey} from '../core/types.js';
 import {normalizeModel} from '../core/models.js';
+import {pushAll} from '../core/numbers.js';
 
 export interface WhereClause {
 	sql: string;
@@ -38,7 +39,7 @@ export function sessionWhere(
 	const params: Array<string | number> = [];
 	if (scope) {
 		parts.push(scope.length ? `s.source_id IN (${scope.map(() => '?').join(', ')})` : '0');
-		params.push(...scope);
+		pushAll(params, scope);
 	}
 	// Overlap semantics: a session counts in a window when any part of it falls inside.
 	if (window.fromMs !== null) {

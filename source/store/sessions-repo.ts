@@ -1,6 +1,7 @@
 // Writes per-session summaries with their per-model and per-tool rows; reads single sessions back.
 import type {IndexDb} from './open-index.js';
 import type {ModelUsage, SessionSummary} from '../core/types.js';
+import type {UsageBucket} from '../core/usage-buckets.js';
 import {SESSION_COLUMNS, toRow, toSummary, type SessionRow} from './session-row.js';
 
 export interface ToolUse {
@@ -15,6 +16,30 @@ export interface SessionWrite {
 	leafId: string;
 	modelUsage: ModelUsage[];
 	tools: ToolUse[];
+	/** Usage by quarter hour (what per-day figures and cost by model read); none when left out. */
+	buckets?: UsageBucket[];
+	notes?: SessionNotes;
+}
+
+/** What a session's figures rest on (session_notes). */
+export interface SessionNotes {
+	/** The price layers that priced it ('pricing-file', 'built-in', 'catalog', comma-separated; '' for none). */
+	priceSource: string;
+	statusReason: string;
+	/** Tool calls the user declined. */
+	rejections: number;
+}
+
+/** Each model's cost and cache saving over a session's buckets (cost null when none of its tokens had a price). */
+function costByModel(buckets: readonly UsageBucket[]): Map<string, {cost: number | null; saving: number}> {
+	const out = new Map<string, {cost: number | null; saving: number}>();
+	for (const b of buckets) {
+		const acc = out.get(b.model) ?? {cost: null, saving: 0};
+		if (b.cost !== null) acc.cost = (acc.cost ?? 0) + b.cost;
+		acc.saving += b.cacheSaving;
+		out.set(b.model, acc);
+	}
+	return out;
 }
 
 /** How many sessions an ambiguous ID prefix lists (one more says there are others). */
@@ -26,11 +51,18 @@ export function createSessionsRepo(db: IndexDb) {
 	const clearModels = db.prepare(`DELETE FROM session_models WHERE session_id = ?`);
 	const clearTools = db.prepare(`DELETE FROM session_tools WHERE session_id = ?`);
 	const insertModel = db.prepare(`INSERT INTO session_models (session_id, model, base_input, input, output, cache_write,
-		cache_write_1h, cache_read, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+		cache_write_1h, cache_read, messages, cost, cache_saving) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insertTool = db.prepare(`INSERT INTO session_tools (session_id, tool, calls, errors) VALUES (?, ?, ?, ?)`);
+	const clearBuckets = db.prepare(`DELETE FROM usage_buckets WHERE session_id = ?`);
+	const insertBucket = db.prepare(`INSERT INTO usage_buckets (session_id, start_ms, model, input, output, cache_read, cache_write,
+		cost, cache_saving, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+	const upsertNotes = db.prepare(`INSERT OR REPLACE INTO session_notes (session_id, price_source, status_reason, rejections) VALUES (?, ?, ?, ?)`);
+	const notesOf = db.prepare(`SELECT price_source AS priceSource, status_reason AS statusReason, rejections FROM session_notes WHERE session_id = ?`);
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
+	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
+	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id'].map((t) => db.prepare(`DELETE FROM ${t} = ?`));
 	const modelsOf = db.prepare(`SELECT model, base_input AS baseInput, input, output, cache_write AS cacheWrite,
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
 	const toolsOf = db.prepare(`SELECT tool, calls, errors FROM session_tools WHERE session_id = ? ORDER BY calls DESC, tool`);
@@ -41,10 +73,21 @@ export function createSessionsRepo(db: IndexDb) {
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
+			const priced = costByModel(w.buckets ?? []);
 			for (const m of w.modelUsage) {
-				insertModel.run(w.summary.id, m.model, m.baseInput, m.input, m.output, m.cacheWrite, m.cacheWrite1h, m.cacheRead, m.messages);
+				const c = priced.get(m.model);
+				insertModel.run(w.summary.id, m.model, m.baseInput, m.input, m.output, m.cacheWrite, m.cacheWrite1h, m.cacheRead, m.messages,
+					c?.cost ?? null, c?.cost === null || c === undefined ? null : c.saving);
 			}
 			for (const t of w.tools) insertTool.run(w.summary.id, t.tool, t.calls, t.errors);
+			clearBuckets.run(w.summary.id);
+			for (const b of w.buckets ?? []) {
+				insertBucket.run(w.summary.id, b.startMs, b.model, b.input, b.output, b.cacheRead, b.cacheWrite, b.cost, b.cacheSaving, b.messages);
+			}
+			if (w.notes) upsertNotes.run(w.summary.id, w.notes.priceSource, w.notes.statusReason, w.notes.rejections);
+		},
+		notes(id: string): SessionNotes | undefined {
+			return notesOf.get(id) as SessionNotes | undefined;
 		},
 		get(id: string): SessionSummary | undefined {
 			const row = byId.get(id) as SessionRow | undefined;
@@ -60,7 +103,18 @@ export function createSessionsRepo(db: IndexDb) {
 			if (idOrPrefix.length === 0) return {ambiguous: false, candidates: []};
 			const rows = (byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[]).map(toSummary);
 			if (rows.length === 1) return {session: rows[0]!, ambiguous: false, candidates: []};
+			// A prefix of a tapes session also matches its subagent threads (`<id>:<thread>`): the session is meant.
+			const root = rows.find((r) => rows.every((o) => o === r || o.id.startsWith(`${r.id}:`)));
+			if (root) return {session: root, ambiguous: false, candidates: []};
 			return {ambiguous: rows.length > 1, candidates: rows};
+		},
+		/** Removes a session's summary rows (its messages went to another session). Call inside a transaction. */
+		drop(id: string): void {
+			for (const st of drops) st.run(id);
+		},
+		/** The source whose session this ID is, if any. */
+		ownerOf(id: string): number | undefined {
+			return ownerOf.get(id) as number | undefined;
 		},
 		endOf(id: string): number | undefined {
 			return endOf.get(id) as number | undefined;

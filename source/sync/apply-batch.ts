@@ -5,6 +5,7 @@ import type {PricingTable, SourceKind} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {summarizeSession} from '../core/summarize.js';
 import {toolUses} from './tool-uses.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 export interface PlacedMessage {
 	sessionId: string;
@@ -29,7 +30,7 @@ export interface ApplyContext {
 export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], alsoTouched: Iterable<string> = []): Set<string> {
 	const {store} = ctx;
 	const touched = new Set<string>(alsoTouched);
-	store.db.transaction(() => {
+	writeTransaction(store.db, () => {
 		for (const p of placed) {
 			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body)) touched.add(p.sessionId);
 		}
@@ -43,11 +44,12 @@ export function resummarize(ctx: ApplyContext, sessionId: string, messages?: Mes
 	const facts = messages ?? ctx.store.messages.factsForSession(sessionId);
 	if (facts.length === 0) return;
 	const extras = ctx.sessionExtras?.(sessionId);
-	const {summary, modelUsage} = summarizeSession({
+	const {summary, modelUsage, buckets, priceSource, statusReason, rejections} = summarizeSession({
 		id: sessionId, source: ctx.kind, messages: facts, pricing: ctx.pricing,
 		parentId: extras?.parentId ?? null, subSessionCount: extras?.subSessionCount ?? 0,
 	});
 	if (extras?.label) summary.label = extras.label;
 	const leaf = facts.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
-	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts)}, ctx.now);
+	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts),
+		buckets, notes: {priceSource, statusReason, rejections}}, ctx.now);
 }

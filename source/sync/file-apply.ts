@@ -14,9 +14,15 @@ import type {FileMessage, LeafTitle, SessionNote, TitleLeaf} from '../sources/js
 import {messageFacts} from '../core/message-facts.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
+import {createFileMessagesRepo} from '../store/file-messages-repo.js';
+import {createSessionMetaRepo} from '../store/session-meta-repo.js';
+import {createFileStateRepo} from '../store/file-state-repo.js';
+import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
+import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -31,11 +37,58 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+	/** The sources of this kind (they share session IDs: the same session copied into two folders is one). */
+	kindIds?: readonly number[];
+}
+
+/**
+ * Session IDs are namespaced by source kind only on collision: a session ID another kind of source already
+ * holds (a Claude Code sessionId equal to a Codex rollout's id) becomes `<id>@<kind>` for this one, so the
+ * two never merge, while every ID without a collision, the usual case, stays as the source wrote it.
+ */
+function namespacer(ctx: FileSyncContext): (id: string) => string {
+	const seen = new Map<string, string>();
+	const mine = new Set(ctx.kindIds ?? [ctx.sourceId]);
+	return (id) => {
+		let mapped = seen.get(id);
+		if (mapped === undefined) {
+			const owner = ctx.sessions.ownerOf(id);
+			mapped = owner !== undefined && !mine.has(owner) ? `${id}@${ctx.kind}` : id;
+			seen.set(id, mapped);
+		}
+		return mapped;
+	};
+}
+
+function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
+	const ns = namespacer(ctx);
+	return {
+		...batch,
+		resets: batch.resets.map(ns),
+		messages: batch.messages.map((fm) => {
+			const id = ns(fm.sessionId);
+			return id === fm.sessionId ? fm : {...fm, sessionId: id};
+		}),
+		notes: batch.notes.map((n) => ({...n, sessionId: ns(n.sessionId), ...(n.parentId ? {parentId: ns(n.parentId)} : {})})),
+		leaves: batch.leaves.map((l) => ({...l, sessionId: ns(l.sessionId)})),
+	};
+}
+
+/** The write path of every source that keeps its messages in the index (transcripts, tapes' server). */
+export function createFileSyncContext(store: IndexStore, sourceId: number, kind: SourceKind, pricing: PricingTable, now: () => number): FileSyncContext {
+	const kindIds = store.sources.list().filter((s) => s.kind === kind).map((s) => s.id);
+	return {
+		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1, kindIds,
+		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
+		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
+	};
 }
 
 export interface FileBatch {
 	/** Sessions whose messages from this source are dropped first (their file was replaced). */
 	resets: string[];
+	/** Messages dropped first by ID prefix within a session (a remote source replacing one turn of a session). */
+	drops: Array<{sessionId: string; idPrefix: string}>;
 	messages: FileMessage[];
 	notes: SessionNote[];
 	/** Possible leaves and the titles that name theirs, resolved across files and syncs (summary-titles.ts). */
@@ -45,7 +98,7 @@ export interface FileBatch {
 	lines: number;
 }
 
-export const emptyBatch = (): FileBatch => ({resets: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
+export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
 const sameMessage = (a: CanonicalMessage, b: CanonicalMessage) =>
 	a.timestamp === b.timestamp && a.stopReason === b.stopReason && a.model === b.model &&
@@ -74,10 +127,17 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
 	if (ctx.singleSource) {
 		if (insert(ctx, fm, fx)) return true;
-		if (!fm.merge) return false;
+		if (!fm.merge && !fm.overwrite) return false;
 	}
 	const existing = ctx.repo.find(m.id);
 	if (!existing) return insert(ctx, fm, fx);
+	if (fm.overwrite && existing.sessionId === fm.sessionId) {
+		if (sameMessage(existing.message, m)) return false;
+		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m));
+		fx.touched.add(existing.sessionId);
+		fx.rewritten.add(existing.sessionId);
+		return false;
+	}
 	if (!fm.merge) return false;
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
@@ -89,7 +149,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 }
 
 /**
- * Re-summarizes one session with its title (custom > ai > summary > first prompt), parent and children.
+ * Re-summarizes one session with its title (custom > ai > the parent's Task description > summary > first prompt), parent and children.
  * `fresh`: the facts this batch inserted, used as they are when they are all the session has (a cold
  * import then never reads back what it just wrote).
  */
@@ -105,7 +165,7 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, 
 	}
 	const meta = ctx.meta.get(sessionId);
 	const prompt = facts.find((f) => f.role === 'user' && f.labelLine !== '')?.labelLine ?? '';
-	const label = meta?.customTitle || meta?.aiTitle || meta?.summaryTitle || prompt;
+	const label = meta?.customTitle || meta?.aiTitle || meta?.taskTitle || meta?.summaryTitle || prompt;
 	const sourceId = owner ?? ctx.sourceId;
 	resummarize({
 		store: ctx.store, sourceId, kind: ctx.kind, pricing: ctx.pricing, now: ctx.now(),
@@ -126,11 +186,16 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	const {touched} = fx;
 	const deferred = new Set<string>();
 	let newMessages = 0;
-	ctx.store.db.transaction(() => {
+	writeTransaction(ctx.store.db, () => {
+		batch = namespaceBatch(ctx, batch);
 		for (const sessionId of batch.resets) {
+			// What the batch inserts for a reset session is then all it has from here: the count check in
+			// resummarizeFileSession (another source's messages in it) decides whether it is used as it is.
 			ctx.repo.deleteSession(ctx.sourceId, sessionId);
 			touched.add(sessionId);
-			fx.rewritten.add(sessionId);
+		}
+		for (const {sessionId, idPrefix} of batch.drops) {
+			if (ctx.repo.deletePrefix(ctx.sourceId, sessionId, idPrefix) > 0) touched.add(sessionId);
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);

@@ -4,16 +4,12 @@
 import fs from 'node:fs';
 import type {Cursor} from '../store/cursors-repo.js';
 import type {FileProblem, FileState} from '../store/file-state-repo.js';
-import {createFileMessagesRepo} from '../store/file-messages-repo.js';
-import {createSessionMetaRepo} from '../store/session-meta-repo.js';
-import {createFileStateRepo} from '../store/file-state-repo.js';
-import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
-import {createSummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
+import {NotRegularFileError, readRegularFile} from '../sources/regular-file.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
-import {fingerprint, headFingerprint, planRead} from './file-plan.js';
-import {applyFileBatch, emptyBatch, type FileSyncContext} from './file-apply.js';
+import {fingerprint, headFingerprint, joinFingerprints, planRead, tailFingerprint} from './file-plan.js';
+import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import {COMMIT_MS, createSlicer} from './slicer.js';
@@ -26,6 +22,9 @@ import type {SyncSummary} from './tapes-sync.js';
 /** Largest small JSON document (PromptKit state.json) read whole. */
 const MAX_JSON_BYTES = 1 << 20;
 
+/** How long a file must be unchanged before a last line without a newline counts as finished. */
+const SETTLED_MS = 60_000;
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface FileImport {
@@ -36,12 +35,7 @@ export interface FileImport {
 export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void,
 	slicer = createSlicer()): Promise<FileImport> {
 	const {store, sourceId, adapter} = deps;
-	const kindIds = store.sources.list().filter((s) => s.kind === adapter.kind).map((s) => s.id);
-	const ctx: FileSyncContext = {
-		store, sourceId, kind: adapter.kind, pricing: deps.pricing, now: deps.now, singleSource: kindIds.length <= 1,
-		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
-		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
-	};
+	const ctx = createFileSyncContext(store, sourceId, adapter.kind, deps.pricing, deps.now);
 	const reader: FileSourceReader = await adapter.load();
 	const batchLines = deps.batchLines ?? 20_000;
 	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};
@@ -66,22 +60,32 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		pending = applied.deferred;
 		batch = emptyBatch();
 		batchStarted = performance.now();
+		notedParents = new Map();
 		mark = {messages: 0, notes: 0};
 		progress();
 		await yieldToLoop();
 	};
+	/** Set while a file rewritten in place is read again: its messages replace their stored copies. */
+	let overwrite = false;
+	/** Parents noted in the batch not yet applied: a subagent ID taken earlier in this sync is taken. */
+	let notedParents = new Map<string, string>();
+	const parentOf = (sessionId: string) => notedParents.get(sessionId) ?? ctx.meta.get(sessionId)?.parentId;
 	const take = (out: FileOutput) => {
-		for (const m of out.messages) batch.messages.push(m);
-		for (const n of out.notes) batch.notes.push(n);
+		for (const m of out.messages) batch.messages.push(overwrite ? {...m, overwrite: true} : m);
+		for (const n of out.notes) {
+			batch.notes.push(n);
+			if (n.parentId && !notedParents.has(n.sessionId)) notedParents.set(n.sessionId, n.parentId);
+		}
 		for (const l of out.leaves ?? []) batch.leaves.push(l);
 		for (const t of out.leafTitles ?? []) batch.leafTitles.push(t);
 	};
 
 	async function file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void> {
 		const saved = cursor ? ctx.states.get(sourceId, entry.path) : undefined;
-		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n));
+		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n), (offset) => tailFingerprint(entry.path, offset));
 		if (plan.action === 'skip') return;
 		const fresh = plan.action === 'reread';
+		overwrite = plan.action === 'reread' && plan.reason === 'rewritten';
 		mark = {messages: batch.messages.length, notes: batch.notes.length};
 		reading = new Set();
 		// A replaced file of a one-file-per-session source: its old messages go before the new ones come.
@@ -109,7 +113,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			readJson(entry, stat.size, reader, report, take);
 			record(stat.size, 0, null);
 		} else {
-			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs});
+			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs, parentOf});
 			let offset = plan.action === 'append' ? plan.offset : 0;
 			let rows = plan.action === 'append' ? plan.line : 0;
 			let fileLines = 0;
@@ -117,9 +121,13 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
 					state.head = fingerprint(head);
 				}});
-			for (const ev of lines) {
+			// A last line without a newline may still be being written, unless the file has not changed for a
+			// while: then it is all there is, and is read (or reported) like any other line.
+			const settled = deps.now() - stat.mtimeMs > SETTLED_MS;
+			const events = guardedLines(lines, (message) => report(0, message));
+			for (const ev of events) {
 				if (ev.kind === 'line') {
-					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail, report)) break;
+					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail && !settled, report)) break;
 				} else if (ev.kind === 'too-long') {
 					report(ev.lineNo, `line of ${ev.bytes.toLocaleString('en-US')} bytes is longer than the limit, not read`);
 				}
@@ -138,6 +146,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				} else if ((fileLines & 15) === 0) await slicer.turn();
 			}
 			take(parser.drain(true));
+			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
 		if (batch.lines >= batchLines || performance.now() - batchStarted >= COMMIT_MS) await flush();
@@ -148,10 +157,24 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		file,
 		async finish() {
 			await flush();
-			summary.sessionsTouched = touched.size;
+			// A parent whose file is gone or empty is named by its subagents only: no session row, counted apart.
+			const exists = store.db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).pluck();
+			const parentsOnly = [...touched].filter((id) => exists.get(id) === undefined).length;
+			summary.sessionsTouched = touched.size - parentsOnly;
+			if (parentsOnly > 0) summary.parentsOnly = parentsOnly;
 			return summary;
 		},
 	};
+}
+
+/** The lines, ending quietly with a report when the file turns out not to be a regular file (swapped mid-sync). */
+function* guardedLines<T>(lines: Generator<T>, report: (message: string) => void): Generator<T> {
+	try {
+		yield* lines;
+	} catch (error) {
+		if (!(error instanceof NotRegularFileError)) throw error;
+		report(error.message);
+	}
 }
 
 /** Parses and hands over one line; false for a last line still being written (left for the next sync). */
@@ -177,10 +200,12 @@ function acceptLine(parser: LineParser, text: string, lineNo: number, tail: bool
 function readJson(entry: FileEntry, size: number, reader: FileSourceReader, report: (lineNo: number, problem: string) => void, take: (out: FileOutput) => void): void {
 	if (size > MAX_JSON_BYTES) return report(0, `larger than ${MAX_JSON_BYTES} bytes, not read`);
 	let value: unknown;
+	const read = readRegularFile(entry.path, MAX_JSON_BYTES);
+	if (!read.ok) return report(0, read.error.startsWith('is ') ? read.error : `cannot read: ${read.error}`);
 	try {
-		value = JSON.parse(fs.readFileSync(entry.path, 'utf8').replace(/^\ufeff/, ''));
-	} catch (error) {
-		return report(0, error instanceof SyntaxError ? 'not valid JSON' : `cannot read: ${(error as Error).message}`);
+		value = JSON.parse(read.value.replace(/^\ufeff/, ''));
+	} catch {
+		return report(0, 'not valid JSON');
 	}
 	const out = reader.readJson?.(entry, value) ?? 'no reader for this file';
 	if (typeof out === 'string') report(0, out);

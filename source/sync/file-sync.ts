@@ -3,6 +3,7 @@
 // is read from its offset, a shrunk or replaced one from the start. The reading and writing machinery
 // (file-import.ts) loads only when some file changed, so an up-to-date sync stays cheap.
 import fs from 'node:fs';
+import {notRegular} from '../sources/regular-file.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable} from '../core/types.js';
 import type {FileProblem} from '../store/file-state-repo.js';
@@ -87,7 +88,7 @@ export async function syncFileSource(
 		// The common case, an unchanged file, costs one stat and no query.
 		if (cursor && cursor.size === stat.size && cursor.mtimeMs === stat.mtimeMs && cursor.ino === stat.ino) continue;
 		// A file this user may not read is one warning; the rest of the source is still read.
-		const denied = unreadable(entry.path);
+		const denied = notRegular(stat) ?? unreadable(entry.path);
 		if (denied) {
 			addProblem(problemsOf(entry.path), 0, denied);
 			unread.add(entry.path);

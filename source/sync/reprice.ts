@@ -2,10 +2,12 @@
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import {resummarize} from './apply-batch.js';
+import {writeTransaction} from '../store/write-transaction.js';
 
+/** What stored costs depend on: the tables' entries, which of them the user overrode, and the catalog's version. */
 export function pricingFingerprint(pricing: PricingTable): string {
 	const keys = Object.keys(pricing.models).sort();
-	return JSON.stringify(keys.map((k) => [k, pricing.models[k]]));
+	return JSON.stringify([keys.map((k) => [k, pricing.models[k]]), [...(pricing.overridden ?? [])].sort(), pricing.catalog?.version ?? '']);
 }
 
 /** Re-summarizes every session if the stored costs were computed with other prices. Returns how many. */
@@ -15,7 +17,7 @@ export function repriceIfChanged(store: IndexStore, pricing: PricingTable, now: 
 	const sessions = store.db.prepare(`SELECT id, source, source_id AS sourceId, parent_id AS parentId,
 		sub_session_count AS subs, label FROM sessions`).all() as Array<{id: string; source: SourceKind; sourceId: number; parentId: string | null; subs: number; label: string}>;
 	const byId = new Map(sessions.map((s) => [s.id, s]));
-	store.db.transaction(() => {
+	writeTransaction(store.db, () => {
 		for (const s of sessions) {
 			resummarize({
 				store, sourceId: s.sourceId, kind: s.source, pricing, now,

@@ -15,19 +15,19 @@ export interface SyncThreadData {
 
 export type SyncThreadRequest = {type: 'sync'} | {type: 'abort'};
 export type SyncThreadReply =
-	| {type: 'progress'; read: number; total: number; unit: 'rows' | 'files'}
+	| {type: 'progress'; read: number; total: number; unit: 'rows' | 'files' | 'sessions'}
 	| {type: 'done'; result: WorkspaceSync}
 	| {type: 'failed'; message: string};
 
 export interface SyncThread {
-	sync(onProgress: (read: number, total: number, unit: 'rows' | 'files') => void, signal: AbortSignal): Promise<WorkspaceSync>;
+	sync(onProgress: (read: number, total: number, unit: 'rows' | 'files' | 'sessions') => void, signal: AbortSignal): Promise<WorkspaceSync>;
 	close(): Promise<void>;
 }
 
 /** The thread starts with the first sync and stays for the next ones. */
 export function createSyncThread(data: SyncThreadData, program = new URL('./sync-thread-main.js', import.meta.url)): SyncThread {
 	let worker: Worker | null = null;
-	let current: {onProgress: (read: number, total: number, unit: 'rows' | 'files') => void; resolve(r: WorkspaceSync): void; reject(e: Error): void} | null = null;
+	let current: {onProgress: (read: number, total: number, unit: 'rows' | 'files' | 'sessions') => void; resolve(r: WorkspaceSync): void; reject(e: Error): void} | null = null;
 	const start = () => {
 		const w = new Worker(program, {workerData: data});
 		w.on('message', (reply: SyncThreadReply) => {

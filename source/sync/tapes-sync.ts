@@ -7,6 +7,9 @@ import {HOUR_MS} from '../core/time.js';
 import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
+import {writeTransaction} from '../store/write-transaction.js';
+import {loadDue, saveDue} from './summaries-due.js';
+import {adoptOrphans, loadOrphans} from './tapes-late-parents.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
@@ -23,11 +26,15 @@ export interface SyncSummary {
 	source: string;
 	newMessages: number;
 	sessionsTouched: number;
+	/** Of the touched sessions, parents known only from their subagents (no messages of their own here). */
+	parentsOnly?: number;
 	warnings: Warning[];
 	/** Read from the first row (a new source, or one VACUUMed or rebuilt): its warnings replace the stored ones. */
 	fromStart?: boolean;
 	/** Transcript files that could not be read at all this run: no state of theirs is stored, so only this run knows. */
 	unread?: Warning[];
+	/** How a tapes database was opened (see TapesReadMode): `immutable` when no writer had it, or its folder is read-only. */
+	readMode?: 'shared' | 'immutable';
 }
 
 export interface TapesSyncDeps {
@@ -70,26 +77,39 @@ export async function syncTapes(
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
 	const allTouched = new Set<string>();
+	// Sessions that already existed when a chunk touched them are summarized once, after the last chunk:
+	// re-reading a growing session's every message per chunk made a long chain quadratic. They are saved as
+	// due with each chunk, so a sync that dies midway still has them summarized by the next one.
+	const deferred = new Set<string>(loadDue(store, sourceId));
+	const orphans = loadOrphans(store, sourceId);
+	// A root's session ID is namespaced only when another kind of source already holds it (see file-apply.ts).
+	const tapesIds = new Set(store.sources.list().filter((s) => s.kind === 'tapes').map((s) => s.id));
+	const ownSession = (hash: string) => {
+		const id = sessionIdFor(hash);
+		const owner = store.sessions.ownerOf(id);
+		return owner !== undefined && !tapesIds.has(owner) ? `${id}@tapes` : id;
+	};
+	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
 		const batch = source.readAfter(cursor.lastRowid, CHUNK_ROWS);
 		tally.addAll(batch.warnings);
 		if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
-		store.db.transaction(() => {
+		writeTransaction(store.db, () => {
 			const touched = new Map<string, MessageFacts[]>();
 			for (const {rowid, message} of batch.messages) {
 				const parent = message.parentId
 					? (recent.get(message.parentId) ?? store.messages.place(sourceId, message.parentId))
 					: undefined;
-				if (message.parentId && !parent) {
-					tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: 1});
-				}
-				let sessionId = sessionIdFor(message.id);
+				// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
+				if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
+				let joined: string | undefined;
 				if (parent) {
 					const end = sessionEnds.get(parent.sessionId) ?? store.sessions.endOf(parent.sessionId) ?? parent.ts;
-					if (message.timestamp - end <= SESSION_GAP_MS) sessionId = parent.sessionId;
+					if (message.timestamp - end <= SESSION_GAP_MS) joined = parent.sessionId;
 				}
+				const sessionId = joined ?? ownSession(message.id);
 				const facts = messageFacts(message, parent?.model ?? '');
 				// The parent link and the body stay in the source (re-read by hash when a session is opened):
 				// the index keeps what listing and re-summarizing need, which halves what a sync writes.
@@ -103,11 +123,12 @@ export async function syncTapes(
 				summary.newMessages++;
 			}
 			for (const [sessionId, fresh] of touched) {
-				// A session first seen in this chunk has all its messages in hand; an older one is re-read.
-				const existed = store.sessions.endOf(sessionId) !== undefined;
-				resummarize(ctx, sessionId, existed ? undefined : fresh);
+				// A session first seen in this chunk has all its messages in hand; an older one waits for the end.
+				if (!deferred.has(sessionId) && store.sessions.endOf(sessionId) === undefined) resummarize(ctx, sessionId, fresh);
+				else deferred.add(sessionId);
 				allTouched.add(sessionId);
 			}
+			saveDue(store, sourceId, deferred);
 			cursor.lastRowid = batch.lastRowid;
 			cursor.rows += batch.messages.length;
 			store.cursors.put(cursor);
@@ -117,6 +138,21 @@ export async function syncTapes(
 		if (recent.size > RECENT_LIMIT) recent = new Map();
 		await yieldToLoop();
 	}
+	// Second pass: children read before their parents join them now; then every deferred session is summarized.
+	writeTransaction(store.db, () => {
+		const adopted = adoptOrphans(store, sourceId, orphans);
+		for (const id of adopted.grew) {
+			deferred.add(id);
+			allTouched.add(id);
+		}
+		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
+		for (const id of deferred) resummarize(ctx, id);
+		saveDue(store, sourceId, new Set());
+		// Those from earlier syncs were counted then (a source's warnings add up across syncs).
+		const fresh = new Set(orphans.slice(earlierOrphans).map((o) => o[0]));
+		const dangling = adopted.waiting.filter((o) => fresh.has(o[0])).length;
+		if (dangling > 0) tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: dangling});
+	})();
 	summary.sessionsTouched = allTouched.size;
 	summary.warnings = tally.list();
 	return summary;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Result} from '../core/time.js';
+import {sanitize} from '../core/sanitize.js';
 
 /** `<session id>.md`: unique per session, and short enough for the status bar to show the whole path. */
 export function exportFileName(id: string): string {
@@ -16,7 +17,8 @@ export function writeSessionMarkdown(sessionId: string, markdown: string, dir: s
 		fs.mkdirSync(path.dirname(file), {recursive: true});
 		// Write then rename, so a reader never sees half a file.
 		const temp = `${file}.${process.pid}.tmp`;
-		fs.writeFileSync(temp, markdown);
+		// The Markdown writer's own pass of the sanitizer: the file is read on a terminal (cat, less) too.
+		fs.writeFileSync(temp, sanitize(markdown));
 		fs.renameSync(temp, file);
 		return {ok: true, value: file};
 	} catch (err) {

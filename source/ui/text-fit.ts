@@ -2,6 +2,7 @@
 // measured by its length; anything else goes through string-width once and is remembered, because
 // segmenting graphemes on every frame is the largest cost of drawing a full screen.
 import {stringWidth, truncateToWidth} from '../terminal/width.js';
+import {sanitize, sanitizeLine} from '../core/sanitize.js';
 
 const PLAIN = /^[\u0020-\u007e]*$/;
 const widths = new Map<string, number>();
@@ -17,11 +18,12 @@ export function cells(text: string): number {
 	return w;
 }
 
-/** Cuts text to at most `width` cells, ending in an ellipsis when cut. */
+/** Cuts text to at most `width` cells, ending in an ellipsis when cut; what is not plain is sanitized first. */
 export function cut(text: string, width: number): string {
 	if (width <= 0) return '';
 	if (PLAIN.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-	return cells(text) <= width ? text : truncateToWidth(text, width);
+	const clean = sanitizeLine(text);
+	return cells(clean) <= width ? clean : truncateToWidth(clean, width);
 }
 
 /** Pads (or cuts) to exactly `width` cells. */
@@ -33,11 +35,11 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Greedy word wrap by display width; words wider than the line are cut by graphemes. Keeps blank lines. */
+/** Greedy word wrap by display width (of the sanitized text); words wider than the line are cut by graphemes. Keeps blank lines. */
 export function wrapText(text: string, width: number): string[] {
 	const w = Math.max(1, width);
 	const out: string[] = [];
-	for (const para of text.split('\n')) {
+	for (const para of sanitize(text).split('\n')) {
 		let line = '';
 		let used = 0;
 		for (const word of para.split(/(\s+)/)) {

@@ -5,7 +5,7 @@ import {previousWindow} from '../core/time.js';
 import type {SessionQueries} from '../store/session-queries.js';
 
 export function loadAnalytics(queries: SessionQueries, pricing: PricingTable, filters: Filters, now: number, timeZone: string): AnalyticsModel {
-	const models = queries.costByModel(filters, pricing);
+	const models = queries.costByModel(filters);
 	const prev = previousWindow(filters, now);
 	return buildAnalytics({
 		sessions: queries.list(filters),
@@ -16,6 +16,7 @@ export function loadAnalytics(queries: SessionQueries, pricing: PricingTable, fi
 			savedUsd: models.reduce((a, m) => a + (m.cacheSaving ?? 0), 0),
 		},
 		previous: prev ? queries.totals(filters, prev) : null,
+		usage: queries.usageBuckets(filters),
 		window: filters,
 		now,
 		timeZone,

@@ -8,10 +8,12 @@ import {defaultPricing} from '../core/pricing.js';
 import type {PricingTable, SourceKind, Warning} from '../core/types.js';
 import type {Result} from '../core/time.js';
 import {loadPricingFile} from '../config/pricing-file.js';
-import {defaultIndexPath, demoPaths} from '../config/paths.js';
+import {dataDir, defaultIndexPath, demoPaths} from '../config/paths.js';
+import {catalogDataFile, openPriceCatalog} from '../config/price-catalog.js';
 import {seedDemo} from '../sources/demo/seed.js';
 import {repriceIfChanged} from '../sync/reprice.js';
-import {discoverSources, NOTHING_FOUND, type SourceSpec} from './discover-sources.js';
+import {discoverSources, NOTHING_FOUND, REMOTE_KINDS, type SourceSpec} from './discover-sources.js';
+import {redactUrl} from '../sources/tapes-postgres/discover.js';
 import {createSessionInfo, type SessionInfoLookup} from './session-info.js';
 
 export interface WorkspaceOptions {
@@ -20,10 +22,16 @@ export interface WorkspaceOptions {
 	demo: boolean;
 	overwrite: boolean;
 	pricing?: string;
+	/** Price models the tables lack from the catalog (default: yes, except for the demo, which shows the reference's figures). */
+	catalog?: boolean;
 	/** Transcript roots (--claude, --codex, --promptkit, each repeatable). */
 	claude?: string[];
 	codex?: string[];
 	promptkit?: string[];
+	/** tapes' server: --postgres and --tapes-api ('' for the local default), and --user (one gateway user's sessions). */
+	postgres?: string;
+	tapesApi?: string;
+	user?: string;
 	env: Record<string, string | undefined>;
 	home: string;
 	cwd: string;
@@ -33,7 +41,12 @@ export interface WorkspaceOptions {
 export interface SourceInUse {
 	id: number;
 	kind: SourceKind;
+	/** A file or folder; for a server, its URL without the password (and `#user=…` when filtered). */
 	path: string;
+	/** A server's URL as given, password included: kept in memory only, to connect with. */
+	url?: string;
+	/** --user: only this gateway user's sessions. */
+	user?: string;
 }
 
 export interface Workspace {
@@ -51,7 +64,10 @@ export interface Workspace {
 }
 
 export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
-	let pricing = defaultPricing();
+	// Layers, top first: the --pricing file, the built-in (reference) table, the maintained catalog. The demo
+	// is the reference's data and shows the reference's figures (an unpriced model included): no catalog.
+	const withCatalog = opts.catalog ?? !opts.demo;
+	let pricing: PricingTable = withCatalog ? {...defaultPricing(), catalog: openPriceCatalog(catalogDataFile(dataDir(opts.env, opts.home)))} : defaultPricing();
 	if (opts.pricing) {
 		const loaded = loadPricingFile(opts.pricing, pricing);
 		if (!loaded.ok) return loaded;
@@ -76,10 +92,10 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			}
 		}
 		// The demo is a tapes source; transcript flags given with it are read too.
-		specs = [{kind: 'tapes', path: tapesPath}, ...discoverSources({claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, sqlite: tapesPath, env: opts.env, home: opts.home, cwd: opts.cwd})
+		specs = [{kind: 'tapes', path: tapesPath}, ...discoverSources({claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, sqlite: tapesPath, postgres: opts.postgres, tapesApi: opts.tapesApi, env: opts.env, home: opts.home, cwd: opts.cwd})
 			.filter((s) => s.kind !== 'tapes')];
 	} else {
-		specs = discoverSources({sqlite: opts.sqlite, claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, env: opts.env, home: opts.home, cwd: opts.cwd});
+		specs = discoverSources({sqlite: opts.sqlite, postgres: opts.postgres, tapesApi: opts.tapesApi, claude: opts.claude, codex: opts.codex, promptkit: opts.promptkit, env: opts.env, home: opts.home, cwd: opts.cwd});
 		if (specs.length === 0) return {ok: false, error: `${NOTHING_FOUND} (or try --demo)`};
 	}
 	const opened = openIndex(indexPath);
@@ -88,6 +104,11 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 		const store = createIndexStore(opened.db);
 		// Absolute paths, so `./tapes.db` and `/home/me/tapes.db` are one source and never synced twice.
 		const sources: SourceInUse[] = specs.map((s) => {
+			if (REMOTE_KINDS.has(s.kind)) {
+				// The user is part of what the source is: another user's sessions are another source's.
+				const shown = redactUrl(s.path) + (opts.user ? `#user=${opts.user}` : '');
+				return {id: store.sources.ensure(s.kind, shown).id, kind: s.kind, path: shown, url: s.path, ...(opts.user ? {user: opts.user} : {})};
+			}
 			const absolute = path.resolve(opts.cwd, s.path);
 			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
 		});

@@ -1,6 +1,6 @@
 // One session with its messages: facts from the index, bodies (text, tool calls, results) from the source.
 import {sanitizeLine} from '../core/sanitize.js';
-import type {CanonicalMessage, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
+import type {CanonicalMessage, ContentPart, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import type {Result} from '../core/time.js';
 import {displayText} from '../core/message-text.js';
@@ -9,7 +9,7 @@ import {cacheSavingUsd, messageCost} from '../core/cost.js';
 import {buildGroupedMessages, type MessageGroup} from '../core/message-groups.js';
 import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-analytics.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
-import type {ToolUse} from '../store/sessions-repo.js';
+import type {SessionNotes, ToolUse} from '../store/sessions-repo.js';
 import type {Workspace} from './open-workspace.js';
 import {decodeBody} from '../store/message-body.js';
 import {subSessionsOf} from './sub-sessions.js';
@@ -30,6 +30,8 @@ export interface DetailMessage {
 	toolResults: ToolResult[];
 	validations: Validation[];
 	latencyMs: number | null;
+	/** Thinking, reasoning, notices and unknown blocks, in order (absent: none). */
+	parts?: ContentPart[];
 }
 
 export interface SessionDetail {
@@ -42,6 +44,10 @@ export interface SessionDetail {
 	subSessions: SessionSummary[];
 	/** Set when the bodies could not be read (the source is gone or unreadable). */
 	bodyError: string | null;
+	/** Why it got its status, its declined tool calls and the price layers used (absent for rows written before they were kept). */
+	notes?: SessionNotes;
+	/** What tapedeck's prices make of the tokens (shown beside a cost the source recorded); null when nothing is priced. */
+	computedCost: number | null;
 }
 
 /** Transcript sources keep their bodies in the index (the files may be gone); tapes bodies are read from tapes. */
@@ -70,6 +76,15 @@ function readBodies(ws: Workspace, summary: SessionSummary, facts: MessageFacts[
 	return {bodies, error: null};
 }
 
+function computedCost(ws: Workspace, facts: readonly MessageFacts[]): number | null {
+	let total: number | null = null;
+	for (const f of facts) {
+		const c = messageCost(pricingForModel(ws.pricing, f.model), f.usage);
+		if (c) total = (total ?? 0) + c.total;
+	}
+	return total;
+}
+
 export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<SessionDetail> {
 	const found = ws.store.sessions.find(idOrPrefix);
 	if (found.ambiguous) {
@@ -80,6 +95,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 	if (!found.session) return {ok: false, error: `no session with ID "${idOrPrefix}"`};
 	const summary = found.session;
 	const facts = ws.store.messages.factsForSession(summary.id);
+	const notes = ws.store.sessions.notes(summary.id);
 	const {bodies, error} = readBodies(ws, summary, facts);
 	const messages: DetailMessage[] = facts.map((f, i) => {
 		const body = bodies.get(f.id);
@@ -98,6 +114,7 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			toolResults: body?.toolResults ?? [],
 			validations: body?.validations ?? [],
 			latencyMs: body?.latencyMs ?? null,
+			parts: body?.parts ?? [],
 		};
 	});
 	const rows = messages.map((m) => ({
@@ -123,6 +140,8 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 			tools: ws.store.sessions.tools(summary.id),
 			subSessions: subSessionsOf(ws, summary.id),
 			bodyError: error,
+			...(notes ? {notes} : {}),
+			computedCost: computedCost(ws, facts),
 		},
 	};
 }

@@ -1,10 +1,13 @@
 // Runs the incremental sync over every source in use; a source that cannot be read is reported, not fatal.
-// Each kind's sync loads on first use, so a run over transcripts alone never loads the tapes reader.
+// Every kind has one entry in SYNCS, the one contract all sources meet: (workspace, source, clock, progress,
+// signal) → a summary, or one line saying why the source could not be read. Each kind's sync loads on
+// first use, so a run over transcripts alone never loads the tapes reader or a database driver.
 import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
 import {syncFileSource} from '../sync/file-sync.js';
 import {sourceWarnings} from '../sync/source-warnings.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
+import {isBusy} from '../store/write-transaction.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {claudeAdapter} from '../sources/claude-code/discover.js';
 import {codexAdapter} from '../sources/codex/discover.js';
@@ -21,12 +24,17 @@ export interface WorkspaceSync {
 	errors: string[];
 	/** Set when the index itself failed (damaged, locked, disk full): the sync stopped there. */
 	indexError?: string;
+	/** The failure was only that another process held the write lock past every retry: what is committed still reads. */
+	indexBusy?: boolean;
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
-export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files'};
+export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions'};
 
-const FILE_ADAPTERS: Record<Exclude<SourceKind, 'tapes'>, FileSourceAdapter> = {
+type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
+type SyncOne = (ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
+
+const FILE_ADAPTERS: Record<TranscriptKind, FileSourceAdapter> = {
 	'claude-code': claudeAdapter,
 	codex: codexAdapter,
 	promptkit: promptkitAdapter,
@@ -38,6 +46,7 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 	if (!opened.ok) return opened.error;
 	try {
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
+		summary.readMode = opened.source.mode;
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
 		const tally = new WarningTally();
@@ -51,13 +60,36 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 }
 
 async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const adapter = FILE_ADAPTERS[s.kind as Exclude<SourceKind, 'tapes'>];
+	const adapter = FILE_ADAPTERS[s.kind as TranscriptKind];
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
 	ws.store.sources.recordSync(s.id, now(), null, [...(summary.unread ?? []), ...sourceWarnings(ws.store, s.id)]);
 	return summary;
 }
+
+/** A tapes server (PostgreSQL or the HTTP API): connects for this sync only, and says why when it cannot. */
+async function syncServer(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
+	const source = await openServerSource(s);
+	try {
+		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
+		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
+		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
+		return summary;
+	} finally {
+		await source.close();
+	}
+}
+
+const SYNCS: Record<SourceKind, SyncOne> = {
+	tapes: syncTapesSource,
+	'claude-code': syncTranscripts,
+	codex: syncTranscripts,
+	promptkit: syncTranscripts,
+	'tapes-postgres': syncServer,
+	'tapes-api': syncServer,
+};
 
 export async function syncWorkspace(
 	ws: SyncTarget,
@@ -71,7 +103,7 @@ export async function syncWorkspace(
 		try {
 			let outcome: SyncSummary | string;
 			try {
-				outcome = s.kind === 'tapes' ? await syncTapesSource(ws, s, now, onProgress, signal) : await syncTranscripts(ws, s, now, onProgress, signal);
+				outcome = await SYNCS[s.kind](ws, s, now, onProgress, signal);
 			} catch (error) {
 				if (isSqliteError(error)) throw error;
 				outcome = sourceFailure(s.path, error);
@@ -84,6 +116,7 @@ export async function syncWorkspace(
 			// The readers turn their own SQLite failures into one-line messages, so this one came from the
 			// index: the source is fine, and every later source would fail the same way.
 			result.indexError = describeSqliteError(ws.indexPath, error);
+			if (isBusy(error)) result.indexBusy = true;
 			result.errors.push(result.indexError);
 			break;
 		}

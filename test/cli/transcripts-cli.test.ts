@@ -28,7 +28,8 @@ describe('tapedeck with transcript sources', () => {
 		expect(codex.sessions.map((s) => s.source)).toEqual(['codex']);
 		const table = runCli(['sessions', '--source', 'claude-code', '--sort', 'date', ...flags]);
 		expect(table.stdout).toContain('incl. subagents');
-		expect(table.stdout).toContain('↳ Find why auth returns 401');
+		// A subagent is labelled by the Task call that started it.
+		expect(table.stdout).toContain('↳ Find the 401 cause');
 		expect(table.stdout).toContain('filters: source:claude-code');
 	});
 
@@ -63,7 +64,7 @@ describe('tapedeck with transcript sources', () => {
 		const home = tempDir();
 		const run = runCli(['sessions'], {HOME: home, XDG_DATA_HOME: path.join(home, 'data')});
 		expect(run.status).toBe(1);
-		expect(run.stderr).toMatch(/no Claude Code .*~\/\.claude\/projects.*pass --sqlite, --claude, --codex or --promptkit/);
+		expect(run.stderr).toMatch(/no Claude Code .*~\/\.claude\/projects.*pass --sqlite, --postgres, --tapes-api, --claude, --codex or --promptkit/);
 	});
 
 	it('a missing --claude directory is an error naming it', () => {

@@ -79,6 +79,23 @@ describe('keys never show', () => {
 		expect(inspect({key})).not.toContain('supersecret');
 		expect(key.reveal()).toBe('sk-proj-supersecretvalue1234');
 	});
+	it('redactSecrets removes encoded echoes of the key: base64 at any alignment, base64url, URL-encoded, other case', () => {
+		const secret = new ApiKey('my+custom/key=with?odd&chars');
+		const value = secret.reveal();
+		const echoes = [
+			value.toUpperCase(), value.toLowerCase(), encodeURIComponent(value), encodeURIComponent(value).toLowerCase(),
+			Buffer.from(value).toString('base64'), Buffer.from(`Bearer ${value}`).toString('base64'), Buffer.from(`user:${value}`).toString('base64'),
+			Buffer.from(`x${value}`).toString('base64url'), Buffer.from(`ab${value}`).toString('base64'),
+		];
+		for (const echo of echoes) {
+			const out = redactSecrets(`error: got ${echo} in the request`, [secret]);
+			expect(out, echo).toContain('[redacted]');
+			// Nothing of the key's part of the echo survives (the ends may hold an encoded prefix such as "Bearer ").
+			for (let i = 12; i + 24 <= echo.length; i += 4) expect(out, echo).not.toContain(echo.slice(i, i + 12));
+		}
+		expect(redactSecrets('nothing secret here', [secret])).toBe('nothing secret here');
+	});
+
 	it('redactSecrets removes the key and anything shaped like one', () => {
 		expect(redactSecrets('bad key sk-proj-supersecretvalue1234 here', [key])).toBe('bad key [redacted] here');
 		expect(redactSecrets('Incorrect API key provided: sk-abc12345*****wxyz')).toBe('Incorrect API key provided: [redacted]');

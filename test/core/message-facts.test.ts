@@ -24,6 +24,7 @@ describe('messageFacts', () => {
 				{id: '1', name: 'Bash', content: 'ok', error: '', isError: false, latencyMs: 5},
 				{id: '2', name: 'Read', content: '', error: 'not found', isError: false, latencyMs: null},
 				{id: '3', name: 'Read', content: 'x', error: '', isError: true, latencyMs: null},
+				{id: '4', name: 'Edit', content: 'no', error: 'no', isError: true, latencyMs: null, declined: true},
 			],
 			recordedCost: {inputUsd: 0.1, outputUsd: 0.2, cachedUsd: 0, totalUsd: 0.3},
 		});
@@ -41,6 +42,8 @@ describe('messageFacts', () => {
 			toolNames: ['Bash'],
 			toolCallCount: 2,
 			toolErrorCount: 2,
+			toolRejectionCount: 1,
+			toolOutcomes: [['Bash', 0], ['Read', 1], ['Read', 1], ['Edit', 2]],
 			gitActivity: true,
 			labelLine: '',
 			recordedCostUsd: 0.3,

@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {sanitize, sanitizeLine} from '../../source/core/sanitize.js';
+import {INVISIBLE as INVISIBLE_G, INVISIBLE_MARK, sanitize, sanitizeLine} from '../../source/core/sanitize.js';
+import {csvField} from '../../source/report/csv.js';
+import {toJson} from '../../source/report/json.js';
+
+const INVISIBLE = new RegExp(INVISIBLE_G.source);
 
 const ESC = '\u001b';
 
@@ -32,5 +36,30 @@ describe('sanitize', () => {
 			const out = sanitize(s);
 			expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 		}), {numRuns: 2000});
+	});
+});
+
+describe('invisible format characters (Trojan Source)', () => {
+	const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+	const HIDDEN = ['\u200b', '\u2060', '\u2062', '\ufeff', '\u180e', '\ufff9', '\u{e0041}'];
+	it.each([...BIDI, ...HIDDEN].map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c] as const))('%s is made visible', (_name, c) => {
+		expect(sanitize(`admin${c}user`)).toBe(`admin${INVISIBLE_MARK}user`);
+		expect(sanitizeLine(`a${c}b`)).toBe(`a${INVISIBLE_MARK}b`);
+	});
+	it('the joiners emoji and scripts need stay', () => {
+		expect(sanitize('👩\u200d💻 می\u200cخواهم')).toBe('👩\u200d💻 می\u200cخواهم');
+	});
+	it('a Trojan Source line reads in logical order', () => {
+		const line = 'if (isAdmin) {\u202e } \u2066// check\u2069 \u2066';
+		expect(sanitize(line)).not.toMatch(INVISIBLE);
+	});
+	it('CSV fields and JSON carry no raw bidi control; the parsed JSON value is exact', () => {
+		const value = `evil\u202e\u2066txt.exe`;
+		expect(csvField(value)).toBe(`evil${INVISIBLE_MARK}${INVISIBLE_MARK}txt.exe`);
+		const json = toJson({value});
+		expect(json).not.toMatch(INVISIBLE);
+		expect(json).toContain('\\u202e\\u2066');
+		expect((JSON.parse(json) as {value: string}).value).toBe(value);
+		expect(toJson({tag: '\u{e0041}'})).toBe('{"tag":"\\udb40\\udc41"}');
 	});
 });

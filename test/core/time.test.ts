@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {activityByDay} from '../../source/core/analytics.js';
 import {
-	dayKey, dayStart, daysBetween, nextDayKey, parseDateBound, parseSince, previousWindow, zonedMidnight,
+	dayKey, dayStart, daysBetween, implausibleTimestamp, nextDayKey, parseDateBound, parseSince, previousWindow, zonedMidnight,
 } from '../../source/core/time.js';
 
 describe('parseSince', () => {
@@ -84,5 +84,37 @@ describe('previousWindow', () => {
 
 	it('is null for all time', () => {
 		expect(previousWindow({fromMs: null, toMs: null}, 5000)).toBeNull();
+	});
+});
+
+describe('every valid date, years 1 to 9999 and past', () => {
+	const GO_ZERO = -62_135_596_800_000; // 0001-01-01 00:00:00 UTC
+	it('day keys are zero-padded and round-trip', () => {
+		expect(dayKey(GO_ZERO, 'UTC')).toBe('0001-01-01');
+		expect(dayStart('0001-01-01', 'UTC')).toBe(GO_ZERO);
+		expect(dayKey(Date.UTC(2026, 0, 1) - 1, 'Europe/Berlin')).toBe('2026-01-01');
+		const y50 = new Date(0);
+		y50.setUTCFullYear(50, 2, 1);
+		expect(dayKey(y50.getTime(), 'UTC')).toBe('0050-03-01');
+		expect(dayStart('0050-03-01', 'UTC')).toBe(y50.getTime());
+		expect(nextDayKey('0099-12-31')).toBe('0100-01-01');
+		expect(nextDayKey('9999-12-31')).toBe('10000-01-01');
+		expect(dayStart('10000-01-01', 'UTC')).toBe(253_402_300_800_000);
+	});
+	it('--from 0001-01-01 and --to 9999-12-31 are accepted', () => {
+		expect(parseDateBound('0001-01-01', 'from', 'UTC')).toEqual({ok: true, value: GO_ZERO});
+		expect(parseDateBound('9999-12-31', 'to', 'UTC')).toEqual({ok: true, value: 253_402_300_800_000});
+		expect(parseDateBound('0001-01-01T00:00:00Z', 'from', 'UTC')).toEqual({ok: true, value: GO_ZERO});
+	});
+	it('days between year 1 and year 2 are all there', () => {
+		const days = daysBetween(GO_ZERO, GO_ZERO + 3 * 86_400_000, 'UTC');
+		expect(days).toEqual(['0001-01-01', '0001-01-02', '0001-01-03']);
+	});
+	it('implausible timestamps: before 1970 or after 9999', () => {
+		expect(implausibleTimestamp(GO_ZERO)).toBe(true);
+		expect(implausibleTimestamp(-1)).toBe(true);
+		expect(implausibleTimestamp(253_402_300_800_000)).toBe(true);
+		expect(implausibleTimestamp(Date.UTC(2026, 0, 1))).toBe(false);
+		expect(implausibleTimestamp(0)).toBe(false);
 	});
 });

@@ -12,7 +12,7 @@ import {promptkitAdapter} from '../../source/sources/promptkit/discover.js';
 import {copyFixture, FIXTURES} from './transcripts.js';
 import {escapeText, garbage, serialize, shaped, templates, type Expect, type Format, type GenLine} from './jsonl-fuzz-lines.js';
 
-type Eol = 'lf' | 'crlf' | 'mixed';
+type Eol = 'lf' | 'crlf' | 'mixed' | 'cr';
 /** What a line of a written file is: a fixture line (bad or good in the clean fixture), generated, or an anchor. */
 export type LineRole = Expect | 'good' | 'bad' | 'anchor';
 
@@ -64,7 +64,7 @@ function rename(format: Format, record: unknown, salt: number): unknown {
 	return out;
 }
 
-const eol = fc.constantFrom<Eol>('lf', 'crlf', 'mixed');
+const eol = fc.constantFrom<Eol>('lf', 'crlf', 'mixed', 'cr');
 const rarely = fc.oneof({arbitrary: fc.constant(false), weight: 4}, {arbitrary: fc.constant(true), weight: 1});
 
 export function fuzzCase(format: Format): fc.Arbitrary<FuzzCase> {
@@ -111,8 +111,8 @@ function addedPath(format: Format, root: string, tag: number, place: boolean): s
 export const ADAPTERS: Record<Format, FileSourceAdapter> = {'claude-code': claudeAdapter, codex: codexAdapter, promptkit: promptkitAdapter};
 
 /**
- * A generated line's role once written. The reader drops one CR before a newline, so a line is blank only
- * when nothing else is left; it drops a BOM that opens the file, so line 1 may be read without its BOM;
+ * A generated line's role once written. A line ends at LF, CRLF or a CR alone (generated lines hold none),
+ * so a line is blank only when it is empty; it drops a BOM that opens the file, so line 1 may be read without its BOM;
  * and a reader's cheap type test passes some lines by unread (progress ticks, most Codex events), so
  * garbage that still starts like one of those is passed by in silence.
  */
@@ -134,7 +134,7 @@ function write(format: Format, file: string, lines: Written[], end: Eol, bom: bo
 	const roles = new Map<number, LineRole>();
 	lines.forEach((l, i) => {
 		const crlf = end === 'crlf' || (end === 'mixed' && i % 2 === 1);
-		const nl = crlf ? '\r\n' : '\n';
+		const nl = end === 'cr' ? '\r' : crlf ? '\r\n' : '\n';
 		// A generated line 1 behind the file's BOM may be read as a record: it may go either way.
 		roles.set(i + 1, 'role' in l ? l.role : bom && i === 0 ? 'any' : roleOf(format, l.expect, l.bytes, crlf, i === 0));
 		parts.push(i === 0 && bom ? Buffer.concat([BOM, l.bytes]) : l.bytes, Buffer.from(nl));

@@ -38,7 +38,7 @@ describe('a PromptKit session', () => {
 	it('heads with the session figures: status, cost with its source, tokens with cache, sub-sessions', () => {
 		const lines = md.split('\n');
 		expect(lines[0]).toBe('# Order 1234 missing');
-		expect(lines).toContain('- **Session:** `support-42` (promptkit) · **Status:** failed');
+		expect(lines).toContain('- **Session:** `support-42` (promptkit) · **Status:** failed (lookup_order failed and no later call of it succeeded)');
 		expect(lines).toContain('- **Messages:** 5 in 5 groups · **Tool calls:** 1 · **Sub-sessions:** 0');
 		expect(lines).toContain('- **Cost:** $0.0036 · **Cost source:** recorded (recorded by the source)');
 		expect(lines.find((l) => l.startsWith('- **Tokens:**'))).toMatch(/^- \*\*Tokens:\*\* 930 in · 57 out · \*\*Cache:\*\* 400 read · 0 written · saved \$0\.\d{4}$/);
@@ -73,7 +73,7 @@ describe('a PromptKit session', () => {
 	it('names a parent\'s sub-sessions, and a sub-session its parent', () => {
 		const parent = markdown(run.ws, '8f2c1a9e');
 		expect(parent).toContain('**Sub-sessions:** 1');
-		expect(parent).toMatch(/^## Sub-sessions\n\n- `agent-a1b2c3d4` Find why auth returns 401 · .+ · \d+ messages? · /m);
+		expect(parent).toMatch(/^## Sub-sessions\n\n- `agent-a1b2c3d4` Find the 401 cause · .+ · \d+ messages? · /m);
 		expect(markdown(run.ws, 'agent-a1b2c3d4')).toContain('- **Parent session:** `8f2c1a9e-4b7d-4c1e-9a53-0d6f2e7b9c11`');
 	});
 });

@@ -4,6 +4,7 @@ import {openIndex} from '../../source/store/open-index.js';
 import {createIndexStore, type IndexStore} from '../../source/store/index-store.js';
 import {createSessionQueries} from '../../source/store/session-queries.js';
 import {createExplorerQueries} from '../../source/store/explorer-queries.js';
+import {bucketStart, type UsageBucket} from '../../source/core/usage-buckets.js';
 import {DEFAULT_FILTERS, SORT_KEYS, type Filters, type SessionSummary} from '../../source/core/types.js';
 
 const MIN = 60_000;
@@ -23,7 +24,10 @@ beforeEach(() => {
 	const opened = openIndex(':memory:');
 	if (!opened.ok) throw new Error(opened.error);
 	store = createIndexStore(opened.db);
-	for (let i = 0; i < 30; i++) store.sessions.write({summary: session(i), sourceId: 1, leafId: `l${i}`, modelUsage: [], tools: []}, 0);
+	// Each session's cost sits in the quarter hour of its one message, a minute after it starts (i * 10 minutes).
+	const bucketOf = (i: number): UsageBucket[] => [{startMs: bucketStart(i * 10 * MIN + MIN), model: 'gpt-4o', input: 10, output: 5, cacheRead: 0,
+		cacheWrite: 0, cost: i % 5 === 0 ? null : i * 0.01, cacheSaving: 0, messages: 1}];
+	for (let i = 0; i < 30; i++) store.sessions.write({summary: session(i), sourceId: 1, leafId: `l${i}`, modelUsage: [], tools: [], buckets: bucketOf(i)}, 0);
 	store.sessions.write({summary: session(99, {id: 'other'}), sourceId: 2, leafId: 'x', modelUsage: [], tools: []}, 0);
 });
 
@@ -39,13 +43,14 @@ describe('explorer queries', () => {
 		expect(x.indexOf(f(), 'other')).toBeNull();
 	});
 
-	it('sums cost by the 15-minute bucket a session starts in, unpriced counted as nothing', () => {
+	it('sums cost by the 15-minute bucket its messages fall in, unpriced counted as nothing', () => {
 		const x = createExplorerQueries(store.db, [1]);
 		const buckets = x.costBuckets(f({toMs: 40 * MIN}));
-		expect(buckets).toEqual([
-			{startMs: 0, cost: 0.01},
-			{startMs: 15 * MIN, cost: 0.02},
-			{startMs: 30 * MIN, cost: 0.03},
+		// s0 (unpriced) and s1 at 1 and 11 minutes; s2 at 21; s3 at 31.
+		expect(buckets.map((b) => [b.startMs, Number(b.cost.toFixed(6))])).toEqual([
+			[0, 0.01],
+			[15 * MIN, 0.02],
+			[30 * MIN, 0.03],
 		]);
 	});
 });

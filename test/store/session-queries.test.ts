@@ -5,6 +5,9 @@ import {createIndexStore, type IndexStore} from '../../source/store/index-store.
 import {createSessionQueries} from '../../source/store/session-queries.js';
 import {DEFAULT_FILTERS, SORT_KEYS, type Filters, type SessionSummary, type SortKey} from '../../source/core/types.js';
 import {defaultPricing} from '../../source/core/pricing.js';
+import {summarizeSession} from '../../source/core/summarize.js';
+import type {MessageFacts} from '../../source/core/message-facts.js';
+import {facts, usage} from '../core/build-message.js';
 
 const HOUR = 3_600_000;
 
@@ -122,25 +125,42 @@ describe('session queries', () => {
 		]);
 	});
 
-	it('costs by model price the summed per-model usage', () => {
-		store.sessions.write({summary: session({id: 'm1'}), sourceId: 1, leafId: 'm1', tools: [], modelUsage: [
-			{model: 'claude-sonnet-4.5', baseInput: 1_000_000, input: 1_000_000, output: 100_000, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, messages: 2},
-			{model: 'no-such-model', baseInput: 5, input: 5, output: 5, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, messages: 1},
-		]}, 0);
-		const rows = createSessionQueries(store.db, [1]).costByModel(f(), defaultPricing());
-		expect(rows[0]).toMatchObject({model: 'claude-sonnet-4.5', sessions: 1});
+	/** Writes a session as sync does: summarized (and so priced) from its messages' facts. */
+	function writeSummarized(id: string, messages: MessageFacts[]) {
+		const r = summarizeSession({id, source: 'tapes', messages, pricing: defaultPricing()});
+		store.sessions.write({summary: r.summary, sourceId: 1, leafId: id, tools: [], modelUsage: r.modelUsage, buckets: r.buckets,
+			notes: {priceSource: r.priceSource, statusReason: r.statusReason, rejections: r.rejections}}, 0);
+	}
+
+	it('costs by model add the costs priced at sync, and an unpriced model stays unpriced', () => {
+		writeSummarized('m1', [
+			facts({id: 'a', role: 'assistant', model: 'claude-sonnet-4.5', timestamp: HOUR, usage: usage({input: 600_000, output: 60_000})}),
+			facts({id: 'b', role: 'assistant', model: 'claude-sonnet-4.5', timestamp: 30 * HOUR, usage: usage({input: 400_000, output: 40_000})}),
+			facts({id: 'c', role: 'assistant', model: 'no-such-model', timestamp: 2 * HOUR, usage: usage({input: 5, output: 5})}),
+		]);
+		const rows = createSessionQueries(store.db, [1]).costByModel(f());
+		expect(rows[0]).toMatchObject({model: 'claude-sonnet-4.5', sessions: 1, inputTokens: 1_000_000});
 		expect(rows[0]!.cost).toBeCloseTo(3 + 1.5, 10);
-		expect(rows[1]).toMatchObject({model: 'no-such-model', cost: null, cacheSaving: null});
+		expect(rows.find((r) => r.model === 'no-such-model')).toMatchObject({cost: null, cacheSaving: null});
+		expect(store.sessions.notes('m1')).toEqual({priceSource: 'built-in', statusReason: expect.any(String), rejections: 0});
 	});
 
 	it('the cache saving is what cache reads would have cost at the input price, minus what they cost', () => {
-		store.sessions.write({summary: session({id: 'c1'}), sourceId: 1, leafId: 'c1', tools: [], modelUsage: [
-			{model: 'claude-sonnet-4.5', baseInput: 0, input: 2_000_000, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 2_000_000, messages: 1},
-		]}, 0);
-		const [row] = createSessionQueries(store.db, [1]).costByModel(f(), defaultPricing());
+		writeSummarized('c1', [facts({id: 'a', role: 'assistant', model: 'claude-sonnet-4.5', usage: usage({input: 2_000_000, cacheRead: 2_000_000})})]);
+		const [row] = createSessionQueries(store.db, [1]).costByModel(f());
 		// 2M reads at $0.30/M instead of $3/M.
 		expect(row!.cacheSaving).toBeCloseTo(2 * (3 - 0.3), 10);
 		expect(row!.cost).toBeCloseTo(2 * 0.3, 10);
+	});
+
+	it('usage buckets put each message in its own quarter hour, so a session spanning midnight splits across days', () => {
+		const midnight = Date.UTC(2026, 2, 2);
+		writeSummarized('late', [
+			facts({id: 'a', role: 'assistant', model: 'gpt-4o', timestamp: midnight - 60_000, usage: usage({input: 100, output: 10})}),
+			facts({id: 'b', role: 'assistant', model: 'gpt-4o', timestamp: midnight + 60_000, usage: usage({input: 200, output: 20})}),
+		]);
+		const buckets = createSessionQueries(store.db, [1]).usageBuckets(f({search: 'late'}));
+		expect(buckets.map((b) => [b.startMs, b.input + b.output])).toEqual([[midnight - 15 * 60_000, 110], [midnight, 220]]);
 	});
 });
 

@@ -53,7 +53,7 @@ describe('Claude Code sync', () => {
 
 	it('links the subagent: its own spend on its row, and the parent\'s "incl. subagents" fields add it', async () => {
 		const {ws, byId} = await fixture();
-		expect(byId(SUB)).toMatchObject({parentId: S1, label: 'Find why auth returns 401', model: 'claude-haiku-4.5', messageCount: 4, inputTokens: 4013, outputTokens: 70});
+		expect(byId(SUB)).toMatchObject({parentId: S1, label: 'Find the 401 cause', model: 'claude-haiku-4.5', messageCount: 4, inputTokens: 4013, outputTokens: 70});
 		expect(byId(SUB).totalCost).toBeCloseTo(SUB_COST, 12);
 		const report = JSON.parse([...sessionsJsonChunks({queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.now(), timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo})].join(''));
 		const row = (id: string) => report.sessions.find((s: {id: string}) => s.id === id);

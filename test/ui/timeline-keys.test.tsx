@@ -137,6 +137,23 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		const t = await ready();
 		expect(plain(t.lastFrame())).not.toContain('o subs');
 	},
+	'timeline:toggle-thinking': async (key) => {
+		const r = renderTimeline(transcripts.services, transcripts.parent);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('t thinking'));
+		await effectsFlushed();
+		// The first answer thinks before it calls a tool: folded to one line until t.
+		press(r.stdin, 'j');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('▸ thinking · 1 line · t'));
+		expect(plain(r.lastFrame())).not.toContain('The auth test fails; run it first.');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('The auth test fails; run it first.'));
+		expect(plain(r.lastFrame())).toContain('▾ thinking');
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('▸ thinking'));
+		// A session without thinking does not offer the key.
+		const t = await ready();
+		expect(plain(t.lastFrame())).not.toContain('t thinking');
+	},
 	'timeline:export': async (key) => {
 		const r = await ready();
 		press(r.stdin, key);

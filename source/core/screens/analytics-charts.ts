@@ -3,6 +3,7 @@
 import type {ModelPerformance} from '../analytics.js';
 import type {SeriesStats} from '../analytics-model.js';
 import type {SortDir} from '../types.js';
+import {maxOf} from '../numbers.js';
 
 const LEVELS = '▁▂▃▄▅▆▇█';
 /** A day with nothing still has a cell, so "every day" is visible: a dot, never a blank. */
@@ -10,7 +11,7 @@ export const ZERO_GLYPH = '·';
 
 /** One glyph per value, scaled to the largest; zero is a dot. */
 export function sparkGlyphs(values: readonly number[]): string[] {
-	const max = Math.max(0, ...values);
+	const max = maxOf(values, 0);
 	return values.map((v) => (v <= 0 || max <= 0 ? ZERO_GLYPH : LEVELS[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))]!));
 }
 

@@ -5,6 +5,7 @@ import type {Coverage, DistributionEntry, InsightsAggregate, ProviderShare} from
 import {providerLabel, type FacetProgress} from '../facet-status.js';
 import {formatCost, formatPercent, formatTokens, groupDigits} from '../format.js';
 import {COLLAPSED_ENTRIES} from './insights-reducer.js';
+import {maxOf} from '../numbers.js';
 
 /** Which colour family a chart's bars take; the view maps it to theme tokens. */
 export type ChartTone = 'goal' | 'outcome' | 'type' | 'friction';
@@ -26,7 +27,7 @@ export interface ChartColumns {
 
 function chart(title: string, tone: ChartTone, entries: readonly DistributionEntry[], expanded: boolean, empty: string): ChartLine[] {
 	const shown = expanded ? entries : entries.slice(0, COLLAPSED_ENTRIES);
-	const max = Math.max(1, ...entries.map((e) => e.count));
+	const max = maxOf(entries.map((e) => e.count), 1);
 	const out: ChartLine[] = [{kind: 'title', text: title}];
 	if (entries.length === 0) out.push({kind: 'empty', text: empty});
 	for (const e of shown) {

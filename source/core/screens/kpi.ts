@@ -3,6 +3,7 @@
 import type {OverviewTotals, PeriodComparison, Change as PeriodChange} from '../overview.js';
 import {formatChange, formatCostShort, formatDuration, formatPercent, formatTokens, groupDigits} from '../format.js';
 import {dayKey, dayStart, daysBetween} from '../time.js';
+import {maxOf} from '../numbers.js';
 
 export interface KpiChange {
 	arrow: '▲' | '▼' | '→';
@@ -60,7 +61,7 @@ export function sparkline(values: readonly number[], width: number): {text: stri
 	// always the latest `perChar` days, and only the oldest run may be short.
 	const sums: number[] = [];
 	for (let end = values.length; end > 0; end -= perChar) sums.unshift(values.slice(Math.max(0, end - perChar), end).reduce((a, v) => a + v, 0));
-	const max = Math.max(...sums);
+	const max = maxOf(sums);
 	const text = sums.map((v) => (v <= 0 || max <= 0 ? ' ' : LEVELS[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))])).join('');
 	return {text, perChar, max};
 }

@@ -145,7 +145,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 			return state.list.total > 0 ? request(state, {kind: action, index: state.list.cursor}) : {...state, hint: 'no session selected'};
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
 		case 'expand': return state.mode === 'list' && state.list.total > 0 ? request(state, {kind: 'toggle', index: state.list.cursor}) : state;
-		case 'tab-next': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export':
+		case 'tab-next': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': case 'toggle-thinking':
 		case 'replay-pause': case 'replay-faster': case 'replay-slower': case 'replay-step': return state;
 		default: {
 			const never: never = action;

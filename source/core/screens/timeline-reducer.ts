@@ -26,6 +26,8 @@ export interface TimelineState {
 	subs: lw.ListWindow;
 	/** A replay's pace (steps per REPLAY_STEP_MS: ¼ to 8) and whether it waits. */
 	replay: {speed: number; paused: boolean};
+	/** Thinking and reasoning shown in full in the detail pane (folded to one line by default). */
+	thinking: boolean;
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
 	request: TimelineRequest | null;
@@ -45,7 +47,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, notice: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, request: null, seq: 0,
 	};
 }
 
@@ -136,6 +138,7 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
+		case 'toggle-thinking': return {...state, thinking: !state.thinking};
 		case 'back': return subs ? {...state, mode: 'timeline'} : request(state, {kind: 'back'});
 		case 'help': return {...state, mode: 'help'};
 		case 'close': return {...state, mode: 'timeline'};

@@ -69,6 +69,6 @@ export const claudeAdapter: FileSourceAdapter = {
 	},
 	load: async () => {
 		const {createClaudeParser} = await import('./parser.js');
-		return {parser: (entry, saved) => createClaudeParser(entry, saved)};
+		return {parser: (entry, saved, file) => createClaudeParser(entry, saved, file)};
 	},
 };

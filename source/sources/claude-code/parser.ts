@@ -3,12 +3,15 @@
 // (message.id, requestId); tool results come back on user lines and become role 'tool' messages.
 import path from 'node:path';
 import type {CanonicalMessage, ToolResult} from '../../core/types.js';
-import {openCalls, type FileEntry, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
+import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type LeafTitle, type SessionNote, type TitleLeaf} from '../jsonl/file-source.js';
 import {mergeMessages} from '../jsonl/merge-message.js';
 import {checkLine, isAssistantLine, isUserLine} from './schema.js';
 import {resultText, splitContent, toolUseResultFacts, toUsage} from './blocks.js';
+import {implausibleTimestamp} from '../../core/time.js';
 
 export const CLAUDE_AGENT = 'claude-code';
+/** What Claude Code answers for a call the user declined or interrupted: friction, not a tool failure. */
+const DECLINED = /^(The user doesn't want to (proceed with this tool use|take this action)|\[Request interrupted by user)/;
 const ZERO = {input: 0, output: 0, cacheWrite: 0, cacheWrite1h: 0, cacheRead: 0, total: null};
 /** Lookups kept in memory per file (tool call times, uuids); cleared past this size to bound memory. */
 const MEMORY_LIMIT = 200_000;
@@ -25,7 +28,22 @@ interface LineIdentity {
 	timestamp: string;
 }
 
+/** Why a line's time cannot place it, or null. */
+function timestampProblem(ts: number, text: string): string | null {
+	if (Number.isNaN(ts)) return `unreadable timestamp "${text}"`;
+	return implausibleTimestamp(ts) ? `implausible timestamp "${text}" (before 1970 or after 9999)` : null;
+}
+
 const lastSegment = (p: string) => p.split(/[\\/]/).filter(Boolean).pop() ?? '';
+/** A worktree subagent runs in `<project>/.claude/worktrees/<name>`: its project is the one it works for. */
+const WORKTREE = /[\\/]\.claude[\\/]worktrees[\\/][^\\/]+[\\/]?$/;
+
+/** A Task/Agent call's description, the words a user reads as what the subagent was for. */
+function taskTitle(call: {name: string; args: unknown}): {title?: string} {
+	if (call.name !== 'Task' && call.name !== 'Agent') return {};
+	const d = (call.args as {description?: unknown} | null)?.description;
+	return typeof d === 'string' && d.trim() !== '' ? {title: d.trim()} : {};
+}
 
 /** The project folder of a transcript (`<root>/<encoded cwd>/…`), for lines that carry no cwd. */
 function folderProject(file: string): string {
@@ -38,12 +56,12 @@ function folderProject(file: string): string {
 export interface ClaudeState {
 	models: Record<string, string>;
 	/** Tool calls whose results have not come yet: a result in a later sync still gets its name and latency. */
-	calls?: Record<string, {ts: number; name: string}>;
+	calls?: Record<string, {ts: number; name: string; title?: string}>;
 	/** Summaries whose leaf was not read yet when a long file was cut into batches: they wait for the rest of it. */
 	summaries?: Array<{leafUuid: string; text: string}>;
 }
 
-export function createClaudeParser(entry: FileEntry, saved: unknown = null): LineParser {
+export function createClaudeParser(entry: FileEntry, saved: unknown = null, file: Partial<FileFacts> = {}): LineParser {
 	const base = path.basename(entry.path, '.jsonl');
 	const agentFile = base.startsWith('agent-');
 	const fileSession = agentFile ? '' : base;
@@ -56,7 +74,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 	const uuidSession = new Map<string, string>();
 	/** Each session's last message since the last drain: a summary in another file or sync may name it. */
 	const lastUuid = new Map<string, string>();
-	const toolUses = new Map<string, {ts: number; name: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
+	const toolUses = new Map<string, {ts: number; name: string; title?: string}>(Object.entries((saved as ClaudeState | null)?.calls ?? {}));
 	const firstKeyOfMessage = new Map<string, string>();
 	const lastModel = new Map<string, string>(Object.entries((saved as ClaudeState | null)?.models ?? {}));
 
@@ -65,12 +83,29 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		return m;
 	};
 
+	const agentSessions = new Map<string, string>();
+	/**
+	 * A subagent's session: `agent-<id>`, as it always was, unless another session already has a subagent of
+	 * that ID; then it is scoped to its own parent (`agent-<id>@<first 8 of the parent>`), so the two stay apart.
+	 */
+	function agentSession(agent: string, parent: string): string {
+		const key = `${parent}\u0000${agent}`;
+		let id = agentSessions.get(key);
+		if (id === undefined) {
+			const plain = `agent-${agent}`;
+			const known = file.parentOf?.(plain);
+			id = known && known !== parent ? `${plain}@${parent.slice(0, 8)}` : plain;
+			bounded(agentSessions).set(key, id);
+		}
+		return id;
+	}
+
 	/** The session a line belongs to: its own, or for a subagent's line `agent-<id>`, linked to its parent. */
 	function sessionOf(line: LineIdentity): string | null {
 		const sid = line.sessionId || fileSession;
 		if (!sid) return null;
 		const agent = line.agentId || (agentFile ? base.slice('agent-'.length) : '');
-		const sessionId = agent && (line.isSidechain || agentFile) ? `agent-${agent}` : sid;
+		const sessionId = agent && (line.isSidechain || agentFile) ? agentSession(agent, sid) : sid;
 		const seen = noted.get(sessionId);
 		if (!seen || seen.cwd !== line.cwd || seen.gitBranch !== line.gitBranch || seen.sid !== sid) {
 			noted.set(sessionId, {cwd: line.cwd, gitBranch: line.gitBranch, sid});
@@ -88,7 +123,7 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 	}
 
 	function project(cwd: string): string {
-		if (projectOf.cwd !== cwd) projectOf = {cwd, project: lastSegment(cwd)};
+		if (projectOf.cwd !== cwd) projectOf = {cwd, project: lastSegment(cwd.replace(WORKTREE, ''))};
 		return projectOf.project;
 	}
 
@@ -114,7 +149,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code assistant line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const m = line.message;
@@ -128,11 +164,12 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			if (first === undefined) bounded(firstKeyOfMessage).set(m.id, key);
 		}
 		const parts = splitContent(m.content);
-		for (const call of parts.toolCalls) if (call.id) bounded(toolUses).set(call.id, {ts, name: call.name});
+		for (const call of parts.toolCalls) if (call.id) bounded(toolUses).set(call.id, {ts, name: call.name, ...taskTitle(call)});
 		// `<synthetic>` rows are Claude Code's own notices (API errors, interruptions): no model, no spend.
 		const synthetic = m.model === '<synthetic>';
 		emit({sessionId, seq: lineNo, merge: true, ...(replayOf ? {replayOf} : {}), message: message(line, ts, {
 			id: key, role: 'assistant', model: synthetic ? '' : (m.model ?? ''), text: parts.text, toolCalls: parts.toolCalls,
+			...(parts.parts.length ? {parts: parts.parts} : {}),
 			usage: synthetic ? {...ZERO} : toUsage(m.usage), stopReason: m.stop_reason ?? '', meta: synthetic ? {synthetic: true} : null,
 		})});
 		return null;
@@ -143,7 +180,8 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 		if (!parsed.ok) return `not a Claude Code user line (${parsed.issue})`;
 		const line = parsed.line;
 		const ts = Date.parse(line.timestamp);
-		if (Number.isNaN(ts)) return `unreadable timestamp "${line.timestamp}"`;
+		const badTime = timestampProblem(ts, line.timestamp);
+		if (badTime) return badTime;
 		const sessionId = sessionOf(line);
 		if (!sessionId) return 'no sessionId';
 		const parts = splitContent(line.message.content);
@@ -152,15 +190,19 @@ export function createClaudeParser(entry: FileEntry, saved: unknown = null): Lin
 			const id = b.tool_use_id ?? '';
 			const call = toolUses.get(id);
 			toolUses.delete(id);
+			// The subagent a Task/Agent call started is named in its result: it takes the call's description as its title.
+			const agentId = (line.toolUseResult as {agentId?: unknown} | null | undefined)?.agentId;
+			if (call?.title && typeof agentId === 'string' && agentId !== '') notes.push({sessionId: `agent-${agentId}`, taskTitle: call.title});
 			const content = resultText(b.content);
 			const isError = b.is_error === true;
 			return {id, name: call?.name ?? '', content, error: isError ? (extra.errorText ?? content) : '', isError,
-				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)};
+				latencyMs: extra.durationMs ?? (call ? Math.max(0, ts - call.ts) : null), ...(isError && DECLINED.test(content) ? {declined: true} : {})};
 		});
-		if (parts.text === '' && toolResults.length === 0) return null;
+		if (parts.text === '' && toolResults.length === 0 && parts.parts.length === 0) return null;
 		// Slash-command expansions and compaction summaries are written as user lines, but nobody typed them.
 		const role = line.isMeta || line.isCompactSummary ? 'system' : parts.text === '' ? 'tool' : 'user';
-		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {id: line.uuid ?? `${sessionId}:${lineNo}`, role, text: parts.text, toolResults})});
+		emit({sessionId, seq: lineNo, merge: false, message: message(line, ts, {id: line.uuid ?? `${sessionId}:${lineNo}`, role, text: parts.text, toolResults,
+			...(parts.parts.length ? {parts: parts.parts} : {})})});
 		return null;
 	}
 

@@ -15,7 +15,9 @@ export const claudeSchemas = lazySchema((z) => {
 	const block = z.object({
 		type: z.string(), text: z.string().optional(), id: z.string().optional(), name: z.string().optional(), input: z.unknown().optional(),
 		tool_use_id: z.string().optional(), content: z.union([z.string(), z.array(z.unknown())]).nullish(), is_error: z.boolean().nullish(),
-	});
+		// thinking blocks carry their text in `thinking`, redacted ones an opaque `data`; images a `source`.
+		thinking: z.string().optional(), data: z.string().optional(), source: z.unknown().optional(),
+	}).loose();
 	const content = z.union([z.string(), z.array(block)]);
 	const common = {
 		uuid: z.string().optional(), sessionId: z.string().optional(), timestamp: z.string(), cwd: z.string().optional(),
@@ -58,7 +60,7 @@ function isCommon(o: Rec): boolean {
 function isBlock(v: unknown): boolean {
 	if (!isRec(v) || typeof v['type'] !== 'string') return false;
 	const c = v['content'];
-	return optStr(v['text']) && optStr(v['id']) && optStr(v['name']) && optStr(v['tool_use_id']) && nullishBool(v['is_error']) &&
+	return optStr(v['text']) && optStr(v['thinking']) && optStr(v['data']) && optStr(v['id']) && optStr(v['name']) && optStr(v['tool_use_id']) && nullishBool(v['is_error']) &&
 		(c === undefined || c === null || typeof c === 'string' || Array.isArray(c));
 }
 

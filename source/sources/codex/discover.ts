@@ -49,11 +49,14 @@ function listCodex(root: string): FileEntry[] {
 export const codexAdapter: FileSourceAdapter = {
 	kind: 'codex',
 	list: listCodex,
-	// Only token counts among events, and no reasoning items (encrypted, large, and without text).
+	// Among events only token counts and aborted turns: the rest repeat the response items. Reasoning items
+	// are read for their summary (what the model said it was doing), their encrypted part only measured.
 	skipLine: (buf, start, end) => {
 		const type = typeValueAt(buf, start, end, 1);
-		if (type === 'event_msg') return typeValueAt(buf, start, end, 2) !== 'token_count';
-		if (type === 'response_item') return typeValueAt(buf, start, end, 2) === 'reasoning';
+		if (type === 'event_msg') {
+			const event = typeValueAt(buf, start, end, 2);
+			return event !== 'token_count' && event !== 'turn_aborted';
+		}
 		return false;
 	},
 	sessionOfState: (saved) => (saved as {sessionId?: string} | null)?.sessionId ?? null,

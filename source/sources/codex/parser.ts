@@ -7,6 +7,7 @@ import type {CanonicalMessage, Usage} from '../../core/types.js';
 import {openCalls, type FileEntry, type FileFacts, type FileMessage, type LineParser, type SessionNote} from '../jsonl/file-source.js';
 import {checkLine, type ResponseItem, type TokenUsage} from './schema.js';
 import {toolOutcome} from './tool-output.js';
+import {implausibleTimestamp} from '../../core/time.js';
 
 export const CODEX_AGENT = 'codex';
 const MEMORY_LIMIT = 100_000;
@@ -70,7 +71,8 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 
 	function item(p: ResponseItem, lineNo: number, ts: number): void {
 		if (p.type === 'message') {
-			const text = (p.content ?? []).map((c) => c.text ?? '').filter(Boolean).join('\n');
+			// Images and content of other kinds stay as a marker with their kind.
+			const text = (p.content ?? []).map((c) => c.text ?? (c.type === 'input_image' ? '[image]' : `[${c.type}]`)).filter(Boolean).join('\n');
 			if (text === '') return;
 			const role = p.role === 'assistant' ? 'assistant' : p.role === 'user' && !INJECTED.test(text) ? 'user' : 'system';
 			// A message ends the model's turn; a tool call leaves it waiting on the result.
@@ -93,12 +95,18 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			}
 			const fm = push(lineNo, ts, {role: 'assistant', toolCalls: [{id: p.call_id ?? '', name, args}], stopReason: 'tool_use'});
 			st.open = {id: fm.message.id, seq: lineNo, ts};
+		} else if (p.type === 'reasoning') {
+			// Only a summary says something: encrypted reasoning alone has nothing to show (and is not a message).
+			const summary = (p.summary ?? []).map((s) => s.text ?? '').filter(Boolean).join('\n\n');
+			const hidden = p.encrypted_content?.length ?? 0;
+			if (summary === '') return;
+			push(lineNo, ts, {role: 'assistant', parts: [{kind: 'reasoning', text: summary, ...(hidden ? {size: hidden} : {})}]});
 		} else if (p.type === 'function_call_output' || p.type === 'custom_tool_call_output') {
 			const call = calls.get(p.call_id ?? '');
 			calls.delete(p.call_id ?? '');
 			const out = toolOutcome(p.output);
 			push(lineNo, ts, {role: 'tool', toolResults: [{id: p.call_id ?? '', name: call?.name ?? '', content: out.content,
-				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : 'failed') : '', isError: out.failed,
+				error: out.failed ? (out.exitCode !== null ? `exit code ${out.exitCode}` : out.content.split('\n')[0]!.slice(0, 200) || 'failed') : '', isError: out.failed,
 				latencyMs: out.durationMs ?? (call ? Math.max(0, ts - call.ts) : null)}]});
 		}
 	}
@@ -138,7 +146,7 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 			const line = value as Record<string, unknown>;
 			const type = line['type'];
 			const ts = Date.parse(String(line['timestamp'] ?? ''));
-			const at = Number.isNaN(ts) ? file.mtimeMs : ts;
+			const at = Number.isNaN(ts) || implausibleTimestamp(ts) ? file.mtimeMs : ts;
 			if (type === 'session_meta') {
 				const parsed = checkLine('sessionMeta', line);
 				if (!parsed.ok) return `not a Codex session_meta line (${parsed.issue})`;
@@ -161,6 +169,10 @@ export function createCodexParser(entry: FileEntry, saved: unknown, file: FileFa
 				item(parsed.line.payload, lineNo, at);
 			} else if (type === 'event_msg' && (line['payload'] as {type?: unknown} | undefined)?.type === 'token_count') {
 				return tokenCount(line, lineNo, at);
+			} else if (type === 'event_msg' && (line['payload'] as {type?: unknown} | undefined)?.type === 'turn_aborted') {
+				const reason = (line['payload'] as {reason?: unknown}).reason;
+				const why = typeof reason === 'string' && reason !== '' ? reason : 'no reason given';
+				push(lineNo, at, {role: 'system', text: `— turn aborted (${why}) —`, parts: [{kind: 'aborted', text: `turn aborted: ${why}`}]});
 			} else if (type === 'compacted') {
 				const parsed = checkLine('compacted', line);
 				if (!parsed.ok) return `not a Codex compacted line (${parsed.issue})`;

@@ -19,6 +19,8 @@ export const codexSchemas = lazySchema((z) => {
 			type: z.string(), role: z.string().optional(), content: z.array(z.object({type: z.string(), text: z.string().optional()})).nullish(),
 			name: z.string().optional(), arguments: z.string().optional(), input: z.string().optional(), action: z.unknown().optional(),
 			call_id: z.string().optional(), output: z.unknown().optional(),
+			// reasoning items: a readable summary, and the reasoning itself encrypted.
+			summary: z.array(z.object({type: z.string(), text: z.string().optional()})).nullish(), encrypted_content: z.string().nullish(),
 		})}),
 		tokenCount: z.object({type: z.literal('event_msg'), timestamp: z.string(), payload: z.object({
 			type: z.literal('token_count'), info: z.object({total_token_usage: tokenUsage.nullish(), last_token_usage: tokenUsage.nullish()}).nullish(),
@@ -44,6 +46,9 @@ const FAST: Partial<Record<keyof Schemas, (v: Rec) => boolean>> = {
 		const p = v['payload'];
 		if (typeof v['timestamp'] !== 'string' || !isRec(p) || typeof p['type'] !== 'string') return false;
 		const c = p['content'];
+		const summary = p['summary'];
+		if (!(summary === undefined || summary === null || (Array.isArray(summary) && summary.every((i) => isRec(i) && typeof i['type'] === 'string' && optStr(i['text']))))) return false;
+		if (!(p['encrypted_content'] === undefined || p['encrypted_content'] === null || typeof p['encrypted_content'] === 'string')) return false;
 		return optStr(p['role']) && optStr(p['name']) && optStr(p['arguments']) && optStr(p['input']) && optStr(p['call_id']) &&
 			(c === undefined || c === null || (Array.isArray(c) && c.every((i) => isRec(i) && typeof i['type'] === 'string' && optStr(i['text']))));
 	},

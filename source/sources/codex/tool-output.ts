@@ -38,6 +38,7 @@ export function toolOutcome(output: unknown): ToolOutcome {
 	if (exitCode === null && code) exitCode = Number(code[1]);
 	const wall = /^Wall time: ([\d.]+) seconds/m.exec(content);
 	if (seconds === null && wall) seconds = Number(wall[1]);
-	failed ||= exitCode !== null && exitCode !== 0;
+	// apply_patch reports a patch that does not apply in words, without an exit code.
+	failed ||= (exitCode !== null && exitCode !== 0) || /^apply_patch verification failed/m.test(content);
 	return {content, exitCode, durationMs: seconds === null ? null : Math.round(seconds * 1000), failed};
 }

@@ -27,6 +27,11 @@ export interface FileMessage {
 	merge: boolean;
 	/** Drop it when another message whose ID starts with this prefix exists (a side question replaying one). */
 	replayOf?: string;
+	/**
+	 * Read again from a file rewritten in place: a stored copy in the same session takes this content as it
+	 * is (the file is what the session now says), instead of being kept or merged.
+	 */
+	overwrite?: boolean;
 	/** The model of the session's previous response, for a message that names none (prompts, tool results). */
 	carriedModel?: string;
 }
@@ -37,6 +42,8 @@ export interface SessionNote {
 	customTitle?: string;
 	aiTitle?: string;
 	summaryTitle?: string;
+	/** A subagent's title from the parent's Task/Agent call that started it (its description). */
+	taskTitle?: string;
 	cwd?: string;
 	gitBranch?: string;
 	parentId?: string | null;
@@ -80,6 +87,8 @@ export function openCalls<T>(calls: Map<string, T>, limit = 1000): Record<string
 export interface FileFacts {
 	size: number;
 	mtimeMs: number;
+	/** The parent already recorded for a session ID (in the index, or earlier in this sync), to scope colliding subagent IDs. */
+	parentOf?: (sessionId: string) => string | null | undefined;
 }
 
 export interface FileSourceReader {

@@ -1,6 +1,7 @@
 // Streams the lines of a file from a byte offset with positioned reads into one reused buffer, so a
 // 1 GB transcript is read in bounded memory: at most one line (up to maxLineBytes) is held at a time.
 import fs from 'node:fs';
+import {openRegular} from '../regular-file.js';
 
 export type LineEvent =
 	/** A line's bytes are buf[start, end) (newline and CR removed); valid only until the next iteration. */
@@ -34,7 +35,10 @@ const CR = 13;
 export function* readLines(path: string, opts: ReadLinesOptions): Generator<LineEvent> {
 	const chunk = opts.chunkBytes ?? 1 << 20;
 	const maxLine = Math.max(chunk, opts.maxLineBytes ?? 64 << 20);
-	const fd = fs.openSync(path, 'r');
+	// Only a regular file, and only the bytes it held when opened: /dev/zero or a FIFO swapped in under the
+	// name (throws NotRegularFileError), or a writer that never stops, cannot keep the sync reading forever.
+	const {fd, stat} = openRegular(path);
+	const limit = stat.size;
 	try {
 		let buf = Buffer.allocUnsafe(chunk);
 		let len = 0; // bytes in use; buf[0] is the start of the current line
@@ -57,20 +61,36 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 					len = 0;
 				}
 			}
-			const n = fs.readSync(fd, buf, len, buf.length - len, readPos);
+			const n = readPos >= limit ? 0 : fs.readSync(fd, buf, len, Math.min(buf.length - len, limit - readPos), readPos);
 			if (n === 0) break;
 			if (readPos === 0 && opts.onHead) opts.onHead(buf.subarray(0, Math.min(n, 256)));
 			readPos += n;
 			const end = len + n;
 			const view = buf.subarray(0, end);
+			const atEof = readPos >= limit;
 			let pos = 0;
-			for (let nl = view.indexOf(NEWLINE, len); nl !== -1; nl = view.indexOf(NEWLINE, pos)) {
+			// The bytes before len held no line end (but perhaps a last CR waiting to see if LF follows).
+			let from = Math.max(0, len - 1);
+			// Where the next CR is: found once per chunk and reused, so LF-only files are not scanned twice per line.
+			let cr = -2;
+			for (;;) {
+				const nl = view.indexOf(NEWLINE, from);
+				if (cr !== -1 && cr < from) cr = view.indexOf(CR, from);
+				// A line ends at LF, at CRLF, or at a CR alone (JSON holds no raw CR, so it cannot be inside a line).
+				let stop: number;
+				let after: number;
+				if (cr !== -1 && (nl === -1 || cr < nl)) {
+					if (cr + 1 === end && !atEof) break; // an LF may be in the next read
+					stop = cr;
+					after = view[cr + 1] === NEWLINE ? cr + 2 : cr + 1;
+				} else if (nl !== -1) {
+					stop = nl;
+					after = nl + 1;
+				} else break;
 				lineNo++;
-				const nextOffset = base + nl + 1;
-				let stop = nl;
-				if (stop > pos && buf[stop - 1] === CR) stop--;
+				const nextOffset = base + after;
 				if (discard) {
-					yield discard === 'skipped' ? {kind: 'skipped', lineNo, nextOffset} : {kind: 'too-long', lineNo, nextOffset, bytes: discarded + nl};
+					yield discard === 'skipped' ? {kind: 'skipped', lineNo, nextOffset} : {kind: 'too-long', lineNo, nextOffset, bytes: discarded + stop};
 					discard = null;
 					discarded = 0;
 				} else if (stop === pos || opts.skip?.(buf, pos, stop)) {
@@ -78,7 +98,8 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 				} else {
 					yield {kind: 'line', buf, start: pos, end: stop, lineNo, nextOffset, tail: false};
 				}
-				pos = nl + 1;
+				pos = after;
+				from = after;
 			}
 			if (pos > 0) {
 				buf.copy(buf, 0, pos, end);
@@ -86,10 +107,7 @@ export function* readLines(path: string, opts: ReadLinesOptions): Generator<Line
 			}
 			len = end - pos;
 		}
-		if (len > 0 && !discard) {
-			const stop = buf[len - 1] === CR ? len - 1 : len;
-			yield {kind: 'line', buf, start: 0, end: stop, lineNo: lineNo + 1, nextOffset: base + len, tail: true};
-		}
+		if (len > 0 && !discard) yield {kind: 'line', buf, start: 0, end: len, lineNo: lineNo + 1, nextOffset: base + len, tail: true};
 	} finally {
 		fs.closeSync(fd);
 	}

@@ -37,5 +37,6 @@ export function mergeMessages(a: CanonicalMessage, b: CanonicalMessage): Canonic
 		recordedCost: a.recordedCost ?? b.recordedCost,
 		validations: a.validations.length ? a.validations : b.validations,
 		meta: a.meta || b.meta ? {...(b.meta ?? {}), ...(a.meta ?? {})} : null,
+		...(a.parts?.length || b.parts?.length ? {parts: unionBy(a.parts ?? [], b.parts ?? [], (p) => `${p.kind}\u0000${p.text}\u0000${p.size ?? ''}`)} : {}),
 	};
 }

@@ -1,5 +1,8 @@
-// Lists files under a directory without following symbolic links (no cycles), to a depth limit, in a
-// stable order. Unreadable directories are passed by: one bad folder must not hide the rest.
+// Lists files under a directory to a depth limit, in a stable order. Symbolic links are followed, as
+// dotfile managers link transcript files and folders into place; a folder already visited (by its real
+// path) is not entered again, so a link loop ends. Entries that are not directories are listed whatever
+// they are (a FIFO, a link to /dev/zero): the reader refuses them by name, instead of the walk hiding them.
+// Unreadable directories and dangling links are passed by: one bad folder must not hide the rest.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,19 +14,34 @@ export interface WalkOptions {
 	enter?: (name: string, depth: number) => boolean;
 }
 
+/** What an entry is once links are followed: a directory, something else, or nothing (a dangling link). */
+function kindOf(dir: string, e: fs.Dirent): 'dir' | 'file' | null {
+	if (!e.isSymbolicLink()) return e.isDirectory() ? 'dir' : 'file';
+	try {
+		return fs.statSync(path.join(dir, e.name)).isDirectory() ? 'dir' : 'file';
+	} catch {
+		return null;
+	}
+}
+
 export function walkFiles(root: string, opts: WalkOptions): string[] {
 	const out: string[] = [];
+	const visited = new Set<string>();
 	const visit = (dir: string, depth: number) => {
 		let entries: fs.Dirent[];
 		try {
+			const real = fs.realpathSync(dir);
+			if (visited.has(real)) return;
+			visited.add(real);
 			entries = fs.readdirSync(dir, {withFileTypes: true});
 		} catch {
 			return;
 		}
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const e of entries) {
-			if (e.isFile() && opts.accept(e.name, depth)) out.push(path.join(dir, e.name));
-			else if (e.isDirectory() && depth < opts.maxDepth && (opts.enter?.(e.name, depth) ?? true)) visit(path.join(dir, e.name), depth + 1);
+			const kind = kindOf(dir, e);
+			if (kind === 'file' && opts.accept(e.name, depth)) out.push(path.join(dir, e.name));
+			else if (kind === 'dir' && depth < opts.maxDepth && (opts.enter?.(e.name, depth) ?? true)) visit(path.join(dir, e.name), depth + 1);
 		}
 	};
 	visit(root, 1);

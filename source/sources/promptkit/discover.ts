@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {FileEntry, FileSourceAdapter} from '../jsonl/file-source.js';
+import {isDirectory} from '../jsonl/walk.js';
 
 function conversationFiles(dir: string): FileEntry[] {
 	const out: FileEntry[] = [];
@@ -18,7 +19,9 @@ function listPromptKit(root: string): FileEntry[] {
 	if (path.basename(root).startsWith('conv-') && fs.existsSync(path.join(root, 'messages.jsonl'))) return conversationFiles(root);
 	let names: string[];
 	try {
-		names = fs.readdirSync(root, {withFileTypes: true}).filter((e) => e.isDirectory() && e.name.startsWith('conv-')).map((e) => e.name);
+		// A conversation folder linked into place (a dotfile manager) counts as one.
+		const isDir = (e: fs.Dirent) => e.isDirectory() || (e.isSymbolicLink() && isDirectory(path.join(root, e.name)));
+		names = fs.readdirSync(root, {withFileTypes: true}).filter((e) => e.name.startsWith('conv-') && isDir(e)).map((e) => e.name);
 	} catch {
 		return [];
 	}

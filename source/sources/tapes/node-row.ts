@@ -10,6 +10,7 @@
 import { lazySchema } from '../lazy-zod.js';
 import type { CanonicalMessage, ToolCall, ToolResult } from '../../core/types.js';
 import { parseTapesTimestamp } from '../../core/tapes-time.js';
+import { implausibleTimestamp } from '../../core/time.js';
 import { type ContentBlock, isUsableBlock, lenientBlockSchema } from './content-block.js';
 import type { WarningTally } from '../../core/warning-tally.js';
 
@@ -90,6 +91,22 @@ function coerceRow(row: Cell[], tally: WarningTally): Cell[] {
 	return out;
 }
 
+/**
+ * Counts and durations out of range (negative, past 2^53, 1e302) read as unknown, counted, as the transcript
+ * readers refuse them: one absurd row would otherwise make a cost negative or every total unpriced.
+ */
+function boundNumbers(row: Cell[], tally: WarningTally): Cell[] {
+	let out = row;
+	for (let i = FIRST_NUMBER; i <= LAST_NUMBER; i++) {
+		const v = row[i];
+		if (typeof v !== 'number' || (v >= 0 && v <= Number.MAX_SAFE_INTEGER)) continue;
+		if (out === row) out = row.slice();
+		out[i] = null;
+		tally.note(`${NODE_COLUMNS[i - 1]} is out of range (read as ${i === LAST_NUMBER ? 'unknown' : '0'})`);
+	}
+	return out;
+}
+
 /** The row's content as an array of (not yet checked) blocks; anything else reads as no blocks. */
 function parseContent(raw: string | null, tally: WarningTally): unknown[] {
 	if (raw === null || raw === '') return [];
@@ -124,7 +141,7 @@ const str = (v: Cell): string => (v as string | null) ?? '';
 
 /** Maps a raw row; null when the row cannot be placed (no hash, or no readable created_at). */
 export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage | null {
-	const row = isWellTyped(input) ? input : coerceRow(input, tally);
+	const row = boundNumbers(isWellTyped(input) ? input : coerceRow(input, tally), tally);
 	const hash = row[1];
 	if (typeof hash !== 'string' || hash === '') {
 		tally.note('row has no hash (skipped)');
@@ -133,6 +150,10 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 	const timestamp = typeof row[CREATED_AT] === 'string' ? parseTapesTimestamp(row[CREATED_AT]) : null;
 	if (timestamp === null) {
 		tally.note('created_at is not a timestamp (row skipped)');
+		return null;
+	}
+	if (implausibleTimestamp(timestamp)) {
+		tally.note('created_at is before 1970 or after 9999, as Go\'s zero time 0001-01-01 (row skipped)');
 		return null;
 	}
 

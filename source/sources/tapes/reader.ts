@@ -1,7 +1,9 @@
 // Read-only, streaming reader of a tapes database. The file is opened with SQLITE_OPEN_READONLY, so
 // nothing here can change it; batches are read by the implicit rowid (the table's primary key is the
 // TEXT hash), which lets the sync resume after the last rowid it saw.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import '../../store/sqlite-uri.js';
 import Database from 'better-sqlite3';
 import type { CanonicalMessage, Warning } from '../../core/types.js';
 import { NODE_COLUMNS, REQUIRED_COLUMNS, mapNodeRow } from './node-row.js';
@@ -17,8 +19,15 @@ export interface TapesBatch {
 	warnings: Warning[];
 }
 
+/**
+ * How the file was opened: `shared` beside any writer (SQLite's locks and WAL index), or `immutable` (a
+ * WAL database no writer has open, or one in a folder this user cannot write: nothing is created beside it).
+ */
+export type TapesReadMode = 'shared' | 'immutable';
+
 export interface TapesSource {
 	readonly path: string;
+	readonly mode: TapesReadMode;
 	stats(): { rows: number; maxRowid: number };
 	/** The largest rowid: an O(log n) freshness check (count(*) scans a million-row index). */
 	maxRowid(): number;
@@ -55,18 +64,60 @@ export function openTapesSource(path: string, opts: OpenTapesOptions = {}): Open
 	}
 	let db: Database.Database | undefined;
 	try {
-		db = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.busyTimeoutMs ?? 2000 });
+		const mode = readMode(path);
+		db = openDb(path, mode, opts.busyTimeoutMs ?? 2000);
 		// The first statement reads the header, so a non-SQLite file fails here with SQLITE_NOTADB.
+		// A view could be anything, an endless recursive one included: tapes writes a table.
+		const kind = db.prepare("SELECT type FROM sqlite_schema WHERE name = 'nodes' COLLATE NOCASE").pluck().get() as string | undefined;
+		if (kind !== undefined && kind !== 'table') return fail(db, `${path}: not a tapes database (nodes is a ${kind}, not a table)`);
 		const present = new Set(db.prepare("SELECT name FROM pragma_table_info('nodes')").pluck().all() as string[]);
 		if (present.size === 0) return fail(db, `${path}: not a tapes database (no nodes table)`);
 		const missing = REQUIRED_COLUMNS.filter((c) => !present.has(c));
 		if (missing.length > 0) {
 			return fail(db, `${path}: not a tapes database (nodes has no ${missing.join(', ')} column)`);
 		}
-		return { ok: true, source: createSource(path, db, present) };
+		return { ok: true, source: createSource(path, db, present, mode) };
 	} catch (err) {
 		return fail(db, describeTapesError(path, err));
 	}
+}
+
+/** True when the file's header says WAL (bytes 18 and 19 are 2). */
+function isWal(path: string): boolean {
+	const fd = openSync(path, 'r');
+	try {
+		const header = Buffer.alloc(20);
+		return readSync(fd, header, 0, 20, 0) === 20 && header[18] === 2 && header[19] === 2;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function canWrite(dir: string): boolean {
+	try {
+		accessSync(dir, constants.W_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * A WAL database with no -wal file has no writer (SQLite removes it when the last connection closes), so
+ * it is read as immutable and nothing appears beside it. One whose folder this user cannot write cannot
+ * get its -shm created: immutable too (what a running writer has not checkpointed yet is then not seen).
+ */
+function readMode(path: string): TapesReadMode {
+	if (!isWal(path)) return 'shared';
+	if (!existsSync(`${path}-wal`)) return 'immutable';
+	return canWrite(dirname(path)) || existsSync(`${path}-shm`) ? 'shared' : 'immutable';
+}
+
+function openDb(path: string, mode: TapesReadMode, timeout: number): Database.Database {
+	if (mode === 'shared') return new Database(path, { readonly: true, fileMustExist: true, timeout });
+	// A URI: characters that mean something there (%, ?, #) are escaped in the path.
+	const uri = `file:${encodeURI(resolve(path)).replace(/\?/g, '%3F').replace(/#/g, '%23')}?immutable=1`;
+	return new Database(uri, { readonly: true, fileMustExist: true, timeout });
 }
 
 function fail(db: Database.Database | undefined, error: string): { ok: false; error: string } {
@@ -78,7 +129,7 @@ function fail(db: Database.Database | undefined, error: string): { ok: false; er
 	return { ok: false, error };
 }
 
-function createSource(path: string, db: Database.Database, present: Set<string>): TapesSource {
+function createSource(path: string, db: Database.Database, present: Set<string>, mode: TapesReadMode): TapesSource {
 	// Optional columns missing from an older schema are selected as NULL, so the tuple shape is fixed.
 	const select = `SELECT rowid, ${NODE_COLUMNS.map((c) => (present.has(c) ? c : `NULL AS ${c}`)).join(', ')} FROM nodes`;
 	const afterStmt = db.prepare(`${select} WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
@@ -103,6 +154,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>)
 
 	return {
 		path,
+		mode,
 		stats() {
 			return guarded(path, () => {
 				const [rows, maxRowid] = statsStmt.get() as [number, number];

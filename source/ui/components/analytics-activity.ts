@@ -9,6 +9,7 @@ import {formatCost, formatTokens, groupDigits} from '../../core/format.js';
 import {fitToWidth, stringWidth} from '../../terminal/width.js';
 import type {Token} from '../theme.js';
 import {sectionHeader, type Line} from './analytics-lines.js';
+import {maxOf} from '../../core/numbers.js';
 
 const LABEL = 9;
 const INDENT = 2;
@@ -53,7 +54,7 @@ export interface ActivityPanel {
 export function activityPanel(model: AnalyticsModel, width: number, o: {focused: boolean; dayBack: number; hasPrevious: boolean}): ActivityPanel {
 	const series = seriesOf(model);
 	const stats = series.map((s) => statsLine(s, o.hasPrevious));
-	const statsWidth = Math.max(...stats.map(lineWidth));
+	const statsWidth = maxOf(stats.map(lineWidth));
 	const days = model.days.length;
 	const lead = INDENT + LABEL;
 	// Figures beside the sparklines when that leaves a day per cell for a month; under them otherwise.

@@ -8,13 +8,14 @@ import {sanitizeLine} from '../../core/sanitize.js';
 import {fitToWidth, stringWidth} from '../../terminal/width.js';
 import type {Token} from '../theme.js';
 import {bar, sectionHeader, type Line} from './analytics-lines.js';
+import {maxOf} from '../../core/numbers.js';
 
 const pct = (n: number, total: number) => (total > 0 ? formatPercent(n / total) : '0%');
 
 export function histogramPanel(title: string, buckets: readonly Bucket[], common: Bucket | null, width: number, o: {note: string; focused: boolean}): Line[] {
 	const total = buckets.reduce((a, b) => a + b.count, 0);
-	const max = Math.max(0, ...buckets.map((b) => b.count));
-	const labelWidth = Math.max(6, ...buckets.map((b) => stringWidth(b.label))) + 1;
+	const max = maxOf(buckets.map((b) => b.count), 0);
+	const labelWidth = maxOf(buckets.map((b) => stringWidth(b.label)), 6) + 1;
 	const barWidth = Math.max(4, width - 2 - labelWidth - 11);
 	const lines: Line[] = [sectionHeader(title, `${groupDigits(total)} sessions${o.note}`, width, o.focused)];
 	for (const b of buckets) {
@@ -35,9 +36,9 @@ export const TOOLS_COLLAPSED = 10;
 
 export function toolsPanel(tools: readonly ToolMetric[], width: number, o: {focused: boolean; expanded: boolean}): Line[] {
 	const shown = o.expanded ? tools : tools.slice(0, TOOLS_COLLAPSED);
-	const nameWidth = Math.min(18, Math.max(8, ...shown.map((t) => stringWidth(sanitizeLine(t.name))))) + 1;
+	const nameWidth = Math.min(18, maxOf(shown.map((t) => stringWidth(sanitizeLine(t.name))), 8)) + 1;
 	const barWidth = Math.max(3, width - 2 - nameWidth - 24);
-	const max = Math.max(0, ...tools.map((t) => t.calls));
+	const max = maxOf(tools.map((t) => t.calls), 0);
 	const lines: Line[] = [sectionHeader('TOP TOOLS', `${tools.length} tools · by calls`, width, o.focused)];
 	if (!tools.length) return [...lines, [{text: '  no tool calls', token: 'muted'}]];
 	lines.push([{text: `  ${fitToWidth('tool', nameWidth)}${' '.repeat(barWidth)} calls  sess  err   rate`, token: 'header'}]);
@@ -68,7 +69,7 @@ export function providersPanel(model: AnalyticsModel, width: number, focused: bo
 	const barWidth = Math.max(providers.length, width - 4);
 	const widths = splitWidths(providers.map((p) => p.sessions), barWidth);
 	lines.push([{text: '  '}, ...providers.map((p, i) => ({text: SPLIT_GLYPHS[i % 4]!.repeat(widths[i]!), token: SPLIT_TOKENS[i % 4]!}))]);
-	const nameWidth = Math.min(16, Math.max(...providers.map((p) => stringWidth(p.provider)))) + 1;
+	const nameWidth = Math.min(16, maxOf(providers.map((p) => stringWidth(p.provider)))) + 1;
 	providers.forEach((p, i) => lines.push([
 		{text: '  '}, {text: SPLIT_GLYPHS[i % 4]!, token: SPLIT_TOKENS[i % 4]!}, {text: ` ${fitToWidth(sanitizeLine(p.provider), nameWidth)}`},
 		{text: groupDigits(p.sessions).padStart(6), token: 'value'}, {text: ` ${formatPercent(p.share).padStart(4)}`, token: 'muted'},

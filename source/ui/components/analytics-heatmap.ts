@@ -45,7 +45,7 @@ export function heatmapPanel(model: AnalyticsModel, width: number, o: {focused: 
 	});
 	const legend: Line = [{text: ' '.repeat(LEAD)}];
 	heatLegend(max).forEach((l, i) => legend.push(
-		...(i > 0 ? [{text: '  '}] : []), {text: l.glyph.repeat(cw), token: LEVEL_TOKENS[HEAT_GLYPHS.indexOf(l.glyph as (typeof HEAT_GLYPHS)[number])]!}, {text: ` ${l.text}`, token: 'muted'},
+		{text: i > 0 ? '  ' : ''}, {text: l.glyph.repeat(cw), token: LEVEL_TOKENS[HEAT_GLYPHS.indexOf(l.glyph as (typeof HEAT_GLYPHS)[number])]!}, {text: ` ${l.text}`, token: 'muted'},
 	));
 	legend.push({text: ' sessions/hour', token: 'muted'});
 	lines.push(legend);

@@ -11,6 +11,7 @@ import {activityPanel} from './analytics-activity.js';
 import {heatmapPanel} from './analytics-heatmap.js';
 import {cachePanel, histogramPanel, providersPanel, toolsPanel} from './analytics-bars.js';
 import {modelsPanel} from './analytics-models.js';
+import {pushAll} from '../../core/numbers.js';
 
 export const SIDE_BY_SIDE_MIN = 110;
 const GAP = 2;
@@ -35,12 +36,12 @@ export function analyticsPage(model: AnalyticsModel, width: number, state: PageS
 	const row = (names: [AnalyticsPanel, AnalyticsPanel?], first: Line[], second?: Line[]) => {
 		if (lines.length) lines.push(BLANK);
 		panels[names[0]] = lines.length;
-		if (!second) lines.push(...first);
-		else if (wide) lines.push(...sideBySide(first, second, half, GAP));
+		if (!second) pushAll(lines, first);
+		else if (wide) pushAll(lines, sideBySide(first, second, half, GAP));
 		else {
-			lines.push(...first, BLANK);
+			pushAll(lines, first).push(BLANK);
 			if (names[1]) panels[names[1]] = lines.length;
-			lines.push(...second);
+			pushAll(lines, second);
 		}
 		if (names[1] && panels[names[1]] === undefined) panels[names[1]] = panels[names[0]];
 	};

@@ -4,6 +4,7 @@ import {Box} from 'ink';
 import {keysLabel, type Binding} from '../../core/keymap.js';
 import {cells, fit} from '../text-fit.js';
 import {Segments, type Segment} from './segments.js';
+import {maxOf} from '../../core/numbers.js';
 
 export interface HelpSection {
 	title: string;
@@ -46,7 +47,7 @@ function lines(sections: readonly HelpSection[], keyWidth: number, width: number
 }
 
 export function HelpOverlay({sections, width, height}: {sections: readonly HelpSection[]; width: number; height: number}) {
-	const keyWidth = Math.min(18, Math.max(...sections.flatMap((s) => s.bindings.map((b) => keysLabel(b).length))) + 1);
+	const keyWidth = Math.min(18, maxOf(sections.flatMap((s) => s.bindings.map((b) => keysLabel(b).length))) + 1);
 	const room = Math.max(1, height - 1);
 	const twoColumns = lines(sections, keyWidth, width - 2).length > room && width >= 80;
 	const colWidth = twoColumns ? Math.floor((width - 4) / 2) : width - 2;

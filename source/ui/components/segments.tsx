@@ -1,8 +1,13 @@
-// One terminal line built from styled pieces, cut to the width by display cells (never wrapped).
+// One terminal line built from styled pieces, cut to the width by display cells (never wrapped). Almost
+// every line the explorer draws is Segments, so this is where its text passes the sanitizer: an ID, a path
+// or a warning from a source cannot reach the terminal raw, whichever screen built it.
 import React from 'react';
 import {Text} from 'ink';
 import {cells, cut} from '../text-fit.js';
+import {sanitizeLine} from '../../core/sanitize.js';
 import {useTheme, type Token} from '../theme.js';
+
+const PLAIN = /^[\u0020-\u007e]*$/;
 
 export interface Segment {
 	text: string;
@@ -13,8 +18,10 @@ export interface Segment {
 export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
 	const out: Segment[] = [];
 	let left = width;
-	for (const s of segments) {
+	for (const raw of segments) {
 		if (left <= 0) break;
+		const clean = PLAIN.test(raw.text) ? raw.text : sanitizeLine(raw.text);
+		const s = clean === raw.text ? raw : {...raw, text: clean};
 		const w = cells(s.text);
 		if (w <= left) {
 			out.push(s);
@@ -28,7 +35,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
 }
 
 export function segmentsWidth(segments: readonly Segment[]): number {
-	return segments.reduce((a, s) => a + cells(s.text), 0);
+	return segments.reduce((a, s) => a + cells(PLAIN.test(s.text) ? s.text : sanitizeLine(s.text)), 0);
 }
 
 export function Segments({segments, width}: {segments: readonly Segment[]; width: number}) {

@@ -9,6 +9,7 @@ import type {DetailMessage} from '../../workspace/session-detail.js';
 import type {Segment} from './segments.js';
 import {wrapText} from '../text-fit.js';
 import {clockTime, roleLabel} from './timeline-format.js';
+import {isFoldable, partBody, partHeading} from '../../core/content-parts.js';
 
 /** Messages of one group shown in full; more are one Enter away (expanded, each row has its own detail). */
 const MAX_MESSAGES = 20;
@@ -35,6 +36,8 @@ export interface DetailInput {
 	message: number | null;
 	timeZone: string;
 	width: number;
+	/** Thinking and reasoning in full; folded to a line each when false. */
+	thinking?: boolean;
 }
 
 export function detailLines(p: DetailInput): Segment[][] {
@@ -95,6 +98,16 @@ function messageLines(m: DetailMessage | undefined, i: number, p: DetailInput, a
 	out.push([{text: '─'.repeat(Math.max(1, p.width)), token: 'rule'}]);
 	const latency = m.latencyMs !== null ? ` · took ${formatDuration(m.latencyMs)}` : '';
 	add(`#${i + 1} ${m.facts.role} · ${clockTime(m.facts.timestamp, p.timeZone)}${m.facts.model ? ` · ${sanitizeLine(m.facts.model)}` : ''}${latency}`, 'label');
+	for (const part of m.parts ?? []) {
+		const body = sanitize(capped(partBody(part))).trim();
+		if (isFoldable(part) && !p.thinking) {
+			const n = body.split('\n').length;
+			add(`▸ ${partHeading(part)} · ${n} ${n === 1 ? 'line' : 'lines'} · t unfolds`, 'muted');
+			continue;
+		}
+		add(`${isFoldable(part) ? '▾ ' : ''}${sanitizeLine(partHeading(part))}`, part.kind === 'aborted' ? 'warn' : 'muted');
+		if (body) add(body, 'muted');
+	}
 	// Tool output and calls have their own lines below; the display text would repeat them.
 	const text = sanitize(capped(m.toolCalls.length || m.toolResults.length ? m.blockText : m.text)).trim();
 	if (text) add(text);

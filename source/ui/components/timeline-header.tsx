@@ -6,11 +6,13 @@ import {formatCost, formatDuration, formatTokens, groupDigits} from '../../core/
 import {sanitizeLine} from '../../core/sanitize.js';
 import {STATUS_GLYPHS} from '../../core/screens/session-columns.js';
 import {groupSpark} from '../../core/screens/timeline-spark.js';
+import {describePriceLayers} from '../../core/pricing.js';
 import {COST_SOURCE_NOTES} from '../../core/cost.js';
 import type {SessionAnalytics} from '../../core/session-analytics.js';
 import type {TimelineOutline} from '../services/types.js';
 import {Segments, SplitLine, type Segment} from './segments.js';
 import {dateTime} from './timeline-format.js';
+import {pushAll} from '../../core/numbers.js';
 
 const dot: Segment = {text: ' · ', token: 'rule'};
 
@@ -18,7 +20,7 @@ const subSessions = (n: number) => (n === 1 ? '1 sub-session' : `${n} sub-sessio
 
 /** Lines the header takes: three of session figures, the facet when there is one, two of analytics, the sparkline. */
 export function headerHeight(outline: TimelineOutline): number {
-	return 6 + (outline.facet ? 1 : 0);
+	return 6 + (outline.facet ? 1 : 0) + (outline.notes?.statusReason ? 1 : 0);
 }
 
 function facetLine(o: TimelineOutline): Segment[] | null {
@@ -55,7 +57,8 @@ export interface TimelineHeaderProps {
 
 export const TimelineHeader = memo(function TimelineHeader({outline: o, analytics, pricing, timeZone, width}: TimelineHeaderProps) {
 	const s = o.summary;
-	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${pricing.source}`}`;
+	const layers = describePriceLayers(o.notes?.priceSource ?? '', pricing.source);
+	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${layers}`}`;
 	const lines: Segment[][] = [
 		[
 			{text: ' '}, {text: sanitizeLine(s.project) || '—', token: 'label'}, dot, {text: sanitizeLine(s.agent) || '—'}, dot,
@@ -70,9 +73,13 @@ export const TimelineHeader = memo(function TimelineHeader({outline: o, analytic
 			{text: `${formatTokens(s.inputTokens)} in · ${formatTokens(s.outputTokens)} out · cache ${formatTokens(s.cacheReadTokens)} read · ${formatTokens(s.cacheWriteTokens)} write`},
 		],
 	];
+	// Why the session got its status: which tool failed for good, what was recovered or declined.
+	if (o.notes?.statusReason) {
+		lines.push([{text: ' status ', token: 'label'}, {text: `${s.status}: `, token: `status.${s.status}`}, {text: sanitizeLine(o.notes.statusReason)}]);
+	}
 	const facet = facetLine(o);
 	if (facet) lines.push(facet);
-	lines.push(...analyticsLines(analytics));
+	pushAll(lines, analyticsLines(analytics));
 	return (
 		<Box flexDirection="column" width={width}>
 			<SplitLine

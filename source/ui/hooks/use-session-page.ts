@@ -4,6 +4,7 @@ import {useMemo, useRef} from 'react';
 import type {Filters, SessionSummary} from '../../core/types.js';
 import {filtersKey} from '../../core/screens/sessions-filters.js';
 import type {SessionsService} from '../services/types.js';
+import {pushAll} from '../../core/numbers.js';
 
 export const BLOCK = 128;
 
@@ -27,7 +28,7 @@ export function useSessionPage(sessions: SessionsService, f: Filters, version: n
 			const fetched = block(i);
 			const from = Math.max(0, offset - i * BLOCK);
 			const to = Math.min(fetched.length, offset + height - i * BLOCK);
-			rows.push(...fetched.slice(from, to));
+			pushAll(rows, fetched.slice(from, to));
 			if (fetched.length < BLOCK) break;
 		}
 		return rows;

@@ -24,6 +24,7 @@ import {TimelineHeader, TimelineSpark, headerHeight} from '../components/timelin
 import {TimelineTable} from '../components/timeline-table.js';
 import {SubSessionList, TimelineDetail} from '../components/timeline-detail.js';
 import {detailLines} from '../components/timeline-detail-lines.js';
+import {isFoldable} from '../../core/content-parts.js';
 
 const RULE = [{text: '│', token: 'rule' as const}];
 
@@ -117,7 +118,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	const lines = useMemo(() => (outline && row ? detailLines({
 		outline, bodies: full?.messages ?? null, bodyError: detail?.value.ok === false ? detail.value.error : full?.bodyError ?? null,
 		group: row.group, message: row.kind === 'message' ? row.message : null, timeZone: services.timeZone, width: panes.detail,
-	}) : []), [outline, row, full, detail, panes.detail, services.timeZone]);
+		thinking: state.thinking,
+	}) : []), [outline, row, full, detail, panes.detail, services.timeZone, state.thinking]);
 	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
 	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
 
@@ -125,7 +127,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	const hidden = useMemo((): KeyAction[] => [
 		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
 		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
-	], [outline]);
+		...(full?.messages.some((m) => m.parts?.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
+	], [outline, full]);
 	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);
 	return (

@@ -13,7 +13,7 @@ export interface SyncRunResult {
 }
 
 /** `unit`: what is counted (a tapes database's rows, or transcript files). Called after each commit. */
-export type SyncRun = (onProgress: (read: number, total: number, unit?: 'rows' | 'files') => void, signal: AbortSignal) => Promise<SyncRunResult>;
+export type SyncRun = (onProgress: (read: number, total: number, unit?: 'rows' | 'files' | 'sessions') => void, signal: AbortSignal) => Promise<SyncRunResult>;
 
 /**
  * How often a sync in progress tells the screens that the index has new rows: a first import of a large
@@ -35,6 +35,8 @@ export interface SyncLoop {
 	stop(): Promise<void>;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number; liveVersionMs?: number}): SyncLoop {
 	const liveMs = opts.liveVersionMs ?? LIVE_VERSION_MS;
 	const store = createValueStore<SyncSnapshot>(IDLE_SYNC, opts.coalesceMs ?? 32);
@@ -47,7 +49,8 @@ export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () =
 
 	const schedule = () => {
 		if (stopped || opts.refreshMs <= 0) return;
-		timer = setTimeout(() => void syncNow(), opts.refreshMs);
+		// setTimeout takes at most 2^31 − 1 ms and fires after 1 ms for anything longer.
+		timer = setTimeout(() => void syncNow(), Math.min(opts.refreshMs, MAX_TIMER_MS));
 		timer.unref?.();
 	};
 

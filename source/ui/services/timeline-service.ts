@@ -46,6 +46,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 			const summary = ws.store.sessions.get(id);
 			if (!summary) return null;
 			const rows = messages(ws.store.messages.factsForSession(id));
+			const notes = ws.store.sessions.notes(id);
 			const groups = buildGroupedMessages(rows.map((m) => ({
 				role: m.facts.role,
 				timestamp: m.facts.timestamp,
@@ -66,6 +67,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				tools: ws.store.sessions.tools(id),
 				facet: sessionFacet(ws, id),
 				subSessions: subSessionsOf(ws, id),
+				...(notes ? {notes} : {}),
 			};
 		},
 		detail: (id) => loadSessionDetail(ws, id),

@@ -1,5 +1,6 @@
 // What the screens may ask of the world: queries over the index, the sync and facet progress stores, the
 // clock and zone. Screens reach it only through ServicesContext; tests put their own in its place.
+import type {SessionNotes} from '../../store/sessions-repo.js';
 import type {Filters, SessionSummary, Warning} from '../../core/types.js';
 import type {Result} from '../../core/time.js';
 import type {OverviewTotals, PeriodComparison} from '../../core/overview.js';
@@ -89,6 +90,8 @@ export interface TimelineOutline {
 	tools: Array<{tool: string; calls: number; errors: number}>;
 	facet: (FacetRecord & {current: boolean; heuristic: boolean}) | null;
 	subSessions: SessionSummary[];
+	/** Status reason, declined calls, price layers (absent for sessions indexed before they were kept). */
+	notes?: SessionNotes;
 }
 
 export interface TimelineService {

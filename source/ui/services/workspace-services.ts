@@ -47,6 +47,9 @@ export interface WorkspaceServicesOptions {
 
 /** `tapes ~/…/demo/tapes.sqlite`: the kind and the last two parts of the path. */
 export function sourceName(kind: string, file: string, home = ''): string {
+	// A server is its host and database (or API root): the scheme and user add nothing in a status bar.
+	const server = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^?#]*)/i.exec(file);
+	if (server) return `${kind} ${server[1]!.replace(/\/$/, '')}`;
 	const shown = home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
 	const parts = shown.split(path.sep);
 	return `${kind} ${parts.length > 3 ? `${parts[0] === '~' ? '~/' : ''}…/${parts.slice(-2).join('/')}` : shown}`;

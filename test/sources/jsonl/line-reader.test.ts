@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readLines, type LineEvent} from '../../../source/sources/jsonl/line-reader.js';
+import {NotRegularFileError} from '../../../source/sources/regular-file.js';
 import {typeValueAt} from '../../../source/sources/jsonl/line-type.js';
 import {tempDir} from '../../helpers/workspace.js';
 
@@ -43,6 +44,34 @@ describe('readLines', () => {
 			{kind: 'line', lineNo: 1, nextOffset: 9, text: '{"a":1}', tail: false},
 			{kind: 'line', lineNo: 2, nextOffset: 15, text: '{"b":2', tail: true},
 		]);
+	});
+
+	it('ends lines at a CR alone too, across chunk boundaries, with CRLF counted once', () => {
+		const file = write('{"a":1}\r{"b":2}\r\n{"c":3}\r\r{"d":4}\r');
+		const expected = [
+			{kind: 'line', lineNo: 1, nextOffset: 8, text: '{"a":1}', tail: false},
+			{kind: 'line', lineNo: 2, nextOffset: 17, text: '{"b":2}', tail: false},
+			{kind: 'line', lineNo: 3, nextOffset: 25, text: '{"c":3}', tail: false},
+			{kind: 'skipped', lineNo: 4, nextOffset: 26},
+			{kind: 'line', lineNo: 5, nextOffset: 34, text: '{"d":4}', tail: false},
+		];
+		expect(collect(file)).toEqual(expected);
+		for (const chunkBytes of [1, 2, 3, 4, 7, 8, 9]) expect(collect(file, {chunkBytes})).toEqual(expected);
+	});
+
+	it('refuses a file swapped for a symlink to /dev/zero (which never ends), and reads no further than the size at open', () => {
+		const file = write('{"a":1}\n');
+		fs.rmSync(file);
+		fs.symlinkSync('/dev/zero', file);
+		expect(() => collect(file)).toThrow(NotRegularFileError);
+		const grows = write('{"a":1}\n');
+		const seen: number[] = [];
+		for (const ev of readLines(grows, {offset: 0, line: 0})) {
+			seen.push(ev.lineNo);
+			// A writer that keeps appending while the file is read: the lines past the size at open wait.
+			fs.appendFileSync(grows, '{"b":2}\n');
+		}
+		expect(seen).toEqual([1]);
 	});
 
 	it('resumes from a byte offset and line count', () => {

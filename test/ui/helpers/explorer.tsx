@@ -50,7 +50,8 @@ export async function demo(): Promise<Demo> {
 	const dir = tempDir('tapedeck-ui-');
 	const tapes = path.join(dir, 'tapes.sqlite');
 	seedDemo(tapes, {overwrite: false, now: NOW});
-	const ws = open({sqlite: tapes, index: path.join(dir, 'index.sqlite'), now: () => NOW});
+	// The demo's data with the demo's prices (the reference's table alone: one model stays unpriced).
+	const ws = open({sqlite: tapes, index: path.join(dir, 'index.sqlite'), now: () => NOW, catalog: false});
 	await syncWorkspace(ws, undefined, undefined, () => NOW);
 	const {services, loop} = createWorkspaceServices(ws, {timeZone: 'UTC', now: () => NOW, refreshSec: 0});
 	return {ws, dir, tapes, services, loop, close: () => {

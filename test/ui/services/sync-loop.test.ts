@@ -10,6 +10,16 @@ afterEach(() => vi.useRealTimers());
 const ok = (changed: boolean): SyncRun => async () => ({changed, warnings: [], errors: []});
 
 describe('sync loop', () => {
+	it('an interval past setTimeout\'s range waits that long, not one millisecond', async () => {
+		vi.useFakeTimers();
+		const run = vi.fn<SyncRun>(async () => ({changed: false, warnings: [], errors: []}));
+		const loop = createSyncLoop({run, refreshMs: 1e12, now: () => 1, coalesceMs: 0});
+		loop.start();
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(run).toHaveBeenCalledTimes(1);
+		await loop.stop();
+	});
+
 	it('syncs at start and then every refresh interval, bumping the version only when something changed', async () => {
 		vi.useFakeTimers();
 		const runs: boolean[] = [true, false, true];
