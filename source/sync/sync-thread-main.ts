@@ -7,6 +7,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {openIndex} from '../store/open-index.js';
 import {createIndexStore} from '../store/index-store.js';
 import {syncWorkspace} from '../workspace/sync-workspace.js';
+import {openPriceCatalog} from '../config/price-catalog.js';
 import type {SyncThreadData, SyncThreadReply, SyncThreadRequest} from './sync-thread.js';
 
 /**
@@ -38,7 +39,8 @@ port.on('message', (request: SyncThreadRequest) => {
 		send({type: 'done', result: {summaries: [], errors: [opened.error], indexError: opened.error}});
 		return;
 	}
-	const ws = {store: createIndexStore(opened.db), sources: data.sources, pricing: data.pricing, indexPath: data.indexPath};
+	const pricing = data.catalogFile ? {...data.pricing, catalog: openPriceCatalog(data.catalogFile)} : data.pricing;
+	const ws = {store: createIndexStore(opened.db), sources: data.sources, pricing, indexPath: data.indexPath};
 	abort = new AbortController();
 	syncWorkspace(ws, (p) => send({type: 'progress', read: p.read, total: p.total, unit: p.unit ?? 'rows'}), abort.signal)
 		.then((result) => send({type: 'done', result}), (error: unknown) => send({type: 'failed', message: error instanceof Error ? error.message : String(error)}));

@@ -10,7 +10,16 @@ import type {WorkspaceSync} from '../workspace/sync-workspace.js';
 export interface SyncThreadData {
 	indexPath: string;
 	sources: SourceInUse[];
-	pricing: PricingTable;
+	/** The price table without its catalog (functions do not cross to a thread): the thread opens its own. */
+	pricing: Omit<PricingTable, 'catalog'>;
+	/** The catalog's data file, when the table has a catalog. */
+	catalogFile: string | null;
+}
+
+/** What the thread needs to price as the explorer does. */
+export function syncThreadData(ws: {indexPath: string; sources: SourceInUse[]; pricing: PricingTable}, catalogFile: string): SyncThreadData {
+	const {catalog, ...pricing} = ws.pricing;
+	return {indexPath: ws.indexPath, sources: ws.sources, pricing, catalogFile: catalog ? catalogFile : null};
 }
 
 export type SyncThreadRequest = {type: 'sync'} | {type: 'abort'};

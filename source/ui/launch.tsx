@@ -7,7 +7,9 @@ import type {Workspace} from '../workspace/open-workspace.js';
 import type {Filters} from '../core/types.js';
 import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
 import {createWorkspaceServices} from './services/workspace-services.js';
-import {createSyncThread} from '../sync/sync-thread.js';
+import {createSyncThread, syncThreadData} from '../sync/sync-thread.js';
+import {catalogDataFile} from '../config/price-catalog.js';
+import {dataDir} from '../config/paths.js';
 import type {ExternalStore, TerminalHandOff} from './services/types.js';
 import {createSlotStore} from './services/slot-store.js';
 import {pickTheme} from './theme.js';
@@ -51,7 +53,7 @@ export const EXPLORER_MAX_FPS = 60;
 export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
-	const thread = o.syncThread ? createSyncThread({indexPath: o.ws.indexPath, sources: o.ws.sources, pricing: o.ws.pricing}) : undefined;
+	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws, catalogDataFile(dataDir(o.env, o.home)))) : undefined;
 	const created = createWorkspaceServices(o.ws, {
 		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
 		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),

@@ -24,7 +24,7 @@ describe('line prefilters, compact and spaced', () => {
 	it.each([
 		['{"timestamp":"t","type":"event_msg","payload":{"type":"token_count"}}', false],
 		['{"timestamp": "t", "type": "event_msg", "payload": {"type": "agent_message"}}', true],
-		['{"timestamp": "t", "type": "response_item", "payload": {"type": "reasoning"}}', true],
+		['{"timestamp": "t", "type": "event_msg", "payload": {"type": "turn_aborted"}}', false],
 		['{"timestamp": "t", "type": "response_item", "payload": {"type": "message"}}', false],
 	])('codex %s → skipped %s', (line, want) => {
 		expect(skips(codexAdapter, line)).toBe(want);
