@@ -45,7 +45,8 @@ export const HELP = `
                            repeatable. Default: each of $CLAUDE_CONFIG_DIR (comma-separated), else
                            ~/.config/claude/projects and ~/.claude/projects where present. One session per
                            sessionId; subagents (<session>/subagents/agent-*.jsonl) are their own rows, linked to
-                           their parent, whose "incl. subagents" cost adds them
+                           their parent, whose "incl. subagents" cost adds them (in the explorer they open under
+                           their parent, and the list counts top-level sessions)
         --codex <dir>      Codex rollouts: a Codex home (sessions/ and archived_sessions/) or a folder of
                            rollouts; repeatable. Default: each of $CODEX_HOME (comma-separated), else ~/.codex
         --promptkit <dir>  A PromptKit file state store (conv-<id>/messages.jsonl and state.json); repeatable
@@ -88,9 +89,16 @@ export const HELP = `
         --json             JSON (snake_case fields, durations in ns, times in RFC 3339)
         --csv              CSV (sessions; show: one row per message; analytics: section,key,metric,value)
         --md               Markdown (show)
+        --limit <n>        At most n rows in a report's lists: sessions, analytics' tools and models, insights'
+                           summaries and failures (totals still count every match)
 
-  Explorer
-        --refresh <sec>    Sync again every N seconds while open, up to 86400 (default: 10; 0 turns it off)
+  Explorer (? lists every key of a screen)
+        --refresh <sec>    Sync again every N seconds while open, up to 86400 (default: 10; 0 turns it off); the first
+                           import of a large source fills the list as it goes
+                           Sessions keys: Space/→ a session's subagents · y copy its ID (OSC 52) · o read it in
+                           $PAGER (default less) · v open it in $VISUAL/$EDITOR (default vi) · R resume it in its
+                           agent (claude --resume ID in its directory, codex resume ID), ending tapedeck with
+                           the agent's exit status · Esc clear a kept search
         --theme <name>     dark or light palette (default: the terminal's own colours); NO_COLOR turns colour off
 
   Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)
@@ -122,10 +130,12 @@ export const HELP = `
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
     NO_COLOR                 disable colour
+    PAGER, VISUAL, EDITOR    the explorer's o and v
 
   Exit status
     0 when something could be read (problems with single rows are warnings), 1 when nothing could be read
-    or a flag is invalid; search also exits 1 when nothing matches.
+    or a flag is unknown or invalid; search also exits 1 when nothing matches. After R, the agent's own
+    exit status.
 
   Examples
     $ tapedeck --demo

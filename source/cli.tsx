@@ -8,6 +8,7 @@ import {HELP} from './cli-help.js';
 import {crashReport} from './terminal/crash-report.js';
 import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
+import {NOTHING_FOUND} from './workspace/discover-sources.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
 import {describeSqliteError, isSqliteError} from './store/open-index.js';
 import {runCommand, COMMANDS, type Command} from './commands.js';
@@ -15,57 +16,67 @@ import {initialPeriod} from './core/screens/sessions-filters.js';
 import type {Explorer, LaunchOptions} from './ui/launch.js';
 import {resolveInsightsConfig, type InsightsConfig} from './facets/insights-config.js';
 import type {Insights} from './facets/start-worker.js';
+import {spawnSync} from 'node:child_process';
+import {osc52, type HandOff} from './core/hand-off.js';
+import type {TerminalHandOff} from './ui/services/types.js';
+
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {escapeJsonText} from './report/json.js';
+
+const FLAGS = {
+	sqlite: {type: 'string', shortFlag: 's'},
+	demo: {type: 'boolean', shortFlag: 'm', default: false},
+	overwrite: {type: 'boolean', shortFlag: 'f', default: false},
+	index: {type: 'string'},
+	pricing: {type: 'string'},
+	since: {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
+	tz: {type: 'string'},
+	model: {type: 'string'},
+	status: {type: 'string'},
+	project: {type: 'string'},
+	agent: {type: 'string'},
+	source: {type: 'string'},
+	search: {type: 'string'},
+	sort: {type: 'string'},
+	sortDir: {type: 'string'},
+	json: {type: 'boolean', default: false},
+	csv: {type: 'boolean', default: false},
+	md: {type: 'boolean', default: false},
+	refresh: {type: 'number', default: 10},
+	theme: {type: 'string'},
+	claude: {type: 'string', isMultiple: true},
+	codex: {type: 'string', isMultiple: true},
+	promptkit: {type: 'string', isMultiple: true},
+	postgres: {type: 'string'},
+	tapesApi: {type: 'string'},
+	user: {type: 'string'},
+	insights: {type: 'boolean', default: true},
+	insightsProvider: {type: 'string'},
+	insightsModel: {type: 'string'},
+	insightsKey: {type: 'string'},
+	insightsBaseUrl: {type: 'string'},
+	insightsConcurrency: {type: 'number'},
+	update: {type: 'boolean', default: false},
+	catalog: {type: 'boolean', default: true},
+	limit: {type: 'number'},
+	// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
+	searchIndex: {type: 'boolean'},
+	order: {type: 'string'},
+} as const;
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
 	// The manual opens with its own summary; meow would print package.json's description above it too.
 	description: false,
-	flags: {
-		sqlite: {type: 'string', shortFlag: 's'},
-		demo: {type: 'boolean', shortFlag: 'm', default: false},
-		overwrite: {type: 'boolean', shortFlag: 'f', default: false},
-		index: {type: 'string'},
-		pricing: {type: 'string'},
-		since: {type: 'string'},
-		from: {type: 'string'},
-		to: {type: 'string'},
-		tz: {type: 'string'},
-		model: {type: 'string'},
-		status: {type: 'string'},
-		project: {type: 'string'},
-		agent: {type: 'string'},
-		source: {type: 'string'},
-		search: {type: 'string'},
-		sort: {type: 'string'},
-		sortDir: {type: 'string'},
-		json: {type: 'boolean', default: false},
-		csv: {type: 'boolean', default: false},
-		md: {type: 'boolean', default: false},
-		refresh: {type: 'number', default: 10},
-		theme: {type: 'string'},
-		claude: {type: 'string', isMultiple: true},
-		codex: {type: 'string', isMultiple: true},
-		promptkit: {type: 'string', isMultiple: true},
-		postgres: {type: 'string'},
-		tapesApi: {type: 'string'},
-		user: {type: 'string'},
-		insights: {type: 'boolean', default: true},
-		// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
-		searchIndex: {type: 'boolean'},
-		limit: {type: 'number'},
-		order: {type: 'string'},
-		insightsProvider: {type: 'string'},
-		insightsModel: {type: 'string'},
-		insightsKey: {type: 'string'},
-		insightsBaseUrl: {type: 'string'},
-		insightsConcurrency: {type: 'number'},
-		update: {type: 'boolean', default: false},
-		catalog: {type: 'boolean', default: true},
-	},
-	allowUnknownFlags: false,
+	flags: FLAGS,
+	// Unknown flags are refused below, with one line that points to --help and the documented status.
+	allowUnknownFlags: true,
 });
+
+/** Every flag the manual names, long and short. */
+const KNOWN_FLAGS = new Set<string>(['help', 'version', ...Object.entries(FLAGS).flatMap(([name, spec]) => [name, ...('shortFlag' in spec ? [spec.shortFlag] : [])])]);
 
 /** meow reads an absent boolean as false; absent must mean "as it was", so the flag is looked up as written. */
 function searchIndexFlag(): boolean | undefined {
@@ -102,6 +113,9 @@ async function main(): Promise<void> {
 		fail(`unknown command "${commandName}"; expected one of ${COMMANDS.join(', ')} (see --help)`);
 	}
 	const f = cli.flags;
+	const unknown = Object.keys(cli.unnormalizedFlags).filter((k) => !KNOWN_FLAGS.has(k) && !KNOWN_FLAGS.has(k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
+	if (unknown.length) fail(`unknown flag ${unknown.map((k) => (k.length === 1 ? `-${k}` : `--${k}`)).join(', ')} (see tapedeck --help)`);
+	if (f.limit !== undefined && !(Number.isInteger(f.limit) && f.limit > 0)) fail(`invalid --limit "${f.limit}": expected a whole number, 1 or more`);
 	if ([f.json, f.csv, f.md].filter(Boolean).length > 1) fail('choose one of --json, --csv, --md');
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
 	// A day is the longest interval that makes sense while the explorer is open (setTimeout's limit is 24.8 days).
@@ -133,13 +147,19 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	const opened = openWorkspace({
-		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.demo ? undefined : f.catalog,
+	const open = (demo: boolean) => openWorkspace({
+		sqlite: f.sqlite, index: f.index, demo, overwrite: f.overwrite, pricing: f.pricing, catalog: demo ? undefined : f.catalog,
 		claude: f.claude, codex: f.codex, promptkit: f.promptkit, searchIndex: searchIndexFlag(),
 		...(f.postgres !== undefined ? {postgres: f.postgres} : {}), ...(f.tapesApi !== undefined ? {tapesApi: f.tapesApi} : {}),
 		...(f.user !== undefined ? {user: f.user} : {}),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
+	let opened = open(f.demo);
+	// A first run at a terminal with nothing to read: a welcome that says where it looked, and the demo.
+	if (!opened.ok && ui && opened.error.startsWith(NOTHING_FOUND)) {
+		if (!(await welcome())) process.exit(1);
+		opened = open(true);
+	}
 	if (!opened.ok) fail(opened.error);
 	const ws: Workspace = opened.value;
 	indexFile = ws.indexPath;
@@ -173,7 +193,7 @@ async function main(): Promise<void> {
 	const format = f.json ? 'json' : f.csv ? 'csv' : f.md ? 'md' : 'table';
 	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
-		ws, synced, filters: filters.value, now, timeZone, warnings, format,
+		ws, synced, filters: filters.value, now, timeZone, warnings, format, limit: f.limit ?? null,
 		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal, search: {limit: f.limit, order: f.order},
 	});
 	facets?.done();
@@ -251,13 +271,33 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	process.on('unhandledRejection', crash);
 	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => die(code));
 
+	// R hands the terminal to the agent for good; o and v lend it to a pager or editor and take it back.
+	let leaving: HandOff | null = null;
+	const terminal: TerminalHandOff = {
+		copy: (text) => void process.stdout.write(osc52(text, (t) => Buffer.from(t, 'utf8').toString('base64'))),
+		leave: (h) => {
+			leaving = h;
+			explorer?.instance.unmount();
+		},
+		run: (h) => {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+			// The explorer's thread waits here; the sync thread carries on. Nothing reads stdin meanwhile.
+			const ran = spawnSync(h.command, h.args, {stdio: 'inherit', ...(h.cwd ? {cwd: h.cwd} : {})});
+			process.stdout.write(ALT_SCREEN_ON);
+			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+			// The next frame is drawn whole onto the fresh screen.
+			explorer?.instance.clear();
+			return ran.error ? {ok: false, error: `${h.command}: ${ran.error.message}`} : {ok: true};
+		},
+	};
 	// The facet worker reports only through its stores (the status bar and the Insights screen); its notice
 	// (say, why the heuristic runs) goes to the status bar too. It rescans after every sync that wrote.
 	let insights: Promise<Insights | null> | null = null;
 	let worker: Insights['worker'] = null;
 	process.stdout.write(ALT_SCREEN_ON);
 	try {
-		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan()});
+		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan(), syncThread: true, terminal});
 		// Started after the first frame: the SDK (if any) loads while the screen is already up.
 		const launched = explorer;
 		insights = import('./facets/start-worker.js').then(({startInsights}) => startInsights(options.ws, config)).then((started) => {
@@ -278,7 +318,48 @@ async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<La
 	// A call that ignores its abort must not hold the exit; the index is WAL, so exiting with it open is safe.
 	const finished = await Promise.race([stopped.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 3000, false).unref())]);
 	if (finished) options.ws.close();
+	if (leaving) resumeInAgent(leaving);
 	process.exit(0);
+}
+
+function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	return [...lines, line];
+}
+
+/** Asks, on a terminal with no source found, whether to open the demo; true for Enter, d or y. */
+async function welcome(): Promise<boolean> {
+	// "could not find tapes SQLite database; pass --sqlite, and found no Claude Code (…) transcripts; pass …"
+	const where = NOTHING_FOUND.slice(0, NOTHING_FOUND.lastIndexOf('; pass')).replace('; pass --sqlite,', ',').replace(/^could not find/, 'It found no');
+	process.stdout.write([
+		'', '  Welcome to tapedeck: where the money, tokens and time of your agent sessions went.', '',
+		...wrapWords(`${where}.`, Math.max(40, (process.stdout.columns ?? 80) - 4)).map((l) => `  ${l}`), '  Name a source with --sqlite, --claude, --codex or --promptkit (see tapedeck --help),',
+		'  or look around with the built-in demo.', '', '  Enter opens the demo · q quits', '',
+	].join('\n'));
+	process.stdin.setRawMode(true);
+	const key = await new Promise<string>((resolve) => process.stdin.once('data', (d) => resolve(d.toString('utf8'))));
+	process.stdin.setRawMode(false);
+	process.stdin.pause();
+	return key === '\r' || key === '\n' || key === 'd' || key === 'y';
+}
+
+/** The agent runs in the explorer's place, on the restored terminal; tapedeck ends with its status. */
+function resumeInAgent(h: HandOff): never {
+	process.stderr.write(`tapedeck: ${[h.command, ...h.args].join(' ')}${h.cwd ? ` (in ${h.cwd})` : ''}\n`);
+	const ran = spawnSync(h.command, h.args, {stdio: 'inherit', ...(h.cwd ? {cwd: h.cwd} : {})});
+	if (ran.error) {
+		const missing = (ran.error as NodeJS.ErrnoException).code === 'ENOENT';
+		process.stderr.write(`tapedeck: ${missing ? `${h.command} is not on PATH` : `${h.command}: ${ran.error.message}`}\n`);
+		process.exit(127);
+	}
+	process.exit(ran.status ?? 1);
 }
 
 /**

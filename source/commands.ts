@@ -20,6 +20,8 @@ export interface CommandContext {
 	timeZone: string;
 	warnings: Warning[];
 	format: OutputFormat;
+	/** --limit: rows of a report's lists (sessions, analytics' tools and models, insights' summaries, sources). */
+	limit?: number | null;
 	/** facets: which extractor runs (from the --insights-* flags). */
 	insights?: InsightsConfig;
 	/** facets: receives the progress bar line while extracting. */
@@ -42,7 +44,7 @@ export type CommandResult = Result<ReportOutput> & {exitCode?: number; notices?:
 
 export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<CommandResult> {
 	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings,
-		sessionInfo: ctx.ws.sessionInfo};
+		sessionInfo: ctx.ws.sessionInfo, limit: ctx.limit ?? null};
 	switch (command) {
 		case 'sessions': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
@@ -113,7 +115,7 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			const bad = unsupported(command, ctx.format, ['table', 'json']);
 			if (bad) return bad;
 			const [{insightsAggregate}, {insightsReport}] = await Promise.all([import('./facets/index.js'), import('./report/insights-report.js')]);
-			return {ok: true, value: insightsReport(insightsAggregate(ctx.ws, ctx.filters), ctx.format as 'table' | 'json', ctx.timeZone)};
+			return {ok: true, value: insightsReport(insightsAggregate(ctx.ws, ctx.filters), ctx.format as 'table' | 'json', ctx.timeZone, ctx.limit ?? null)};
 		}
 		default: {
 			const never: never = command;

@@ -3,6 +3,7 @@
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../app.js';
+import {EXPLORER_MAX_FPS} from '../ui/launch.js';
 import {DEFAULT_FILTERS} from '../core/types.js';
 import {initialFilterState} from '../core/screens/sessions-filters.js';
 import type {ExplorerServices} from '../ui/services/types.js';
@@ -30,7 +31,7 @@ export async function measureKeys(
 	const stdin = new BenchStdin();
 	const instance = render(<App services={services} initial={initialFilterState(DEFAULT_FILTERS, 'all')} size={size} />, {
 		stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream,
-		stderr: stdout as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false,
+		stderr: stdout as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: EXPLORER_MAX_FPS,
 	});
 	// The next key comes once the screen has been still for 80 ms: longer than Ink's 30 fps throttle, so
 	// each key's frame is drawn at once, and than the 50 ms after which the KPI figures follow.

@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)|\u001b./g;
 
 /** Runs `command` in a 120×35 pty and resolves with the ms until every marker has appeared in its output. */
-export function timeToText(command: string, markers: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<number> {
+export function timeToText(command: string, markers: Array<string | RegExp>, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
 		const child = spawn('script', ['-qfec', `stty rows 35 cols 120; exec ${command}`, '/dev/null'], {env, stdio: ['pipe', 'pipe', 'pipe']});
@@ -22,7 +22,7 @@ export function timeToText(command: string, markers: string[], env: NodeJS.Proce
 		const timer = setTimeout(() => finish(new Error(`timed out waiting for ${markers.join(', ')}; saw: ${text.slice(-300)}`)), timeoutMs);
 		child.stdout.on('data', (chunk: Buffer) => {
 			text += chunk.toString('utf8').replace(ANSI, '');
-			if (markers.every((m) => text.includes(m))) finish(undefined, performance.now() - start);
+			if (markers.every((m) => (typeof m === 'string' ? text.includes(m) : m.test(text)))) finish(undefined, performance.now() - start);
 		});
 		child.on('error', (e) => finish(e));
 	});

@@ -14,6 +14,8 @@ const dir = path.resolve(process.env['BENCH_DIR'] ?? '.bench');
 const SESSIONS = Number(process.env['BENCH_SESSIONS'] ?? 2_000);
 const SUBAGENTS = Number(process.env['BENCH_SUBAGENTS'] ?? 400);
 const BIG_MB = Number(process.env['BENCH_BIG_MB'] ?? 0);
+/** BENCH_SPACED=1 writes `"type": "user"` (pretty writers' spelling) instead of compact JSON. */
+const SPACED = process.env['BENCH_SPACED'] === '1';
 const START = Date.UTC(2026, 0, 1);
 const env = {...process.env, TZ: 'UTC'};
 
@@ -36,7 +38,7 @@ const rm = (file: string) => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file 
 const root = path.join(dir, `claude-${SESSIONS}x${SUBAGENTS}`, 'projects');
 fs.rmSync(path.dirname(root), {recursive: true, force: true});
 const t0 = Date.now();
-const tree = generateClaudeTree(root, {sessions: SESSIONS, subagents: SUBAGENTS, projects: 40, startMs: START});
+const tree = generateClaudeTree(root, {sessions: SESSIONS, subagents: SUBAGENTS, projects: 40, startMs: START, spaced: SPACED});
 process.stdout.write(`generated ${tree.files} files, ${tree.lines.toLocaleString('en-US')} lines, ${(tree.bytes / 1e6).toFixed(0)} MB in ${fmt(Date.now() - t0)}\n`);
 
 const index = path.join(dir, 'sources-index.sqlite');
@@ -79,5 +81,5 @@ if (BIG_MB > 0) {
 	const one = syncOnce(bigIndex, bigRoot);
 	rows.push([`one ${(big.bytes / 1e6).toFixed(0)} MB transcript`, `${fmt(one.ms)}, peak RSS ${one.maxRssMb.toFixed(0)} MB, ${one.newMessages.toLocaleString('en-US')} messages`, 'bounded memory']);
 }
-process.stdout.write(`\nsources benchmark: Claude Code tree, ${tree.lines.toLocaleString('en-US')} lines (one run, ${process.arch}, ${fs.existsSync('/proc/cpuinfo') ? 'Linux' : process.platform})\n`);
+process.stdout.write(`\nsources benchmark: Claude Code tree${SPACED ? ' (spaced JSON)' : ''}, ${tree.lines.toLocaleString('en-US')} lines (one run, ${process.arch}, ${fs.existsSync('/proc/cpuinfo') ? 'Linux' : process.platform})\n`);
 for (const [name, value, goal] of rows) process.stdout.write(`  ${name.padEnd(40)} ${value.padEnd(70)} goal ${goal}\n`);

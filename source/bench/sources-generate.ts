@@ -16,6 +16,14 @@ export interface ClaudeTreeOptions {
 	seed?: number;
 	/** Exchanges per session (default 5–13 at random). */
 	turnsPerSession?: number;
+	/** Write `"key": "value"` with spaces, as pretty writers do (default compact). */
+	spaced?: boolean;
+}
+
+/** One line of JSON with a space after every colon and comma, like Python's json.dumps. */
+function spacedJson(value: unknown): string {
+	// Newlines in strings are escaped by JSON.stringify, so every real newline is structure.
+	return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/\{ /g, '{').replace(/ \}/g, '}').replace(/\[ /g, '[').replace(/ \]/g, ']');
 }
 
 export interface ClaudeTreeStats {
@@ -35,6 +43,8 @@ function text(rand: () => number, bytes: number): string {
 
 interface Writer {
 	lines: string[];
+	/** Serializes one line (compact or spaced JSON). */
+	json?: (value: unknown) => string;
 	at: number;
 	/** Flushes lines to the file as they pile up, so a 1 GB transcript is never held whole. */
 	flush?: () => void;
@@ -48,7 +58,7 @@ function transcript(rand: () => number, w: Writer, ids: {session: string; cwd: s
 	const push = (o: object) => {
 		const id = uuid(rand);
 		w.at += 500 + Math.floor(rand() * 4000);
-		w.lines.push(JSON.stringify({parentUuid: parent, ...base, ...o, uuid: id, timestamp: new Date(w.at).toISOString()}));
+		w.lines.push((w.json ?? JSON.stringify)({parentUuid: parent, ...base, ...o, uuid: id, timestamp: new Date(w.at).toISOString()}));
 		parent = id;
 	};
 	const response = (blocks: object[], usage: {input: number; write: number; read: number; output: number}, stop: string) => {
@@ -108,15 +118,16 @@ export function generateClaudeTree(root: string, opts: ClaudeTreeOptions): Claud
 		const project = `-Users-me-project-${s % opts.projects}`;
 		const cwd = `/Users/me/project-${s % opts.projects}`;
 		const session = uuid(rand);
-		const w: Writer = {lines: [], at: opts.startMs + s * 3_600_000};
+		const json = opts.spaced ? spacedJson : JSON.stringify;
+		const w: Writer = {lines: [], at: opts.startMs + s * 3_600_000, json};
 		write(path.join(root, project, `${session}.jsonl`), w, () => {
-			w.lines.push(JSON.stringify({type: 'file-history-snapshot', messageId: uuid(rand), snapshot: {trackedFileBackups: {}, timestamp: new Date(w.at).toISOString()}, isSnapshotUpdate: false}));
+			w.lines.push(json({type: 'file-history-snapshot', messageId: uuid(rand), snapshot: {trackedFileBackups: {}, timestamp: new Date(w.at).toISOString()}, isSnapshotUpdate: false}));
 			transcript(rand, w, {session, cwd}, opts.turnsPerSession ?? 5 + Math.floor(rand() * 9), models[s % models.length]!);
-			w.lines.push(JSON.stringify({type: 'ai-title', aiTitle: text(rand, 30).trim(), sessionId: session}));
+			w.lines.push(json({type: 'ai-title', aiTitle: text(rand, 30).trim(), sessionId: session}));
 		});
 		if (s % subagentEvery === 0 && s / subagentEvery < opts.subagents) {
 			const agentId = hex(rand, 8);
-			const sub: Writer = {lines: [], at: w.at + 60_000};
+			const sub: Writer = {lines: [], at: w.at + 60_000, json};
 			write(path.join(root, project, session, 'subagents', `agent-${agentId}.jsonl`), sub, () =>
 				transcript(rand, sub, {session, cwd, agentId}, 4 + Math.floor(rand() * 3), 'claude-haiku-4-5-20251001'));
 		}

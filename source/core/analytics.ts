@@ -108,9 +108,34 @@ export interface ToolMetric {
 	errorRate: number;
 }
 
+/** Names agents give the same tool (Claude Code's Bash is Codex's shell and exec_command). */
+const TOOL_DIALECTS: Record<string, string> = {shell: 'bash', exec_command: 'bash', local_shell: 'bash'};
+
+/** One key for spellings of one tool: `Read`/`read`, `Bash`/`bash`/`shell`. */
+export function toolKey(name: string): string {
+	const lower = name.trim().toLowerCase();
+	return TOOL_DIALECTS[lower] ?? lower;
+}
+
+/**
+ * Tools by calls, spellings of one tool grouped under its most used one. A session that used two
+ * spellings of a tool (two agents in one session) counts twice in its `sessions`: rare, and said here.
+ */
 export function topTools(rows: Array<{tool: string; calls: number; errors: number; sessions: number}>): ToolMetric[] {
-	return rows
-		.map((r) => ({name: r.tool, calls: r.calls, sessions: r.sessions, errors: r.errors, errorRate: r.calls ? r.errors / r.calls : 0}))
+	const groups = new Map<string, {name: string; nameCalls: number; calls: number; errors: number; sessions: number}>();
+	for (const r of rows) {
+		const key = toolKey(r.tool);
+		const g = groups.get(key);
+		if (!g) groups.set(key, {name: r.tool, nameCalls: r.calls, calls: r.calls, errors: r.errors, sessions: r.sessions});
+		else {
+			if (r.calls > g.nameCalls || (r.calls === g.nameCalls && r.tool < g.name)) Object.assign(g, {name: r.tool, nameCalls: r.calls});
+			g.calls += r.calls;
+			g.errors += r.errors;
+			g.sessions += r.sessions;
+		}
+	}
+	return [...groups.values()]
+		.map((r) => ({name: r.name, calls: r.calls, sessions: r.sessions, errors: r.errors, errorRate: r.calls ? r.errors / r.calls : 0}))
 		.sort((a, b) => b.calls - a.calls || b.sessions - a.sessions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -1,5 +1,11 @@
 // Number formatting for tables and headers (reference §4.9), pure strings so every view agrees.
 
+/** Dollars without cents from $10,000 (`$10,615`): what fits a table cell; exact figures stay in reports. */
+export function formatCostShort(value: number | null): string {
+	if (value === null || !Number.isFinite(value) || Math.abs(value) < 10_000) return formatCost(value);
+	return `${value < 0 ? '-' : ''}$${groupDigits(Math.abs(value))}`;
+}
+
 /** Dollars with cents; tiny non-zero costs read `<$0.01` rather than a misleading `$0.00`. */
 export function formatCost(value: number | null): string {
 	if (value === null || !Number.isFinite(value)) return 'unpriced';
@@ -17,11 +23,12 @@ export function formatCostFine(value: number | null): string {
 }
 
 /**
- * 1.2M, 3.4K or the integer. A value that would round to 1000.0K is shown as 1.0M (the reference
- * printed `1000.0K`).
+ * 1.2B, 1.2M, 3.4K or the integer. A value that would round to 1000.0K is shown as 1.0M (the reference
+ * printed `1000.0K`), and one that would round to 1000.0M as 1.0B (a heavy month is billions of tokens).
  */
 export function formatTokens(n: number): string {
 	const abs = Math.abs(n);
+	if (abs >= 1e9 || Math.abs(Number((n / 1e6).toFixed(1))) >= 1000) return `${(n / 1e9).toFixed(1)}B`;
 	if (abs >= 1e6 || Math.abs(Number((n / 1e3).toFixed(1))) >= 1000) return `${(n / 1e6).toFixed(1)}M`;
 	if (abs >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
 	return String(Math.round(n));
@@ -89,4 +96,9 @@ export function formatChange(current: number, previous: number): Change {
 	const percent = Math.round(((current - previous) / Math.abs(previous)) * 100);
 	if (percent === 0) return {arrow: '→', text: '0%'};
 	return {arrow: percent > 0 ? '▲' : '▼', text: `${Math.abs(percent)}%`};
+}
+
+/** `1 session`, `2 sessions`, `1,234 sessions`: a count with its noun in the right number. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+	return `${groupDigits(n)} ${n === 1 ? noun : nouns}`;
 }

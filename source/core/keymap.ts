@@ -14,6 +14,7 @@ export type KeyAction =
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export' | 'toggle-thinking'
 	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
+	| 'copy' | 'page' | 'edit' | 'resume' | 'replay-pause' | 'replay-faster' | 'replay-slower' | 'replay-step'
 	| 'find' | 'find-next' | 'find-prev';
 
 import {FIND_BINDINGS, TIMELINE_FIND_BINDINGS} from './keymap-find.js';
@@ -40,10 +41,12 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['g', 'home'], 'first', 'first session'),
 	b('list', ['G', 'end'], 'last', 'last session'),
 	b('list', ['enter'], 'open', 'open the selected session', 'open'),
+	b('list', [' ', 'right'], 'expand', 'show/hide subagents (▸ ↳)', 'subagents'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
 	b('list', ['/'], 'search', 'search labels and content', 'search'),
 	b('list', ['F', 'ctrl+f'], 'find', 'find messages across sessions', 'find'),
+	b('list', ['esc'], 'search-cancel', 'clear the kept search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
 	b('list', ['r'], 'sort-reverse', 'reverse the sort direction'),
@@ -54,14 +57,18 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['P'], 'pick-project', 'pick a project'),
 	b('list', ['A'], 'pick-agent', 'pick an agent'),
 	b('list', ['c'], 'clear-filters', 'clear filters and period'),
-	b('list', ['a'], 'analytics', 'analytics: trends, heatmap, tools, models', 'analytics'),
-	b('list', ['i'], 'insights', 'insights: goals, outcomes, friction, summaries', 'insights'),
+	b('list', ['y'], 'copy', 'copy the session ID'),
+	b('list', ['o'], 'page', 'read it in $PAGER'),
+	b('list', ['v'], 'edit', 'open it in $EDITOR'),
+	b('list', ['R'], 'resume', 'resume it in its agent', 'resume'),
+	b('list', ['a'], 'analytics', 'analytics: trends, tools', 'analytics'),
+	b('list', ['i'], 'insights', 'insights: goals, outcomes', 'insights'),
 	b('list', ['?'], 'help', 'show every key', 'help'),
 	b('list', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('search', ['enter'], 'search-accept', 'keep the search', 'keep'),
 	b('search', ['esc'], 'search-cancel', 'clear the search, leave it', 'clear'),
-	b('search', ['backspace'], 'search-delete', 'delete the last character'),
+	b('search', ['backspace'], 'search-delete', 'delete the last character', 'delete'),
 	b('search', ['down'], 'cursor-down', 'next session', 'move'),
 	b('search', ['up'], 'cursor-up', 'previous session'),
 	b('search', ['ctrl+c'], 'quit', 'quit', 'quit'),
@@ -106,7 +113,11 @@ export const KEYMAP: readonly Binding[] = [
 
 	...TIMELINE_FIND_BINDINGS,
 
-	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any key)', 'stop'),
+	b('timeline-replay', [' '], 'replay-pause', 'pause, or go on', 'pause'),
+	b('timeline-replay', ['+', '='], 'replay-faster', 'faster (up to ×8)', 'faster'),
+	b('timeline-replay', ['-'], 'replay-slower', 'slower (down to ×¼)', 'slower'),
+	b('timeline-replay', ['.', 'right'], 'replay-step', 'one step (and pause)', 'step'),
+	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any other key)', 'stop'),
 	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('timeline-subs', ['j', 'down'], 'cursor-down', 'next sub-session', 'move'),

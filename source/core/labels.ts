@@ -1,7 +1,7 @@
-// Session labels from user prompts (reference §2.4), with truncation that never splits a character.
+// Session labels from user prompts (reference §2.4). A label is stored whole: each view fits it to its
+// own width (the reference cut it to 36 characters when stored, which cut --json, CSV and titles too).
 import {isHarnessLine, removeWrappers} from './label-wrappers.js';
 
-const LABEL_LENGTH = 36;
 const LABEL_PROMPTS = 3;
 const FALLBACK_ID_LENGTH = 12;
 const TAG_LINE = /^<.*>$/;
@@ -61,13 +61,13 @@ export function truncate(text: string, n: number): string {
 }
 
 /**
- * A session label: the last 3 non-empty prompt lines in chronological order, joined with ' / ' and cut
- * to 36 characters. Without prompts: the first 9 characters of the ID and `...`.
+ * A session label: the last 3 non-empty prompt lines in chronological order, joined with ' / ', whole.
+ * Without prompts: the first 9 characters of the ID and `...`.
  */
 export function buildLabel(userLabelLines: readonly string[], fallbackId: string): string {
 	const lines = userLabelLines.map((line) => line.trim()).filter((line) => line !== '');
 	if (lines.length === 0) return truncate(fallbackId, FALLBACK_ID_LENGTH);
-	return truncate(lines.slice(-LABEL_PROMPTS).join(' / '), LABEL_LENGTH);
+	return lines.slice(-LABEL_PROMPTS).join(' / ');
 }
 
 /** The label as a grouping key: lowercase, trimmed, runs of whitespace collapsed to one space. */

@@ -7,8 +7,16 @@ import {normalizeModel} from './models.js';
 import {hasGitActivity} from './status.js';
 import type {CanonicalMessage, ToolResult, Usage} from './types.js';
 
-/** Characters of a prompt's first line worth storing for labels (which show 36). */
-export const LABEL_LINE_KEEP = 120;
+/**
+ * Characters of a prompt's first line stored for labels: the whole line as a person types it. Past this
+ * it is pasted content (a log, a minified file), which would bloat every summary and export.
+ */
+export const LABEL_LINE_KEEP = 500;
+
+/** The first n code points (never half a character). */
+function keepChars(text: string, n: number): string {
+	return text.length <= n ? text : Array.from(text).slice(0, n).join('');
+}
 
 export interface MessageFacts {
 	id: string;
@@ -64,7 +72,7 @@ export function messageFacts(m: CanonicalMessage, carriedModel: string): Message
 		toolOutcomes: m.toolResults.map((r): ToolOutcomeFact => [r.name, r.declined ? 2 : failedResult(r) ? 1 : 0]),
 		gitActivity: hasGitActivity(m.toolCalls),
 		// Labels show 36 characters of the last three lines, so the index keeps only the start of each.
-		labelLine: m.role === 'user' ? firstLabelLine(labelText(m.text)).slice(0, LABEL_LINE_KEEP) : '',
+		labelLine: m.role === 'user' ? keepChars(firstLabelLine(labelText(m.text)), LABEL_LINE_KEEP) : '',
 		recordedCostUsd: m.recordedCost ? m.recordedCost.totalUsd : null,
 	};
 }

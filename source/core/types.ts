@@ -238,6 +238,11 @@ export interface Filters {
 	searchSessions?: string;
 	sort: SortKey;
 	sortDir: SortDir;
+	/**
+	 * Only sessions that are not a subagent of another session in the index (the explorer's list, whose
+	 * subagents open under their parent). Absent: every session.
+	 */
+	topLevel?: boolean;
 }
 
 export const DEFAULT_FILTERS: Filters = {

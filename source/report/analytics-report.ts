@@ -2,7 +2,7 @@
 import {pricingLine} from './sessions-report.js';
 import {toJson} from './json.js';
 import type {AnalyticsModel, SeriesStats} from '../core/analytics-model.js';
-import {formatCost, formatDuration, formatTokens} from '../core/format.js';
+import {formatCost, formatDuration, formatTokens, plural} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {loadAnalytics} from '../workspace/analytics-data.js';
 import type {ReportContext} from './sessions-report.js';
@@ -65,7 +65,7 @@ const change = (c: number | null) => (c === null ? '' : ` (${c >= 0 ? '▲' : '�
 
 function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 	const out: string[] = [];
-	out.push(`${a.sessions} sessions · ${formatCost(a.avgCost)} avg cost · ${formatDuration(a.avgDurationMs)} avg duration`, '');
+	out.push(`${plural(a.sessions, 'session')} · ${formatCost(a.avgCost)} avg cost · ${formatDuration(a.avgDurationMs)} avg duration`, '');
 	const active = a.days.filter((d) => d.sessions > 0);
 	out.push(`activity: ${active.length} of ${a.days.length} days active (${a.timeZone})`);
 	out.push(`  sessions ${a.series.sessions.total}${change(a.series.sessions.change)} · cost ${formatCost(a.series.cost.total)}${change(a.series.cost.change)}` +
@@ -101,7 +101,9 @@ function analyticsText(a: AnalyticsModel, ctx: ReportContext): string {
 }
 
 export function analyticsReport(ctx: ReportContext, format: 'table' | 'json' | 'csv'): string {
-	const a = loadAnalytics(ctx.queries, ctx.pricing, ctx.filters, ctx.now, ctx.timeZone);
+	const all = loadAnalytics(ctx.queries, ctx.pricing, ctx.filters, ctx.now, ctx.timeZone);
+	const n = ctx.limit ?? null;
+	const a = n === null ? all : {...all, tools: all.tools.slice(0, n), models: all.models.slice(0, n)};
 	if (format === 'csv') return analyticsCsv(a);
 	if (format === 'json') return toJson({...analyticsJson(a), pricing: pricingJson(ctx.pricing)}) + '\n';
 	return analyticsText(a, ctx);

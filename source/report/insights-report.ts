@@ -90,6 +90,7 @@ export function insightsText(a: InsightsAggregate, timeZone: string): string {
 	return lines.join('\n');
 }
 
-export function insightsReport(a: InsightsAggregate, format: 'table' | 'json', timeZone: string): string {
+export function insightsReport(all: InsightsAggregate, format: 'table' | 'json', timeZone: string, limit: number | null = null): string {
+	const a = limit === null ? all : {...all, recent: all.recent.slice(0, limit), failures: all.failures.slice(0, limit)};
 	return format === 'json' ? toJson(insightsJson(a), 2) + '\n' : insightsText(a, timeZone);
 }

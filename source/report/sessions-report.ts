@@ -20,6 +20,8 @@ export interface ReportContext {
 	now: number;
 	timeZone: string;
 	warnings: Warning[];
+	/** --limit: at most this many rows in a report's lists (its totals still count every match). */
+	limit?: number | null;
 	/** cwd, git branch and subagent totals from transcript sources (absent: none shown). */
 	sessionInfo?: SessionInfoLookup;
 }
@@ -82,7 +84,7 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 		filters: filtersJson(ctx.filters),
 		warnings: warningsJson(ctx.warnings),
 	});
-	const sessions = ctx.queries.list(ctx.filters);
+	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
 	// A subagent whose parent has no messages here (its file is gone or empty) says so: parent_in_index false.
 	const missing = new Set(ctx.queries.parentsNotIndexed());
 	yield '{"sessions":[';
@@ -99,7 +101,7 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 
 /** CSV and the table; the table lives in sessions-table.ts so scripted runs never load the width tables. */
 export function sessionsReport(ctx: ReportContext, format: Exclude<ReportFormat, 'json'>, sessionsTable?: SessionsTable): string {
-	const sessions = ctx.queries.list(ctx.filters);
+	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	if (format === 'csv') {
 		return toCsv(CSV_HEADER, sessions.map((s) => {

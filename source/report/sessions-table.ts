@@ -3,7 +3,7 @@ import {pricingLine} from './sessions-report.js';
 import type {SessionSummary} from '../core/types.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {describeFilters} from '../core/filters.js';
-import {formatCost, formatDuration, formatTokens} from '../core/format.js';
+import {formatCost, formatDuration, formatTokens, plural} from '../core/format.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {renderTable, type Column} from './text-table.js';
 import {localTime, type ReportContext} from './sessions-report.js';
@@ -43,7 +43,7 @@ export function sessionsTable(ctx: ReportContext, sessions: SessionSummary[], to
 	const t = totals;
 	const lines = [renderTable(sessions, columns), ''];
 	const unpriced = t.unpricedSessions ? ` (+${t.unpricedSessions} unpriced)` : '';
-	lines.push(`${t.sessions} sessions · ${formatCost(t.totalCost)}${unpriced} · ${formatTokens(t.inputTokens)} in / ${formatTokens(t.outputTokens)} out · ` +
+	lines.push(`${plural(t.sessions, 'session')} · ${formatCost(t.totalCost)}${unpriced} · ${formatTokens(t.inputTokens)} in / ${formatTokens(t.outputTokens)} out · ` +
 		`${formatDuration(t.durationMs)} agent time · ${t.toolCalls} tool calls · ${Math.round(t.successRate * 100)}% success`);
 	const chips = describeFilters(ctx.filters);
 	if (chips.length) lines.push(`filters: ${chips.join(' ')}`);

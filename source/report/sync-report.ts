@@ -1,4 +1,5 @@
 // `tapedeck sync`: what the sync read from each source and what it could not read.
+import {plural} from '../core/format.js';
 import {toJson} from './json.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import type {WorkspaceSync} from '../workspace/sync-workspace.js';
@@ -16,7 +17,7 @@ export function syncReport(ws: Workspace, synced: WorkspaceSync, format: 'table'
 		}, 2) + '\n';
 	}
 	const lines = synced.summaries.map((s) =>
-		`${s.source}: ${s.newMessages} new messages, ${s.sessionsTouched} sessions updated` +
+		`${s.source}: ${plural(s.newMessages, 'new message')}, ${plural(s.sessionsTouched, 'session')} updated` +
 		(s.parentsOnly ? ` (and ${s.parentsOnly} parent sessions known only from their subagents)` : '') +
 		(s.warnings.length ? `, ${s.warnings.reduce((a, w) => a + w.count, 0)} rows with problems` : '') +
 		(s.readMode === 'immutable' ? ' (read as immutable: no writer had it open, or its folder is read-only; nothing written beside it)' : ''));

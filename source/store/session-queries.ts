@@ -7,6 +7,7 @@ import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison
 import {previousWindow, type Window} from '../core/time.js';
 import {SESSION_COLUMNS, rawToSummary} from './session-row.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
+import type {ColumnMaxima} from '../core/screens/session-columns.js';
 
 const prefixed = SESSION_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
 
@@ -110,6 +111,16 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			return prepare(`SELECT t.tool AS tool, sum(t.calls) AS calls, sum(t.errors) AS errors, count(*) AS sessions
 				FROM session_tools t JOIN sessions s ON s.id = t.session_id ${w.sql} GROUP BY t.tool`)
 				.all(...w.params) as Array<{tool: string; calls: number; errors: number; sessions: number}>;
+		},
+		/** The longest names and largest figures among the filtered sessions: how wide the table's columns need to be. */
+		columnMaxima(f: Filters): ColumnMaxima {
+			const w = sessionWhere(f, f, scope);
+			const r = prepare(`SELECT coalesce(max(length(project)), 0) AS project, coalesce(max(length(agent)), 0) AS agent,
+				coalesce(max(length(model)), 0) AS model, max(total_cost) AS cost, coalesce(max(total_cost IS NULL), 0) AS unpriced,
+				coalesce(max(cost_source = 'partial'), 0) AS partial, coalesce(max(duration_ms), 0) AS durationMs,
+				coalesce(max(message_count), 0) AS messages, coalesce(max(tool_calls), 0) AS tools,
+				coalesce(max(total_tokens), 0) AS tokens FROM sessions s ${w.sql}`).get(...w.params) as Omit<ColumnMaxima, 'unpriced' | 'partial'> & {unpriced: number; partial: number};
+			return {...r, unpriced: r.unpriced === 1, partial: r.partial === 1};
 		},
 		/** Distinct values of a column among the filtered sessions, most used first: what a picker offers. */
 		distinct(column: 'model' | 'project' | 'agent' | 'source', f: Filters): Array<{value: string; sessions: number}> {

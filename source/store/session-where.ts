@@ -62,6 +62,7 @@ export function sessionWhere(
 			params.push(value);
 		}
 	}
+	if (f.topLevel) parts.push('(s.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id))');
 	if (f.search) {
 		const like = `%${escapeLike(f.search)}%`;
 		const labels = `SELECT rowid FROM sessions WHERE label LIKE ? ESCAPE '\\' OR project LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'`;

@@ -42,6 +42,9 @@ function costByModel(buckets: readonly UsageBucket[]): Map<string, {cost: number
 	return out;
 }
 
+/** How many sessions an ambiguous ID prefix lists (one more says there are others). */
+const CANDIDATES = 8;
+
 export function createSessionsRepo(db: IndexDb) {
 	const placeholders = SESSION_COLUMNS.split(',').map((c) => `@${c.trim()}`).join(', ');
 	const upsert = db.prepare(`INSERT OR REPLACE INTO sessions (${SESSION_COLUMNS}) VALUES (${placeholders})`);
@@ -56,7 +59,7 @@ export function createSessionsRepo(db: IndexDb) {
 	const upsertNotes = db.prepare(`INSERT OR REPLACE INTO session_notes (session_id, price_source, status_reason, rejections) VALUES (?, ?, ?, ?)`);
 	const notesOf = db.prepare(`SELECT price_source AS priceSource, status_reason AS statusReason, rejections FROM session_notes WHERE session_id = ?`);
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
-	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`);
+	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
 	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id'].map((t) => db.prepare(`DELETE FROM ${t} = ?`));
@@ -90,17 +93,20 @@ export function createSessionsRepo(db: IndexDb) {
 			const row = byId.get(id) as SessionRow | undefined;
 			return row ? toSummary(row) : undefined;
 		},
-		/** Finds a session by its full ID or by a unique prefix of it (people paste short IDs). */
-		find(idOrPrefix: string): {session?: SessionSummary; ambiguous: boolean} {
+		/**
+		 * Finds a session by its full ID or by a unique prefix of it of any length (people paste short IDs);
+		 * an ambiguous prefix gives the first candidates, to list.
+		 */
+		find(idOrPrefix: string): {session?: SessionSummary; ambiguous: boolean; candidates: SessionSummary[]} {
 			const exact = byId.get(idOrPrefix) as SessionRow | undefined;
-			if (exact) return {session: toSummary(exact), ambiguous: false};
-			if (idOrPrefix.length < 4) return {ambiguous: false};
-			const rows = byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[];
-			if (rows.length === 1) return {session: toSummary(rows[0]!), ambiguous: false};
+			if (exact) return {session: toSummary(exact), ambiguous: false, candidates: []};
+			if (idOrPrefix.length === 0) return {ambiguous: false, candidates: []};
+			const rows = (byPrefix.all(idOrPrefix, idOrPrefix + '\uffff') as SessionRow[]).map(toSummary);
+			if (rows.length === 1) return {session: rows[0]!, ambiguous: false, candidates: []};
 			// A prefix of a tapes session also matches its subagent threads (`<id>:<thread>`): the session is meant.
 			const root = rows.find((r) => rows.every((o) => o === r || o.id.startsWith(`${r.id}:`)));
-			if (root) return {session: toSummary(root), ambiguous: false};
-			return {ambiguous: rows.length > 1};
+			if (root) return {session: root, ambiguous: false, candidates: []};
+			return {ambiguous: rows.length > 1, candidates: rows};
 		},
 		/** Removes a session's summary rows (its messages went to another session). Call inside a transaction. */
 		drop(id: string): void {

@@ -12,7 +12,6 @@ import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import type {FileMessage, LeafTitle, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
 import {messageFacts} from '../core/message-facts.js';
-import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
 import {searchDoc} from '../core/search-text.js';
@@ -104,9 +103,6 @@ export interface FileBatch {
 
 export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
-/** Longest first-prompt label, in characters. */
-const PROMPT_LABEL = 80;
-
 const sameMessage = (a: CanonicalMessage, b: CanonicalMessage) =>
 	a.timestamp === b.timestamp && a.stopReason === b.stopReason && a.model === b.model &&
 	JSON.stringify(a.usage) === JSON.stringify(b.usage) && encodeBody(a) === encodeBody(b);
@@ -173,7 +169,7 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, 
 	}
 	const meta = ctx.meta.get(sessionId);
 	const prompt = facts.find((f) => f.role === 'user' && f.labelLine !== '')?.labelLine ?? '';
-	const label = meta?.customTitle || meta?.aiTitle || meta?.taskTitle || meta?.summaryTitle || truncate(prompt, PROMPT_LABEL);
+	const label = meta?.customTitle || meta?.aiTitle || meta?.taskTitle || meta?.summaryTitle || prompt;
 	const sourceId = owner ?? ctx.sourceId;
 	resummarize({
 		store: ctx.store, sourceId, kind: ctx.kind, pricing: ctx.pricing, now: ctx.now(),

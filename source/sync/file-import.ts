@@ -12,6 +12,10 @@ import {fingerprint, headFingerprint, joinFingerprints, planRead, tailFingerprin
 import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
+import {COMMIT_MS, createSlicer} from './slicer.js';
+
+/** Lines after which a file being read may be committed in parts by time, not only every batchLines. */
+const LONG_FILE_LINES = 5_000;
 import type {FileSyncDeps} from './file-sync.js';
 import type {SyncSummary} from './tapes-sync.js';
 
@@ -28,7 +32,8 @@ export interface FileImport {
 	finish(): Promise<SyncSummary>;
 }
 
-export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void): Promise<FileImport> {
+export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void,
+	slicer = createSlicer()): Promise<FileImport> {
 	const {store, sourceId, adapter} = deps;
 	const ctx = createFileSyncContext(store, sourceId, adapter.kind, deps.pricing, deps.now);
 	const reader: FileSourceReader = await adapter.load();
@@ -38,6 +43,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	/** Sessions whose summaries were put off (by this sync, or by one that died before its file was done). */
 	let pending = new Set<string>(loadDue(store, sourceId));
 	let batch = emptyBatch();
+	let batchStarted = performance.now();
 	/** Where the file being read starts in the batch, and its sessions: put off when a flush cuts the file. */
 	let mark = {messages: 0, notes: 0};
 	let reading = new Set<string>();
@@ -53,6 +59,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		for (const id of applied.touched) touched.add(id);
 		pending = applied.deferred;
 		batch = emptyBatch();
+		batchStarted = performance.now();
 		notedParents = new Map();
 		mark = {messages: 0, notes: 0};
 		progress();
@@ -129,18 +136,21 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				batch.lines++;
 				// Only a file longer than a batch is cut: the batch then holds under two batches' lines, and a
 				// crash leaves every other file's sessions summarized.
-				if (++fileLines >= batchLines) {
+				// A long file is also cut by time once it is long (its sessions then wait for its end, see flush);
+				// short files are only committed whole, so a crash never leaves their messages without a session.
+				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= COMMIT_MS)) {
 					take(parser.drain(false));
 					record(offset, rows, parser.state(), offset);
 					await flush(true);
 					fileLines = 0;
-				}
+				} else if ((fileLines & 15) === 0) await slicer.turn();
 			}
 			take(parser.drain(true));
 			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
-		if (batch.lines >= batchLines) await flush();
+		if (batch.lines >= batchLines || performance.now() - batchStarted >= COMMIT_MS) await flush();
+		else await slicer.turn();
 	}
 
 	return {

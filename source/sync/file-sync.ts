@@ -12,6 +12,7 @@ import type {FileEntry, FileSourceAdapter} from '../sources/jsonl/file-source.js
 import {isDirectory} from '../sources/jsonl/walk.js';
 import {addProblem, problemWarning} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
+import {createSlicer, type Slicer} from './slicer.js';
 import type {FileImport} from './file-import.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 
@@ -31,14 +32,17 @@ export interface FileSyncDeps {
 export type FileSyncProgress = SyncProgress & {unit: 'files'};
 
 /** Stats every file once, then orders them by group, then oldest first (path breaks ties). */
-function orderFiles(entries: FileEntry[]): Array<{entry: FileEntry; stat: fs.Stats | null; error: string}> {
-	const stated = entries.map((entry) => {
+async function orderFiles(entries: FileEntry[], slicer: Slicer): Promise<Array<{entry: FileEntry; stat: fs.Stats | null; error: string}>> {
+	const stated: Array<{entry: FileEntry; stat: fs.Stats | null; error: string}> = [];
+	for (const entry of entries) {
+		// 20,000 stats take a few hundred milliseconds: keys pressed meanwhile are not kept waiting.
+		if ((stated.length & 63) === 0) await slicer.turn();
 		try {
-			return {entry, stat: fs.statSync(entry.path), error: ''};
+			stated.push({entry, stat: fs.statSync(entry.path), error: ''});
 		} catch (error) {
-			return {entry, stat: null, error: (error as Error).message};
+			stated.push({entry, stat: null, error: (error as Error).message});
 		}
-	});
+	}
 	const mtime = (s: fs.Stats | null) => s?.mtimeMs ?? 0;
 	return stated.sort((a, b) => a.entry.group - b.entry.group || mtime(a.stat) - mtime(b.stat) || (a.entry.path < b.entry.path ? -1 : 1));
 }
@@ -61,7 +65,8 @@ export async function syncFileSource(
 ): Promise<SyncSummary> {
 	const {store, sourceId, root, adapter} = deps;
 	if (!isDirectory(root)) throw new Error('not a directory (or not readable)');
-	const files = orderFiles(adapter.list(root));
+	const slicer = createSlicer();
+	const files = await orderFiles(adapter.list(root), slicer);
 	const cursors = createFileStateRepo(store.db).cursorsOf(sourceId);
 	const problems = new Map<string, FileProblem[]>();
 	const problemsOf = (file: string) => problems.get(file) ?? problems.set(file, []).get(file)!;
@@ -73,6 +78,7 @@ export async function syncFileSource(
 	for (const {entry, stat, error} of files) {
 		if (signal?.aborted) break;
 		done++;
+		if ((done & 63) === 0) await slicer.turn();
 		if (!stat) {
 			addProblem(problemsOf(entry.path), 0, `cannot read: ${error}`);
 			unread.add(entry.path);
@@ -88,7 +94,7 @@ export async function syncFileSource(
 			unread.add(entry.path);
 			continue;
 		}
-		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);
+		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress, slicer);
 		await importer.file(entry, stat, cursor);
 	}
 	// Summaries a sync that died in the middle of a long file left due are written even when nothing changed.

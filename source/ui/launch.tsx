@@ -7,7 +7,10 @@ import type {Workspace} from '../workspace/open-workspace.js';
 import type {Filters} from '../core/types.js';
 import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
 import {createWorkspaceServices} from './services/workspace-services.js';
-import type {ExternalStore} from './services/types.js';
+import {createSyncThread, syncThreadData} from '../sync/sync-thread.js';
+import {catalogDataFile} from '../config/price-catalog.js';
+import {dataDir} from '../config/paths.js';
+import type {ExternalStore, TerminalHandOff} from './services/types.js';
 import {createSlotStore} from './services/slot-store.js';
 import {pickTheme} from './theme.js';
 import {IDLE_PROGRESS, type FacetProgress} from '../core/facet-status.js';
@@ -27,6 +30,10 @@ export interface LaunchOptions {
 	notices?: readonly string[];
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
+	/** Sync on a worker thread, so a long import never holds up keys (needs the built program). */
+	syncThread?: boolean;
+	/** The CLI's hand-offs of the terminal (R, o, v, y). */
+	terminal?: TerminalHandOff;
 }
 
 export interface Explorer {
@@ -37,15 +44,25 @@ export interface Explorer {
 	stop(): Promise<void>;
 }
 
+/**
+ * Ink draws at most this many frames a second. Above Ink's 30: a key pressed just after a frame the
+ * background drew (sync progress, the spinner) waits 17 ms for its own instead of 33.
+ */
+export const EXPLORER_MAX_FPS = 60;
+
 export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
-	const {services, loop} = createWorkspaceServices(o.ws, {
-		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress,
+	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws, catalogDataFile(dataDir(o.env, o.home)))) : undefined;
+	const created = createWorkspaceServices(o.ws, {
+		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
 		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),
 	});
+	const loop = created.loop;
+	const services = o.terminal ? {...created.services, terminal: o.terminal} : created.services;
 	const instance = render(<App services={services} initial={initialFilterState(o.filters, o.period)} theme={pickTheme({theme: o.theme, env: o.env})} />, {
 		exitOnCtrlC: false,
+		maxFps: EXPLORER_MAX_FPS,
 		patchConsole: false,
 		...(o.stdin ? {stdin: o.stdin} : {}),
 		...(o.stdout ? {stdout: o.stdout} : {}),
@@ -58,6 +75,9 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 			facetProgress.attach(insights.progress);
 			facets.attach(insights.status);
 		},
-		stop: () => loop.stop(),
+		stop: async () => {
+			await loop.stop();
+			await thread?.close();
+		},
 	};
 }

@@ -1,4 +1,5 @@
 // One session with its messages: facts from the index, bodies (text, tool calls, results) from the source.
+import {sanitizeLine} from '../core/sanitize.js';
 import type {CanonicalMessage, ContentPart, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import type {Result} from '../core/time.js';
@@ -86,7 +87,11 @@ function computedCost(ws: Workspace, facts: readonly MessageFacts[]): number | n
 
 export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<SessionDetail> {
 	const found = ws.store.sessions.find(idOrPrefix);
-	if (found.ambiguous) return {ok: false, error: `session ID "${idOrPrefix}" is ambiguous; give more characters`};
+	if (found.ambiguous) {
+		const listed = found.candidates.slice(0, 8).map((s) => `  ${s.id}  ${sanitizeLine(s.label).slice(0, 60)}`);
+		const more = found.candidates.length > 8 ? '\n  … and more' : '';
+		return {ok: false, error: `session ID "${idOrPrefix}" matches several sessions; give more characters:\n${listed.join('\n')}${more}`};
+	}
 	if (!found.session) return {ok: false, error: `no session with ID "${idOrPrefix}"`};
 	const summary = found.session;
 	const facts = ws.store.messages.factsForSession(summary.id);

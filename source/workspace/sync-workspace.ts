@@ -16,6 +16,9 @@ import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
 
+/** What a sync needs of a workspace (a sync thread has only these). */
+export type SyncTarget = Pick<Workspace, 'store' | 'sources' | 'pricing' | 'indexPath'>;
+
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
 	/** One line per source that could not be read at all (and the index error, when there is one). */
@@ -30,7 +33,7 @@ export interface WorkspaceSync {
 export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions' | 'messages'};
 
 type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
-type SyncOne = (ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
+type SyncOne = (ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
 
 const FILE_ADAPTERS: Record<TranscriptKind, FileSourceAdapter> = {
 	'claude-code': claudeAdapter,
@@ -38,7 +41,7 @@ const FILE_ADAPTERS: Record<TranscriptKind, FileSourceAdapter> = {
 	promptkit: promptkitAdapter,
 };
 
-async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [{openTapesSource}, {syncTapes}] = await Promise.all([import('../sources/tapes/reader.js'), import('../sync/tapes-sync.js')]);
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
@@ -58,7 +61,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	}
 }
 
-async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const adapter = FILE_ADAPTERS[s.kind as TranscriptKind];
 	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
@@ -69,7 +72,7 @@ async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number,
 }
 
 /** A tapes server (PostgreSQL or the HTTP API): connects for this sync only, and says why when it cannot. */
-async function syncServer(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+async function syncServer(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
 	const source = await openServerSource(s);
 	try {
@@ -94,7 +97,7 @@ const SYNCS: Record<SourceKind, SyncOne> = {
 };
 
 export async function syncWorkspace(
-	ws: Workspace,
+	ws: SyncTarget,
 	onProgress?: (p: WorkspaceProgress) => void,
 	signal?: AbortSignal,
 	now: () => number = Date.now,

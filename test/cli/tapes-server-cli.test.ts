@@ -71,7 +71,8 @@ describe('tapedeck over a tapes server', () => {
 	it('works with every report: show, analytics, insights, --source and --search', async () => {
 		const index = path.join(tempDir(), 'index.sqlite');
 		const run = (args: string[]) => runCliAsync([...args, '--postgres', db.url, '--index', index]);
-		const show = await run(['show', A.slice(0, 13), '--md']);
+		// A and B share their first 35 characters, so only A's whole ID is unique (a shorter prefix lists both).
+		const show = await run(['show', A, '--md']);
 		expect(show.status).toBe(0);
 		expect(show.stdout).toContain('Fix the SSE parser bug');
 		expect(show.stdout).toContain('FAIL sse_test.go:12');

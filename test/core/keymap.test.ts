@@ -45,7 +45,8 @@ describe('keymap', () => {
 		expect(list[0]).toEqual({keys: 'j/k', label: 'move'});
 		expect(list.at(-1)).toEqual({keys: 'q', label: 'quit'});
 		expect(footerHints('search').at(-1)).toEqual({keys: 'Ctrl-C', label: 'quit'});
-		expect(footerHints('search')[2]).toEqual({keys: '↑↓', label: 'move'});
+		expect(footerHints('search')[2]).toEqual({keys: 'Backspace', label: 'delete'});
+		expect(footerHints('search')[3]).toEqual({keys: '↑↓', label: 'move'});
 	});
 
 	it('labels keys for the help overlay', () => {

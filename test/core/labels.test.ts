@@ -59,7 +59,7 @@ describe('truncate', () => {
 });
 
 describe('buildLabel (acceptance 1, 2)', () => {
-	it('uses the last 3 usable prompts in order, joined and cut to 36', () => {
+	it('uses the last 3 usable prompts in order, joined and stored whole', () => {
 		const prompts = [
 			'checkout main and pull latest',
 			'Investigate session titles',
@@ -68,8 +68,7 @@ describe('buildLabel (acceptance 1, 2)', () => {
 			'Write label test',
 		];
 		const label = buildLabel(prompts.map((p) => firstLabelLine(labelText(p))), 'abc');
-		expect(label).toBe('Investigate session titles / Add ...');
-		expect(label).toBe(truncate('Investigate session titles / Add label logic / Write label test', 36));
+		expect(label).toBe('Investigate session titles / Add label logic / Write label test');
 		expect(label).not.toContain('checkout main');
 		expect(label).not.toContain('Command:');
 	});

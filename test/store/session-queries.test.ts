@@ -209,3 +209,27 @@ describe('paging', () => {
 		expect(paged).toEqual(full);
 	});
 });
+
+describe('finding a session by ID prefix (issue 17 item 8)', () => {
+	it('opens a unique prefix of any length and lists the candidates of an ambiguous one', () => {
+		write(store, session({id: 'a1ff00', startMs: 50 * HOUR, endMs: 50 * HOUR}));
+		expect(store.sessions.find('b').session?.id).toBe('b2');
+		expect(store.sessions.find('c3').session?.id).toBe('c3');
+		const ambiguous = store.sessions.find('a1');
+		expect(ambiguous.session?.id).toBe('a1');
+		const prefix = store.sessions.find('a');
+		expect(prefix.ambiguous).toBe(true);
+		expect(prefix.candidates.map((s) => s.id)).toEqual(['a1', 'a1ff00']);
+		expect(store.sessions.find('q')).toMatchObject({ambiguous: false, candidates: []});
+	});
+});
+
+describe('top-level sessions (issue 17 item 6)', () => {
+	it('leaves out subagents whose parent is in the index, and keeps orphans', () => {
+		write(store, session({id: 'a1-sub', parentId: 'a1', startMs: 10 * HOUR, endMs: 10.5 * HOUR}));
+		write(store, session({id: 'orphan-sub', parentId: 'gone', startMs: 12 * HOUR, endMs: 12.5 * HOUR}));
+		const q = createSessionQueries(store.db, [1]);
+		expect(q.count(f())).toBe(6);
+		expect(q.list(f({topLevel: true})).map((s) => s.id).sort()).toEqual(['a1', 'b2', 'c3', 'd4', 'orphan-sub']);
+	});
+});

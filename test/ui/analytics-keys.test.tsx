@@ -12,7 +12,7 @@ import {ServicesContext} from '../../source/ui/services/context.js';
 import {THEMES, ThemeContext} from '../../source/ui/theme.js';
 import {AnalyticsScreen} from '../../source/ui/screens/analytics-screen.js';
 import {bodyHeight} from '../../source/ui/components/frame.js';
-import {ALL, NOW, SIZE, demo, expectHelpListed, inputReady, press, selectedLine, type Demo} from './helpers/explorer.js';
+import {ALL, NOW, SIZE, demo, expectHelpListed, inputReady, press, selectedLine, type Demo, labelPrefix} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -26,12 +26,12 @@ afterAll(() => {
 const model = () => d.services.analytics.model(DEFAULT_FILTERS, NOW);
 const VIEW = bodyHeight(SIZE) - 1;
 
-async function ready() {
+async function ready(services = d.services) {
 	const onOpen = vi.fn();
 	const onBack = vi.fn();
 	const onQuit = vi.fn();
 	const r = render(
-		<ServicesContext.Provider value={d.services}>
+		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={THEMES.mono}>
 				<AnalyticsScreen size={SIZE} initial={ALL} active onOpen={onOpen} onBack={onBack} onQuit={onQuit} />
 			</ThemeContext.Provider>
@@ -44,7 +44,7 @@ async function ready() {
 
 const day = (back: number) => model().days.at(-1 - back)!;
 const daySlot = (back: number): DrillSlot => ({kind: 'days', first: day(back).day, last: day(back).day});
-const label = (s: {label: string}) => truncateToWidth(sanitizeLine(s.label), columnWidths(SIZE.columns).label).slice(0, 12);
+const label = (s: {label: string}) => labelPrefix(s.label);
 
 /** The busiest day's sessions, listed (the demo's has six). */
 async function drilled() {
@@ -129,8 +129,14 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('◂ Mon 01:00–02:00  2 sessions started in this hour of the week'));
 	},
 	'analytics:expand': async (key) => {
-		const r = await ready();
-		const tools = model().tools;
+		// The demo's tools group into six across their dialects; more tools than the top 10 are added here.
+		const extra = Array.from({length: 8}, (_, i) => ({name: `mcp__tool_${i}`, calls: 1, sessions: 1, errors: 0, errorRate: 0}));
+		const analytics = {...d.services.analytics, model: (f: typeof DEFAULT_FILTERS, now: number) => {
+			const m = d.services.analytics.model(f, now);
+			return {...m, tools: [...m.tools, ...extra]};
+		}};
+		const r = await ready({...d.services, analytics});
+		const tools = analytics.model(DEFAULT_FILTERS, NOW).tools;
 		expect(tools.length).toBeGreaterThan(10);
 		press(r.stdin, 'tab', 'tab');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain(`+${tools.length - 10} more (e)`));

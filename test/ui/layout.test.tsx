@@ -45,15 +45,15 @@ describe('frame', () => {
 		expect(stringWidth(r.lastFrame()!)).toBeLessThanOrEqual(columns);
 	});
 
-	it('shows every KPI, the sparkline, period chips and all eleven column headers', async () => {
-		const r = renderApp(d.services);
+	it('shows every KPI, the sparkline, period chips and, at 200 columns, all eleven column headers', async () => {
+		const r = renderApp(d.services, undefined, {columns: 200, rows: 50});
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
 		await inputReady(r.stdin);
 		const frame = r.lastFrame()!;
 		for (const text of ['SPEND', 'TOKENS IN/OUT', 'AGENT TIME', 'TOOL CALLS', 'SUCCESS', 'cost/day', '24h', '7d', '30d', '90d', '[all]']) {
 			expect(frame).toContain(text);
 		}
-		for (const header of ['date', 'label', 'project', 'agent', 'model', 'status', 'dur', 'msgs', 'tool', 'tokens', 'cost▼']) {
+		for (const header of ['date', 'label', 'project', 'agent', 'model', 'status', 'dur', 'msgs', 'tools', 'tokens', 'cost▼']) {
 			expect(frame).toContain(header);
 		}
 		expect(frame).toMatch(/cost\/day [▁▂▃▄▅▆▇█ ]+ max/);

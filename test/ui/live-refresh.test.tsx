@@ -8,7 +8,7 @@ import {DEFAULT_FILTERS, type SessionSummary} from '../../source/core/types.js';
 import {formatCost} from '../../source/core/format.js';
 import {columnWidths} from '../../source/core/screens/session-columns.js';
 import {truncateToWidth} from '../../source/terminal/width.js';
-import {demo, inputReady, press, renderApp, selectedLine, SIZE, tableLines, type Demo} from './helpers/explorer.js';
+import {demo, inputReady, press, renderApp, selectedLine, SIZE, tableLines, type Demo, labelPrefix} from './helpers/explorer.js';
 
 let d: Demo;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ afterEach(() => {
 	d.close();
 });
 
-const label = (s: SessionSummary) => truncateToWidth(s.label, columnWidths(SIZE.columns).label);
+const label = (s: {label: string}) => labelPrefix(s.label);
 
 interface NewNode {
 	parent: string | null;
@@ -62,7 +62,8 @@ function leafOf(file: string, session: SessionSummary): string {
 
 describe('live refresh', () => {
 	it('shows new and grown sessions and keeps the cursor on the selected one', async () => {
-		const r = renderApp(d.services);
+		// Wide enough for the message count column.
+		const r = renderApp(d.services, undefined, {columns: 200, rows: 30});
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
 		await inputReady(r.stdin);
 		const selected = d.services.sessions.page(DEFAULT_FILTERS, 3, 1)[0]!;

@@ -231,6 +231,38 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
 	},
+	'timeline-replay:replay-pause': async (key) => {
+		const r = await ready({replayStepMs: 60_000});
+		press(r.stdin, 'r');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×1'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('paused ×1'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×1'));
+	},
+	'timeline-replay:replay-faster': async (key) => {
+		const r = await ready({replayStepMs: 60_000});
+		press(r.stdin, 'r');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×1'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×2'));
+	},
+	'timeline-replay:replay-slower': async (key) => {
+		const r = await ready({replayStepMs: 60_000});
+		press(r.stdin, 'r');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×1'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×0.5'));
+	},
+	'timeline-replay:replay-step': async (key) => {
+		const r = await ready({replayStepMs: 60_000});
+		press(r.stdin, 'r');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('replaying ×1'));
+		const before = cursorRow(r.lastFrame());
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('paused ×1'));
+		expect(cursorRow(r.lastFrame())).not.toBe(before);
+	},
 	'timeline-replay:replay-stop': async (key) => {
 		for (const k of [key, 'x']) {
 			const r = await ready({replayStepMs: 60_000});

@@ -40,7 +40,9 @@ describe('reference demo golden', () => {
 
 	it.each(REFERENCE.map((r, i) => [i, r] as const))('session %i has the reference label, tokens, cost, tools, duration and status', (i, ref) => {
 		const s = seven[i]!;
-		if (typeof ref.label === 'string') expect(s.label).toBe(ref.label);
+		// The reference cut labels to 36 characters when it stored them; tapedeck stores them whole.
+		if (typeof ref.label === 'string' && ref.label.endsWith('...')) expect(s.label.startsWith(ref.label.slice(0, -3)) && s.label.length > 33).toBe(true);
+		else if (typeof ref.label === 'string') expect(s.label).toBe(ref.label);
 		else expect(s.label).toMatch(ref.label);
 		expect(s).toMatchObject({project: ref.project, model: ref.model, messageCount: ref.messages, inputTokens: ref.in, outputTokens: ref.out, toolCalls: ref.tools, status: ref.status});
 		expect(s.totalCost).toBeCloseTo(ref.cost, 4);

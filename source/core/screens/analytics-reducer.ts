@@ -53,7 +53,8 @@ export interface AnalyticsState extends FilterState {
 }
 
 export type AnalyticsAction =
-	| {type: 'input'; input: string; key: KeyPress}
+	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
+	| {type: 'input'; input: string; key: KeyPress; now?: number}
 	| {type: 'layout'; layout: AnalyticsLayout}
 	| {type: 'drill-total'; total: number}
 	| {type: 'refreshed'; version: number; now: number}
@@ -71,7 +72,7 @@ const UNCOUNTED = Number.MAX_SAFE_INTEGER;
 export function initialAnalyticsState(filters: FilterState, now: number, version = 0): AnalyticsState {
 	return {
 		...filters, mode: 'page', focus: 'activity', scroll: 0, layout: EMPTY_LAYOUT, dayBack: 0, hour: null,
-		toolsExpanded: false, modelSort: DEFAULT_MODEL_SORT, drill: null, now, version, request: null, seq: 0,
+		toolsExpanded: false, modelSort: DEFAULT_MODEL_SORT, drill: null, now: filters.now ?? now, version, request: null, seq: 0,
 	};
 }
 
@@ -193,6 +194,7 @@ export function analyticsReducer(state: AnalyticsState, action: AnalyticsAction)
 				if (next.request) break;
 				const hit = resolve(next, press.input, press.key);
 				if (hit) next = onKey(next, hit);
+				if (hit === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 			}
 			return next;
 		}

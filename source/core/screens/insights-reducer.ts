@@ -38,7 +38,10 @@ export interface InsightsLayout {
 }
 
 export type InsightsAction =
-	| {type: 'input'; input: string; key: KeyPress}
+	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
+	| {type: 'input'; input: string; key: KeyPress; now?: number}
+	/** A sync moved the clock under a sliding period. */
+	| {type: 'clock'; now: number}
 	| ({type: 'layout'} & InsightsLayout)
 	| {type: 'handled'; seq: number};
 
@@ -129,9 +132,11 @@ export function insightsReducer(state: InsightsState, action: InsightsAction): I
 				if (next.request) break;
 				const hit = resolveKey(next.mode === 'help' ? 'help' : 'insights', press.input, press.key);
 				if (hit && hit.action !== 'type') next = onKey(next, hit.action);
+				if (hit?.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 			}
 			return next;
 		}
+		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': return layout(state, action);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {

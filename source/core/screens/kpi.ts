@@ -1,7 +1,7 @@
 // The Sessions screen's header: five figures with their change against the previous period, and a
 // sparkline of daily cost. Pure text; the view colours a change by whether it is good news.
 import type {OverviewTotals, PeriodComparison, Change as PeriodChange} from '../overview.js';
-import {formatChange, formatCost, formatDuration, formatPercent, formatTokens, groupDigits} from '../format.js';
+import {formatChange, formatCostShort, formatDuration, formatPercent, formatTokens, groupDigits} from '../format.js';
 import {dayKey, dayStart, daysBetween} from '../time.js';
 import {maxOf} from '../numbers.js';
 
@@ -15,6 +15,8 @@ export interface KpiChange {
 export interface KpiCell {
 	label: string;
 	value: string;
+	/** A shorter value for a narrow cell. */
+	narrow?: string;
 	/** null when there is no previous period to compare with (all time). */
 	change: KpiChange | null;
 }
@@ -33,9 +35,10 @@ function points(c: PeriodChange): KpiChange {
 }
 
 export function kpiCells(totals: OverviewTotals, comparison: PeriodComparison | null): KpiCell[] {
+	// "+5 unpriced" reads as "+5?" where the cell is narrow (the view picks the form that fits).
 	const unpriced = totals.unpricedSessions ? ` +${totals.unpricedSessions} unpriced` : '';
 	return [
-		{label: 'SPEND', value: `${formatCost(totals.totalCost)}${unpriced}`, change: comparison && relative(comparison.totalCost, true)},
+		{label: 'SPEND', value: `${formatCostShort(totals.totalCost)}${unpriced}`, narrow: `${formatCostShort(totals.totalCost)}${totals.unpricedSessions ? ` +${totals.unpricedSessions}?` : ''}`, change: comparison && relative(comparison.totalCost, true)},
 		{label: 'TOKENS IN/OUT', value: `${formatTokens(totals.inputTokens)} / ${formatTokens(totals.outputTokens)}`,
 			change: comparison && relative(comparison.totalTokens)},
 		{label: 'AGENT TIME', value: formatDuration(totals.durationMs), change: comparison && relative(comparison.durationMs)},
@@ -51,14 +54,16 @@ const LEVELS = '▁▂▃▄▅▆▇█';
  * One character per value (zero is a space), scaled to the largest. More values than `width` are summed
  * in equal runs so the line keeps its width; the run length is returned for the label ("per 3 days").
  */
-export function sparkline(values: readonly number[], width: number): {text: string; perChar: number} {
-	if (width <= 0 || values.length === 0) return {text: '', perChar: 1};
+export function sparkline(values: readonly number[], width: number): {text: string; perChar: number; max: number} {
+	if (width <= 0 || values.length === 0) return {text: '', perChar: 1, max: 0};
 	const perChar = Math.ceil(values.length / width);
+	// Runs are counted from the newest day back, as Analytics groups its days: the last character is
+	// always the latest `perChar` days, and only the oldest run may be short.
 	const sums: number[] = [];
-	for (let i = 0; i < values.length; i += perChar) sums.push(values.slice(i, i + perChar).reduce((a, v) => a + v, 0));
+	for (let end = values.length; end > 0; end -= perChar) sums.unshift(values.slice(Math.max(0, end - perChar), end).reduce((a, v) => a + v, 0));
 	const max = maxOf(sums);
 	const text = sums.map((v) => (v <= 0 || max <= 0 ? ' ' : LEVELS[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))])).join('');
-	return {text, perChar};
+	return {text, perChar, max};
 }
 
 export interface CostBucket {

@@ -1,57 +1,84 @@
-// The session table's columns: how wide each is at a terminal width, and the text of every cell.
-// All eleven columns fit from 80 columns up; extra width goes first to the label, then to the columns
-// that carry more when they are wider (time of day, status word, full model and project names).
+// The session table's columns and the text of every cell; how wide each is lives in column-layout.ts.
 import type {SessionSummary, SortDir, SortKey, Status} from '../types.js';
-import {formatCost, formatDuration, formatTokens} from '../format.js';
+import {formatCostShort, formatDuration, formatTokens} from '../format.js';
 import {sanitizeLine} from '../sanitize.js';
 import {pad2, zonedParts} from '../time.js';
+import {DEFAULT_NEEDS, type ColumnNeeds, type ColumnWidths} from './column-layout.js';
 
 export interface ColumnSpec {
 	key: SortKey;
 	title: string;
 	align: 'left' | 'right';
-	/** Width at 80 columns; GROWTH says where more goes. */
-	min: number;
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-	{key: 'date', title: 'date', align: 'left', min: 6},
-	{key: 'label', title: 'label', align: 'left', min: 10},
-	{key: 'project', title: 'project', align: 'left', min: 7},
-	{key: 'agent', title: 'agent', align: 'left', min: 5},
-	{key: 'model', title: 'model', align: 'left', min: 10},
-	{key: 'status', title: 'status', align: 'left', min: 1},
-	{key: 'duration', title: 'dur', align: 'right', min: 5},
-	{key: 'messages', title: 'msgs', align: 'right', min: 4},
-	{key: 'tools', title: 'tools', align: 'right', min: 4},
-	{key: 'tokens', title: 'tokens', align: 'right', min: 6},
-	{key: 'cost', title: 'cost', align: 'right', min: 8},
+	{key: 'date', title: 'date', align: 'left'},
+	{key: 'label', title: 'label', align: 'left'},
+	{key: 'project', title: 'project', align: 'left'},
+	{key: 'agent', title: 'agent', align: 'left'},
+	{key: 'model', title: 'model', align: 'left'},
+	{key: 'status', title: 'status', align: 'left'},
+	{key: 'duration', title: 'dur', align: 'right'},
+	{key: 'messages', title: 'msgs', align: 'right'},
+	{key: 'tools', title: 'tools', align: 'right'},
+	{key: 'tokens', title: 'tokens', align: 'right'},
+	{key: 'cost', title: 'cost', align: 'right'},
 ];
 
-/** Columns before the table: the selection marker and its space. */
-export const MARKER_WIDTH = 2;
-export const GAP = 1;
+export {columnWidths, DEFAULT_NEEDS, GAP, MARKER_WIDTH, type ColumnNeeds, type ColumnWidths} from './column-layout.js';
 
-/** Where spare width goes, in order, up to each column's ideal (the label then takes the rest). */
-const GROWTH: ReadonlyArray<[SortKey, number]> = [
-	['label', 16], ['date', 12], ['status', 11], ['model', 17], ['agent', 8], ['project', 12], ['tools', 5],
-	['label', 32], ['model', 20], ['project', 16], ['agent', 10], ['label', Infinity],
-];
+/** The columns a table shows at these widths, in order. */
+export function shownColumns(widths: ColumnWidths): ColumnSpec[] {
+	return COLUMNS.filter((c) => widths[c.key] > 0);
+}
 
-export type ColumnWidths = Record<SortKey, number>;
+/** Widest cell of each column among sessions with these maxima (see SessionsService.columnMaxima). */
+export interface ColumnMaxima {
+	project: number;
+	agent: number;
+	model: number;
+	cost: number | null;
+	unpriced: boolean;
+	partial: boolean;
+	durationMs: number;
+	messages: number;
+	tools: number;
+	tokens: number;
+}
 
-export function columnWidths(width: number): ColumnWidths {
-	const widths = Object.fromEntries(COLUMNS.map((c) => [c.key, c.min])) as ColumnWidths;
-	let spare = width - MARKER_WIDTH - GAP * (COLUMNS.length - 1) - COLUMNS.reduce((a, c) => a + c.min, 0);
-	for (const [key, upTo] of GROWTH) {
-		if (spare <= 0) break;
-		const add = Math.min(spare, upTo - widths[key]);
-		if (add > 0) {
-			widths[key] += add;
-			spare -= add;
-		}
+/** formatTokens is not monotonic in length (999.9K is longer than 1.2M): the widest it prints up to n. */
+function tokensWidth(n: number): number {
+	return Math.max(formatTokens(n).length, n >= 100_000 ? 6 : 0);
+}
+
+/** The same maxima over sessions in hand (a drill-down's rows). */
+export function maximaOf(rows: readonly SessionSummary[]): ColumnMaxima {
+	const m: ColumnMaxima = {project: 0, agent: 0, model: 0, cost: null, unpriced: false, partial: false, durationMs: 0, messages: 0, tools: 0, tokens: 0};
+	for (const s of rows) {
+		m.project = Math.max(m.project, s.project.length);
+		m.agent = Math.max(m.agent, s.agent.length);
+		m.model = Math.max(m.model, s.model.length);
+		if (s.totalCost === null) m.unpriced = true;
+		else m.cost = Math.max(m.cost ?? 0, s.totalCost);
+		if (s.costSource === 'partial') m.partial = true;
+		m.durationMs = Math.max(m.durationMs, s.durationMs);
+		m.messages = Math.max(m.messages, s.messageCount);
+		m.tools = Math.max(m.tools, s.toolCalls);
+		m.tokens = Math.max(m.tokens, s.totalTokens);
 	}
-	return widths;
+	return m;
+}
+
+export function columnNeeds(m: ColumnMaxima): ColumnNeeds {
+	const cost = Math.max(m.cost === null ? 0 : formatCostShort(m.cost).length + (m.partial ? 1 : 0), m.unpriced ? 'unpriced'.length : 0);
+	return {
+		...DEFAULT_NEEDS,
+		project: Math.max(1, m.project), agent: Math.max(1, m.agent), model: Math.max(1, m.model), cost: Math.max(m.cost === null ? 5 : '<$0.01'.length, cost),
+		duration: formatDuration(m.durationMs).length,
+		messages: m.messages < 10_000 ? String(m.messages).length : tokensWidth(m.messages),
+		tools: m.tools < 10_000 ? String(m.tools).length : tokensWidth(m.tools),
+		tokens: tokensWidth(m.tokens),
+	};
 }
 
 export const STATUS_GLYPHS: Record<Status, string> = {completed: '✓', failed: '✗', abandoned: '◌', unknown: '?'};
@@ -73,18 +100,49 @@ export function countCell(n: number): string {
 /** Never $0 for a session without a price; `+` marks a cost that leaves some unpriced tokens out. */
 export function costCell(s: Pick<SessionSummary, 'totalCost' | 'costSource'>): string {
 	if (s.totalCost === null) return 'unpriced';
-	return s.costSource === 'partial' ? `${formatCost(s.totalCost)}+` : formatCost(s.totalCost);
+	return s.costSource === 'partial' ? `${formatCostShort(s.totalCost)}+` : formatCostShort(s.totalCost);
 }
 
 export function statusCell(status: Status, width: number): string {
 	return width >= status.length + 2 ? `${STATUS_GLYPHS[status]} ${status}` : STATUS_GLYPHS[status];
 }
 
+/** Where a row sits in the nested list: a subagent under its parent (depth 1), or a parent, open or not. */
+export interface RowNest {
+	depth: 0 | 1;
+	/** A parent whose subagents are shown below it. */
+	open: boolean;
+	/** A parent's subagents and what they cost (null: none priced); absent without subagents. */
+	subagents?: number;
+	subagentCost?: number | null;
+}
+
+/** ↳ before a subagent (as the CLI's table marks it), ▸/▾ before a parent with subagents closed/open. */
+export function nestMark(nest: RowNest | undefined): string {
+	if (!nest) return '';
+	if (nest.depth === 1) return '↳ ';
+	return nest.subagents ? (nest.open ? '▾ ' : '▸ ') : '';
+}
+
+/** A parent's cost including its subagents', as the CLI's "incl. subagents" column counts it. */
+export function costWithSubagentsCell(s: Pick<SessionSummary, 'totalCost' | 'costSource'>, nest: RowNest | undefined): string {
+	if (!nest?.subagents || nest.subagentCost === undefined || nest.subagentCost === null) return costCell(s);
+	return costCell({totalCost: (s.totalCost ?? 0) + nest.subagentCost, costSource: s.costSource});
+}
+
+/** A session whose last message is this recent is taken as still running (its agent is writing it). */
+export const RUNNING_MS = 5 * 60_000;
+
+/** ● before the label of a session still being written. */
+export function isRunning(s: Pick<SessionSummary, 'endMs'>, now: number | undefined): boolean {
+	return now !== undefined && now - s.endMs >= 0 && now - s.endMs < RUNNING_MS;
+}
+
 /** The unpadded text of each cell, in column order. */
-export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string): Record<SortKey, string> {
+export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: string, nest?: RowNest, now?: number): Record<SortKey, string> {
 	return {
 		date: dateCell(s.startMs, timeZone, widths.date),
-		label: sanitizeLine(s.label) || '(no label)',
+		label: nestMark(nest) + (isRunning(s, now) ? '● ' : '') + (sanitizeLine(s.label) || '(no label)'),
 		project: sanitizeLine(s.project) || '—',
 		agent: sanitizeLine(s.agent) || '—',
 		model: sanitizeLine(s.model) || '—',
@@ -93,7 +151,7 @@ export function cellTexts(s: SessionSummary, widths: ColumnWidths, timeZone: str
 		messages: countCell(s.messageCount),
 		tools: countCell(s.toolCalls),
 		tokens: formatTokens(s.totalTokens),
-		cost: costCell(s),
+		cost: costWithSubagentsCell(s, nest),
 	};
 }
 

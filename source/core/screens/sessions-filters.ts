@@ -13,6 +13,11 @@ export interface FilterState {
 	period: PeriodChoice;
 	/** The command line's window when period is 'custom'. */
 	custom: Window;
+	/**
+	 * The clock a preset period's window is measured from: taken when the period is chosen (and moved by a
+	 * sync), and carried from screen to screen, so every screen counts the same sessions for "24h".
+	 */
+	now?: number;
 }
 
 /** Maps the command line to a period chip: `--since 7d` lights 7d; other windows are 'custom'. */
@@ -26,7 +31,7 @@ export function initialPeriod(flags: {since?: string; from?: string; to?: string
 
 /** The filter part of a screen's state, as it travels from one screen to another. */
 export function filterStateOf(s: FilterState): FilterState {
-	return {filters: s.filters, period: s.period, custom: s.custom};
+	return {filters: s.filters, period: s.period, custom: s.custom, ...(s.now === undefined ? {} : {now: s.now})};
 }
 
 export function initialFilterState(filters: Filters, period: PeriodChoice): FilterState {
@@ -92,5 +97,5 @@ export function hasFilters(state: FilterState): boolean {
 export function filtersKey(f: Filters, withSort = true): string {
 	// The content matches found ahead change the list without changing the search: their size and ends tell them apart.
 	const found = f.searchSessions === undefined ? null : `${f.searchSessions.length}:${f.searchSessions.slice(0, 40)}:${f.searchSessions.slice(-40)}`;
-	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, found, withSort ? f.sort : '', withSort ? f.sortDir : '']);
+	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, found, f.topLevel ?? false, withSort ? f.sort : '', withSort ? f.sortDir : '']);
 }

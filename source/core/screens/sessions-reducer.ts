@@ -22,7 +22,8 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
+	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -36,6 +37,10 @@ export interface SessionsState extends FilterState {
 	/** Data version of the rows on screen (bumped when a sync changed the index). */
 	version: number;
 	picker: Picker | null;
+	/** Why the last key did nothing here (the status bar shows it until the next key). */
+	hint: string | null;
+	/** Parents whose subagents are shown under them (IDs; the screen resolves the row under the cursor). */
+	expanded: readonly string[];
 	/** The problems list's first line shown, and the most it may be (lines less the height; set by the screen). */
 	problems: {scroll: number; max: number};
 	request: SessionsRequest | null;
@@ -43,7 +48,8 @@ export interface SessionsState extends FilterState {
 }
 
 export type SessionsAction =
-	| {type: 'input'; input: string; key: KeyPress}
+	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
+	| {type: 'input'; input: string; key: KeyPress; now?: number}
 	| {type: 'resize'; height: number}
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
@@ -51,12 +57,16 @@ export type SessionsAction =
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
 	| {type: 'problems-size'; max: number}
+	/** The parents now open (after a toggle the screen resolved). */
+	| {type: 'expanded'; ids: readonly string[]}
+	/** A key did nothing here: why, for the status bar. */
+	| {type: 'hint'; text: string}
 	| {type: 'handled'; seq: number};
 
 export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
 	return {
 		...filters, mode: 'list', list: lw.reset({...lw.EMPTY_WINDOW, height: Math.max(1, height)}, total),
-		now, version: 0, picker: null, problems: {scroll: 0, max: 0}, request: null, seq: 0,
+		now, version: 0, picker: null, hint: null, expanded: [], problems: {scroll: 0, max: 0}, request: null, seq: 0,
 	};
 }
 
@@ -72,7 +82,7 @@ function refilter(state: SessionsState, next: Partial<FilterState>): SessionsSta
 
 /** Unchanged filters keep the list where it is (cursor and scroll): nothing to redo. */
 function sameFilterState(a: FilterState, b: FilterState): boolean {
-	return a.period === b.period && JSON.stringify([a.filters, a.custom]) === JSON.stringify([b.filters, b.custom]);
+	return a.period === b.period && (b.now === undefined || a.now === b.now) && JSON.stringify([a.filters, a.custom]) === JSON.stringify([b.filters, b.custom]);
 }
 
 function setFilters(state: SessionsState, filters: ListFilters): SessionsState {
@@ -101,9 +111,12 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'first': return withList(state, lw.moveTo(state.list, 0));
 		case 'last': return withList(state, lw.moveTo(state.list, state.list.total - 1));
 		case 'open': return state.list.total > 0 ? request(state, {kind: 'open', index: state.list.cursor}) : state;
-		case 'search': return {...state, mode: 'search'};
+		// A new search starts empty: typing after `/` never appends to the one kept before.
+		case 'search': return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'search'};
 		case 'search-accept': return {...state, mode: 'list'};
-		case 'search-cancel': return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
+		case 'search-cancel':
+			if (!state.filters.search && state.mode === 'list') return {...state, hint: 'no search to clear'};
+			return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
 		case 'search-delete': {
 			const chars = Array.from(state.filters.search);
 			return chars.length ? setFilters(state, {...state.filters, search: chars.slice(0, -1).join('')}) : state;
@@ -130,8 +143,12 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'analytics': return request(state, {kind: 'analytics'});
 		case 'find': return request(state, {kind: 'find'});
 		case 'find-next': case 'find-prev': return state;
+		case 'copy': case 'page': case 'edit': case 'resume':
+			return state.list.total > 0 ? request(state, {kind: action, index: state.list.cursor}) : {...state, hint: 'no session selected'};
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
-		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': case 'toggle-thinking': return state;
+		case 'expand': return state.mode === 'list' && state.list.total > 0 ? request(state, {kind: 'toggle', index: state.list.cursor}) : state;
+		case 'tab-next': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': case 'toggle-thinking':
+		case 'replay-pause': case 'replay-faster': case 'replay-slower': case 'replay-step': return state;
 		default: {
 			const never: never = action;
 			return never;
@@ -157,11 +174,16 @@ function choose(state: SessionsState): SessionsState {
 export function sessionsReducer(state: SessionsState, action: SessionsAction): SessionsState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
+			let next = state.hint === null ? state : {...state, hint: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
-				if (!hit) continue;
+				if (!hit) {
+					// A printable key the list does not use says so, instead of seeming lost.
+					if (next.mode === 'list' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
+					continue;
+				}
 				next = hit.action === 'type' ? setFilters(next, {...next.filters, search: next.filters.search + hit.text}) : onKey(next, hit.action);
+				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;
 			}
 			return next;
@@ -184,7 +206,9 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 			const max = Math.max(0, action.max);
 			return max === state.problems.max ? state : {...state, problems: {max, scroll: Math.min(state.problems.scroll, max)}};
 		}
-		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, action.filters);
+		case 'expanded': return {...state, expanded: action.ids};
+		case 'hint': return {...state, hint: action.text};
+		case 'adopt': return sameFilterState(state, action.filters) ? state : refilter(state, {...action.filters, now: action.filters.now ?? state.now});
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {
 			const never: never = action;

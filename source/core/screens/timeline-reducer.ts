@@ -31,6 +31,8 @@ export interface TimelineState {
 	/** First line of the detail pane on show, its line count (-1 until measured) and height (set by the screen). */
 	detail: {scroll: number; lines: number; height: number};
 	subs: lw.ListWindow;
+	/** A replay's pace (steps per REPLAY_STEP_MS: ¼ to 8) and whether it waits. */
+	replay: {speed: number; paused: boolean};
 	/** Thinking and reasoning shown in full in the detail pane (folded to one line by default). */
 	thinking: boolean;
 	/** The outcome of the last export, for the status bar. */
@@ -57,7 +59,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, thinking: false, notice: null, typing: '', find: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, typing: '', find: null, request: null, seq: 0,
 	};
 }
 
@@ -107,7 +109,21 @@ function scrollDetail(state: TimelineState, by: number): TimelineState {
 function startReplay(state: TimelineState): TimelineState {
 	if (state.rows.length < 2) return state;
 	const timed = state.sort === 'time' ? state : rebuild(state, 'time', state.expanded, false);
-	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay'};
+	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay', replay: {...state.replay, paused: false}};
+}
+
+export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+
+function replaySpeed(state: TimelineState, by: 1 | -1): TimelineState {
+	const i = REPLAY_SPEEDS.indexOf(state.replay.speed as (typeof REPLAY_SPEEDS)[number]);
+	const speed = REPLAY_SPEEDS[Math.max(0, Math.min(REPLAY_SPEEDS.length - 1, i + by))]!;
+	return speed === state.replay.speed ? state : {...state, replay: {...state.replay, speed}};
+}
+
+/** One replay step: the next row; the replay ends on the last. */
+function replayStep(state: TimelineState): TimelineState {
+	const next = withList(state, lw.moveBy(state.list, 1));
+	return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
 }
 
 /** Selects message `index`: its own row, its group expanded when the group holds several messages. */
@@ -162,6 +178,10 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'detail-up': return scrollDetail(state, -half);
 		case 'replay': return startReplay(state);
 		case 'replay-stop': return {...state, mode: 'timeline'};
+		case 'replay-pause': return {...state, replay: {...state.replay, paused: !state.replay.paused}};
+		case 'replay-faster': return replaySpeed(state, 1);
+		case 'replay-slower': return replaySpeed(state, -1);
+		case 'replay-step': return replayStep({...state, replay: {...state.replay, paused: true}});
 		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
@@ -192,8 +212,9 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			let next = state.notice === null ? state : {...state, notice: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
-				// During a replay every key stops it; only the quit keys also do what they say.
-				if (next.mode === 'timeline-replay' && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
+				// During a replay its own keys pace it; any other key stops it, and only the quit keys also do what they say.
+				const pacing = hit?.action === 'replay-pause' || hit?.action === 'replay-faster' || hit?.action === 'replay-slower' || hit?.action === 'replay-step';
+				if (next.mode === 'timeline-replay' && !pacing && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
 				else if (hit?.action === 'type') next = {...next, typing: next.typing + hit.text};
 				else if (hit) next = onKey(next, hit.action);
 				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
@@ -202,7 +223,9 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 		}
 		case 'loaded': {
 			const rows = buildRows(action.source, state.sort, state.expanded);
-			const keep = state.source ? findRow(rows, state.rows[state.list.cursor]) : 0;
+			// On the last row of a session that grew, the cursor follows its end (as `tail -f` does).
+			const atEnd = state.source !== null && state.rows.length > 0 && state.list.cursor === state.rows.length - 1 && rows.length > state.rows.length;
+			const keep = atEnd ? rows.length - 1 : state.source ? findRow(rows, state.rows[state.list.cursor]) : 0;
 			return {
 				...state, source: action.source, rows,
 				list: lw.moveTo(lw.withTotal(state.list, rows.length), keep),
@@ -221,11 +244,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			const scroll = Math.min(state.detail.scroll, Math.max(0, action.lines - state.detail.height));
 			return {...state, detail: {...state.detail, lines: action.lines, scroll}};
 		}
-		case 'tick': {
-			if (state.mode !== 'timeline-replay') return state;
-			const next = withList(state, lw.moveBy(state.list, 1));
-			return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
-		}
+		case 'tick': return state.mode !== 'timeline-replay' || state.replay.paused ? state : replayStep(state);
 		case 'notice': return {...state, notice: {text: action.text, ok: action.ok}};
 		case 'found': return onFound(state, action.query, action.matches, action.focus);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;

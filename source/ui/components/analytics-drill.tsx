@@ -5,7 +5,7 @@ import type {SessionSummary, SortDir, SortKey} from '../../core/types.js';
 import type {DrillSlot} from '../../core/screens/analytics-slot.js';
 import {slotLabel} from '../../core/screens/analytics-slot.js';
 import type {ListWindow} from '../../core/screens/list-window.js';
-import {columnWidths} from '../../core/screens/session-columns.js';
+import {columnNeeds, columnWidths, maximaOf} from '../../core/screens/session-columns.js';
 import {formatCost, groupDigits} from '../../core/format.js';
 import {Segments} from './segments.js';
 import {SessionTable} from './session-table.js';
@@ -36,7 +36,7 @@ export function DrillView({slot, rows, list, sort, sortDir, timeZone, width, hei
 				{text: '   Enter opens · Esc back to the charts', token: 'muted'},
 			]} />
 			<SessionTable rows={rows.slice(list.offset, list.offset + list.height)} offset={list.offset} cursor={list.cursor}
-				widths={columnWidths(width)} sort={sort} sortDir={sortDir} timeZone={timeZone}
+				widths={columnWidths(width, columnNeeds(maximaOf(rows)), sort)} sort={sort} sortDir={sortDir} timeZone={timeZone}
 				height={Math.max(1, height - DRILL_HEADER_LINES)} width={width} empty="no sessions" />
 		</Box>
 	);

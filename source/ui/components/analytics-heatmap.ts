@@ -1,7 +1,7 @@
 // The hour-of-week heatmap: 7 weekday rows × 24 hours in the chosen zone, ░▒▓█ by sessions started in
 // that hour relative to the busiest one, with an hour axis, each weekday's total and a legend.
 import type {AnalyticsModel} from '../../core/analytics-model.js';
-import {HEAT_GLYPHS, heatLegend, heatLevel} from '../../core/screens/analytics-charts.js';
+import {HEAT_GLYPHS, busiestHour, heatLegend, heatLevel} from '../../core/screens/analytics-charts.js';
 import {WEEKDAY_NAMES, slotLabel} from '../../core/screens/analytics-slot.js';
 import type {HourOfWeek} from '../../core/screens/analytics-reducer.js';
 import {groupDigits} from '../../core/format.js';
@@ -49,10 +49,12 @@ export function heatmapPanel(model: AnalyticsModel, width: number, o: {focused: 
 	));
 	legend.push({text: ' sessions/hour', token: 'muted'});
 	lines.push(legend);
-	const n = model.heatmap[o.selected.weekday]?.[o.selected.hour] ?? 0;
+	// Unfocused, the line names the busiest hour, wherever the cursor was left.
+	const shown = o.focused ? o.selected : busiestHour(model.heatmap);
+	const n = model.heatmap[shown.weekday]?.[shown.hour] ?? 0;
 	lines.push([
 		{text: o.focused ? '  selected ' : '  busiest  ', token: 'label'},
-		{text: slotLabel({kind: 'hour', ...o.selected}), token: 'value'},
+		{text: slotLabel({kind: 'hour', ...shown}), token: 'value'},
 		{text: `: ${groupDigits(n)} session${n === 1 ? '' : 's'}`},
 		{text: o.focused ? '  arrows · Enter lists' : '', token: 'muted'},
 	]);

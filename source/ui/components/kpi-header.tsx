@@ -3,7 +3,7 @@
 import React, {memo} from 'react';
 import {Box} from 'ink';
 import type {KpiCell} from '../../core/screens/kpi.js';
-import {fit} from '../text-fit.js';
+import {cells as widthOf, fit} from '../text-fit.js';
 import {Segments, type Segment} from './segments.js';
 
 const SEP = ' │ ';
@@ -22,7 +22,7 @@ export const KpiHeader = memo(function KpiHeader({cells, width}: {cells: readonl
 	return (
 		<Box flexDirection="column">
 			<Segments width={width} segments={row((c) => ({text: fit(c.label, colWidth), token: 'label'}))} />
-			<Segments width={width} segments={row((c) => ({text: fit(c.value, colWidth), token: 'value'}))} />
+			<Segments width={width} segments={row((c) => ({text: fit(c.narrow && widthOf(c.value) > colWidth ? c.narrow : c.value, colWidth), token: 'value'}))} />
 			<Segments width={width} segments={row((c) => changeSegment(c, colWidth))} />
 		</Box>
 	);

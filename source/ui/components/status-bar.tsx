@@ -3,7 +3,7 @@
 import React, {memo} from 'react';
 import type {SyncSnapshot} from '../services/types.js';
 import {pad2, zonedParts} from '../../core/time.js';
-import {groupDigits} from '../../core/format.js';
+import {groupDigits, plural} from '../../core/format.js';
 import {cut} from '../text-fit.js';
 import {SplitLine, type Segment} from './segments.js';
 
@@ -17,6 +17,8 @@ export interface StatusBarProps {
 	/** Sessions the filters select, and all sessions; null on screens without a list. */
 	counts: {shown: number; total: number} | null;
 	notices: readonly string[];
+	/** Why the last key did nothing here; shown until the next key. */
+	hint?: string | null;
 	timeZone: string;
 	width: number;
 }
@@ -49,13 +51,14 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
 	const alarm = message !== null && message.token !== 'muted';
 	const sources = cut(p.sources.join(', ') || 'no source', alarm ? 12 : Math.max(12, Math.floor(p.width / 5)));
 	const left: Segment[] = [{text: ' '}, {text: sources, token: 'muted'}, dot, syncSegment(p.sync, p.spinner, p.timeZone)];
-	// A warning or failure comes before the slots that are also shown elsewhere (filters are chips above).
+	if (p.hint) left.push(dot, {text: p.hint, token: 'warn'});
+	// The filters come before any warning: a long warning is cut, the filters in force never are.
+	if (p.filters.length) left.push(dot, {text: p.filters.join(' '), token: 'warn'});
 	if (message && alarm) left.push(dot, message);
 	if (p.facets) left.push(dot, {text: p.facets, token: 'accent'});
-	if (p.filters.length) left.push(dot, {text: p.filters.join(' '), token: 'warn'});
 	if (message && !alarm) left.push(dot, message);
 	const right: Segment[] = p.counts
-		? [{text: `${groupDigits(p.counts.shown)} of ${groupDigits(p.counts.total)} sessions `, token: 'value'}]
+		? [{text: `${groupDigits(p.counts.shown)} of ${plural(p.counts.total, 'session')} `, token: 'value'}]
 		: [];
 	return <SplitLine width={p.width} left={left} right={right} />;
 });

@@ -2,6 +2,8 @@
 // index and, while the facet worker writes, at most twice a second (a heuristic pass writes hundreds of
 // facets a second; the screen need not redraw for each).
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import type {SyncSnapshot} from '../services/types.js';
+import type {PeriodChoice} from '../../core/screens/sessions-filters.js';
 import type {Filters} from '../../core/types.js';
 import type {InsightsAggregate} from '../../core/facet-aggregate.js';
 import type {FacetProgress} from '../../core/facet-status.js';
@@ -33,9 +35,23 @@ export interface InsightsData {
 export function useInsightsData(services: ExplorerServices, state: FilterState, version: number): InsightsData {
 	const progress = useSyncExternalStore(services.insights.progress.subscribe, services.insights.progress.getSnapshot);
 	const written = useThrottled(progress.extracted + progress.failed, 500);
-	const now = useMemo(() => services.now(), [services, version, state.period]);
+	// The clock the list handed over (or the moment a period was chosen here); a sync moves it (useSlidingClock).
+	const now = useMemo(() => state.now ?? services.now(), [services, state.now]);
 	const filters = useMemo(() => queryFilters(state, now), [state.filters, state.period, state.custom, now]);
 	const key = `${filtersKey(filters, false)}|${version}|${written}`;
 	const {value} = useDeferredQuery(key, () => services.insights.aggregate(filters), 30);
 	return {filters, aggregate: value, progress};
+}
+
+/** After each sync, a sliding period ("24h") is measured from the new clock, as the list does. */
+export function useSlidingClock(sync: SyncSnapshot, period: PeriodChoice, now: () => number, onClock: (now: number) => void): void {
+	const first = useRef(true);
+	useEffect(() => {
+		if (first.current) {
+			first.current = false;
+			return;
+		}
+		if (period !== 'all' && period !== 'custom') onClock(now());
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [sync.version, sync.lastSyncMs]);
 }

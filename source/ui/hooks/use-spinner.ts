@@ -3,7 +3,13 @@ import {useEffect, useState} from 'react';
 
 export const SPINNER_FRAMES = ['⣾', '⣽', '⣻', '⢿', '⡿', '⣟', '⣯', '⣷'];
 
-export function useSpinner(active: boolean, intervalMs = 100): string {
+/**
+ * Four turns a second: each turn redraws the whole frame, and during a long first import those redraws
+ * are what keys wait behind.
+ */
+export const SPINNER_MS = 250;
+
+export function useSpinner(active: boolean, intervalMs = SPINNER_MS): string {
 	const [frame, setFrame] = useState(0);
 	useEffect(() => {
 		if (!active) return;

@@ -81,7 +81,7 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);

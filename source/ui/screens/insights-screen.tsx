@@ -12,7 +12,7 @@ import {filterStateOf} from '../../core/screens/sessions-filters.js';
 import type {FilteredScreenProps} from './screen-props.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
-import {useInsightsData} from '../hooks/use-insights-data.js';
+import {useInsightsData, useSlidingClock} from '../hooks/use-insights-data.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
 import {StatusBar} from '../components/status-bar.js';
@@ -32,6 +32,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 	const [state, dispatch] = useReducer(insightsReducer, initial, (f) => initialInsightsState(f));
 	const background = useBackgroundStatus(services);
 	const {filters, aggregate, progress} = useInsightsData(services, state, background.sync.version);
+	useSlidingClock(background.sync, state.period, services.now, (now) => dispatch({type: 'clock', now}));
 	const columns = useMemo(() => chartColumns(aggregate, state.expanded), [aggregate, state.expanded]);
 
 	const content = Math.max(1, bodyHeight(size) - INSIGHTS_HEADER_LINES);
@@ -55,7 +56,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const grandTotal = useMemo(() => services.sessions.count(DEFAULT_FILTERS), [services, background.sync.version]);

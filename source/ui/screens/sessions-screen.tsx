@@ -13,6 +13,7 @@ import type {ExplorerServices} from '../services/types.js';
 import {useSessionsData} from '../hooks/use-sessions-data.js';
 import {useFollowSync} from '../hooks/use-follow-sync.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
+import {handOff} from '../hooks/use-hand-off.js';
 import type {Size} from '../hooks/use-terminal-size.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
@@ -63,7 +64,7 @@ export interface SessionsScreenProps {
 }
 
 function init(services: ExplorerServices, initial: FilterState, size: Size): SessionsState {
-	const now = services.now();
+	const now = initial.now ?? services.now();
 	const state = initialSessionsState(initial, now, tableRows(size), services.sessions.count(queryFilters(initial, now)));
 	return {...state, version: services.sync.getSnapshot().version};
 }
@@ -94,8 +95,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		() => (snippetShown && selected ? services.search!.sessionSnippet(applied.search, selected.id) : null), SEARCH_DEBOUNCE_MS);
 	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);
 	useEffect(() => {
-		if (data.count !== state.list.total) dispatch({type: 'total', total: data.count});
-	}, [data.count, state.list.total]);
+		if (data.total !== state.list.total) dispatch({type: 'total', total: data.total});
+	}, [data.total, state.list.total]);
 
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
@@ -106,8 +107,20 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
 		else if (r.kind === 'find') onFind?.(filterStateOf(state));
 		else if (r.kind === 'open') {
-			const session = services.sessions.page(data.filters, r.index, 1)[0];
+			// The cursor is always on a visible row: a top-level session or an opened parent's subagent.
+			const session = data.rows[r.index - state.list.offset];
 			if (session) onOpen(session.id);
+		} else if (r.kind === 'toggle') {
+			const i = r.index - state.list.offset;
+			const session = data.rows[i];
+			const nest = data.nest[i];
+			// On a subagent, the toggle closes its parent; on a parent, it opens or closes it.
+			const parent = nest?.depth === 1 ? session?.parentId ?? null : nest?.subagents ? session?.id ?? null : null;
+			if (parent) dispatch({type: 'expanded', ids: state.expanded.includes(parent) ? state.expanded.filter((id) => id !== parent) : [...state.expanded, parent]});
+			else dispatch({type: 'hint', text: 'this session has no subagents'});
+		} else if (r.kind !== 'load-picker') {
+			const session = data.rows[r.index - state.list.offset];
+			if (session) dispatch({type: 'hint', text: handOff(services, r.kind, session)});
 		} else {
 			const options = services.sessions.distinct(r.column, {...data.filters, [r.column]: ''});
 			dispatch({type: 'picker-loaded', column: r.column, options: [{value: '', sessions: services.sessions.count({...data.filters, [r.column]: ''})}, ...options]});
@@ -115,9 +128,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
+	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
-	const widths = useMemo(() => columnWidths(size.columns), [size.columns]);
+	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	// The search chip names the search as typed and kept, also while its matches are still being found.
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters({...data.filters, search: state.filters.search})],
 		[state.period, data.filters, state.filters.search]);
@@ -135,7 +148,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			size={size}
 			title={<TitleBar screen="Sessions" period={state.period} width={size.columns} />}
 			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={chips} counts={counts} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+				filters={chips} counts={counts} notices={services.notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints}
 				{...(state.mode === 'search' ? {search: state.filters.search} : {})} />}
 		>
@@ -149,7 +162,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 					{state.mode === 'picker' && state.picker ? (
 						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
 					) : (
-						<SessionTable rows={data.rows} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
+						<SessionTable rows={data.rows} nest={data.nest} now={state.now} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
 							sort={state.filters.sort} sortDir={state.filters.sortDir} timeZone={services.timeZone}
 							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} />
 					)}

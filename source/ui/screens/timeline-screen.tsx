@@ -99,10 +99,10 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 	const full = detail?.value.ok ? detail.value.value : null;
 
 	useEffect(() => {
-		if (state.mode !== 'timeline-replay') return;
-		const timer = setInterval(() => dispatch({type: 'tick'}), replayStepMs);
+		if (state.mode !== 'timeline-replay' || state.replay.paused) return;
+		const timer = setInterval(() => dispatch({type: 'tick'}), replayStepMs / state.replay.speed);
 		return () => clearInterval(timer);
-	}, [state.mode, replayStepMs]);
+	}, [state.mode, state.replay.paused, state.replay.speed, replayStepMs]);
 
 	useEffect(() => {
 		const r = state.request;
@@ -145,7 +145,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 	return (
 		<Frame
 			size={size}
-			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ' · replaying' : ''}`} period={null} width={size.columns} />}
+			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ` · ${state.replay.paused ? 'paused' : 'replaying'} ×${state.replay.speed}` : ''}`} period={null} width={size.columns} />}
 			status={state.notice ? <Segments width={size.columns} segments={[{text: ` ${state.notice.text}`, token: state.notice.ok ? 'good' : 'bad'}]} />
 				: <StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
 				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}

@@ -12,7 +12,18 @@ export interface SyncRunResult {
 	errors: string[];
 }
 
-export type SyncRun = (onProgress: (read: number, total: number) => void, signal: AbortSignal) => Promise<SyncRunResult>;
+/** `unit`: what is counted (a tapes database's rows, or transcript files). Called after each commit. */
+export type SyncRun = (onProgress: (read: number, total: number, unit?: 'rows' | 'files' | 'sessions' | 'messages') => void, signal: AbortSignal) => Promise<SyncRunResult>;
+
+/**
+ * How often a sync in progress tells the screens that the index has new rows: a first import of a large
+ * source shows its sessions as their files are committed instead of an empty list until the end.
+ */
+export const LIVE_VERSION_MS = 2000;
+/** The first of those comes sooner: the first sessions of a first import show within a second of start. */
+export const FIRST_LIVE_MS = 250;
+/** A long import commits every few milliseconds; its count in the status bar changes 4 times a second. */
+export const PROGRESS_MS = 250;
 
 export interface SyncLoop {
 	store: ExternalStore<SyncSnapshot>;
@@ -26,7 +37,8 @@ export interface SyncLoop {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number}): SyncLoop {
+export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number; liveVersionMs?: number}): SyncLoop {
+	const liveMs = opts.liveVersionMs ?? LIVE_VERSION_MS;
 	const store = createValueStore<SyncSnapshot>(IDLE_SYNC, opts.coalesceMs ?? 32);
 	const abort = new AbortController();
 	let inFlight: Promise<void> | null = null;
@@ -44,12 +56,24 @@ export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () =
 
 	const runOnce = async () => {
 		update({syncing: true, progress: null}, true);
+		const startVersion = store.current().version;
+		let nextLive = performance.now() + Math.min(FIRST_LIVE_MS, liveMs);
+		let shownAt = -Infinity;
 		try {
-			const result = await opts.run((read, total) => update({progress: `${read.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows`}), abort.signal);
+			const result = await opts.run((read, total, unit = 'rows') => {
+				const at = performance.now();
+				// Progress comes after a commit: now and then, the screens re-read what is there so far.
+				const live = at >= nextLive;
+				if (!live && at - shownAt < PROGRESS_MS) return;
+				shownAt = at;
+				if (live) nextLive = at + liveMs;
+				const progress = `${read.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} ${unit}`;
+				update(live ? {progress, version: store.current().version + 1} : {progress});
+			}, abort.signal);
 			const current = store.current();
 			update({
 				syncing: false, progress: null, lastSyncMs: opts.now(), warnings: result.warnings, errors: result.errors,
-				version: result.changed ? current.version + 1 : current.version,
+				version: result.changed || current.version !== startVersion ? current.version + 1 : current.version,
 			}, true);
 		} catch (error) {
 			update({syncing: false, progress: null, lastSyncMs: opts.now(), errors: [`sync failed: ${(error as Error).message}`]}, true);

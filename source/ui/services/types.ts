@@ -5,6 +5,7 @@ import type {Filters, SessionSummary, Warning} from '../../core/types.js';
 import type {Result} from '../../core/time.js';
 import type {OverviewTotals, PeriodComparison} from '../../core/overview.js';
 import type {DayCost} from '../../core/screens/kpi.js';
+import type {ColumnMaxima} from '../../core/screens/session-columns.js';
 import type {PickerColumn, PickerOption} from '../../core/screens/sessions-reducer.js';
 import type {InsightsAggregate} from '../../core/facet-aggregate.js';
 import type {FacetProgress} from '../../core/facet-status.js';
@@ -16,6 +17,7 @@ import type {SessionDetail} from '../../workspace/session-detail.js';
 import type {FacetRecord} from '../../store/facets-repo.js';
 import type {SearchResult} from '../../workspace/search-results.js';
 import type {Snippet} from '../../core/search-snippet.js';
+import type {HandOff} from '../../core/hand-off.js';
 
 /** A value that changes in the background, read with useSyncExternalStore. */
 export interface ExternalStore<T> {
@@ -50,6 +52,14 @@ export interface SessionsService {
 	indexOf(f: Filters, id: string): number | null;
 	overview(f: Filters, now: number): OverviewData;
 	dailyCost(f: Filters, now: number): DayCost[];
+	/** The directory a session ran in ('' when its source does not record one). */
+	cwdOf(id: string): string;
+	/** A session's subagents (sub-sessions), oldest first. */
+	children(id: string): SessionSummary[];
+	/** For each of these sessions that has subagents: how many, and their cost (null: none priced). */
+	subagentCosts(ids: readonly string[]): Map<string, {sessions: number; cost: number | null}>;
+	/** The longest names and largest figures of the filtered sessions (the table's column widths). */
+	columnMaxima(f: Filters): ColumnMaxima;
 	/** The values a picker offers, most used first. */
 	distinct(column: PickerColumn, f: Filters): PickerOption[];
 }
@@ -117,7 +127,19 @@ export interface SearchService {
 	matchingSessions?(query: string, signal: AbortSignal): Promise<string | null>;
 }
 
+/** The terminal, for keys that hand it to another program or reach past the frame. */
+export interface TerminalHandOff {
+	/** Leaves the alternate screen, runs the program, and comes back to the explorer (o, v). */
+	run(h: HandOff): {ok: true} | {ok: false; error: string};
+	/** Ends the explorer and runs the program in its place, with its exit status (R). */
+	leave(h: HandOff): void;
+	/** Puts text on the clipboard through the terminal (OSC 52), on the user's key only (y). */
+	copy(text: string): void;
+}
+
 export interface ExplorerServices {
+	/** Absent in tests and benchmarks: the keys that need it say so. */
+	terminal?: TerminalHandOff;
 	sessions: SessionsService;
 	/** Full-text search (absent in tests that give no index). */
 	search?: SearchService;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {syncWorkspace} from '../../workspace/sync-workspace.js';
+import type {SyncThread} from '../../sync/sync-thread.js';
 import {createExplorerQueries} from '../../store/explorer-queries.js';
 import {dailyCost} from '../../core/screens/kpi.js';
 import {previousWindow} from '../../core/time.js';
@@ -9,34 +10,18 @@ import {comparePeriods} from '../../core/overview.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import {createFacetQueries} from '../../store/facets-queries.js';
 import {IDLE_PROGRESS, type FacetProgress} from '../../core/facet-status.js';
-import {constantStore, type AnalyticsService, type ExplorerServices, type ExternalStore, type InsightsService, type SearchService, type SessionsService} from './types.js';
+import {constantStore, type AnalyticsService, type ExplorerServices, type ExternalStore, type InsightsService, type SessionsService} from './types.js';
 import {loadAnalytics} from '../../workspace/analytics-data.js';
 import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
 import {throttledStore} from './throttled-store.js';
 import {createTimelineService} from './timeline-service.js';
-import type {Warning} from '../../core/types.js';
-import {createSearchResults} from '../../workspace/search-results.js';
-import {createSessionMatcher} from '../../workspace/session-matches.js';
-
-/** Characters of a snippet cut from a message; the screens fit it to their width. */
-const SNIPPET_CHARS = 240;
-
-/** Full-text search over the workspace's index; statements are prepared on first use. */
-export function workspaceSearch(ws: Workspace): SearchService {
-	let search: ReturnType<typeof createSearchResults> | null = null;
-	const get = () => (search ??= createSearchResults(ws));
-	let matcher: ReturnType<typeof createSessionMatcher> | null = null;
-	return {
-		hits(query, f, order, limit) {
-			const page = get().search(query, f, {order, limit, width: SNIPPET_CHARS});
-			return page.ok ? {ok: true, value: page.value.hits} : page;
-		},
-		sessionSnippet: (query, sessionId) => get().sessionSnippet(query, sessionId, SNIPPET_CHARS),
-		inSession: (query, sessionId) => get().inSession(query, sessionId),
-		matchingSessions: (query, signal) => (matcher ??= createSessionMatcher(ws.indexPath, ws.store.db)).find(query, signal),
-	};
-}
+import type {Filters, Warning} from '../../core/types.js';
+import type {Window} from '../../core/time.js';
+import type {OverviewTotals} from '../../core/overview.js';
+import {subSessionsOf} from '../../workspace/sub-sessions.js';
+import {createSessionInfo, type SessionInfoLookup} from '../../workspace/session-info.js';
+import {workspaceSearch} from './search-service.js';
 
 /** How often the facet worker's status text and progress may redraw a screen (4 times a second). */
 export const FACET_REDRAW_MS = 250;
@@ -57,6 +42,8 @@ export interface WorkspaceServicesOptions {
 	notices?: readonly string[];
 	/** Called after every sync that changed the index. */
 	onSynced?: () => void;
+	/** Syncs on this thread instead of the explorer's (the built CLI; tests sync in-process). */
+	syncThread?: SyncThread;
 }
 
 /** `tapes ~/…/demo/tapes.sqlite`: the kind and the last two parts of the path. */
@@ -74,20 +61,44 @@ function storedWarnings(ws: Workspace): Warning[] {
 	return ws.store.sources.list().filter((r) => inUse.has(r.id)).flatMap((r) => r.warnings);
 }
 
+/**
+ * The list's KPIs: a top-level list (`topLevel`) counts its sessions and their outcomes without the
+ * subagents, which open under their parent; spend, tokens, time and tool calls include the subagents'.
+ */
+function listTotals(q: Workspace['queries'], f: Filters, window?: Window): OverviewTotals {
+	const all = q.totals({...f, topLevel: false}, window);
+	if (!f.topLevel) return all;
+	const top = q.totals(f, window);
+	const {sessions, completed, failed, abandoned, unknown, successRate} = top;
+	return {...all, sessions, completed, failed, abandoned, unknown, successRate};
+}
+
 /** Queries over an index; needs only its repositories and the sources in use (benchmarks build these alone). */
 export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sources'>, timeZone: string): SessionsService {
 	const q = ws.queries;
 	const extra = createExplorerQueries(ws.store.db, ws.sources.map((s) => s.id));
+	let info: SessionInfoLookup | null = null;
 	return {
 		count: (f) => q.count(f),
 		page: (f, offset, limit) => q.list(f, offset, limit),
 		indexOf: (f, id) => extra.indexOf(f, id),
 		overview(f, now) {
-			const totals = q.totals(f);
+			const totals = listTotals(q, f);
 			const prev = previousWindow(f, now);
-			return {totals, comparison: prev ? comparePeriods(totals, q.totals(f, prev)) : null};
+			return {totals, comparison: prev ? comparePeriods(totals, listTotals(q, f, prev)) : null};
 		},
-		dailyCost: (f, now) => dailyCost(extra.costBuckets(f), f, now, timeZone),
+		children: (id) => subSessionsOf(ws as Workspace, id),
+		cwdOf: (id) => (info ??= createSessionInfo(ws.store.db))([id]).get(id)?.cwd ?? '',
+		subagentCosts(ids) {
+			const out = new Map<string, {sessions: number; cost: number | null}>();
+			for (const [id, row] of (info ??= createSessionInfo(ws.store.db))(ids)) {
+				if (row.subagents) out.set(id, {sessions: row.subagents.sessions, cost: row.subagents.totalCost});
+			}
+			return out;
+		},
+		// Money spent counts every session, subagents included (as the spend KPI does).
+		dailyCost: (f, now) => dailyCost(extra.costBuckets({...f, topLevel: false}), f, now, timeZone),
+		columnMaxima: (f) => q.columnMaxima(f),
 		distinct: (column, f) => q.distinct(column, f).map((d) => ({value: d.value, sessions: d.sessions})),
 	};
 }
@@ -114,7 +125,9 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 		refreshMs: opts.refreshSec * 1000,
 		now: opts.now,
 		run: async (onProgress, signal) => {
-			const synced = await syncWorkspace(ws, (p) => onProgress(p.read, p.total), signal, opts.now);
+			const synced = opts.syncThread
+				? await opts.syncThread.sync(onProgress, signal)
+				: await syncWorkspace(ws, (p) => onProgress(p.read, p.total, p.unit ?? 'rows'), signal, opts.now);
 			const changed = synced.summaries.some((s) => s.newMessages > 0 || s.sessionsTouched > 0);
 			if (changed) opts.onSynced?.();
 			return {

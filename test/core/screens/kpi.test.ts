@@ -10,7 +10,7 @@ describe('kpi cells', () => {
 		const now = totals({sessions: 10, totalCost: 5, inputTokens: 2000, outputTokens: 500, totalTokens: 2500, durationMs: 90 * 60_000, toolCalls: 1234, completed: 7, successRate: 0.7, unpricedSessions: 2});
 		const before = totals({sessions: 8, totalCost: 10, totalTokens: 2000, durationMs: 60 * 60_000, toolCalls: 1234, completed: 4, successRate: 0.5});
 		const [spend, tokens, time, tools, success] = kpiCells(now, comparePeriods(now, before));
-		expect(spend).toEqual({label: 'SPEND', value: '$5.00 +2 unpriced', change: {arrow: '▼', text: '50%', good: true}});
+		expect(spend).toEqual({label: 'SPEND', value: '$5.00 +2 unpriced', narrow: '$5.00 +2?', change: {arrow: '▼', text: '50%', good: true}});
 		expect(tokens).toMatchObject({value: '2.0K / 500', change: {arrow: '▲', text: '25%', good: true}});
 		expect(time).toMatchObject({value: '1h30m', change: {arrow: '▲', text: '50%', good: true}});
 		expect(tools).toMatchObject({value: '1,234', change: {arrow: '→', good: null}});
@@ -29,14 +29,26 @@ describe('kpi cells', () => {
 
 describe('sparkline', () => {
 	it('scales to the largest value, zero as a space', () => {
-		expect(sparkline([0, 1, 2, 4, 8], 10)).toEqual({text: ' ▁▂▄█', perChar: 1});
-		expect(sparkline([], 10)).toEqual({text: '', perChar: 1});
+		expect(sparkline([0, 1, 2, 4, 8], 10)).toEqual({text: ' ▁▂▄█', perChar: 1, max: 8});
+		expect(sparkline([], 10)).toEqual({text: '', perChar: 1, max: 0});
 	});
 
-	it('sums runs of values when there are more than the width', () => {
-		const {text, perChar} = sparkline([1, 1, 1, 1, 2, 2, 0, 0], 3);
+	it('sums runs of values, counted from the newest, when there are more than the width; max is the largest run', () => {
+		// Runs: [1, 1] [1, 1, 2] [2, 0, 0]: the newest run is the last three days, the short one the oldest.
+		const {text, perChar, max} = sparkline([1, 1, 1, 1, 2, 2, 0, 0], 3);
 		expect(perChar).toBe(3);
-		expect(text).toBe('▅█ ');
+		expect(text).toBe('▄█▄');
+		expect(max).toBe(4);
+		expect(max).toBeGreaterThan(Math.max(1, 1, 1, 1, 2, 2, 0, 0));
+	});
+
+	it('prints billions of tokens as B, and costs of $10,000 and more without cents', async () => {
+		const {formatTokens, formatCostShort} = await import('../../../source/core/format.js');
+		expect(formatTokens(16_915_500_000)).toBe('16.9B');
+		expect(formatTokens(999_960_000)).toBe('1.0B');
+		expect(formatTokens(999_900_000)).toBe('999.9M');
+		expect(formatCostShort(10_615.33)).toBe('$10,615');
+		expect(formatCostShort(9_999.5)).toBe('$9999.50');
 	});
 });
 

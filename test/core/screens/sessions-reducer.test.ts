@@ -24,7 +24,8 @@ describe('sessions reducer', () => {
 	it('returns the same state for keys that do nothing', () => {
 		const s = start();
 		expect(run(s, 'k')).toBe(s);
-		expect(run(s, 'x')).toBe(s);
+		expect(run(s, 'x').hint).toBe('x does nothing here · ? lists the keys');
+		expect(run(s, 'x', 'j').hint).toBeNull();
 		expect(run(s, 'c')).toBe(s);
 	});
 
@@ -133,5 +134,26 @@ describe('sessions reducer', () => {
 		const s = run(start(), 'G');
 		expect(sessionsReducer(s, {type: 'total', total: 5}).list).toMatchObject({cursor: 4, offset: 0, total: 5});
 		expect(sessionsReducer(s, {type: 'resize', height: 20}).list).toMatchObject({cursor: 49, offset: 30, height: 20});
+	});
+});
+
+describe('one clock for a period (issue 17 item 4)', () => {
+	it('measures a period chosen with p from the moment it was chosen, and carries that moment to other screens', async () => {
+		const {filterStateOf, queryFilters} = await import('../../../source/core/screens/sessions-filters.js');
+		const {initialAnalyticsState} = await import('../../../source/core/screens/analytics-reducer.js');
+		const s = start();
+		expect(s.now).toBe(1000);
+		const chosen = sessionsReducer(s, {type: 'input', ...inkKey('p'), now: 90_000_000});
+		expect(chosen.period).toBe('24h');
+		expect(chosen.now).toBe(90_000_000);
+		expect(queryFilters(chosen, chosen.now).fromMs).toBe(90_000_000 - 86_400_000);
+		// Analytics opened with these filters counts from the same moment, whatever its own clock says.
+		const analytics = initialAnalyticsState(filterStateOf(chosen), 99_999_999);
+		expect(analytics.now).toBe(90_000_000);
+		// Back on the list, a period chosen elsewhere comes with its clock.
+		const adopted = sessionsReducer(s, {type: 'adopt', filters: {...filterStateOf(chosen), now: 95_000_000}});
+		expect(adopted).toMatchObject({period: '24h', now: 95_000_000});
+		// Other keys leave the clock alone.
+		expect(sessionsReducer(chosen, {type: 'input', ...inkKey('j'), now: 1}).now).toBe(90_000_000);
 	});
 });

@@ -120,3 +120,19 @@ describe('group sparkline', () => {
 		expect(s.selected).toEqual({start: 39, end: 40});
 	});
 });
+
+describe('a live session (issue 17 item 9)', () => {
+	const grown: RowSource = {
+		groups: [...SOURCE.groups, {timeMs: 90_000, totalTokens: 20, totalCost: 0.2, deltaMs: 30_000, startIndex: 5, endIndex: 6}],
+		messages: [...SOURCE.messages, {timeMs: 90_000, totalTokens: 20, totalCost: 0.2, deltaMs: 30_000}],
+	};
+	it('follows the end when the cursor was on the last row, and stays put otherwise', () => {
+		const atEnd = keys(loaded(), 'G');
+		expect(atEnd.list.cursor).toBe(atEnd.rows.length - 1);
+		const followed = timelineReducer(atEnd, {type: 'loaded', source: grown, subSessions: 2});
+		expect(followed.list.cursor).toBe(followed.rows.length - 1);
+		expect(followed.rows.length).toBe(atEnd.rows.length + 1);
+		const first = timelineReducer(loaded(), {type: 'loaded', source: grown, subSessions: 2});
+		expect(first.list.cursor).toBe(0);
+	});
+});

@@ -107,6 +107,20 @@ describe('typeValueAt', () => {
 		expect(at('{"timestamp":"t","type":"event_msg","payload":{"type":"token_count"}}', 2)).toBe('token_count');
 		expect(at('{"a":1}')).toBeNull();
 	});
+	it('reads the spaced spelling too ("type": "x"), and a "type" that is a value, not a key, is passed by', () => {
+		expect(at('{"parentUuid": null, "type": "progress", "data": {"type" : "hook"}}')).toBe('progress');
+		expect(at('{"timestamp": "t", "type": "event_msg", "payload": {"type":\t"token_count"}}', 2)).toBe('token_count');
+		expect(at('{"kind": "type", "type": "user"}')).toBe('user');
+		expect(at('{"type": 3}')).toBeNull();
+	});
+	it('looks only at the first 1,024 bytes of the line, and never past its end', () => {
+		expect(at(`{"pad":"${'x'.repeat(1100)}","type":"user"}`)).toBeNull();
+		expect(at(`{"pad": "${'x'.repeat(1100)}", "type": "user"}`)).toBeNull();
+		// Two lines in one buffer: the first has no type; the second's is not the first's.
+		const buf = Buffer.from('{"a": 1}\n{"type": "user"}\n');
+		expect(typeValueAt(buf, 0, 8)).toBeNull();
+		expect(typeValueAt(buf, 9, buf.length - 1)).toBe('user');
+	});
 	it('never reads a "type" inside a string value (its quotes are escaped there)', () => {
 		expect(at('{"text":"say \\"type\\":\\"progress\\"","type":"user"}')).toBe('user');
 	});

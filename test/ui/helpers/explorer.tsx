@@ -1,5 +1,7 @@
 // The explorer on real data for screen tests: the demo seeded into a temp dir and synced into a real
 // index, workspace services over it (no background timer: tests sync when they choose), and renderers.
+import {truncateToWidth} from '../../../source/terminal/width.js';
+import {sanitizeLine} from '../../../source/core/sanitize.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
@@ -25,6 +27,15 @@ import {bytesOf} from './keys.js';
 export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 /** ink-testing-library's stdout is 100 columns wide. */
 export const SIZE = {columns: 100, rows: 30};
+
+/**
+ * The start of a label as any table shows it: every width the layout gives a label at 80 columns and up
+ * holds its first 20 cells (how much more depends on the data, see column-layout.ts).
+ */
+export function labelPrefix(label: string): string {
+	return truncateToWidth(sanitizeLine(label), 20, '');
+}
+
 
 export interface Demo {
 	ws: Workspace;

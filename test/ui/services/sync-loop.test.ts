@@ -59,6 +59,7 @@ describe('sync loop', () => {
 		const loop = createSyncLoop({
 			run: async (progress) => {
 				progress(500, 1000);
+				progress(7, 20, 'files');
 				return {changed: false, warnings: [warning], errors: []};
 			},
 			refreshMs: 0, now: () => 5, coalesceMs: 0,
@@ -66,6 +67,7 @@ describe('sync loop', () => {
 		const seen: Array<string | null> = [];
 		loop.store.subscribe(() => seen.push(loop.store.getSnapshot().progress));
 		await loop.syncNow();
+		// The first report shows at once; the next within PROGRESS_MS is folded into the one after it.
 		expect(seen).toContain('500 / 1,000 rows');
 		expect(loop.store.getSnapshot().warnings).toEqual([warning]);
 
@@ -74,6 +76,26 @@ describe('sync loop', () => {
 		}, refreshMs: 0, now: () => 5, coalesceMs: 0});
 		await failing.syncNow();
 		expect(failing.store.getSnapshot()).toMatchObject({syncing: false, errors: ['sync failed: disk I/O error']});
+	});
+
+	it('names what it counts, and while a long first import runs, tells the screens it has new rows', async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((r) => {
+			release = r;
+		});
+		const loop = createSyncLoop({
+			run: async (progress) => {
+				progress(3, 20_000, 'files');
+				await gate;
+				return {changed: true, warnings: [], errors: []};
+			},
+			refreshMs: 0, now: () => 5, coalesceMs: 0, liveVersionMs: 0,
+		});
+		const running = loop.syncNow();
+		await vi.waitFor(() => expect(loop.store.getSnapshot()).toMatchObject({syncing: true, progress: '3 / 20,000 files', version: 1}));
+		release();
+		await running;
+		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, progress: null, version: 2});
 	});
 
 	it('stop aborts the run in flight and waits for it', async () => {

@@ -1,0 +1,75 @@
+// Runs the explorer's syncs on a worker thread. The explorer's thread keeps only the keys, the frames and
+// the queries; the thread writes the index through its own connection (WAL: the explorer's reads never
+// wait for it). Only the built program can start it (vitest cannot run a .ts file as a worker), so tests
+// sync in-process and one end-to-end test runs the built CLI.
+import {Worker} from 'node:worker_threads';
+import type {PricingTable} from '../core/types.js';
+import type {SourceInUse} from '../workspace/open-workspace.js';
+import type {WorkspaceSync} from '../workspace/sync-workspace.js';
+
+export interface SyncThreadData {
+	indexPath: string;
+	sources: SourceInUse[];
+	/** The price table without its catalog (functions do not cross to a thread): the thread opens its own. */
+	pricing: Omit<PricingTable, 'catalog'>;
+	/** The catalog's data file, when the table has a catalog. */
+	catalogFile: string | null;
+}
+
+/** What the thread needs to price as the explorer does. */
+export function syncThreadData(ws: {indexPath: string; sources: SourceInUse[]; pricing: PricingTable}, catalogFile: string): SyncThreadData {
+	const {catalog, ...pricing} = ws.pricing;
+	return {indexPath: ws.indexPath, sources: ws.sources, pricing, catalogFile: catalog ? catalogFile : null};
+}
+
+export type SyncThreadRequest = {type: 'sync'} | {type: 'abort'};
+export type SyncThreadReply =
+	| {type: 'progress'; read: number; total: number; unit: 'rows' | 'files' | 'sessions' | 'messages'}
+	| {type: 'done'; result: WorkspaceSync}
+	| {type: 'failed'; message: string};
+
+export interface SyncThread {
+	sync(onProgress: (read: number, total: number, unit: 'rows' | 'files' | 'sessions' | 'messages') => void, signal: AbortSignal): Promise<WorkspaceSync>;
+	close(): Promise<void>;
+}
+
+/** The thread starts with the first sync and stays for the next ones. */
+export function createSyncThread(data: SyncThreadData, program = new URL('./sync-thread-main.js', import.meta.url)): SyncThread {
+	let worker: Worker | null = null;
+	let current: {onProgress: (read: number, total: number, unit: 'rows' | 'files' | 'sessions' | 'messages') => void; resolve(r: WorkspaceSync): void; reject(e: Error): void} | null = null;
+	const start = () => {
+		const w = new Worker(program, {workerData: data});
+		w.on('message', (reply: SyncThreadReply) => {
+			if (!current) return;
+			if (reply.type === 'progress') return current.onProgress(reply.read, reply.total, reply.unit);
+			const settle = current;
+			current = null;
+			if (reply.type === 'done') settle.resolve(reply.result);
+			else settle.reject(new Error(reply.message));
+		});
+		const lost = (error: Error) => {
+			worker = null;
+			const settle = current;
+			current = null;
+			settle?.reject(error);
+		};
+		w.on('error', lost);
+		w.on('exit', (code) => lost(new Error(`the sync thread stopped (exit ${code})`)));
+		return w;
+	};
+	return {
+		sync(onProgress, signal) {
+			const w = (worker ??= start());
+			return new Promise((resolve, reject) => {
+				current = {onProgress, resolve, reject};
+				signal.addEventListener('abort', () => w.postMessage({type: 'abort'} satisfies SyncThreadRequest), {once: true});
+				w.postMessage({type: 'sync'} satisfies SyncThreadRequest);
+			});
+		},
+		async close() {
+			const w = worker;
+			worker = null;
+			if (w) await w.terminate();
+		},
+	};
+}

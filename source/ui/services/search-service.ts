@@ -1,0 +1,24 @@
+// Full-text search for the explorer's screens: the Search screen, `/` on Sessions and the Timeline's find.
+import type {Workspace} from '../../workspace/open-workspace.js';
+import {createSearchResults} from '../../workspace/search-results.js';
+import {createSessionMatcher} from '../../workspace/session-matches.js';
+import type {SearchService} from './types.js';
+
+/** Characters of a snippet cut from a message; the screens fit it to their width. */
+const SNIPPET_CHARS = 240;
+
+/** Full-text search over the workspace's index; statements are prepared on first use. */
+export function workspaceSearch(ws: Workspace): SearchService {
+	let search: ReturnType<typeof createSearchResults> | null = null;
+	const get = () => (search ??= createSearchResults(ws));
+	let matcher: ReturnType<typeof createSessionMatcher> | null = null;
+	return {
+		hits(query, f, order, limit) {
+			const page = get().search(query, f, {order, limit, width: SNIPPET_CHARS});
+			return page.ok ? {ok: true, value: page.value.hits} : page;
+		},
+		sessionSnippet: (query, sessionId) => get().sessionSnippet(query, sessionId, SNIPPET_CHARS),
+		inSession: (query, sessionId) => get().inSession(query, sessionId),
+		matchingSessions: (query, signal) => (matcher ??= createSessionMatcher(ws.indexPath, ws.store.db)).find(query, signal),
+	};
+}
