@@ -62,7 +62,9 @@ describe('tapedeck search', () => {
 			[['search', '"open'], 'tapedeck: invalid search ""open": unclosed quote at character 1: end the phrase with another "\n'],
 			[['search', 'in:nowhere', 'x'], 'tapedeck: invalid search "in:nowhere x": in:nowhere: expected in:text, in:thinking or in:tool\n'],
 			[['search'], 'tapedeck: search needs a query, e.g. tapedeck search \'tool:Bash "terraform destroy"\' (see --help)\n'],
-			[['search', 'x', '--limit', '0'], 'tapedeck: invalid --limit "0": expected a whole number from 1 to 10,000\n'],
+			// Every report refuses a --limit under 1 the same way; search also has a ceiling of its own.
+			[['search', 'x', '--limit', '0'], 'tapedeck: invalid --limit "0": expected a whole number, 1 or more\n'],
+			[['search', 'x', '--limit', '20000'], 'tapedeck: invalid --limit "20000": expected a whole number from 1 to 10,000\n'],
 			[['search', 'x', '--order', 'best'], 'tapedeck: invalid --order "best": expected rank or time\n'],
 			[['search', 'x', '--md'], 'tapedeck: search does not support --md\n'],
 			[['sessions', '--search', 'a'.repeat(50_000)], `tapedeck: invalid --search "${'a'.repeat(39)}…": the search is 50,000 characters long; at most 10,000 are accepted\n`],

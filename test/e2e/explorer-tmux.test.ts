@@ -122,9 +122,9 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		// The second hit's session, on its message: the find chip counts it among the session's matches.
 		await wait((s) => expect(s).toMatch(/find:migrations \d+\/\d+/));
 		expect(screen()).toContain(hits[1]!.session_id);
-		const coloured = screen('-e');
-		// The match is drawn underlined (and bold, in colour) in the detail pane of the selected message.
-		expect(coloured).toMatch(/\u001b\[[0-9;]*4[0-9;]*m(?:\u001b\[[0-9;]*m)*migrations/i);
+		// The match is drawn underlined (and bold, in colour) in the detail pane of the selected message, once
+		// the bodies are read (the first frame of the Timeline has only the index's rows).
+		await vi.waitFor(() => expect(screen('-e')).toMatch(/\u001b\[[0-9;]*4[0-9;]*m(?:\u001b\[[0-9;]*m)*migrations/i), {timeout: 20_000, interval: 50});
 		tmux('send-keys', '-t', 'find', 'Escape');
 		await wait((s) => expect(s).toContain('tapedeck › Search'));
 		tmux('send-keys', '-t', 'find', 'q');

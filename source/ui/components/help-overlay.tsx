@@ -26,11 +26,11 @@ function wrap(units: readonly string[], width: number, sep = ' '): string[] {
 	return [...out, line];
 }
 
-function lines(sections: readonly HelpSection[], keyWidth: number, width: number): Segment[][] {
+function lines(sections: readonly HelpSection[], keyWidth: number, width: number, gaps = true): Segment[][] {
 	const out: Segment[][] = [];
 	const textWidth = Math.max(8, width - keyWidth - 1);
 	for (const s of sections) {
-		if (out.length) out.push([]);
+		if (out.length && gaps) out.push([]);
 		out.push([{text: s.title, token: 'title'}]);
 		if (s.compact) {
 			const pairs = s.bindings.map((b) => `${keysLabel(b)} ${b.hint ?? b.help}`);
@@ -47,11 +47,14 @@ function lines(sections: readonly HelpSection[], keyWidth: number, width: number
 }
 
 export function HelpOverlay({sections, width, height}: {sections: readonly HelpSection[]; width: number; height: number}) {
-	const keyWidth = Math.min(18, maxOf(sections.flatMap((s) => s.bindings.map((b) => keysLabel(b).length))) + 1);
+	// Compact sections put their keys inline, so only the row-per-key sections set the key column's width.
+	const keyWidth = Math.min(18, maxOf(sections.filter((s) => !s.compact).flatMap((s) => s.bindings.map((b) => keysLabel(b).length))) + 1);
 	const room = Math.max(1, height - 1);
 	const twoColumns = lines(sections, keyWidth, width - 2).length > room && width >= 80;
 	const colWidth = twoColumns ? Math.floor((width - 4) / 2) : width - 2;
-	const body = lines(sections, keyWidth, colWidth);
+	// The blank line between sections is the first thing to go when the keys would not fit otherwise.
+	const spaced = lines(sections, keyWidth, colWidth);
+	const body = spaced.length > room * (twoColumns ? 2 : 1) ? lines(sections, keyWidth, colWidth, false) : spaced;
 	// Newspaper order: the first column fills the height, the rest continues in the second.
 	const second = body.slice(room);
 	const columns = twoColumns ? [body.slice(0, room), second[0]?.length === 0 ? second.slice(1) : second] : [body];
