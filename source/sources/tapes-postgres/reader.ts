@@ -17,7 +17,7 @@ import {AT, SESSION_COLUMNS, SESSION_SIGNATURE, SPAN_COLUMNS, TRACE_COLUMNS, toS
 const NIL_ORG = '00000000-0000-0000-0000-000000000000';
 const LOOK_BACK = "interval '2 minutes'";
 /** Rows per round trip: larger rounds keep the server ahead of the index writes between them. */
-const FETCH_ROWS = 8_000;
+const FETCH_ROWS = 5_000;
 const IDS_PER_ROUND = 1_000;
 
 export interface PostgresSourceOptions extends ConnectOptions {
@@ -88,11 +88,19 @@ class Peek {
 
 export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSource {
 	const where = opts.where ?? redactUrl(opts.url);
-	const clients: pg.Client[] = [];
+	// Connections open on first use, each at most once; the three of a read open side by side (each is a
+	// round of authentication, SCRAM's key stretching included).
+	const clients = new Map<number, Promise<pg.Client>>();
 	const fail = (error: unknown) => new Error(describePgError(where, opts.url, error));
-	const client = async (i: number): Promise<pg.Client> => {
-		while (clients.length <= i) clients.push(await connect(opts.url, opts));
-		return clients[i]!;
+	const client = (i: number): Promise<pg.Client> => {
+		let opened = clients.get(i);
+		if (!opened) {
+			opened = connect(opts.url, opts);
+			// Awaited by whoever asked; one left behind by a failed read is still closed (or was never open).
+			opened.catch(() => {});
+			clients.set(i, opened);
+		}
+		return opened;
 	};
 	const guard = async <T>(work: () => Promise<T>): Promise<T> => {
 		try {
@@ -114,7 +122,7 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		const onlyTraces = ids && traceIds ? ` AND trace_id = ANY($${base.length + 2}::text[])` : '';
 		const values = ids ? (traceIds ? [...base, ids, traceIds] : [...base, ids]) : base;
 		const traceValues = ids ? [...base, ids] : base;
-		const [c0, c1, c2] = [await client(0), await client(1), await client(2)];
+		const [c0, c1, c2] = await Promise.all([client(0), client(1), client(2)]);
 		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions WHERE org_id = $1${userSql}${only} ORDER BY id`, traceValues);
 		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns WHERE org_id = $1 AND session_id IS NOT NULL` +
 			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at, trace_id`, traceValues));
@@ -229,7 +237,9 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 			return ids;
 		}),
 		close: async () => {
-			await Promise.all(clients.splice(0).map((c) => c.end().catch(() => {})));
+			const open = [...clients.values()];
+			clients.clear();
+			await Promise.all(open.map((c) => c.then((opened) => opened.end()).catch(() => {})));
 		},
 	};
 }
