@@ -2,7 +2,7 @@
 import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState, type ComponentProps} from 'react';
 import {useApp} from 'ink';
 import type {FilterState} from './core/screens/sessions-filters.js';
-import {HOME, navigationReducer} from './core/screens/navigation.js';
+import {HOME, navigationReducer, type MessageFocus} from './core/screens/navigation.js';
 import {ServicesContext} from './ui/services/context.js';
 import type {ExplorerServices} from './ui/services/types.js';
 import {ThemeContext, THEMES, type Theme} from './ui/theme.js';
@@ -16,10 +16,12 @@ const screens = {
 	timeline: () => import('./ui/screens/timeline-screen.js'),
 	insights: () => import('./ui/screens/insights-screen.js'),
 	analytics: () => import('./ui/screens/analytics-screen.js'),
+	search: () => import('./ui/screens/search-screen.js'),
 };
 const LazyTimeline = lazy(() => screens.timeline().then((m) => ({default: m.TimelineScreen})));
 const LazyInsights = lazy(() => screens.insights().then((m) => ({default: m.InsightsScreen})));
 const LazyAnalytics = lazy(() => screens.analytics().then((m) => ({default: m.AnalyticsScreen})));
+const LazySearch = lazy(() => screens.search().then((m) => ({default: m.SearchScreen})));
 
 /** Each screen in its own boundary, so one still loading never hides another that stays mounted. */
 function TimelineScreen(props: ComponentProps<typeof LazyTimeline>) {
@@ -30,6 +32,9 @@ function InsightsScreen(props: ComponentProps<typeof LazyInsights>) {
 }
 function AnalyticsScreen(props: ComponentProps<typeof LazyAnalytics>) {
 	return <Suspense fallback={null}><LazyAnalytics {...props} /></Suspense>;
+}
+function SearchScreen(props: ComponentProps<typeof LazySearch>) {
+	return <Suspense fallback={null}><LazySearch {...props} /></Suspense>;
 }
 
 export interface AppProps {
@@ -60,16 +65,20 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	const openSub = useCallback((id: string) => navigate({type: 'open-sub-session', id}), []);
 	const openInsights = useCallback((filters: FilterState) => navigate({type: 'open-insights', filters}), []);
 	const openAnalytics = useCallback((filters: FilterState) => navigate({type: 'open-analytics', filters}), []);
+	const openSearch = useCallback((filters: FilterState) => navigate({type: 'open-search', filters, query: filters.filters.search}), []);
+	const openAt = useCallback((id: string, focus: MessageFocus) => navigate({type: 'open-session', id, focus}), []);
 	// Insights stays mounted under a session opened from it, so its tab and cursor survive the visit.
 	const insights = route.screen === 'insights' ? route : route.screen === 'session' && route.from?.screen === 'insights' ? route.from : null;
 	// Analytics likewise keeps its scroll, selection and drill-down under a session opened from it.
 	const analytics = route.screen === 'analytics' ? route : route.screen === 'session' && route.from?.screen === 'analytics' ? route.from : null;
+	// Search likewise keeps its query, order and cursor under the session opened from it.
+	const search = route.screen === 'search' ? route : route.screen === 'session' && route.from?.screen === 'search' ? route.from : null;
 	const guard = {size, indexPath: services.indexPath ?? null, onQuit: quit};
 	return (
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
 				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
-					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onQuit={quit} returned={returned} />
+					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onFind={openSearch} onQuit={quit} returned={returned} />
 				</ScreenBoundary>
 				{insights ? (
 					<ScreenBoundary key={JSON.stringify(insights.filters)} screen="Insights" active={route.screen === 'insights'} onBack={back} {...guard}>
@@ -81,9 +90,14 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 						<AnalyticsScreen size={size} initial={analytics.filters} active={route.screen === 'analytics'} onOpen={open} onBack={backWith} onQuit={quit} />
 					</ScreenBoundary>
 				) : null}
+				{search ? (
+					<ScreenBoundary key={JSON.stringify(search.filters)} screen="Search" active={route.screen === 'search'} onBack={back} {...guard}>
+						<SearchScreen size={size} initial={search.filters} query={search.query} active={route.screen === 'search'} onOpen={openAt} onBack={back} onQuit={quit} />
+					</ScreenBoundary>
+				) : null}
 				{route.screen === 'session' ? (
 					<ScreenBoundary key={route.id} screen="Session" active onBack={back} {...guard}>
-						<TimelineScreen id={route.id} size={size} onBack={back} onQuit={quit} onOpenSession={openSub} />
+						<TimelineScreen id={route.id} size={size} onBack={back} onQuit={quit} onOpenSession={openSub} {...(route.focus ? {focus: route.focus} : {})} />
 					</ScreenBoundary>
 				) : null}
 			</ThemeContext.Provider>

@@ -11,6 +11,10 @@ export const HELP = `
     sessions         Print the session list with totals (table, --json or --csv)
     show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md. Keeps thinking,
                      reasoning, aborted turns and unknown blocks with their kind, and why it got its status
+    search <query>   Print the messages matching a query, best first, with a snippet each (table, --json,
+                     --csv); exit status 1 when nothing matches. Query: words (all must match), "a phrase",
+                     -exclude, prefix*, tool:Bash, role:user, model:<part>, project:<part>,
+                     in:text|thinking|tool (quote the query for the shell: 'tool:Bash "rm -rf"')
     analytics        Print analytics: activity by day, buckets, tools, models, providers (--json, --csv)
     daily            Tokens and cost per day by each message's time in --tz (as ccusage's daily); a session
                      counts once, on the day it starts. weekly (Monday first) and monthly likewise
@@ -67,10 +71,18 @@ export const HELP = `
         --project <name>   Exact project name
         --agent <name>     Exact agent name
         --source <kind>    tapes, claude-code, codex, promptkit, tapes-postgres or tapes-api
-        --search <text>    Substring of label, project, model or ID
+        --search <query>   Substring of label, project, model or ID, or a search query matching what the
+                           sessions said (see search); at most 10,000 characters
         --sort <key>       date, label, project, agent, model, status, duration, messages, tools, tokens, cost
                            (default: cost)
         --sort-dir <dir>   asc or desc (default: desc)
+
+  Search
+        --limit <n>        search: messages printed, 1–10,000 (default: 20)
+        --order <o>        search: rank (relevance, bm25; default) or time (newest first)
+        --no-search-index  Stop keeping the full-text index for the sources of this run and drop their rows
+                           (remembered per source); search and / then leave them out, and say so
+        --search-index     Build it again for them (at the next sync, with progress)
 
   Output
         --json             JSON (snake_case fields, durations in ns, times in RFC 3339)
@@ -113,13 +125,15 @@ export const HELP = `
 
   Exit status
     0 when something could be read (problems with single rows are warnings), 1 when nothing could be read
-    or a flag is invalid.
+    or a flag is invalid; search also exits 1 when nothing matches.
 
   Examples
     $ tapedeck --demo
     $ tapedeck sessions --since 7d --sort tokens --json
     $ tapedeck show 3f2a91 --md > session.md
     $ tapedeck sessions --claude ~/.claude --source claude-code --json
+    $ tapedeck search 'tool:Bash "terraform destroy"' --since 30d
+    $ tapedeck search 'rate limit* -test' --json --limit 100
     $ tapedeck sources
     $ tapedeck sessions --postgres postgres://me@tapes.internal/tapes --user me@example.com --json
     $ tapedeck facets --since 30d --insights-provider anthropic

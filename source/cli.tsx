@@ -52,6 +52,10 @@ const cli = meow(HELP, {
 		tapesApi: {type: 'string'},
 		user: {type: 'string'},
 		insights: {type: 'boolean', default: true},
+		// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
+		searchIndex: {type: 'boolean'},
+		limit: {type: 'number'},
+		order: {type: 'string'},
 		insightsProvider: {type: 'string'},
 		insightsModel: {type: 'string'},
 		insightsKey: {type: 'string'},
@@ -62,6 +66,12 @@ const cli = meow(HELP, {
 	},
 	allowUnknownFlags: false,
 });
+
+/** meow reads an absent boolean as false; absent must mean "as it was", so the flag is looked up as written. */
+function searchIndexFlag(): boolean | undefined {
+	const given = process.argv.slice(2).filter((a) => a === '--search-index' || a === '--no-search-index');
+	return given.length ? given[given.length - 1] === '--search-index' : undefined;
+}
 
 /** The index in use, once open: failures SQLite raises later are reported against it. */
 let indexFile: string | null = null;
@@ -125,7 +135,7 @@ async function main(): Promise<void> {
 
 	const opened = openWorkspace({
 		sqlite: f.sqlite, index: f.index, demo: f.demo, overwrite: f.overwrite, pricing: f.pricing, catalog: f.demo ? undefined : f.catalog,
-		claude: f.claude, codex: f.codex, promptkit: f.promptkit,
+		claude: f.claude, codex: f.codex, promptkit: f.promptkit, searchIndex: searchIndexFlag(),
 		...(f.postgres !== undefined ? {postgres: f.postgres} : {}), ...(f.tapesApi !== undefined ? {tapesApi: f.tapesApi} : {}),
 		...(f.user !== undefined ? {user: f.user} : {}),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
@@ -164,16 +174,18 @@ async function main(): Promise<void> {
 	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
 		ws, synced, filters: filters.value, now, timeZone, warnings, format,
-		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal,
+		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal, search: {limit: f.limit, order: f.order},
 	});
 	facets?.done();
 	if (!result.ok) {
 		ws.close();
 		fail(result.error);
 	}
+	for (const notice of result.notices ?? []) process.stderr.write(`tapedeck: ${notice}\n`);
 	// Large reports are generated while they are written, so the index stays open until the last piece.
 	await writeOutput(result.value, format === 'json');
 	ws.close();
+	if (result.exitCode) process.exit(result.exitCode);
 }
 
 /**

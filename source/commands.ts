@@ -7,7 +7,7 @@ import type {WorkspaceSync} from './workspace/sync-workspace.js';
 import type {ReportContext, ReportFormat} from './report/sessions-report.js';
 import type {InsightsConfig} from './facets/insights-config.js';
 
-export const COMMANDS = ['sessions', 'show', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
+export const COMMANDS = ['sessions', 'show', 'search', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type OutputFormat = ReportFormat | 'md';
@@ -26,6 +26,8 @@ export interface CommandContext {
 	onFacetProgress?: (line: string) => void;
 	/** facets: stops the extraction (Ctrl-C); what is done so far is kept. */
 	signal?: AbortSignal;
+	/** search: --limit and --order as given. */
+	search?: {limit?: number; order?: string};
 }
 
 function unsupported(command: string, format: OutputFormat, allowed: OutputFormat[]): Result<string> | null {
@@ -35,7 +37,10 @@ function unsupported(command: string, format: OutputFormat, allowed: OutputForma
 /** A report: one string, or pieces to write one after another (large JSON). */
 export type ReportOutput = string | Iterable<string>;
 
-export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<Result<ReportOutput>> {
+/** A report, and the exit status it asks for (search: 1 when nothing matched, like grep). */
+export type CommandResult = Result<ReportOutput> & {exitCode?: number; notices?: string[]};
+
+export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<CommandResult> {
 	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings,
 		sessionInfo: ctx.ws.sessionInfo};
 	switch (command) {
@@ -54,6 +59,12 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			if (bad) return bad;
 			const {showReport} = await import('./report/show-report.js');
 			return showReport(ctx.ws, id, ctx.format, ctx.timeZone);
+		}
+		case 'search': {
+			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
+			if (bad) return bad;
+			const {runSearch} = await import('./report/search-command.js');
+			return runSearch(ctx.ws, args.join(' '), ctx.filters, {...ctx.search, format: ctx.format as 'table' | 'json' | 'csv', timeZone: ctx.timeZone});
 		}
 		case 'analytics': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);

@@ -25,6 +25,8 @@ export interface GenerateOptions {
 	seed?: number;
 	/** Offset added to session numbers so appended batches get new content. */
 	sessionOffset?: number;
+	/** The content blocks of a node (default: text from a small vocabulary, a tool call every fourth assistant node). */
+	content?: (rand: () => number, role: string, i: number) => ContentBlock[];
 }
 
 function content(rand: () => number, role: string, i: number): ContentBlock[] {
@@ -61,7 +63,7 @@ export function generateTapes(path: string, opts: GenerateOptions): number {
 			for (let i = 0; i < opts.nodesPerSession; i++) {
 				const onBranch = branchAt >= 0 && i >= opts.nodesPerSession - 2;
 				const role = i % 2 === 0 ? 'user' : 'assistant';
-				const blocks = content(rand, role, i + n);
+				const blocks = (opts.content ?? content)(rand, role, i + n);
 				const bucketInput = {role, content: blocks, model, provider, agentName: 'claude'};
 				const p: string | null = onBranch && i === opts.nodesPerSession - 2 ? branchParent : parent;
 				const hash = nodeHash(p, {...tapesBucket(bucketInput), n, i});

@@ -5,7 +5,9 @@ import {openWorkspace} from '../workspace/open-workspace.js';
 import {syncWorkspace} from '../workspace/sync-workspace.js';
 
 const [sqlite, index] = process.argv.slice(2);
-const opened = openWorkspace({sqlite, index, demo: false, overwrite: false, env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now});
+// BENCH_SEARCH_INDEX=off: the same sync without the full-text index (--no-search-index).
+const searchIndex = process.env['BENCH_SEARCH_INDEX'] === 'off' ? false : undefined;
+const opened = openWorkspace({sqlite, index, searchIndex, demo: false, overwrite: false, env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 if (!opened.ok) {
 	process.stderr.write(`${opened.error}\n`);
 	process.exit(1);

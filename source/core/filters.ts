@@ -11,6 +11,7 @@ import {
 	type Status,
 } from './types.js';
 import {isValidTimeZone, parseDateBound, parseSince, type Result} from './time.js';
+import {parseSearchQuery} from './search-query.js';
 
 export interface FilterFlags {
 	since?: string;
@@ -117,7 +118,18 @@ export function resolveFilters(flags: FilterFlags, now: number): Result<Filters>
 	filters.project = (flags.project ?? '').trim();
 	filters.agent = (flags.agent ?? '').trim();
 	filters.search = (flags.search ?? '').trim();
+	if (filters.search) {
+		// Checked here, so a bad query is the flag's error, never an SQLite error blamed on the index.
+		const query = parseSearchQuery(filters.search);
+		if (!query.ok) return {ok: false, error: `invalid --search "${shortQuote(filters.search)}": ${query.error}`};
+	}
 	return {ok: true, value: filters};
+}
+
+/** A query quoted in a message: one line, at most 40 characters. */
+function shortQuote(text: string): string {
+	const line = text.replace(/\s+/g, ' ');
+	return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
 /** Short chips describing the active filters, for the status bar and report headers. */

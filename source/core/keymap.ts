@@ -2,7 +2,8 @@
 // the `?` overlay render from the same table, so the screen never advertises a key that does nothing.
 
 export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs'
-	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error' | 'problems';
+	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error' | 'problems'
+	| 'find' | 'find-query' | 'timeline-find';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
@@ -12,7 +13,10 @@ export type KeyAction =
 	| 'search-accept' | 'search-cancel' | 'search-delete' | 'choose'
 	| 'insights' | 'tab-next' | 'expand'
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export' | 'toggle-thinking'
-	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems';
+	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
+	| 'find' | 'find-next' | 'find-prev';
+
+import {FIND_BINDINGS, TIMELINE_FIND_BINDINGS} from './keymap-find.js';
 
 export interface Binding {
 	mode: KeyMode;
@@ -38,7 +42,8 @@ export const KEYMAP: readonly Binding[] = [
 	b('list', ['enter'], 'open', 'open the selected session', 'open'),
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
-	b('list', ['/'], 'search', 'search label, project, model and ID', 'search'),
+	b('list', ['/'], 'search', 'search labels and content', 'search'),
+	b('list', ['F', 'ctrl+f'], 'find', 'find messages across sessions', 'find'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
 	b('list', ['r'], 'sort-reverse', 'reverse the sort direction'),
@@ -60,6 +65,8 @@ export const KEYMAP: readonly Binding[] = [
 	b('search', ['down'], 'cursor-down', 'next session', 'move'),
 	b('search', ['up'], 'cursor-up', 'previous session'),
 	b('search', ['ctrl+c'], 'quit', 'quit', 'quit'),
+
+	...FIND_BINDINGS,
 
 	b('picker', ['j', 'down'], 'cursor-down', 'next choice', 'move'),
 	b('picker', ['k', 'up'], 'cursor-up', 'previous choice'),
@@ -90,9 +97,14 @@ export const KEYMAP: readonly Binding[] = [
 	b('timeline', ['r'], 'replay', 'replay step by step', 'replay'),
 	b('timeline', ['o'], 'sub-sessions', 'list sub-sessions', 'subs'),
 	b('timeline', ['e'], 'export', 'export as Markdown', 'export'),
+	b('timeline', ['/'], 'search', 'find in this session', 'find'),
+	b('timeline', ['n'], 'find-next', 'next match', 'next'),
+	b('timeline', ['N'], 'find-prev', 'previous match'),
 	b('timeline', ['esc', 'backspace', 'left', 'h'], 'back', 'back', 'back'),
 	b('timeline', ['?'], 'help', 'show every key', 'help'),
 	b('timeline', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+
+	...TIMELINE_FIND_BINDINGS,
 
 	b('timeline-replay', ['esc'], 'replay-stop', 'stop (so does any key)', 'stop'),
 	b('timeline-replay', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
@@ -228,12 +240,15 @@ function printable(text: string): boolean {
 	return text.length > 0 && !/[\u0000-\u001f\u007f-\u009f]/.test(text);
 }
 
-/** The action a key press means in a mode; in search mode unbound printable text is typed. */
+/** Modes with a text field: printable keys they do not bind are typed into it. */
+const TYPING_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find']);
+
+/** The action a key press means in a mode; in a typing mode unbound printable text is typed. */
 export function resolveKey(mode: KeyMode, input: string, key: KeyPress): Resolved | null {
 	const name = keyName(input, key);
 	const hit = KEYMAP.find((e) => e.mode === mode && e.keys.includes(name));
 	if (hit) return {action: hit.action};
-	if (mode === 'search' && !key.ctrl && !key.escape && printable(input)) return {action: 'type', text: input};
+	if (TYPING_MODES.has(mode) && !key.ctrl && !key.escape && printable(input)) return {action: 'type', text: input};
 	return null;
 }
 
@@ -275,5 +290,5 @@ function footerKeys(keys: readonly string[]): string {
 
 /** The movement hint names both directions: `j/k` or `↑↓`. */
 function movementKeys(mode: KeyMode): string {
-	return mode === 'search' ? '↑↓' : 'j/k';
+	return TYPING_MODES.has(mode) ? '↑↓' : 'j/k';
 }

@@ -231,6 +231,11 @@ export interface Filters {
 	agent: string;
 	source: SourceKind | '';
 	search: string;
+	/**
+	 * The sessions whose messages match `search`, as a JSON array of their rowids, when they were found ahead (the
+	 * explorer finds them on a second connection, off the key's frame); absent, the query finds them itself.
+	 */
+	searchSessions?: string;
 	sort: SortKey;
 	sortDir: SortDir;
 }

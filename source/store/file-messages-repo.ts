@@ -5,6 +5,8 @@ import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {decodeBody} from './message-body.js';
 import {pack, unpack, type MessageRow} from './messages-repo.js';
+import type {SearchDoc} from '../core/search-text.js';
+import {createSearchRows} from './search-rows.js';
 
 interface FullRow extends MessageRow {
 	source_id: number;
@@ -34,7 +36,8 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 	const sibling = db.prepare(`SELECT 1 FROM messages WHERE ${inKind} AND id >= ? AND id < ? AND id <> ? LIMIT 1`).pluck();
 	const insert = db.prepare(`INSERT OR IGNORE INTO messages (source_id, id, session_id, parent_id, seq, ts, model, facts, body)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-	const update = db.prepare(`UPDATE messages SET ts = ?, model = ?, facts = ?, body = ? WHERE source_id = ? AND id = ?`);
+	const update = db.prepare(`UPDATE messages SET ts = ?, model = ?, facts = ?, body = ? WHERE source_id = ? AND id = ? RETURNING rowid`).pluck();
+	const search = createSearchRows(db);
 	const dropSession = db.prepare(`DELETE FROM messages WHERE source_id = ? AND session_id = ?`);
 	const dropPrefix = db.prepare(`DELETE FROM messages WHERE source_id = ? AND id >= ? AND id < ? AND session_id = ?`);
 	const inSession = db.prepare(`SELECT count(*) FROM messages WHERE session_id = ?`).pluck();
@@ -50,12 +53,19 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 			// Every ID with the prefix sorts between the prefix and the prefix followed by U+FFFF.
 			return sibling.get(prefix, `${prefix}\uffff`, exceptId) !== undefined;
 		},
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string): boolean {
-			return insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body).changes > 0;
+		/** `doc`: the message's words for the search index (null when its source is not indexed). */
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: SearchDoc | null = null): boolean {
+			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
+			if (done.changes === 0) return false;
+			if (doc) search.add(done.lastInsertRowid, doc);
+			return true;
 		},
-		/** Rewrites a stored message's facts and body in place (it keeps its session and order). */
-		update(sourceId: number, f: MessageFacts, body: string): void {
-			update.run(f.timestamp, f.model, pack(f), body, sourceId, f.id);
+		/** Rewrites a stored message's facts and body in place (it keeps its session and order), and its words. */
+		update(sourceId: number, f: MessageFacts, body: string, doc: SearchDoc | null = null): void {
+			const rowid = update.get(f.timestamp, f.model, pack(f), body, sourceId, f.id) as number | undefined;
+			if (rowid === undefined) return;
+			search.remove(rowid);
+			if (doc) search.add(rowid, doc);
 		},
 		/** A session's facts in order, rows unpacked one at a time (a session can hold half a million). */
 		factsForSession(sessionId: string): MessageFacts[] {
@@ -67,6 +77,7 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 			return inSession.get(sessionId) as number;
 		},
 		deleteSession(sourceId: number, sessionId: string): number {
+			search.removeSession(sourceId, sessionId);
 			return dropSession.run(sourceId, sessionId).changes;
 		},
 		/** Drops a session's messages whose ID starts with `prefix` (every such ID sorts below prefix + U+FFFF). */

@@ -5,6 +5,7 @@ import {createSessionsRepo} from './sessions-repo.js';
 import {createSourcesRepo} from './sources-repo.js';
 import {createCursorsRepo} from './cursors-repo.js';
 import {createMetaRepo} from './meta-repo.js';
+import {createSearchRows} from './search-rows.js';
 
 export function createIndexStore(db: IndexDb) {
 	return {
@@ -14,6 +15,7 @@ export function createIndexStore(db: IndexDb) {
 		sources: createSourcesRepo(db),
 		cursors: createCursorsRepo(db),
 		meta: createMetaRepo(db),
+		search: createSearchRows(db),
 	};
 }
 

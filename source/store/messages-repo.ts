@@ -1,6 +1,8 @@
 // Per-message facts in the index: enough to re-summarize a session without re-reading its source.
 import type {IndexDb} from './open-index.js';
 import type {MessageFacts} from '../core/message-facts.js';
+import type {SearchDoc} from '../core/search-text.js';
+import {createSearchRows} from './search-rows.js';
 
 export interface MessageRow {
 	id: string;
@@ -53,12 +55,19 @@ export function createMessagesRepo(db: IndexDb) {
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
+	const search = createSearchRows(db);
 	const move = db.prepare(`UPDATE messages SET session_id = ? WHERE source_id = ? AND session_id = ?`);
 
 	return {
-		/** Inserts one message; returns false when it was already there (sync is idempotent). */
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null): boolean {
-			return insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body).changes > 0;
+		/**
+		 * Inserts one message; returns false when it was already there (sync is idempotent). `doc`: its words
+		 * for the search index, written with it (so a message is indexed exactly once, when it is new).
+		 */
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null, doc: SearchDoc | null = null): boolean {
+			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
+			if (done.changes === 0) return false;
+			if (doc) search.add(done.lastInsertRowid, doc);
+			return true;
 		},
 		place(sourceId: number, id: string): MessagePlace | undefined {
 			return place.get(sourceId, id) as MessagePlace | undefined;

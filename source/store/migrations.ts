@@ -1,12 +1,14 @@
 // Index schema, versioned with PRAGMA user_version. Each step is idempotent and runs in one transaction.
 // Steps are appended, never edited once released: v2 belongs to the transcript sources, v3 to facets,
 // v4 indexes the sortable columns, v5 lets summary titles find their session across files and syncs,
-// v6 stores per-quarter-hour usage and per-session notes (price source, status reason).
+// v6 stores per-quarter-hour usage and per-session notes (price source, status reason),
+// v7 is the full-text search index.
 import {SOURCES_MIGRATION} from './migrations-sources.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
 import {SUMMARY_LEAVES_MIGRATION} from './migrations-leaves.js';
 import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
+import {SEARCH_MIGRATION} from './migrations-search.js';
 
 export const MIGRATIONS: readonly string[] = [
 	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
@@ -106,4 +108,5 @@ export const MIGRATIONS: readonly string[] = [
 	SORT_INDEXES_MIGRATION,
 	SUMMARY_LEAVES_MIGRATION,
 	USAGE_BUCKETS_MIGRATION,
+	SEARCH_MIGRATION,
 ];

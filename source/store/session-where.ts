@@ -1,6 +1,8 @@
 // Builds the SQL WHERE and ORDER BY of a session query from Filters. Values are always bound, never spliced.
 import type {Filters, SortKey} from '../core/types.js';
 import {normalizeModel} from '../core/models.js';
+import {parseSearchQuery} from '../core/search-query.js';
+import {sessionsMatching} from './search-where.js';
 import {pushAll} from '../core/numbers.js';
 
 export interface WhereClause {
@@ -62,8 +64,20 @@ export function sessionWhere(
 	}
 	if (f.search) {
 		const like = `%${escapeLike(f.search)}%`;
-		parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\')`);
-		params.push(like, like, like, like);
+		const labels = `SELECT rowid FROM sessions WHERE label LIKE ? ESCAPE '\\' OR project LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'`;
+		if (f.searchSessions !== undefined) {
+			// The content matches found ahead (sessions' rowids), and the labels scanned once.
+			parts.push(`s.rowid IN (${labels} UNION SELECT value FROM json_each(?))`);
+			params.push(like, like, like, like, f.searchSessions);
+		} else {
+			// Labels and IDs as typed, or any message matching it as a search query (words, phrases, fields).
+			// A query that does not parse (a quote still open while typing) matches the labels alone.
+			const query = parseSearchQuery(f.search);
+			const content = query.ok ? sessionsMatching(query.value) : null;
+			parts.push(`(s.label LIKE ? ESCAPE '\\' OR s.project LIKE ? ESCAPE '\\' OR s.model LIKE ? ESCAPE '\\' OR s.id LIKE ? ESCAPE '\\'${content ? ` OR ${content.sql}` : ''})`);
+			params.push(like, like, like, like);
+			if (content) pushAll(params, content.params);
+		}
 	}
 	return {sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params};
 }

@@ -5,6 +5,7 @@ import type {PricingTable, SourceKind} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {summarizeSession} from '../core/summarize.js';
 import {toolUses} from './tool-uses.js';
+import type {SearchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 
 export interface PlacedMessage {
@@ -14,6 +15,8 @@ export interface PlacedMessage {
 	facts: MessageFacts;
 	/** Canonical body JSON to keep in the index, or null when the source can be re-read by ID. */
 	body: string | null;
+	/** The message's words for the search index (core/search-text.ts searchDoc), null when not indexed. */
+	search?: SearchDoc | null;
 }
 
 export interface ApplyContext {
@@ -32,7 +35,7 @@ export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], 
 	const touched = new Set<string>(alsoTouched);
 	writeTransaction(store.db, () => {
 		for (const p of placed) {
-			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body)) touched.add(p.sessionId);
+			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body, p.search ?? null)) touched.add(p.sessionId);
 		}
 		for (const sessionId of touched) resummarize(ctx, sessionId);
 	})();

@@ -15,6 +15,7 @@ import {messageFacts} from '../core/message-facts.js';
 import {truncate} from '../core/labels.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {encodeBody} from '../store/message-body.js';
+import {searchDoc} from '../core/search-text.js';
 import {createFileMessagesRepo} from '../store/file-messages-repo.js';
 import {createSessionMetaRepo} from '../store/session-meta-repo.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
@@ -38,6 +39,8 @@ export interface FileSyncContext {
 	now: () => number;
 	/** Only one source of this kind: an insert that hits an existing ID needs no lookup first. */
 	singleSource: boolean;
+	/** The source keeps a search index (it does unless the user asked otherwise). */
+	search?: boolean;
 	/** The sources of this kind (they share session IDs: the same session copied into two folders is one). */
 	kindIds?: readonly number[];
 }
@@ -79,7 +82,7 @@ function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
 export function createFileSyncContext(store: IndexStore, sourceId: number, kind: SourceKind, pricing: PricingTable, now: () => number): FileSyncContext {
 	const kindIds = store.sources.list().filter((s) => s.kind === kind).map((s) => s.id);
 	return {
-		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1, kindIds,
+		store, sourceId, kind, pricing, now, singleSource: kindIds.length <= 1, kindIds, search: store.search.state(sourceId).on,
 		repo: createFileMessagesRepo(store.db, kindIds), meta: createSessionMetaRepo(store.db),
 		states: createFileStateRepo(store.db), sessions: createFileSessionsRepo(store.db), leaves: createSummaryLeavesRepo(store.db),
 	};
@@ -117,7 +120,8 @@ interface BatchEffects {
 
 function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
 	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
-	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message))) return false;
+	const doc = ctx.search === false ? null : searchDoc(fm.message);
+	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc)) return false;
 	fx.touched.add(fm.sessionId);
 	const list = fx.inserted.get(fm.sessionId);
 	if (list) list.push({seq: fm.seq, facts});
@@ -146,7 +150,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
 	if (sameMessage(existing.message, merged)) return false;
-	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged));
+	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : searchDoc(merged));
 	fx.touched.add(existing.sessionId);
 	fx.rewritten.add(existing.sessionId);
 	return false;

@@ -7,6 +7,7 @@ import {HOUR_MS} from '../core/time.js';
 import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
+import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {adoptOrphans, loadOrphans} from './tapes-late-parents.js';
@@ -73,6 +74,8 @@ export async function syncTapes(
 	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart: cursor.lastRowid === 0};
 	if (maxRowid === cursor.lastRowid) return summary;
 	const total = source.stats().rows;
+	// The body stays in the source, but its words go into the search index as the message is stored.
+	const indexed = store.search.state(sourceId).on;
 
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
@@ -114,7 +117,7 @@ export async function syncTapes(
 				// The parent link and the body stay in the source (re-read by hash when a session is opened):
 				// the index keeps what listing and re-summarizing need, which halves what a sync writes.
 				facts.parentId = null;
-				if (!store.messages.insert(sourceId, sessionId, rowid, facts, null)) continue;
+				if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? searchDoc(message) : null)) continue;
 				recent.set(message.id, {sessionId, ts: facts.timestamp, model: facts.model});
 				sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));
 				const list = touched.get(sessionId);

@@ -18,7 +18,7 @@ export interface Style {
 export type Token =
 	| 'text' | 'muted' | 'title' | 'accent' | 'rule' | 'label' | 'value'
 	| 'good' | 'bad' | 'neutral' | 'warn' | 'selected' | 'header' | 'headerSorted'
-	| 'chipOn' | 'chipOff' | 'key' | 'spark' | 'cost' | 'unpriced' | 'model'
+	| 'chipOn' | 'chipOff' | 'key' | 'spark' | 'cost' | 'unpriced' | 'model' | 'match'
 	| `status.${Status}`;
 
 export type ThemeName = 'default' | 'dark' | 'light' | 'mono';
@@ -67,6 +67,8 @@ function fromPalette(name: ThemeName, p: Palette): Theme {
 			cost: {color: p.red},
 			unpriced: {...p.muted, italic: true},
 			model: {color: p.magenta},
+			// A search match inside a snippet or a message.
+			match: {color: p.yellow, bold: true, underline: true},
 			'status.completed': {color: p.green},
 			'status.failed': {color: p.red},
 			'status.abandoned': {color: p.yellow},
@@ -96,7 +98,7 @@ export const THEMES: Record<ThemeName, Theme> = {
 			text: {}, muted: {dimColor: true}, title: {bold: true}, accent: {bold: true}, rule: {dimColor: true}, label: {bold: true},
 			value: {bold: true}, good: {}, bad: {bold: true}, neutral: {dimColor: true}, warn: {bold: true}, selected: {inverse: true},
 			header: {bold: true}, headerSorted: {bold: true, underline: true}, chipOn: {inverse: true}, chipOff: {dimColor: true},
-			key: {bold: true}, spark: {}, cost: {}, unpriced: {dimColor: true}, model: {},
+			key: {bold: true}, spark: {}, cost: {}, unpriced: {dimColor: true}, model: {}, match: {bold: true, underline: true},
 			'status.completed': {}, 'status.failed': {bold: true}, 'status.abandoned': {}, 'status.unknown': {dimColor: true},
 		},
 	},

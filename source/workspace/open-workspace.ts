@@ -28,6 +28,8 @@ export interface WorkspaceOptions {
 	claude?: string[];
 	codex?: string[];
 	promptkit?: string[];
+	/** --search-index (true) or --no-search-index (false) for the sources of this run; remembered per source. */
+	searchIndex?: boolean;
 	/** tapes' server: --postgres and --tapes-api ('' for the local default), and --user (one gateway user's sessions). */
 	postgres?: string;
 	tapesApi?: string;
@@ -112,6 +114,7 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			const absolute = path.resolve(opts.cwd, s.path);
 			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
 		});
+		if (opts.searchIndex !== undefined) for (const s of sources) store.search.setOn(s.id, opts.searchIndex);
 		repriceIfChanged(store, pricing, opts.now());
 		return {
 			ok: true,

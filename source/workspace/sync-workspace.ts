@@ -14,6 +14,7 @@ import {codexAdapter} from '../sources/codex/discover.js';
 import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
+import {backfillSearch} from '../sync/search-backfill.js';
 
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
@@ -26,7 +27,7 @@ export interface WorkspaceSync {
 }
 
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
-export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions'};
+export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions' | 'messages'};
 
 type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
 type SyncOne = (ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
@@ -42,6 +43,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
 	try {
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
 		summary.readMode = opened.source.mode;
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
@@ -58,6 +60,7 @@ async function syncTapesSource(ws: Workspace, s: SourceInUse, now: () => number,
 
 async function syncTranscripts(ws: Workspace, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const adapter = FILE_ADAPTERS[s.kind as TranscriptKind];
+	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
@@ -71,6 +74,8 @@ async function syncServer(ws: Workspace, s: SourceInUse, now: () => number, onPr
 	const source = await openServerSource(s);
 	try {
 		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
+		// Server sources keep their bodies in the index, as transcripts do: the search index is filled from there.
+		await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
 		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
 		return summary;

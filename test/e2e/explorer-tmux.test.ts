@@ -76,7 +76,10 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		keys('c');
 		await until((s) => expect(s).toContain(`${n} of ${n} sessions`));
 		const term = 'merkle';
-		const matching = sessions.filter((x) => [x.label, x.project, x.model, x.id].some((v) => v.toLowerCase().includes(term)));
+		// Labels, projects, models and IDs, and what the sessions said: the report's --search is the same search.
+		const searched = spawnSync(process.execPath, [cli, 'sessions', '--demo', '--search', term, '--json'], {env, encoding: 'utf8'});
+		const matching = (JSON.parse(searched.stdout) as {sessions: JsonSession[]}).sessions;
+		expect(matching.length).toBeGreaterThanOrEqual(sessions.filter((x) => [x.label, x.project, x.model, x.id].some((v) => v.toLowerCase().includes(term))).length);
 		expect(matching.length).toBeGreaterThan(0);
 		expect(matching.length).toBeLessThan(n);
 		keys('/');
@@ -98,6 +101,34 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		expect(pane().trim()).toBe('EXIT=0');
 		expect(sha256(demoSource)).toBe(sourceHash);
 		expect(fs.existsSync(`${demoSource}-wal`)).toBe(false);
+	});
+
+	it('finds messages: F, a query, Enter on a result lands on that message with its match highlighted', async () => {
+		const found = spawnSync(process.execPath, [cli, 'search', 'migrations', '--demo', '--json', '--limit', '500'], {env, encoding: 'utf8'});
+		expect(found.status).toBe(0);
+		const hits = JSON.parse(found.stdout) as Array<{session_id: string; message_id: string}>;
+		expect(hits.length).toBeGreaterThan(1);
+		tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', 'find', `${process.execPath} ${cli} --demo --refresh 0; echo "EXIT=$?"; sleep 600`);
+		const screen = (...flags: string[]) => tmux('capture-pane', '-p', ...flags, '-t', 'find');
+		const wait = (check: (s: string) => void) => vi.waitFor(() => check(screen()), {timeout: 20_000, interval: 50});
+		await wait((s) => expect(s).toContain(`${sessions.length} of ${sessions.length} sessions`));
+		tmux('send-keys', '-t', 'find', 'F');
+		await wait((s) => expect(s).toContain('tapedeck › Search'));
+		tmux('send-keys', '-t', 'find', '-l', 'migrations');
+		await wait((s) => expect(s).toContain(`${hits.length} messages`));
+		tmux('send-keys', '-t', 'find', 'Enter');
+		await wait((s) => expect(s).toContain('? help'));
+		tmux('send-keys', '-t', 'find', 'j', 'Enter');
+		// The second hit's session, on its message: the find chip counts it among the session's matches.
+		await wait((s) => expect(s).toMatch(/find:migrations \d+\/\d+/));
+		expect(screen()).toContain(hits[1]!.session_id);
+		const coloured = screen('-e');
+		// The match is drawn underlined (and bold, in colour) in the detail pane of the selected message.
+		expect(coloured).toMatch(/\u001b\[[0-9;]*4[0-9;]*m(?:\u001b\[[0-9;]*m)*migrations/i);
+		tmux('send-keys', '-t', 'find', 'Escape');
+		await wait((s) => expect(s).toContain('tapedeck › Search'));
+		tmux('send-keys', '-t', 'find', 'q');
+		await wait((s) => expect(s).toContain('EXIT=0'));
 	});
 
 	it('shows an error panel when the index is damaged under it, and q still leaves a clean terminal', async () => {

@@ -192,6 +192,12 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		await vi.waitFor(() => expect(r.onAnalytics).toHaveBeenCalledTimes(1));
 		expect(r.onAnalytics.mock.calls[0]![0]).toMatchObject({period: '24h'});
 	},
+	'list:find': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'm', 'i', 'g', 'r', 'enter', key);
+		await vi.waitFor(() => expect(r.onFind).toHaveBeenCalledTimes(1));
+		expect(r.onFind.mock.calls[0]![0]).toMatchObject({filters: {search: 'migr'}, period: 'all'});
+	},
 	'list:quit': async (key) => {
 		const r = await ready();
 		press(r.stdin, key);
@@ -210,18 +216,24 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'search:search-cancel': async (key) => {
 		const r = await ready();
 		press(r.stdin, '/', 'm', 'e', 'r', 'k');
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:merk'));
+		// The list follows the search once its matches are found (the chip shows the search at once).
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${d.services.sessions.count(f({search: 'merk'}))} of 67 sessions`));
 		press(r.stdin, key);
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
-		expect(r.lastFrame()).toContain('? help');
+		await vi.waitFor(() => {
+			expect(r.lastFrame()).toContain('67 of 67 sessions');
+			expect(r.lastFrame()).toContain('? help');
+		});
 	},
 	'search:search-delete': async (key) => {
 		const r = await ready();
 		press(r.stdin, '/', 'm', 'e', 'r', 'k', 'z');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('0 of 67 sessions'));
 		press(r.stdin, key);
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('/ merk▏'));
-		expect(r.lastFrame()).toContain(`${d.services.sessions.count(f({search: 'merk'}))} of 67 sessions`);
+		// The list follows once typing pauses (debounced), a frame or more after the field.
+		await vi.waitFor(() => {
+			expect(r.lastFrame()).toContain('/ merk▏');
+			expect(r.lastFrame()).toContain(`${d.services.sessions.count(f({search: 'merk'}))} of 67 sessions`);
+		});
 	},
 	'search:cursor-down': async (key) => {
 		const r = await ready();

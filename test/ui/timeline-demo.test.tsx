@@ -31,7 +31,8 @@ describe('the demo bug-hunt session', () => {
 	it('opens from the list with its 9 messages, groups and tools; Esc returns to the list as it was', async () => {
 		const r = renderApp(d.services);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
-		press(r.stdin, '/', ...'Memory'.split(''), 'enter', 's');
+		// Its label's words: `/` finds them in what sessions said too, and only this session says all three.
+		press(r.stdin, '/', ...'Memory usage climbs'.split(''), 'enter', 's');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('1 of 67 sessions'));
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('date▼'));
 		const sortedHeader = plain(r.lastFrame()).split('\n').find((l) => l.includes('label'));

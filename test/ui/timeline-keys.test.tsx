@@ -161,6 +161,57 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		const file = plain(r.lastFrame()).match(/exported to (\S+\.md)/)![1]!;
 		expect(fs.readFileSync(file, 'utf8')).toMatch(/^# step 35 \/ step 37 \/ step 39\n/);
 	},
+	'timeline:search': async (key) => {
+		const r = await ready();
+		press(r.stdin, key, 'F', 'o', 'u', 'n', 'd', 'enter');
+		// Message 4 sits in the group of messages 2–4: the group opens and the message's own row is selected.
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('find:Found 1/1'));
+		expect(rowNumber(r.lastFrame())).toBe('└4');
+		expect(plain(r.lastFrame())).toContain('Found it.');
+	},
+	'timeline:find-next': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 's', 't', 'e', 'p', 'enter');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/find:step 1\/\d+/));
+		const first = rowNumber(r.lastFrame());
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/find:step 2\/\d+/));
+		expect(Number(rowNumber(r.lastFrame()))).toBeGreaterThan(Number(first));
+	},
+	'timeline:find-prev': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 's', 't', 'e', 'p', 'enter');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toMatch(/find:step 1\/\d+/));
+		const total = plain(r.lastFrame()).match(/find:step 1\/(\d+)/)![1]!;
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain(`find:step ${total}/${total}`));
+	},
+	'timeline-find:search-accept': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'G', '/', 'l', 'e', 'a', 'k', key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('find:leak 1/1'));
+		expect(rowNumber(r.lastFrame())).toBe('1');
+	},
+	'timeline-find:search-cancel': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'x');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('/ x▏'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('/ x▏'));
+		expect(plain(r.lastFrame())).not.toContain('find:');
+	},
+	'timeline-find:search-delete': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'l', 'e', 'a', 'k', 'z');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('/ leakz▏'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('/ leak▏'));
+	},
+	'timeline-find:quit': async (key) => {
+		const r = await ready();
+		press(r.stdin, '/', 'q', key);
+		await vi.waitFor(() => expect(r.onQuit).toHaveBeenCalledTimes(1));
+	},
 	'timeline:back': async (key) => {
 		const r = await ready();
 		press(r.stdin, key);

@@ -90,5 +90,7 @@ export function hasFilters(state: FilterState): boolean {
 
 /** A key for memoizing queries: equal keys select the same rows in the same order. */
 export function filtersKey(f: Filters, withSort = true): string {
-	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, withSort ? f.sort : '', withSort ? f.sortDir : '']);
+	// The content matches found ahead change the list without changing the search: their size and ends tell them apart.
+	const found = f.searchSessions === undefined ? null : `${f.searchSessions.length}:${f.searchSessions.slice(0, 40)}:${f.searchSessions.slice(-40)}`;
+	return JSON.stringify([f.fromMs, f.toMs, f.model, f.status, f.project, f.agent, f.source, f.search, found, withSort ? f.sort : '', withSort ? f.sortDir : '']);
 }

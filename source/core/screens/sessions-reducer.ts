@@ -22,7 +22,7 @@ export interface Picker {
 	list: lw.ListWindow;
 }
 
-type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'};
+type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -128,6 +128,8 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'quit': return request(state, {kind: 'quit'});
 		case 'insights': return request(state, {kind: 'insights'});
 		case 'analytics': return request(state, {kind: 'analytics'});
+		case 'find': return request(state, {kind: 'find'});
+		case 'find-next': case 'find-prev': return state;
 		case 'select-prev': case 'select-next': case 'select-up': case 'select-down': case 'drill': case 'retry': return state;
 		case 'tab-next': case 'expand': case 'detail-down': case 'detail-up': case 'replay': case 'replay-stop': case 'sub-sessions': case 'export': case 'toggle-thinking': return state;
 		default: {

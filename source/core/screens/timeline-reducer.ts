@@ -7,9 +7,16 @@ import type {MessageSortKey} from '../message-groups.js';
 import * as lw from './list-window.js';
 import {MESSAGE_SORTS, buildRows, findRow, type RowSource, type TimelineRow} from './timeline-rows.js';
 
-export type TimelineMode = 'timeline' | 'timeline-replay' | 'timeline-subs' | 'help';
+export type TimelineMode = 'timeline' | 'timeline-replay' | 'timeline-subs' | 'timeline-find' | 'help';
 
-type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number};
+type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number} | {kind: 'find'; query: string};
+
+/** The session's matches of a query: message indices in time order, and which one is on show (-1: none yet). */
+export interface TimelineFind {
+	query: string;
+	matches: readonly number[];
+	at: number;
+}
 export type TimelineRequest = RequestBody & {seq: number};
 
 export interface TimelineState {
@@ -28,6 +35,9 @@ export interface TimelineState {
 	thinking: boolean;
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
+	/** The query being typed after `/`. */
+	typing: string;
+	find: TimelineFind | null;
 	request: TimelineRequest | null;
 	seq: number;
 }
@@ -39,13 +49,15 @@ export type TimelineAction =
 	| {type: 'detail-lines'; lines: number}
 	| {type: 'tick'}
 	| {type: 'notice'; text: string; ok: boolean}
+	/** A query's matches arrived; `focus` is the message to land on (else the next match from the cursor). */
+	| {type: 'found'; query: string; matches: readonly number[]; focus?: number}
 	| {type: 'handled'; seq: number};
 
 export function initialTimelineState(rows: number, detailHeight: number): TimelineState {
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, thinking: false, notice: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, thinking: false, notice: null, typing: '', find: null, request: null, seq: 0,
 	};
 }
 
@@ -98,6 +110,41 @@ function startReplay(state: TimelineState): TimelineState {
 	return {...withList(timed, lw.moveTo(timed.list, 0)), mode: 'timeline-replay'};
 }
 
+/** Selects message `index`: its own row, its group expanded when the group holds several messages. */
+function showMessage(state: TimelineState, index: number): TimelineState {
+	if (!state.source) return state;
+	const group = state.source.groups.findIndex((g) => index >= g.startIndex && index < g.endIndex);
+	if (group < 0) return state;
+	const g = state.source.groups[group]!;
+	const single = g.endIndex - g.startIndex < 2;
+	const next = single || state.expanded.has(group) ? state : rebuild(state, state.sort, new Set([...state.expanded, group]));
+	const at = next.rows.findIndex((r) => (single ? r.kind === 'group' && r.group === group : r.kind === 'message' && r.message === index));
+	return at < 0 ? next : withList(next, lw.moveTo(next.list, at));
+}
+
+/** The message the cursor is on (a group's first message for a group row). */
+function cursorMessage(state: TimelineState): number {
+	const row = state.rows[state.list.cursor];
+	if (!row || !state.source) return -1;
+	return row.kind === 'message' ? row.message : state.source.groups[row.group]!.startIndex;
+}
+
+/** n / N: the next or previous match, wrapping around. */
+function stepMatch(state: TimelineState, by: 1 | -1): TimelineState {
+	const f = state.find;
+	if (!f || f.matches.length === 0) return state;
+	const at = f.at < 0 ? (by === 1 ? 0 : f.matches.length - 1) : (f.at + by + f.matches.length) % f.matches.length;
+	return showMessage({...state, find: {...f, at}}, f.matches[at]!);
+}
+
+function onFound(state: TimelineState, query: string, matches: readonly number[], focus?: number): TimelineState {
+	const from = focus ?? cursorMessage(state);
+	let at = matches.findIndex((m) => m >= from);
+	if (at < 0) at = matches.length ? 0 : -1;
+	const found = {...state, find: {query, matches, at}};
+	return at < 0 ? (focus === undefined ? found : showMessage(found, focus)) : showMessage(found, matches[at]!);
+}
+
 function onKey(state: TimelineState, action: KeyAction): TimelineState {
 	const subs = state.mode === 'timeline-subs';
 	const half = Math.max(1, Math.floor(state.detail.height / 2));
@@ -123,6 +170,12 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'help': return {...state, mode: 'help'};
 		case 'close': return {...state, mode: 'timeline'};
 		case 'quit': return request(state, {kind: 'quit'});
+		case 'search': return {...state, mode: 'timeline-find', typing: ''};
+		case 'search-delete': return {...state, typing: Array.from(state.typing).slice(0, -1).join('')};
+		case 'search-cancel': return {...state, mode: 'timeline'};
+		case 'search-accept': return state.typing.trim() === '' ? {...state, mode: 'timeline', find: null} : request({...state, mode: 'timeline'}, {kind: 'find', query: state.typing});
+		case 'find-next': return stepMatch(state, 1);
+		case 'find-prev': return stepMatch(state, -1);
 		default: return state; // the Sessions screen's actions are not bound in these modes
 	}
 }
@@ -141,7 +194,8 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 				const hit = resolveKey(next.mode, press.input, press.key);
 				// During a replay every key stops it; only the quit keys also do what they say.
 				if (next.mode === 'timeline-replay' && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
-				else if (hit && hit.action !== 'type') next = onKey(next, hit.action);
+				else if (hit?.action === 'type') next = {...next, typing: next.typing + hit.text};
+				else if (hit) next = onKey(next, hit.action);
 				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
 			}
 			return next;
@@ -173,6 +227,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 			return next.list.cursor >= next.list.total - 1 ? {...next, mode: 'timeline'} : next;
 		}
 		case 'notice': return {...state, notice: {text: action.text, ok: action.ok}};
+		case 'found': return onFound(state, action.query, action.matches, action.focus);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {
 			const never: never = action;

@@ -11,6 +11,9 @@ import type {OverviewData, SessionsService} from '../services/types.js';
 import {useSessionCount, useSessionPage} from './use-session-page.js';
 import {useDeferredQuery} from './use-deferred-query.js';
 
+/** How long typing in the search must pause before the KPI figures and the sparkline follow. */
+export const SEARCH_FIGURES_DELAY_MS = 400;
+
 export interface SessionsData {
 	filters: Filters;
 	rows: SessionSummary[];
@@ -30,6 +33,9 @@ export function useSessionsData(sessions: SessionsService, state: SessionsState)
 	const count = useSessionCount(sessions, filters, state.version);
 	const grandTotal = useMemo(() => sessions.count(DEFAULT_FILTERS), [sessions, state.version]);
 	const key = `${filtersKey(filters, false)}|${state.version}|${state.now}`;
-	const figures = useDeferredQuery(key, () => ({overview: sessions.overview(filters, state.now), daily: sessions.dailyCost(filters, state.now)}));
+	// While a search is typed the figures wait for a longer pause: each run scans every selected session,
+	// and one started between two keys delays the second key's frame.
+	const figures = useDeferredQuery(key, () => ({overview: sessions.overview(filters, state.now), daily: sessions.dailyCost(filters, state.now)}),
+		state.mode === 'search' ? SEARCH_FIGURES_DELAY_MS : undefined);
 	return {filters, rows, count, grandTotal, overview: figures.value.overview, daily: figures.value.daily, pending: figures.pending};
 }

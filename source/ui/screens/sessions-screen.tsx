@@ -24,6 +24,13 @@ import {KpiHeader} from '../components/kpi-header.js';
 import {SparkLine} from '../components/spark-line.js';
 import {SessionTable} from '../components/session-table.js';
 import {PickerList} from '../components/picker-list.js';
+import {SnippetLine} from '../components/snippet-line.js';
+import {useDebounced} from '../hooks/use-debounced.js';
+import {useContentSessions} from '../hooks/use-content-sessions.js';
+import {useDeferredQuery} from '../hooks/use-deferred-query.js';
+
+/** How long typing in the search must pause before the list (and its content search) follows. */
+export const SEARCH_DEBOUNCE_MS = 150;
 
 /** Lines of the body above the table rows: three KPI lines, the sparkline, the table header. */
 const HEADER_LINES = 5;
@@ -48,6 +55,8 @@ export interface SessionsScreenProps {
 	onInsights?(filters: FilterState): void;
 	/** `a`: the Analytics screen over the same filters and period. */
 	onAnalytics?(filters: FilterState): void;
+	/** `F`: the Search screen over the same filters and period, starting from the list's search. */
+	onFind?(filters: FilterState): void;
 	onQuit(): void;
 	/** Filters and period a screen left with (`seq` tells one return from the next); the list takes them on. */
 	returned?: {filters: FilterState; seq: number} | null;
@@ -59,18 +68,30 @@ function init(services: ExplorerServices, initial: FilterState, size: Size): Ses
 	return {...state, version: services.sync.getSnapshot().version};
 }
 
-export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onQuit, returned = null}: SessionsScreenProps) {
+export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onFind, onQuit, returned = null}: SessionsScreenProps) {
 	const services = useServices();
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
-	const data = useSessionsData(services.sessions, state);
+	// The search reaches the queries (labels and the full-text index) once typing pauses.
+	const search = useDebounced(state.filters.search, SEARCH_DEBOUNCE_MS);
+	// The search reaches the list with its content matches, found in the background, between keys.
+	const applied = useContentSessions(services.search, state.filters.search, search, state.version);
+	const queried = useMemo(() => (applied.search === state.filters.search && applied.found === undefined ? state
+		: {...state, filters: {...state.filters, search: applied.search, ...(applied.found === undefined ? {} : {searchSessions: applied.found})}}),
+	[state, applied]);
+	const data = useSessionsData(services.sessions, queried);
 	const background = useBackgroundStatus(services);
-	useFollowSync(background.sync, services.sessions, services.now, state, data.rows, dispatch);
+	useFollowSync(background.sync, services.sessions, services.now, queried, data.rows, dispatch);
 
 	useEffect(() => {
 		if (returned) dispatch({type: 'adopt', filters: returned.filters});
 	}, [returned?.seq]);
 
-	const rowsHeight = tableRows(size);
+	// While a search is on, one line under the chips shows the selected session's best match.
+	const snippetShown = applied.search !== '' && services.search !== undefined;
+	const rowsHeight = tableRows(size) - (snippetShown ? 1 : 0);
+	const selected = data.rows[state.list.cursor - state.list.offset];
+	const snippet = useDeferredQuery(`${applied.search}|${selected?.id ?? ''}|${state.version}`,
+		() => (snippetShown && selected ? services.search!.sessionSnippet(applied.search, selected.id) : null), SEARCH_DEBOUNCE_MS);
 	useEffect(() => dispatch({type: 'resize', height: rowsHeight}), [rowsHeight]);
 	useEffect(() => {
 		if (data.count !== state.list.total) dispatch({type: 'total', total: data.count});
@@ -83,6 +104,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
+		else if (r.kind === 'find') onFind?.(filterStateOf(state));
 		else if (r.kind === 'open') {
 			const session = services.sessions.page(data.filters, r.index, 1)[0];
 			if (session) onOpen(session.id);
@@ -96,7 +118,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	useInput((input, key) => dispatch({type: 'input', input, key}), {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns), [size.columns]);
-	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(data.filters)], [state.period, data.filters]);
+	// The search chip names the search as typed and kept, also while its matches are still being found.
+	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters({...data.filters, search: state.filters.search})],
+		[state.period, data.filters, state.filters.search]);
 	const counts = useMemo(() => ({shown: data.count, total: data.grandTotal}), [data.count, data.grandTotal]);
 	const cells = useMemo(() => kpiCells(data.overview.totals, data.overview.comparison), [data.overview]);
 	const daily = useMemo(() => data.daily.map((d) => d.cost), [data.daily]);
@@ -120,6 +144,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 				<>
 					<KpiHeader cells={cells} width={size.columns} />
 					<SparkLine values={daily} chips={chips} width={size.columns} />
+					{snippetShown && state.mode !== 'picker' ? <SnippetLine snippet={snippet.pending ? null : snippet.value} width={size.columns} lead="  ↳ "
+						none={snippet.pending || !selected ? '…' : 'its label, project, model or ID matches'} /> : null}
 					{state.mode === 'picker' && state.picker ? (
 						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
 					) : (

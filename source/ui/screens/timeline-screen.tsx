@@ -24,6 +24,9 @@ import {TimelineHeader, TimelineSpark, headerHeight} from '../components/timelin
 import {TimelineTable} from '../components/timeline-table.js';
 import {SubSessionList, TimelineDetail} from '../components/timeline-detail.js';
 import {detailLines} from '../components/timeline-detail-lines.js';
+import {markLines} from '../components/marked-lines.js';
+import {highlightTerms, useTimelineFind} from '../hooks/use-timeline-find.js';
+import type {MessageFocus} from '../../core/screens/navigation.js';
 import {isFoldable} from '../../core/content-parts.js';
 
 const RULE = [{text: '│', token: 'rule' as const}];
@@ -33,6 +36,7 @@ export const REPLAY_STEP_MS = 300;
 
 const HELP = [
 	{title: 'Timeline', bindings: bindingsFor('timeline')},
+	{title: 'Finding (words, "phrases", -not, prefix*, tool: role: in:)', bindings: bindingsFor('timeline-find'), compact: true},
 	{title: 'During a replay', bindings: bindingsFor('timeline-replay')},
 	{title: 'Sub-sessions list', bindings: bindingsFor('timeline-subs')},
 ];
@@ -44,6 +48,8 @@ export interface TimelineScreenProps {
 	onQuit(): void;
 	/** Opens a sub-session's timeline (Esc there comes back here). */
 	onOpenSession(id: string): void;
+	/** Opened from the Search screen: land on this message, its query's matches marked. */
+	focus?: MessageFocus;
 	replayStepMs?: number;
 }
 
@@ -64,7 +70,7 @@ function listRows(size: Size, outline: TimelineOutline | null): number {
 	return Math.max(1, bodyHeight(size) - (outline ? headerHeight(outline) : 0) - 1);
 }
 
-export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayStepMs = REPLAY_STEP_MS}: TimelineScreenProps) {
+export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, replayStepMs = REPLAY_STEP_MS}: TimelineScreenProps) {
 	const services = useServices();
 	const background = useBackgroundStatus(services);
 	// Reload only when this session changed (a sync grew it), not on every sync of the index.
@@ -81,6 +87,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 		if (source && source !== state.source) dispatch({type: 'loaded', source, subSessions: outline!.subSessions.length});
 	}, [source]);
 	useEffect(() => dispatch({type: 'resize', rows, detailHeight: rows}), [rows]);
+	const find = useTimelineFind(services, id, outline, dispatch, focus);
 
 	// Bodies and text analytics after the first frame: a long session's rows are on screen meanwhile.
 	const [detail, setDetail] = useState<{version: string | null; value: Result<SessionDetail>} | null>(null);
@@ -105,7 +112,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 		else if (r.kind === 'open-sub') {
 			const sub = outline?.subSessions[r.index];
 			if (sub) onOpenSession(sub.id);
-		} else {
+		} else if (r.kind === 'find') find(r.query);
+		else {
 			const written = services.timeline.exportMarkdown(id);
 			dispatch({type: 'notice', text: written.ok ? `exported to ${written.value}` : sanitizeLine(written.error), ok: written.ok});
 		}
@@ -115,11 +123,12 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	useInput((input, key) => dispatch({type: 'input', input, key}));
 
 	const row = state.rows[state.list.cursor];
-	const lines = useMemo(() => (outline && row ? detailLines({
+	const terms = useMemo(() => highlightTerms(state.find?.query), [state.find?.query]);
+	const lines = useMemo(() => (outline && row ? markLines(detailLines({
 		outline, bodies: full?.messages ?? null, bodyError: detail?.value.ok === false ? detail.value.error : full?.bodyError ?? null,
 		group: row.group, message: row.kind === 'message' ? row.message : null, timeZone: services.timeZone, width: panes.detail,
 		thinking: state.thinking,
-	}) : []), [outline, row, full, detail, panes.detail, services.timeZone, state.thinking]);
+	}), terms) : []), [outline, row, full, detail, panes.detail, services.timeZone, state.thinking, terms]);
 	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
 	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
 
@@ -127,8 +136,10 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 	const hidden = useMemo((): KeyAction[] => [
 		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
 		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
+		...(state.find?.matches.length ? [] : ['find-next' as const]),
 		...(full?.messages.some((m) => m.parts?.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
-	], [outline, full]);
+	], [outline, full, state.find]);
+	const findChip = state.find ? [`find:${sanitizeLine(state.find.query)} ${state.find.at + 1}/${state.find.matches.length}`] : [];
 	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);
 	return (
@@ -137,8 +148,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, replayS
 			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ' · replaying' : ''}`} period={null} width={size.columns} />}
 			status={state.notice ? <Segments width={size.columns} segments={[{text: ` ${state.notice.text}`, token: state.notice.ok ? 'good' : 'bad'}]} />
 				: <StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={state.sort === 'time' ? [] : [`sort:${state.sort}`]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
-			footer={<Footer width={size.columns} hints={hints} />}
+				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+			footer={<Footer width={size.columns} hints={hints} {...(state.mode === 'timeline-find' ? {search: state.typing} : {})} />}
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
 				: !outline ? <Segments width={size.columns} segments={[{text: ' This session is no longer in the index. Esc goes back.', token: 'muted'}]} />

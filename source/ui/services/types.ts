@@ -14,6 +14,8 @@ import type {MessageFacts} from '../../core/message-facts.js';
 import type {MessageGroup} from '../../core/message-groups.js';
 import type {SessionDetail} from '../../workspace/session-detail.js';
 import type {FacetRecord} from '../../store/facets-repo.js';
+import type {SearchResult} from '../../workspace/search-results.js';
+import type {Snippet} from '../../core/search-snippet.js';
 
 /** A value that changes in the background, read with useSyncExternalStore. */
 export interface ExternalStore<T> {
@@ -102,8 +104,23 @@ export interface AnalyticsService {
 	sessions(f: Filters, slot: DrillSlot): SessionSummary[];
 }
 
+export type SearchOrder = 'rank' | 'time';
+
+export interface SearchService {
+	/** Messages matching a query under the filters, best first or newest first; an explanation when it does not parse. */
+	hits(query: string, f: Filters, order: SearchOrder, limit: number): Result<SearchResult[]>;
+	/** The first matching message of one session, as a snippet; null when nothing in it matches the query's words. */
+	sessionSnippet(query: string, sessionId: string): Snippet | null;
+	/** IDs of one session's messages matching a query, in time order: the Timeline's `/` and n/N. */
+	inSession(query: string, sessionId: string): Result<string[]>;
+	/** The sessions with a matching message, as a JSON array of their rowids, found without blocking; null when aborted first. */
+	matchingSessions?(query: string, signal: AbortSignal): Promise<string | null>;
+}
+
 export interface ExplorerServices {
 	sessions: SessionsService;
+	/** Full-text search (absent in tests that give no index). */
+	search?: SearchService;
 	analytics: AnalyticsService;
 	timeline: TimelineService;
 	insights: InsightsService;

@@ -9,13 +9,34 @@ import {comparePeriods} from '../../core/overview.js';
 import {sanitizeLine} from '../../core/sanitize.js';
 import {createFacetQueries} from '../../store/facets-queries.js';
 import {IDLE_PROGRESS, type FacetProgress} from '../../core/facet-status.js';
-import {constantStore, type AnalyticsService, type ExplorerServices, type ExternalStore, type InsightsService, type SessionsService} from './types.js';
+import {constantStore, type AnalyticsService, type ExplorerServices, type ExternalStore, type InsightsService, type SearchService, type SessionsService} from './types.js';
 import {loadAnalytics} from '../../workspace/analytics-data.js';
 import {inSlot, slotFilters} from '../../core/screens/analytics-slot.js';
 import {createSyncLoop, type SyncLoop} from './sync-loop.js';
 import {throttledStore} from './throttled-store.js';
 import {createTimelineService} from './timeline-service.js';
 import type {Warning} from '../../core/types.js';
+import {createSearchResults} from '../../workspace/search-results.js';
+import {createSessionMatcher} from '../../workspace/session-matches.js';
+
+/** Characters of a snippet cut from a message; the screens fit it to their width. */
+const SNIPPET_CHARS = 240;
+
+/** Full-text search over the workspace's index; statements are prepared on first use. */
+export function workspaceSearch(ws: Workspace): SearchService {
+	let search: ReturnType<typeof createSearchResults> | null = null;
+	const get = () => (search ??= createSearchResults(ws));
+	let matcher: ReturnType<typeof createSessionMatcher> | null = null;
+	return {
+		hits(query, f, order, limit) {
+			const page = get().search(query, f, {order, limit, width: SNIPPET_CHARS});
+			return page.ok ? {ok: true, value: page.value.hits} : page;
+		},
+		sessionSnippet: (query, sessionId) => get().sessionSnippet(query, sessionId, SNIPPET_CHARS),
+		inSession: (query, sessionId) => get().inSession(query, sessionId),
+		matchingSessions: (query, signal) => (matcher ??= createSessionMatcher(ws.indexPath, ws.store.db)).find(query, signal),
+	};
+}
 
 /** How often the facet worker's status text and progress may redraw a screen (4 times a second). */
 export const FACET_REDRAW_MS = 250;
@@ -107,6 +128,7 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 	});
 	const services: ExplorerServices = {
 		sessions: workspaceSessions(ws, opts.timeZone),
+		search: workspaceSearch(ws),
 		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')}),
 		analytics: workspaceAnalytics(ws, opts.timeZone),
 		insights: workspaceInsights(ws, opts.facetProgress && throttledStore(opts.facetProgress, FACET_REDRAW_MS)),

@@ -60,14 +60,15 @@ export function renderSessions(services: ExplorerServices, initial: FilterState 
 	const onQuit = vi.fn();
 	const onInsights = vi.fn();
 	const onAnalytics = vi.fn();
+	const onFind = vi.fn();
 	const r = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={THEMES.mono}>
-				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onInsights={onInsights} onAnalytics={onAnalytics} onQuit={onQuit} />
+				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onInsights={onInsights} onAnalytics={onAnalytics} onFind={onFind} onQuit={onQuit} />
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 	);
-	return {...r, onOpen, onQuit, onInsights, onAnalytics};
+	return {...r, onOpen, onQuit, onInsights, onAnalytics, onFind};
 }
 
 /** Presses keys by name ('j', 'down', 'enter', 'ctrl+c'…), one write each. */

@@ -21,7 +21,7 @@ export function inkKey(name: string): {input: string; key: KeyPress} {
 /** The bytes a terminal sends for a normalized key name. */
 export const BYTES: Record<string, string> = {
 	up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', pageup: '\u001b[5~', pagedown: '\u001b[6~',
-	home: '\u001b[H', end: '\u001b[F', enter: '\r', esc: '\u001b', tab: '\t', backspace: '\u007f', 'ctrl+c': '\u0003',
+	home: '\u001b[H', end: '\u001b[F', enter: '\r', esc: '\u001b', tab: '\t', backspace: '\u007f', 'ctrl+c': '\u0003', 'ctrl+f': '\u0006',
 };
 
 export function bytesOf(name: string): string {

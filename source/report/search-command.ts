@@ -1,0 +1,35 @@
+// `tapedeck search`: flags checked, the query run, the report written; exit status 1 when nothing matched.
+import type {Filters} from '../core/types.js';
+import type {Result} from '../core/time.js';
+import {createSearchResults} from '../workspace/search-results.js';
+import type {Workspace} from '../workspace/open-workspace.js';
+import {searchReport, type SearchFormat} from './search-report.js';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 10_000;
+const SNIPPET_WIDTH = 100;
+
+export interface SearchFlags {
+	limit?: number;
+	order?: string;
+	format: SearchFormat;
+	timeZone: string;
+}
+
+export function runSearch(ws: Workspace, query: string, filters: Filters, flags: SearchFlags): Result<string> & {exitCode?: number; notices?: string[]} {
+	if (query.trim() === '') return {ok: false, error: 'search needs a query, e.g. tapedeck search \'tool:Bash "terraform destroy"\' (see --help)'};
+	const limit = flags.limit ?? DEFAULT_LIMIT;
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return {ok: false, error: `invalid --limit "${flags.limit}": expected a whole number from 1 to ${MAX_LIMIT.toLocaleString('en-US')}`};
+	const order = (flags.order ?? 'rank').trim().toLowerCase();
+	if (order !== 'rank' && order !== 'time') return {ok: false, error: `invalid --order "${flags.order}": expected rank or time`};
+	const page = createSearchResults(ws).search(query, filters, {order, limit, width: SNIPPET_WIDTH});
+	if (!page.ok) return {ok: false, error: `invalid search "${oneLine(query)}": ${page.error}`};
+	const notices = page.value.unindexed.map((p) => `${p}: not searched (its search index is off; run once with --search-index to build it)`);
+	return {ok: true, value: searchReport(page.value, flags.format, flags.timeZone), exitCode: page.value.hits.length === 0 ? 1 : 0, notices};
+}
+
+/** A query quoted in an error: one line, and short (it may be 10,000 characters). */
+function oneLine(text: string): string {
+	const line = text.replace(/\s+/g, ' ');
+	return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}

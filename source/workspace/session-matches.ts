@@ -1,0 +1,64 @@
+// The sessions with a message matching a query, found on a second, read-only connection in slices of a
+// few milliseconds with the event loop free between them: a word in half a million messages takes a
+// second to gather, and the explorer keeps drawing keys meanwhile. A newer query cancels an older one.
+import {pushAll} from '../core/numbers.js';
+import Database from 'better-sqlite3';
+import {parseSearchQuery} from '../core/search-query.js';
+import {matchingSessionRows} from '../store/search-where.js';
+import type {IndexDb} from '../store/open-index.js';
+
+/** Longest a slice runs before the event loop gets a turn. */
+const SLICE_MS = 6;
+/** Messages (by rowid) read per statement: a query matching none of them still ends within a few milliseconds. */
+const RANGE = 5_000;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createSessionMatcher(indexPath: string, main: IndexDb) {
+	let reader: IndexDb | null = null;
+	// A file index is read on its own connection (WAL lets it read while the main one writes); an in-memory one has only the main.
+	const connection = () => (reader ??= indexPath === ':memory:' ? main : new Database(indexPath, {readonly: true, fileMustExist: true, timeout: 5000}));
+	return {
+		/** The sessions' rowids as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
+		async find(query: string, signal: AbortSignal): Promise<string | null> {
+			const parsed = parseSearchQuery(query);
+			if (!parsed.ok) return '[]';
+			const {sql, params} = matchingSessionRows(parsed.value);
+			const ids = new Set<string>();
+			const db = connection();
+			const statement = db.prepare(sql).pluck();
+			const last = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
+			let sliceEnd = performance.now() + SLICE_MS;
+			for (let lo = 1; lo <= last; lo += RANGE) {
+				const rows = statement.iterate(...params, lo, lo + RANGE - 1) as IterableIterator<string>;
+				try {
+					let n = 0;
+					for (const id of rows) {
+						ids.add(id);
+						if (++n % 256 !== 0 || performance.now() < sliceEnd) continue;
+						await turn();
+						if (signal.aborted) return null;
+						sliceEnd = performance.now() + SLICE_MS;
+					}
+				} finally {
+					rows.return?.();
+				}
+				if (performance.now() < sliceEnd) continue;
+				await turn();
+				if (signal.aborted) return null;
+				sliceEnd = performance.now() + SLICE_MS;
+			}
+			if (signal.aborted) return null;
+			// The list looks sessions up by rowid: integers are quicker to pass and to find than 16-character IDs.
+			const rowids: number[] = [];
+			const all = [...ids];
+			const toRowids = connection().prepare(`SELECT rowid FROM sessions WHERE id IN (SELECT value FROM json_each(?))`).pluck();
+			for (let i = 0; i < all.length; i += 2_000) {
+				pushAll(rowids, toRowids.all(JSON.stringify(all.slice(i, i + 2_000))) as number[]);
+				await turn();
+				if (signal.aborted) return null;
+			}
+			return JSON.stringify(rowids.sort((a, b) => a - b));
+		},
+	};
+}
