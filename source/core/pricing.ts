@@ -102,6 +102,32 @@ export interface PriceHit {
  * keys share one map), then the catalog. null when no layer has it (the cost is unknown, never $0).
  */
 export function priceLookup(table: PricingTable, model: string): PriceHit | null {
+	// A sync prices every message of a million: the answer per table and model name is computed once.
+	let memo = PRICE_MEMO.get(table);
+	if (!memo || memo.models !== table.models || memo.catalog !== table.catalog || memo.overridden !== table.overridden) {
+		memo = {models: table.models, catalog: table.catalog, overridden: table.overridden, hits: new Map()};
+		PRICE_MEMO.set(table, memo);
+	}
+	let hit = memo.hits.get(model);
+	if (hit === undefined) {
+		hit = lookUpPrice(table, model);
+		if (memo.hits.size < PRICE_MEMO_MODELS) memo.hits.set(model, hit);
+	}
+	return hit;
+}
+
+/** Tables are built whole, never changed in place; the parts are kept to tell if one was all the same. */
+interface PriceMemo {
+	models: PricingTable['models'];
+	catalog: PricingTable['catalog'];
+	overridden: PricingTable['overridden'];
+	hits: Map<string, PriceHit | null>;
+}
+const PRICE_MEMO = new WeakMap<PricingTable, PriceMemo>();
+/** Model names seen are few; a bound keeps a source of made-up names from growing it without end. */
+const PRICE_MEMO_MODELS = 10_000;
+
+function lookUpPrice(table: PricingTable, model: string): PriceHit | null {
 	for (const key of lookupKeys(model)) {
 		const hit = Object.hasOwn(table.models, key) ? table.models[key] : undefined;
 		if (!hit) continue;

@@ -13,6 +13,7 @@ import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 import {addProblem} from './file-problems.js';
+import {createFileStateRepo} from '../store/file-state-repo.js';
 
 export const RECONCILE_EVERY_MS = 5 * 60_000;
 const BATCH_MESSAGES = 20_000;
@@ -37,6 +38,22 @@ interface SavedState {
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void = () => {}, signal?: AbortSignal): Promise<SyncSummary> {
+	const {store} = deps;
+	const first = !createFileStateRepo(store.db).get(deps.sourceId, STATE_KEY)?.state;
+	// A first import writes a whole server (a million messages) and its checkpoints would wait on the disk
+	// each time: they do not, until it is done. A killed import is still whole up to its last commit (WAL keeps
+	// that from a process crash) and starts again from the beginning, as its checkpoint was not saved; only a
+	// machine that loses power mid-import may leave the index damaged, which is then deleted and rebuilt.
+	const synchronous = first ? store.db.pragma('synchronous', {simple: true}) : null;
+	if (first) store.db.pragma('synchronous = OFF');
+	try {
+		return await syncOnce(deps, onProgress, signal);
+	} finally {
+		if (first) store.db.pragma(`synchronous = ${Number(synchronous)}`);
+	}
+}
+
+async function syncOnce(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
 	const {store, source, sourceId} = deps;
 	const ctx = createFileSyncContext(store, sourceId, deps.kind, deps.pricing, deps.now);
 	const remote = createRemoteSessionsRepo(store.db);

@@ -80,6 +80,15 @@ describe('pricingForModel', () => {
 });
 
 describe('mergePricing', () => {
+	it('prices by each table, however many lookups went before', () => {
+		const table = defaultPricing();
+		const before = pricingForModel(table, 'claude-sonnet-4-5');
+		const merged = mergePricing(table, {'claude-sonnet-4-5': {output: 99}}, 'prices.json');
+		expect(pricingForModel(merged, 'claude-sonnet-4-5')?.output).toBe(99);
+		expect(pricingForModel(table, 'claude-sonnet-4-5')).toEqual(before);
+		expect(pricingForModel(table, 'claude-sonnet-4-5')?.output).not.toBe(99);
+	});
+
 	it('fixes reference: a partial override keeps the fields it leaves out', () => {
 		const merged = mergePricing(table, {'claude-sonnet-4-5': {output: 20}}, 'prices.json');
 		expect(merged.models['claude-sonnet-4.5']).toEqual({input: 3, output: 20, cacheRead: 0.3, cacheWrite: 3.75, cacheWrite1h: 6});

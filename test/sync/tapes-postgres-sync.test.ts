@@ -82,9 +82,12 @@ describe('tapes PostgreSQL sync', () => {
 				.finally(() => source.close());
 		};
 		try {
+			const synchronous = ws.store.db.pragma('synchronous', {simple: true});
 			const cold = await sync();
 			expect(cold.fromStart).toBe(true);
 			expect(cold.newMessages).toBeGreaterThan(10);
+			// The first import writes without waiting on the disk; the index's own setting is back after it.
+			expect(ws.store.db.pragma('synchronous', {simple: true})).toBe(synchronous);
 			const sent = db.readerStatements().length;
 			const quiet = await sync();
 			expect(quiet).toMatchObject({newMessages: 0, sessionsTouched: 0});

@@ -27,7 +27,11 @@ export const threadSessionId = (sessionId: string, threadId: string) => `${sessi
 
 const PREVIEW_RUNES = 120;
 
+/** Text JSON could parse starts like a value (a failed parse throws, and a cold sync looks at every session's first prompt). */
+const JSON_START = /^(?:[{["\-\d]|true$|false$|null$)/;
+
 function isJson(text: string): boolean {
+	if (!JSON_START.test(text)) return false;
 	try {
 		JSON.parse(text);
 		return true;

@@ -85,14 +85,41 @@ export interface V1SessionRead {
 
 const blocksSchema = z.array(contentBlockSchema).nullable().optional();
 
+const BLOCK_STRINGS = ['text', 'thinking', 'tool_use_id', 'tool_name', 'tool_result_id', 'tool_output'] as const;
+const USAGE_NUMBERS = ['prompt_tokens', 'completion_tokens', 'total_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'total_duration_ns'] as const;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What the schemas accept, checked in place: a cold sync parses a million spans, and zod copies every block
+ * it checks. Only a value this turns down goes through zod, for its message.
+ */
+function isBlockList(value: unknown): value is ContentBlock[] {
+	if (!Array.isArray(value)) return false;
+	for (const b of value) {
+		if (!isRecord(b) || typeof b['type'] !== 'string') return false;
+		for (const key of BLOCK_STRINGS) if (b[key] !== undefined && typeof b[key] !== 'string') return false;
+		if (b['is_error'] !== undefined && typeof b['is_error'] !== 'boolean') return false;
+	}
+	return true;
+}
+
+function isUsage(value: unknown): value is SpanUsage {
+	if (!isRecord(value)) return false;
+	for (const key of USAGE_NUMBERS) if (value[key] !== undefined && !Number.isFinite(value[key])) return false;
+	return true;
+}
+
 /** Parses a JSON column (input, output, usage) that may be NULL; a bad one is named by the caller. */
 export function parseBlocks(value: unknown): ContentBlock[] | string {
+	if (value === null || value === undefined) return [];
+	if (isBlockList(value)) return value;
 	const parsed = blocksSchema.safeParse(value);
 	return parsed.success ? (parsed.data ?? []) : `not a list of content blocks (${parsed.error.issues[0]?.message ?? 'invalid'})`;
 }
 
 export function parseUsage(value: unknown): SpanUsage | string {
 	if (value === null || value === undefined) return {};
+	if (isUsage(value)) return value;
 	const parsed = usageSchema.safeParse(value);
 	return parsed.success ? parsed.data : `usage is not an object of token counts (${parsed.error.issues[0]?.message ?? 'invalid'})`;
 }

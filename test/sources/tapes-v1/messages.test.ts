@@ -20,6 +20,9 @@ describe('tapes v1 mapping', () => {
 		[{derivedTitle: 'Derived', name: 'slug'}, [{prompt: 'hi', synthetic: ''}], 'Derived'],
 		[{name: 'slug'}, [{prompt: '', synthetic: 'shadow-opener'}, {prompt: 'the first real prompt', synthetic: ''}], 'the first real prompt'],
 		[{name: 'slug'}, [{prompt: '{"json": true}', synthetic: ''}], 'slug'],
+		[{name: 'slug'}, [{prompt: '  42  ', synthetic: ''}], 'slug'],
+		[{name: 'slug'}, [{prompt: 'true story: fix the parser', synthetic: ''}], 'true story: fix the parser'],
+		[{name: 'slug'}, [{prompt: '[draft] fix the parser', synthetic: ''}], '[draft] fix the parser'],
 		[{}, [], 'abcdef123456'],
 	])('display title of %j with traces %j is %s', (over, traces, title) => {
 		const read: V1SessionRead = {session: session(over), traces: traces.map((t, i) => ({traceId: `t${i}`, userPrompt: t.prompt, synthetic: t.synthetic,
