@@ -90,9 +90,22 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		await vi.waitFor(() => expect(selectedTime(r.lastFrame())).toBe(timeOf(at(0, 'time').timestamp)));
 	},
 	'find-query:quit': async (key) => {
-		const r = await opened();
-		press(r.stdin, 'q', key);
+		// The screen alone, so the quit is seen as a call (the whole app's last frame is empty once it quits).
+		const onQuit = vi.fn();
+		const r = render(
+			<ServicesContext.Provider value={d.services}>
+				<ThemeContext.Provider value={THEMES.mono}>
+					<SearchScreen size={SIZE} initial={ALL} query="" active onOpen={vi.fn()} onBack={vi.fn()} onQuit={onQuit} />
+				</ThemeContext.Provider>
+			</ServicesContext.Provider>,
+		);
+		await inputReady(r.stdin);
+		press(r.stdin, 'q');
+		// q is typed into the query, not taken as quit.
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('find q▏'));
+		expect(onQuit).not.toHaveBeenCalled();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
 	},
 	'find:cursor-down': async (key) => {
 		const {r} = await listed();
