@@ -25,6 +25,9 @@ describe('a first run with no source, in tmux', {timeout: 60_000}, () => {
 		await until((s) => expect(s).toContain('~/.claude/projects'));
 		tmux('send-keys', '-t', 'yes', 'Enter');
 		await until((s) => expect(s).toMatch(/\d+ of \d+ sessions/));
+		// Leave it, so nothing is still writing the demo's index when the test's folder is removed.
+		tmux('send-keys', '-t', 'yes', 'q');
+		await until((s) => expect(s).toContain('EXIT=0'));
 	});
 
 	it('q leaves with status 1', async () => {

@@ -28,6 +28,7 @@ export function tmuxServer(prefix: string): TmuxServer {
 	};
 	return {dir, env, tmux, close: () => {
 		spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
-		fs.rmSync(dir, {recursive: true, force: true});
+		// A program the server just hung up on may still be closing its files in there: retry ENOTEMPTY.
+		fs.rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
 	}};
 }
