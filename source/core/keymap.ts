@@ -135,7 +135,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('insights', ['g', 'home'], 'first', 'first'),
 	b('insights', ['G', 'end'], 'last', 'last'),
 	b('insights', ['enter'], 'open', "open the session's timeline", 'open'),
-	b('insights', ['e'], 'expand', 'every category, or the top five', 'expand'),
+	b('insights', ['e'], 'expand', 'every category and summary, or the top ones', 'expand'),
 	b('insights', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
 	b('insights', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
 	b('insights', ['?'], 'help', 'show every key', 'help'),

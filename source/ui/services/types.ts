@@ -66,7 +66,8 @@ export interface SessionsService {
 
 export interface InsightsService {
 	/** Distributions, coverage, recent summaries, providers and failures of the sessions these filters select. */
-	aggregate(f: Filters): InsightsAggregate;
+	/** `allSummaries`: every summary, not only the newest ten (Insights `e`). */
+	aggregate(f: Filters, allSummaries?: boolean): InsightsAggregate;
 	/** The facet worker's progress (state, in flight, tokens, cost); idle until the worker has started. */
 	progress: ExternalStore<FacetProgress>;
 }

@@ -107,7 +107,7 @@ export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sou
 export function workspaceInsights(ws: Pick<Workspace, 'store' | 'sources'>, progress?: ExternalStore<FacetProgress>): InsightsService {
 	let queries: ReturnType<typeof createFacetQueries> | null = null;
 	return {
-		aggregate: (f) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f),
+		aggregate: (f, allSummaries) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f, allSummaries),
 		progress: progress ?? constantStore(IDLE_PROGRESS),
 	};
 }
