@@ -1,6 +1,6 @@
 // The Sessions screen's reducer: every key of the list, search and picker modes, requests, and chunks of keys.
 import {describe, expect, it} from 'vitest';
-import {initialSessionsState, sessionsReducer, type SessionsAction, type SessionsState} from '../../../source/core/screens/sessions-reducer.js';
+import {initialSessionsState, pickerChoices, sessionsReducer, type SessionsAction, type SessionsState} from '../../../source/core/screens/sessions-reducer.js';
 import {initialFilterState} from '../../../source/core/screens/sessions-filters.js';
 import {DEFAULT_FILTERS} from '../../../source/core/types.js';
 import {inkKey, NO_KEY} from '../../ui/helpers/keys.js';
@@ -88,6 +88,23 @@ describe('sessions reducer', () => {
 		expect(sessionsReducer(start(), {type: 'input', input: 'jjj', key: NO_KEY}).list.cursor).toBe(3);
 	});
 
+	it('narrows a picker\'s choices as text is typed, keeping "any" to clear the filter', () => {
+		const opened = run(start(), 'm');
+		const options = [{value: '', sessions: 6}, {value: 'gpt-4o', sessions: 3}, {value: 'claude-opus', sessions: 2}, {value: 'GPT-5', sessions: 1}];
+		const loaded = sessionsReducer(opened, {type: 'picker-loaded', column: 'model', options});
+		const typed = run(loaded, 'g', 'p', 't');
+		expect(typed.picker).toMatchObject({query: 'gpt', list: {total: 3, cursor: 1}});
+		expect(pickerChoices(typed.picker!).map((o) => o.value)).toEqual(['', 'gpt-4o', 'GPT-5']);
+		expect(run(typed, 'down', 'enter')).toMatchObject({mode: 'list', picker: null, filters: {model: 'GPT-5'}});
+		// Letters that move or quit elsewhere are typed here.
+		expect(run(typed, 'q', 'j').picker).toMatchObject({query: 'gptqj', list: {total: 1, cursor: 0}});
+		expect(run(typed, 'q', 'j', 'enter').filters.model).toBe('');
+		expect(run(typed, 'backspace', 'backspace', 'backspace').picker).toMatchObject({query: '', list: {total: 4}});
+		// Typed before the choices arrived: they come narrowed.
+		const early = sessionsReducer(run(opened, 'o', 'p', 'u', 's'), {type: 'picker-loaded', column: 'model', options});
+		expect(early.picker).toMatchObject({query: 'opus', list: {total: 2, cursor: 1}});
+	});
+
 	it('requests open, quit and picker loads; acknowledging clears them', () => {
 		const opened = run(start(), 'j', 'enter');
 		expect(opened.request).toMatchObject({kind: 'open', index: 1});
@@ -102,11 +119,11 @@ describe('sessions reducer', () => {
 			const picking = run(start(), k);
 			expect(picking).toMatchObject({mode: 'picker', picker: {column, options: null}, request: {kind: 'load-picker', column}});
 			const loaded = sessionsReducer(picking, {type: 'picker-loaded', column, options: [{value: '', sessions: 3}, {value: 'a', sessions: 2}, {value: 'b', sessions: 1}]});
-			const chosen = run(loaded, 'j', 'down', 'k', 'enter');
+			const chosen = run(loaded, 'down', 'down', 'up', 'enter');
 			expect(chosen.mode).toBe('list');
 			expect(chosen.filters[column]).toBe('a');
-			expect(run(loaded, 'j', 'esc')).toMatchObject({mode: 'list', picker: null, filters: {[column]: ''}});
-			expect(run(loaded, 'q').request).toMatchObject({kind: 'quit'});
+			expect(run(loaded, 'down', 'esc')).toMatchObject({mode: 'list', picker: null, filters: {[column]: ''}});
+			expect(run(loaded, 'ctrl+c').request).toMatchObject({kind: 'quit'});
 		}
 	});
 
