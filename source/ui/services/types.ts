@@ -104,8 +104,8 @@ export interface TimelineService {
 	outline(id: string): TimelineOutline | null;
 	/** Bodies from the source and the analytics that need their text: run it after the first frame. */
 	detail(id: string): Result<SessionDetail>;
-	/** Writes `tapedeck show <id> --md` into a file; returns its path. */
-	exportMarkdown(id: string): Result<string>;
+	/** Writes `tapedeck show <id> --md` into a file; returns its path. `view`: a file to read in $PAGER or $EDITOR. */
+	exportMarkdown(id: string, purpose?: 'export' | 'view'): Result<string>;
 }
 
 export interface AnalyticsService {

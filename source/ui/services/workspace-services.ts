@@ -27,7 +27,7 @@ import {workspaceSearch} from './search-service.js';
 export const FACET_REDRAW_MS = 250;
 
 export interface WorkspaceServicesOptions {
-	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index. */
+	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index (the CLI passes `--export-dir` or its directory). */
 	exportDir?: string;
 	timeZone: string;
 	now: () => number;
@@ -142,7 +142,8 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 	const services: ExplorerServices = {
 		sessions: workspaceSessions(ws, opts.timeZone),
 		search: workspaceSearch(ws),
-		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')}),
+		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: path.resolve(opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')),
+			viewDir: path.join(path.dirname(ws.indexPath), 'exports')}),
 		analytics: workspaceAnalytics(ws, opts.timeZone),
 		insights: workspaceInsights(ws, opts.facetProgress && throttledStore(opts.facetProgress, FACET_REDRAW_MS)),
 		sync: loop.store,
