@@ -99,6 +99,8 @@ export const HELP = `
                            $PAGER (default less) · v open it in $VISUAL/$EDITOR (default vi) · R resume it in its
                            agent (claude --resume ID in its directory, codex resume ID), ending tapedeck with
                            the agent's exit status · Esc clear a kept search
+        --export-dir <dir> Where the Timeline's e writes a session's Markdown (created when missing;
+                           default: the current directory); the status bar names the file
         --theme <name>     dark or light palette (default: the terminal's own colours); NO_COLOR turns colour off
 
   Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)

@@ -45,6 +45,7 @@ const FLAGS = {
 	csv: {type: 'boolean', default: false},
 	md: {type: 'boolean', default: false},
 	refresh: {type: 'number', default: 10},
+	exportDir: {type: 'string'},
 	theme: {type: 'string'},
 	claude: {type: 'string', isMultiple: true},
 	codex: {type: 'string', isMultiple: true},
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
 	if (ui) {
 		return runExplorer(await ui, {
 			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
+			// The Timeline's `e` writes where the user is, unless told otherwise.
+			exportDir: path.resolve(f.exportDir || process.cwd()),
 		}, insights.value);
 	}
 	for (const notice of ws.notices) stderrLine(notice);

@@ -75,11 +75,13 @@ export const KEYMAP: readonly Binding[] = [
 
 	...FIND_BINDINGS,
 
-	b('picker', ['j', 'down'], 'cursor-down', 'next choice', 'move'),
-	b('picker', ['k', 'up'], 'cursor-up', 'previous choice'),
-	b('picker', ['enter'], 'choose', 'filter by the choice', 'choose'),
+	// Letters narrow the choices (typed), so only arrows move and only Ctrl-C quits here.
+	b('picker', ['down'], 'cursor-down', 'next choice', 'move'),
+	b('picker', ['up'], 'cursor-up', 'previous'),
+	b('picker', ['enter'], 'choose', 'filter by the choice ("any" clears it)', 'choose'),
 	b('picker', ['esc'], 'back', 'close, keep the filter', 'cancel'),
-	b('picker', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
+	b('picker', ['backspace'], 'search-delete', 'delete the last typed character', 'delete'),
+	b('picker', ['ctrl+c'], 'quit', 'quit', 'quit'),
 
 	b('problems', ['j', 'down'], 'cursor-down', 'scroll down', 'scroll'),
 	b('problems', ['k', 'up'], 'cursor-up', 'scroll up'),
@@ -135,7 +137,7 @@ export const KEYMAP: readonly Binding[] = [
 	b('insights', ['g', 'home'], 'first', 'first'),
 	b('insights', ['G', 'end'], 'last', 'last'),
 	b('insights', ['enter'], 'open', "open the session's timeline", 'open'),
-	b('insights', ['e'], 'expand', 'every category, or the top five', 'expand'),
+	b('insights', ['e'], 'expand', 'every category and summary, or the top ones', 'expand'),
 	b('insights', ['p'], 'period-next', 'period: 24h 7d 30d 90d all', 'period'),
 	b('insights', ['c'], 'clear-filters', 'clear filters and period', 'clear'),
 	b('insights', ['?'], 'help', 'show every key', 'help'),
@@ -252,7 +254,7 @@ function printable(text: string): boolean {
 }
 
 /** Modes with a text field: printable keys they do not bind are typed into it. */
-const TYPING_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find']);
+const TYPING_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find', 'picker']);
 
 /** The action a key press means in a mode; in a typing mode unbound printable text is typed. */
 export function resolveKey(mode: KeyMode, input: string, key: KeyPress): Resolved | null {

@@ -53,7 +53,8 @@ export function createFacetQueries(db: IndexDb, scope: readonly number[] | null 
 			const w = where(f);
 			return prepare(`SELECT count(*) FROM sessions s ${w.sql}`).pluck().get(...w.params) as number;
 		},
-		aggregate(f: Filters): InsightsAggregate {
+		/** `allSummaries`: every summary in the filter, not only the newest ten. */
+		aggregate(f: Filters, allSummaries = false): InsightsAggregate {
 			const w = where(f);
 			const c = prepare(`SELECT count(*) AS sessions, count(f.session_id) AS withFacet,
 				coalesce(sum(${CURRENT}), 0) AS current, coalesce(sum(f.provider = 'heuristic' AND ${CURRENT}), 0) AS heuristic,
@@ -65,7 +66,7 @@ export function createFacetQueries(db: IndexDb, scope: readonly number[] | null 
 			const recent = (prepare(`SELECT s.id AS sessionId, s.label AS label, s.start_ms AS startMs, f.underlying_goal AS underlyingGoal,
 				f.brief_summary AS briefSummary, f.goal_category AS goalCategory, f.outcome AS outcome, f.provider AS provider,
 				f.model AS model, f.provider = 'heuristic' AS heuristic, ${CURRENT} AS current
-				FROM sessions s JOIN facets f ON f.session_id = s.id ${w.sql} ORDER BY s.start_ms DESC, s.id LIMIT ${RECENT}`)
+				FROM sessions s JOIN facets f ON f.session_id = s.id ${w.sql} ORDER BY s.start_ms DESC, s.id${allSummaries ? '' : ` LIMIT ${RECENT}`}`)
 				.all(...w.params, named) as Array<Omit<RecentSummary, 'heuristic' | 'current'> & {heuristic: number; current: number}>)
 				.map((r) => ({...r, heuristic: r.heuristic === 1, current: r.current === 1}));
 			const providers = (prepare(`SELECT f.provider AS provider, f.model AS model, count(*) AS facets,

@@ -34,6 +34,8 @@ export interface LaunchOptions {
 	syncThread?: boolean;
 	/** The CLI's hand-offs of the terminal (R, o, v, y). */
 	terminal?: TerminalHandOff;
+	/** Where the Timeline's `e` writes Markdown (`--export-dir`); default the current directory. */
+	exportDir?: string;
 }
 
 export interface Explorer {
@@ -56,7 +58,7 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws, catalogDataFile(dataDir(o.env, o.home)))) : undefined;
 	const created = createWorkspaceServices(o.ws, {
 		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
-		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}),
+		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}), ...(o.exportDir ? {exportDir: o.exportDir} : {}),
 	});
 	const loop = created.loop;
 	const services = o.terminal ? {...created.services, terminal: o.terminal} : created.services;

@@ -76,6 +76,26 @@ describe('insights screen', () => {
 		expect(r.lastFrame()).not.toContain('GOAL CATEGORIES');
 	});
 
+	it('e lists every summary of the selection, newest first, and back to the newest ten', async () => {
+		const {r, services} = await opened();
+		const all = services.insights.aggregate(DEFAULT_FILTERS, true).recent;
+		expect(all).toHaveLength(67);
+		expect(all.slice(0, 10)).toEqual(services.insights.aggregate(DEFAULT_FILTERS).recent);
+		press(r.stdin, 'tab');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('RECENT SUMMARIES (1/10)'));
+		expect(r.lastFrame()).toContain('e lists all 67');
+		press(r.stdin, 'e');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('ALL SUMMARIES (1/67)'));
+		// The list's new length reaches the reducer in an effect just after that frame.
+		await effectsFlushed();
+		press(r.stdin, 'G');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('ALL SUMMARIES (67/67)'));
+		expect(r.lastFrame()!.split('\n').find((l) => l.startsWith('›'))).toContain(all[66]!.underlyingGoal.slice(0, 30));
+		press(r.stdin, 'e');
+		// Back to the newest ten: the cursor stays in the list, on its last row.
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('RECENT SUMMARIES (10/10)'));
+	});
+
 	it('applies the list\'s filters and period, and cycles the period itself', async () => {
 		const {r, services} = await opened(initialFilterState(DEFAULT_FILTERS, '7d'));
 		const count = (period: '7d' | '30d') => services.insights.aggregate(queryFilters(initialFilterState(DEFAULT_FILTERS, period), NOW)).coverage.sessions;

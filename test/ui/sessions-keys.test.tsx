@@ -145,21 +145,33 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 	'list:sort-next': async (key) => {
 		const r = await ready();
+		// The cursor stays on its session (it used to go back to the top): the third by cost, wherever it sorts.
+		press(r.stdin, 'j', 'j');
+		const chosen = at(f(), 2);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('date▼'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'date'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
+		expect(d.services.sessions.indexOf(f({sort: 'date'}), chosen.id)).not.toBe(2);
+		expect(tableLines(r.lastFrame())).toHaveLength(ROWS);
 	},
 	'list:sort-prev': async (key) => {
 		const r = await ready();
+		press(r.stdin, 'G');
+		const chosen = at(f(), 66);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tokens▼'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'tokens'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 	},
 	'list:sort-reverse': async (key) => {
 		const r = await ready();
+		// The most expensive session stays selected: reversed, it is far from the top.
+		const chosen = at(f(), 0);
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('cost▲'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sortDir: 'asc'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
+		expect(d.services.sessions.indexOf(f({sortDir: 'asc'}), chosen.id)).toBeGreaterThan(ROWS);
 	},
 	'list:status-next': async (key) => {
 		const r = await ready();
@@ -295,7 +307,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'picker:cursor-up': async (key) => {
 		const r = await pickerOpen('m');
 		const models = d.services.sessions.distinct('model', f());
-		press(r.stdin, 'j', 'j');
+		press(r.stdin, 'down', 'down');
 		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(models[1]!.value));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(models[0]!.value));
@@ -303,7 +315,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'picker:choose': async (key) => {
 		const r = await pickerOpen('P');
 		const project = d.services.sessions.distinct('project', f())[0]!;
-		press(r.stdin, 'j', key);
+		press(r.stdin, 'down', key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${project.sessions} of 67 sessions`));
 		expect(r.lastFrame()).toContain(`project:${project.value}`);
 		const cell = truncateToWidth(project.value, columnWidths(SIZE.columns, columnNeeds(d.services.sessions.columnMaxima(f({project: project.value})))).project);
@@ -311,9 +323,37 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 	'picker:back': async (key) => {
 		const r = await pickerOpen('A');
-		press(r.stdin, 'j', key);
+		press(r.stdin, 'down', key);
 		await vi.waitFor(() => expect(r.lastFrame()).not.toContain('Filter by agent'));
 		expect(r.lastFrame()).toContain('67 of 67 sessions');
+	},
+	'picker:search-delete': async (key) => {
+		// Typing narrows the choices (letters type, they do not move or quit); Backspace widens them again.
+		const r = await pickerOpen('m');
+		const models = d.services.sessions.distinct('model', f());
+		const model = models[models.length - 1]!.value;
+		const typed = model.slice(0, 6);
+		const matching = models.filter((m) => m.value.toLowerCase().includes(typed.toLowerCase()));
+		press(r.stdin, ...Array.from(typed));
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`${typed}▏`));
+		const listed = (frame: string | undefined) => (frame ?? '').split('\n').filter((l) => /^[› ] [● ] /.test(l));
+		expect(listed(r.lastFrame())).toHaveLength(matching.length + 1);
+		// The cursor goes to the first match; "any" stays listed to clear the filter.
+		expect(selectedLine(r.lastFrame())).toContain(matching[0]!.value);
+		expect(r.lastFrame()).toContain('any model');
+		press(r.stdin, 'q', 'q', 'j');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`no model contains "${typed}qqj"`));
+		expect(r.onQuit).not.toHaveBeenCalled();
+		press(r.stdin, key, key, key);
+		await vi.waitFor(() => expect(listed(r.lastFrame())).toHaveLength(matching.length + 1));
+		press(r.stdin, 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`model:${matching[0]!.value}`));
+		// Opened again, the "any" choice clears that filter.
+		press(r.stdin, 'm');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Filter by model'));
+		press(r.stdin, 'a', 'n', 'y', 'up', 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		expect(r.lastFrame()).not.toContain('model:');
 	},
 	'picker:quit': async (key) => {
 		const r = await pickerOpen('m');

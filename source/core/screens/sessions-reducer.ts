@@ -19,11 +19,32 @@ export interface Picker {
 	column: PickerColumn;
 	/** null until the screen has loaded them. */
 	options: PickerOption[] | null;
+	/** Typed text: only choices containing it (any case) are listed; "any" always is. */
+	query: string;
+	/** Over the choices the query leaves. */
 	list: lw.ListWindow;
 }
 
+/** The choices a picker lists for what was typed: "any" (clears the filter) first, then those that contain it. */
+export function pickerChoices(picker: Picker): PickerOption[] {
+	const options = picker.options ?? [];
+	const q = picker.query.toLowerCase();
+	return q ? options.filter((o) => o.value === '' || o.value.toLowerCase().includes(q)) : options;
+}
+
+/** A new query: the list of choices starts again, on the first one that matches it (after "any"). */
+function narrow(state: SessionsState, query: string): SessionsState {
+	if (!state.picker) return state;
+	const picker = {...state.picker, query};
+	const total = pickerChoices(picker).length;
+	const list = lw.moveTo(lw.reset(picker.list, total), query && total > 1 ? 1 : 0);
+	return {...state, picker: {...picker, list}};
+}
+
 type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
-	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
+	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn}
+	/** The list was re-sorted: find the session that was selected, to keep the cursor on it. */
+	| {kind: 'locate'; id: string} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -49,10 +70,12 @@ export interface SessionsState extends FilterState {
 
 export type SessionsAction =
 	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
-	| {type: 'input'; input: string; key: KeyPress; now?: number}
+	| {type: 'input'; input: string; key: KeyPress; now?: number; selected?: string}
 	| {type: 'resize'; height: number}
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
+	/** Where the session selected before a sort change is in the re-sorted list (null: gone). */
+	| {type: 'located'; index: number | null}
 	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
@@ -100,7 +123,13 @@ function scrollProblems(state: SessionsState, by: number): SessionsState {
 	return scroll === state.problems.scroll ? state : {...state, problems: {...state.problems, scroll}};
 }
 
-function onKey(state: SessionsState, action: KeyAction): SessionsState {
+/** A new order of the same sessions: the cursor stays on the one selected (the screen locates it). */
+function resort(state: SessionsState, filters: ListFilters, selected: string | undefined): SessionsState {
+	if (selected === undefined) return setFilters(state, filters);
+	return request({...state, filters}, {kind: 'locate', id: selected});
+}
+
+function onKey(state: SessionsState, action: KeyAction, selected?: string): SessionsState {
 	const picking = state.mode === 'picker';
 	if (state.mode === 'problems' && (action === 'cursor-down' || action === 'cursor-up')) return scrollProblems(state, action === 'cursor-down' ? 1 : -1);
 	switch (action) {
@@ -118,6 +147,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 			if (!state.filters.search && state.mode === 'list') return {...state, hint: 'no search to clear'};
 			return {...(state.filters.search ? setFilters(state, {...state.filters, search: ''}) : state), mode: 'list'};
 		case 'search-delete': {
+			if (picking) return state.picker?.query ? narrow(state, Array.from(state.picker.query).slice(0, -1).join('')) : state;
 			const chars = Array.from(state.filters.search);
 			return chars.length ? setFilters(state, {...state.filters, search: chars.slice(0, -1).join('')}) : state;
 		}
@@ -127,9 +157,9 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 			const cleared = clearFilters(state);
 			return cleared === state ? state : refilter(state, cleared);
 		}
-		case 'sort-next': return setFilters(state, stepSort(state.filters, 1));
-		case 'sort-prev': return setFilters(state, stepSort(state.filters, -1));
-		case 'sort-reverse': return setFilters(state, reverseSort(state.filters));
+		case 'sort-next': return resort(state, stepSort(state.filters, 1), selected);
+		case 'sort-prev': return resort(state, stepSort(state.filters, -1), selected);
+		case 'sort-reverse': return resort(state, reverseSort(state.filters), selected);
 		case 'pick-model': return openPicker(state, 'model');
 		case 'pick-project': return openPicker(state, 'project');
 		case 'pick-agent': return openPicker(state, 'agent');
@@ -161,12 +191,12 @@ function withList(state: SessionsState, list: lw.ListWindow): SessionsState {
 }
 
 function openPicker(state: SessionsState, column: PickerColumn): SessionsState {
-	const picker: Picker = {column, options: null, list: {...lw.EMPTY_WINDOW, height: state.list.height}};
+	const picker: Picker = {column, options: null, query: '', list: {...lw.EMPTY_WINDOW, height: state.list.height}};
 	return request({...state, mode: 'picker', picker}, {kind: 'load-picker', column});
 }
 
 function choose(state: SessionsState): SessionsState {
-	const option = state.picker?.options?.[state.picker.list.cursor];
+	const option = state.picker ? pickerChoices(state.picker)[state.picker.list.cursor] : undefined;
 	if (!state.picker || !option) return state;
 	return {...setFilters(state, {...state.filters, [state.picker.column]: option.value}), mode: 'list', picker: null};
 }
@@ -182,7 +212,9 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 					if (next.mode === 'list' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
 					continue;
 				}
-				next = hit.action === 'type' ? setFilters(next, {...next.filters, search: next.filters.search + hit.text}) : onKey(next, hit.action);
+				if (hit.action === 'type') {
+					next = next.mode === 'picker' ? narrow(next, (next.picker?.query ?? '') + hit.text) : setFilters(next, {...next.filters, search: next.filters.search + hit.text});
+				} else next = onKey(next, hit.action, action.selected);
 				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;
 			}
@@ -196,11 +228,15 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 		case 'total': return withList(state, lw.withTotal(state.list, action.total));
 		case 'refreshed':
 			return {...state, version: action.version, now: action.now, list: lw.follow(state.list, action.index, action.total)};
+		case 'located': return withList(state, action.index === null ? lw.reset(state.list) : lw.place(state.list, action.index));
 		case 'picker-loaded': {
 			if (state.picker?.column !== action.column) return state;
+			const picker = {...state.picker, options: action.options};
+			// Text typed while the choices loaded narrows them now; else the cursor starts on the current filter.
+			if (picker.query) return narrow({...state, picker}, picker.query);
 			const current = Math.max(0, action.options.findIndex((o) => o.value === state.filters[action.column]));
 			const list = lw.moveTo({...lw.EMPTY_WINDOW, height: state.picker.list.height, total: action.options.length}, current);
-			return {...state, picker: {...state.picker, options: action.options, list}};
+			return {...state, picker: {...picker, list}};
 		}
 		case 'problems-size': {
 			const max = Math.max(0, action.max);

@@ -33,19 +33,24 @@ const SummaryItem = memo(function SummaryItem({s, selected, timeZone, width}: {s
 
 export interface InsightsSummariesProps {
 	summaries: readonly RecentSummary[];
+	/** Every summary of the selection (`e`), or the newest ten. */
+	all: boolean;
+	/** Sessions of the selection with a summary (how many `e` would list). */
+	withFacet: number;
 	list: ListWindow;
 	timeZone: string;
 	width: number;
 	height: number;
 }
 
-export const InsightsSummaries = memo(function InsightsSummaries({summaries, list, timeZone, width, height}: InsightsSummariesProps) {
+export const InsightsSummaries = memo(function InsightsSummaries({summaries, all, withFacet, list, timeZone, width, height}: InsightsSummariesProps) {
 	const shown = summaries.slice(list.offset, list.offset + list.height);
 	const position = summaries.length ? `${list.cursor + 1}/${summaries.length}` : '0';
 	return (
 		<Box flexDirection="column" height={height}>
 			<Segments width={width} segments={[
-				{text: ` RECENT SUMMARIES (${position})`, token: 'label'}, {text: '  newest first · Enter opens the session', token: 'muted'},
+				{text: ` ${all ? 'ALL' : 'RECENT'} SUMMARIES (${position})`, token: 'label'},
+				{text: `  newest first · Enter opens the session${all ? ' · e the newest only' : withFacet > summaries.length ? ` · e lists all ${withFacet}` : ''}`, token: 'muted'},
 			]} />
 			{summaries.length === 0 ? <Segments width={width} segments={[{text: '   no summaries in this selection yet', token: 'muted'}]} /> : null}
 			{shown.map((s, i) => <SummaryItem key={s.sessionId} s={s} selected={list.offset + i === list.cursor} timeZone={timeZone} width={width} />)}

@@ -22,7 +22,7 @@ export function handOff(services: ExplorerServices, kind: HandOffKind, s: Sessio
 		terminal.leave(target);
 		return `resuming in ${target.command}`;
 	}
-	const file = services.timeline.exportMarkdown(s.id);
+	const file = services.timeline.exportMarkdown(s.id, 'view');
 	if (!file.ok) return file.error;
 	const program = kind === 'page' ? withFile(env['PAGER'], 'less', file.value) : withFile(env['VISUAL'] ?? env['EDITOR'], 'vi', file.value);
 	const ran = terminal.run(program);

@@ -32,14 +32,15 @@ export interface InsightsData {
 	progress: FacetProgress;
 }
 
-export function useInsightsData(services: ExplorerServices, state: FilterState, version: number): InsightsData {
+/** `allSummaries`: every summary in the selection (Insights `e`), not only the newest ten. */
+export function useInsightsData(services: ExplorerServices, state: FilterState, version: number, allSummaries = false): InsightsData {
 	const progress = useSyncExternalStore(services.insights.progress.subscribe, services.insights.progress.getSnapshot);
 	const written = useThrottled(progress.extracted + progress.failed, 500);
 	// The clock the list handed over (or the moment a period was chosen here); a sync moves it (useSlidingClock).
 	const now = useMemo(() => state.now ?? services.now(), [services, state.now]);
 	const filters = useMemo(() => queryFilters(state, now), [state.filters, state.period, state.custom, now]);
-	const key = `${filtersKey(filters, false)}|${version}|${written}`;
-	const {value} = useDeferredQuery(key, () => services.insights.aggregate(filters), 30);
+	const key = `${filtersKey(filters, false)}|${version}|${written}|${allSummaries}`;
+	const {value} = useDeferredQuery(key, () => services.insights.aggregate(filters, allSummaries), 30);
 	return {filters, aggregate: value, progress};
 }
 

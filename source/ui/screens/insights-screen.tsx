@@ -31,7 +31,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 	const services = useServices();
 	const [state, dispatch] = useReducer(insightsReducer, initial, (f) => initialInsightsState(f));
 	const background = useBackgroundStatus(services);
-	const {filters, aggregate, progress} = useInsightsData(services, state, background.sync.version);
+	const {filters, aggregate, progress} = useInsightsData(services, state, background.sync.version, state.expanded);
 	useSlidingClock(background.sync, state.period, services.now, (now) => dispatch({type: 'clock', now}));
 	const columns = useMemo(() => chartColumns(aggregate, state.expanded), [aggregate, state.expanded]);
 
@@ -77,7 +77,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 					<InsightsHeader aggregate={aggregate} tab={state.tab} width={size.columns} />
 					{state.tab === 'charts' ? <InsightsCharts columns={columns} offset={state.charts.offset} height={content} width={size.columns} /> : null}
 					{state.tab === 'summaries' ? (
-						<InsightsSummaries summaries={aggregate.recent} list={state.summaries} timeZone={services.timeZone} width={size.columns} height={content} />
+						<InsightsSummaries summaries={aggregate.recent} all={state.expanded} withFacet={aggregate.coverage.withFacet} list={state.summaries} timeZone={services.timeZone} width={size.columns} height={content} />
 					) : null}
 					{state.tab === 'worker' ? (
 						<InsightsWorker progress={progress} providers={aggregate.providers} failures={aggregate.failures} list={state.failures}

@@ -15,8 +15,10 @@ import type {TimelineMessage, TimelineOutline, TimelineService} from './types.js
 
 export interface TimelineServiceOptions {
 	timeZone: string;
-	/** Where `e` writes Markdown files. */
+	/** Where `e` writes Markdown files (the user's: by default the directory tapedeck started in). */
 	exportDir: string;
+	/** Where the Markdown `o`/`v` read is written (tapedeck's own, beside the index: never the user's folder). */
+	viewDir: string;
 }
 
 export function createTimelineService(ws: Workspace, opts: TimelineServiceOptions): TimelineService {
@@ -71,10 +73,11 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 			};
 		},
 		detail: (id) => loadSessionDetail(ws, id),
-		exportMarkdown(id): Result<string> {
+		exportMarkdown(id, purpose = 'export'): Result<string> {
 			const loaded = loadSessionDetail(ws, id);
 			if (!loaded.ok) return loaded;
-			return writeSessionMarkdown(loaded.value.summary.id, workspaceSessionMarkdown(ws, loaded.value, opts.timeZone), opts.exportDir);
+			return writeSessionMarkdown(loaded.value.summary.id, workspaceSessionMarkdown(ws, loaded.value, opts.timeZone),
+				purpose === 'view' ? opts.viewDir : opts.exportDir);
 		},
 	};
 }

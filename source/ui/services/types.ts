@@ -66,7 +66,8 @@ export interface SessionsService {
 
 export interface InsightsService {
 	/** Distributions, coverage, recent summaries, providers and failures of the sessions these filters select. */
-	aggregate(f: Filters): InsightsAggregate;
+	/** `allSummaries`: every summary, not only the newest ten (Insights `e`). */
+	aggregate(f: Filters, allSummaries?: boolean): InsightsAggregate;
 	/** The facet worker's progress (state, in flight, tokens, cost); idle until the worker has started. */
 	progress: ExternalStore<FacetProgress>;
 }
@@ -103,8 +104,8 @@ export interface TimelineService {
 	outline(id: string): TimelineOutline | null;
 	/** Bodies from the source and the analytics that need their text: run it after the first frame. */
 	detail(id: string): Result<SessionDetail>;
-	/** Writes `tapedeck show <id> --md` into a file; returns its path. */
-	exportMarkdown(id: string): Result<string>;
+	/** Writes `tapedeck show <id> --md` into a file; returns its path. `view`: a file to read in $PAGER or $EDITOR. */
+	exportMarkdown(id: string, purpose?: 'export' | 'view'): Result<string>;
 }
 
 export interface AnalyticsService {

@@ -27,7 +27,7 @@ import {workspaceSearch} from './search-service.js';
 export const FACET_REDRAW_MS = 250;
 
 export interface WorkspaceServicesOptions {
-	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index. */
+	/** Where the Timeline's `e` writes Markdown; default `exports/` beside the index (the CLI passes `--export-dir` or its directory). */
 	exportDir?: string;
 	timeZone: string;
 	now: () => number;
@@ -107,7 +107,7 @@ export function workspaceSessions(ws: Pick<Workspace, 'queries' | 'store' | 'sou
 export function workspaceInsights(ws: Pick<Workspace, 'store' | 'sources'>, progress?: ExternalStore<FacetProgress>): InsightsService {
 	let queries: ReturnType<typeof createFacetQueries> | null = null;
 	return {
-		aggregate: (f) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f),
+		aggregate: (f, allSummaries) => (queries ??= createFacetQueries(ws.store.db, ws.sources.map((s) => s.id))).aggregate(f, allSummaries),
 		progress: progress ?? constantStore(IDLE_PROGRESS),
 	};
 }
@@ -142,7 +142,8 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 	const services: ExplorerServices = {
 		sessions: workspaceSessions(ws, opts.timeZone),
 		search: workspaceSearch(ws),
-		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')}),
+		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: path.resolve(opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')),
+			viewDir: path.join(path.dirname(ws.indexPath), 'exports')}),
 		analytics: workspaceAnalytics(ws, opts.timeZone),
 		insights: workspaceInsights(ws, opts.facetProgress && throttledStore(opts.facetProgress, FACET_REDRAW_MS)),
 		sync: loop.store,

@@ -71,6 +71,9 @@ describe('insights reducer', () => {
 		expect(e.expanded).toBe(true);
 		expect(e.charts.offset).toBe(0);
 		expect(run(e, 'e').expanded).toBe(false);
+		// On the summaries tab the same key lists them all; the cursor stays on its summary (newest first in both).
+		const onSummaries = run(start(), 'tab', 'j', 'j');
+		expect(run(onSummaries, 'e')).toMatchObject({expanded: true, summaries: {cursor: 2}});
 	});
 
 	it('opens and closes its help, and asks to go back or quit', () => {

@@ -1,6 +1,6 @@
 // The Sessions screen's reducer: every key of the list, search and picker modes, requests, and chunks of keys.
 import {describe, expect, it} from 'vitest';
-import {initialSessionsState, sessionsReducer, type SessionsAction, type SessionsState} from '../../../source/core/screens/sessions-reducer.js';
+import {initialSessionsState, pickerChoices, sessionsReducer, type SessionsAction, type SessionsState} from '../../../source/core/screens/sessions-reducer.js';
 import {initialFilterState} from '../../../source/core/screens/sessions-filters.js';
 import {DEFAULT_FILTERS} from '../../../source/core/types.js';
 import {inkKey, NO_KEY} from '../../ui/helpers/keys.js';
@@ -36,7 +36,23 @@ describe('sessions reducer', () => {
 		expect(run(s, 's', 's').filters).toMatchObject({sort: 'label', sortDir: 'asc'});
 		expect(run(s, 'S').filters).toMatchObject({sort: 'tokens', sortDir: 'desc'});
 		expect(run(s, 'r').filters).toMatchObject({sort: 'cost', sortDir: 'asc'});
+		// Without the selected session's ID the reducer cannot keep it, and starts from the top.
 		expect(run(s, 'j', 'j', 's').list.cursor).toBe(0);
+	});
+
+	it('keeps the cursor on its session through a sort change, keeping its line on screen', () => {
+		const s = run(start(), 'pagedown', 'j', 'j');
+		expect(s.list).toMatchObject({cursor: 12, offset: 10});
+		const sorted = sessionsReducer(s, {type: 'input', ...inkKey('s'), selected: 'abc'});
+		expect(sorted.filters.sort).toBe('date');
+		expect(sorted.request).toMatchObject({kind: 'locate', id: 'abc'});
+		expect(sorted.list).toBe(s.list);
+		// The screen found it at row 30: it stays on the third line of the window.
+		expect(sessionsReducer(sorted, {type: 'located', index: 30}).list).toMatchObject({cursor: 30, offset: 28});
+		expect(sessionsReducer(sorted, {type: 'located', index: 1}).list).toMatchObject({cursor: 1, offset: 0});
+		expect(sessionsReducer(sorted, {type: 'located', index: null}).list).toMatchObject({cursor: 0, offset: 0});
+		// The last rows: the window cannot go past the end.
+		expect(sessionsReducer(sorted, {type: 'located', index: 49}).list).toMatchObject({cursor: 49, offset: 40});
 	});
 
 	it('cycles status and period, and c clears every filter and the period', () => {
@@ -72,6 +88,23 @@ describe('sessions reducer', () => {
 		expect(sessionsReducer(start(), {type: 'input', input: 'jjj', key: NO_KEY}).list.cursor).toBe(3);
 	});
 
+	it('narrows a picker\'s choices as text is typed, keeping "any" to clear the filter', () => {
+		const opened = run(start(), 'm');
+		const options = [{value: '', sessions: 6}, {value: 'gpt-4o', sessions: 3}, {value: 'claude-opus', sessions: 2}, {value: 'GPT-5', sessions: 1}];
+		const loaded = sessionsReducer(opened, {type: 'picker-loaded', column: 'model', options});
+		const typed = run(loaded, 'g', 'p', 't');
+		expect(typed.picker).toMatchObject({query: 'gpt', list: {total: 3, cursor: 1}});
+		expect(pickerChoices(typed.picker!).map((o) => o.value)).toEqual(['', 'gpt-4o', 'GPT-5']);
+		expect(run(typed, 'down', 'enter')).toMatchObject({mode: 'list', picker: null, filters: {model: 'GPT-5'}});
+		// Letters that move or quit elsewhere are typed here.
+		expect(run(typed, 'q', 'j').picker).toMatchObject({query: 'gptqj', list: {total: 1, cursor: 0}});
+		expect(run(typed, 'q', 'j', 'enter').filters.model).toBe('');
+		expect(run(typed, 'backspace', 'backspace', 'backspace').picker).toMatchObject({query: '', list: {total: 4}});
+		// Typed before the choices arrived: they come narrowed.
+		const early = sessionsReducer(run(opened, 'o', 'p', 'u', 's'), {type: 'picker-loaded', column: 'model', options});
+		expect(early.picker).toMatchObject({query: 'opus', list: {total: 2, cursor: 1}});
+	});
+
 	it('requests open, quit and picker loads; acknowledging clears them', () => {
 		const opened = run(start(), 'j', 'enter');
 		expect(opened.request).toMatchObject({kind: 'open', index: 1});
@@ -86,11 +119,11 @@ describe('sessions reducer', () => {
 			const picking = run(start(), k);
 			expect(picking).toMatchObject({mode: 'picker', picker: {column, options: null}, request: {kind: 'load-picker', column}});
 			const loaded = sessionsReducer(picking, {type: 'picker-loaded', column, options: [{value: '', sessions: 3}, {value: 'a', sessions: 2}, {value: 'b', sessions: 1}]});
-			const chosen = run(loaded, 'j', 'down', 'k', 'enter');
+			const chosen = run(loaded, 'down', 'down', 'up', 'enter');
 			expect(chosen.mode).toBe('list');
 			expect(chosen.filters[column]).toBe('a');
-			expect(run(loaded, 'j', 'esc')).toMatchObject({mode: 'list', picker: null, filters: {[column]: ''}});
-			expect(run(loaded, 'q').request).toMatchObject({kind: 'quit'});
+			expect(run(loaded, 'down', 'esc')).toMatchObject({mode: 'list', picker: null, filters: {[column]: ''}});
+			expect(run(loaded, 'ctrl+c').request).toMatchObject({kind: 'quit'});
 		}
 	});
 
