@@ -5,6 +5,7 @@ import process from 'node:process';
 import os from 'node:os';
 import meow from 'meow';
 import {HELP} from './cli-help.js';
+import {FLAGS} from './cli-flags.js';
 import {crashReport} from './terminal/crash-report.js';
 import {resolveFilters} from './core/filters.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
@@ -23,49 +24,6 @@ import type {TerminalHandOff} from './ui/services/types.js';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {escapeJsonText} from './report/json.js';
 
-const FLAGS = {
-	sqlite: {type: 'string', shortFlag: 's'},
-	demo: {type: 'boolean', shortFlag: 'm', default: false},
-	overwrite: {type: 'boolean', shortFlag: 'f', default: false},
-	index: {type: 'string'},
-	pricing: {type: 'string'},
-	since: {type: 'string'},
-	from: {type: 'string'},
-	to: {type: 'string'},
-	tz: {type: 'string'},
-	model: {type: 'string'},
-	status: {type: 'string'},
-	project: {type: 'string'},
-	agent: {type: 'string'},
-	source: {type: 'string'},
-	search: {type: 'string'},
-	sort: {type: 'string'},
-	sortDir: {type: 'string'},
-	json: {type: 'boolean', default: false},
-	csv: {type: 'boolean', default: false},
-	md: {type: 'boolean', default: false},
-	refresh: {type: 'number', default: 10},
-	exportDir: {type: 'string'},
-	theme: {type: 'string'},
-	claude: {type: 'string', isMultiple: true},
-	codex: {type: 'string', isMultiple: true},
-	promptkit: {type: 'string', isMultiple: true},
-	postgres: {type: 'string'},
-	tapesApi: {type: 'string'},
-	user: {type: 'string'},
-	insights: {type: 'boolean', default: true},
-	insightsProvider: {type: 'string'},
-	insightsModel: {type: 'string'},
-	insightsKey: {type: 'string'},
-	insightsBaseUrl: {type: 'string'},
-	insightsConcurrency: {type: 'number'},
-	update: {type: 'boolean', default: false},
-	catalog: {type: 'boolean', default: true},
-	limit: {type: 'number'},
-	// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
-	searchIndex: {type: 'boolean'},
-	order: {type: 'string'},
-} as const;
 
 const cli = meow(HELP, {
 	importMeta: import.meta,
