@@ -42,9 +42,7 @@ function narrow(state: SessionsState, query: string): SessionsState {
 }
 
 type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
-	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn}
-	/** The list was re-sorted: find the session that was selected, to keep the cursor on it. */
-	| {kind: 'locate'; id: string} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
+	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -70,12 +68,10 @@ export interface SessionsState extends FilterState {
 
 export type SessionsAction =
 	/** `now`: the clock when the key was pressed (a period chosen now is measured from it). */
-	| {type: 'input'; input: string; key: KeyPress; now?: number; selected?: string}
+	| {type: 'input'; input: string; key: KeyPress; now?: number}
 	| {type: 'resize'; height: number}
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
-	/** Where the session selected before a sort change is in the re-sorted list (null: gone). */
-	| {type: 'located'; index: number | null}
 	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
@@ -123,13 +119,7 @@ function scrollProblems(state: SessionsState, by: number): SessionsState {
 	return scroll === state.problems.scroll ? state : {...state, problems: {...state.problems, scroll}};
 }
 
-/** A new order of the same sessions: the cursor stays on the one selected (the screen locates it). */
-function resort(state: SessionsState, filters: ListFilters, selected: string | undefined): SessionsState {
-	if (selected === undefined) return setFilters(state, filters);
-	return request({...state, filters}, {kind: 'locate', id: selected});
-}
-
-function onKey(state: SessionsState, action: KeyAction, selected?: string): SessionsState {
+function onKey(state: SessionsState, action: KeyAction): SessionsState {
 	const picking = state.mode === 'picker';
 	if (state.mode === 'problems' && (action === 'cursor-down' || action === 'cursor-up')) return scrollProblems(state, action === 'cursor-down' ? 1 : -1);
 	switch (action) {
@@ -157,9 +147,9 @@ function onKey(state: SessionsState, action: KeyAction, selected?: string): Sess
 			const cleared = clearFilters(state);
 			return cleared === state ? state : refilter(state, cleared);
 		}
-		case 'sort-next': return resort(state, stepSort(state.filters, 1), selected);
-		case 'sort-prev': return resort(state, stepSort(state.filters, -1), selected);
-		case 'sort-reverse': return resort(state, reverseSort(state.filters), selected);
+		case 'sort-next': return setFilters(state, stepSort(state.filters, 1));
+		case 'sort-prev': return setFilters(state, stepSort(state.filters, -1));
+		case 'sort-reverse': return setFilters(state, reverseSort(state.filters));
 		case 'pick-model': return openPicker(state, 'model');
 		case 'pick-project': return openPicker(state, 'project');
 		case 'pick-agent': return openPicker(state, 'agent');
@@ -214,7 +204,7 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 				}
 				if (hit.action === 'type') {
 					next = next.mode === 'picker' ? narrow(next, (next.picker?.query ?? '') + hit.text) : setFilters(next, {...next.filters, search: next.filters.search + hit.text});
-				} else next = onKey(next, hit.action, action.selected);
+				} else next = onKey(next, hit.action);
 				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;
 			}
@@ -228,7 +218,6 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 		case 'total': return withList(state, lw.withTotal(state.list, action.total));
 		case 'refreshed':
 			return {...state, version: action.version, now: action.now, list: lw.follow(state.list, action.index, action.total)};
-		case 'located': return withList(state, action.index === null ? lw.reset(state.list) : lw.place(state.list, action.index));
 		case 'picker-loaded': {
 			if (state.picker?.column !== action.column) return state;
 			const picker = {...state.picker, options: action.options};

@@ -1,6 +1,6 @@
 // The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
 // One reducer, one input handler; keys are resolved against the keymap inside the reducer.
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useReducer} from 'react';
 import {useInput} from 'ink';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
@@ -12,7 +12,6 @@ import {useServices} from '../services/context.js';
 import type {ExplorerServices} from '../services/types.js';
 import {useSessionsData} from '../hooks/use-sessions-data.js';
 import {useFollowSync} from '../hooks/use-follow-sync.js';
-import {nestedLocate} from '../hooks/use-nested-rows.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {handOff} from '../hooks/use-hand-off.js';
 import type {Size} from '../hooks/use-terminal-size.js';
@@ -119,8 +118,6 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			const parent = nest?.depth === 1 ? session?.parentId ?? null : nest?.subagents ? session?.id ?? null : null;
 			if (parent) dispatch({type: 'expanded', ids: state.expanded.includes(parent) ? state.expanded.filter((id) => id !== parent) : [...state.expanded, parent]});
 			else dispatch({type: 'hint', text: 'this session has no subagents'});
-		} else if (r.kind === 'locate') {
-			dispatch({type: 'located', index: nestedLocate(services.sessions, data.filters, state.expanded, r.id)});
 		} else if (r.kind !== 'load-picker') {
 			const session = data.rows[r.index - state.list.offset];
 			if (session) dispatch({type: 'hint', text: handOff(services, r.kind, session)});
@@ -131,10 +128,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	// Read when the key comes, not when the handler was last subscribed (that lags a frame behind).
-	const selectedId = useRef<string | undefined>(undefined);
-	selectedId.current = selected?.id;
-	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now(), ...(selectedId.current ? {selected: selectedId.current} : {})}), {isActive: active});
+	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	// The search chip names the search as typed and kept, also while its matches are still being found.

@@ -36,23 +36,7 @@ describe('sessions reducer', () => {
 		expect(run(s, 's', 's').filters).toMatchObject({sort: 'label', sortDir: 'asc'});
 		expect(run(s, 'S').filters).toMatchObject({sort: 'tokens', sortDir: 'desc'});
 		expect(run(s, 'r').filters).toMatchObject({sort: 'cost', sortDir: 'asc'});
-		// Without the selected session's ID the reducer cannot keep it, and starts from the top.
 		expect(run(s, 'j', 'j', 's').list.cursor).toBe(0);
-	});
-
-	it('keeps the cursor on its session through a sort change, keeping its line on screen', () => {
-		const s = run(start(), 'pagedown', 'j', 'j');
-		expect(s.list).toMatchObject({cursor: 12, offset: 10});
-		const sorted = sessionsReducer(s, {type: 'input', ...inkKey('s'), selected: 'abc'});
-		expect(sorted.filters.sort).toBe('date');
-		expect(sorted.request).toMatchObject({kind: 'locate', id: 'abc'});
-		expect(sorted.list).toBe(s.list);
-		// The screen found it at row 30: it stays on the third line of the window.
-		expect(sessionsReducer(sorted, {type: 'located', index: 30}).list).toMatchObject({cursor: 30, offset: 28});
-		expect(sessionsReducer(sorted, {type: 'located', index: 1}).list).toMatchObject({cursor: 1, offset: 0});
-		expect(sessionsReducer(sorted, {type: 'located', index: null}).list).toMatchObject({cursor: 0, offset: 0});
-		// The last rows: the window cannot go past the end.
-		expect(sessionsReducer(sorted, {type: 'located', index: 49}).list).toMatchObject({cursor: 49, offset: 40});
 	});
 
 	it('cycles status and period, and c clears every filter and the period', () => {
