@@ -52,7 +52,7 @@ try {
 	const index = path.join(work, 'index.sqlite');
 	const once = () => {
 		const profile = process.env['TAPEDECK_BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['TAPEDECK_BENCH_PROFILE']}`] : [];
-		const r = spawnSync(process.execPath, [...profile, path.join(here, 'postgres-sync-once.js'), url, index], {encoding: 'utf8', maxBuffer: 1 << 26});
+		const r = spawnSync(process.execPath, [...profile, path.join(here, 'sync-once.js'), '--postgres', url, index], {encoding: 'utf8', maxBuffer: 1 << 26});
 		if (r.status !== 0) throw new Error(`sync failed: ${r.stderr}`);
 		const out = JSON.parse(r.stdout) as {ms: number; newMessages: number; sessionsTouched: number; maxRssMb: number; errors: string[]};
 		if (out.errors.length) throw new Error(out.errors.join('\n'));

@@ -123,11 +123,14 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		const values = ids ? (traceIds ? [...base, ids, traceIds] : [...base, ids]) : base;
 		const traceValues = ids ? [...base, ids] : base;
 		const [c0, c1, c2] = await Promise.all([client(0), client(1), client(2)]);
-		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions WHERE org_id = $1${userSql}${only} ORDER BY id`, traceValues);
-		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns WHERE org_id = $1 AND session_id IS NOT NULL` +
-			`${sessionsOfUser}${onlyChild} ORDER BY session_id, started_at, trace_id`, traceValues));
-		const spans = new Peek(rowsOf(c2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans WHERE org_id = $1 AND session_id IS NOT NULL` +
-			`${sessionsOfUser}${onlyChild}${onlyTraces} ORDER BY session_id, started_at`, values));
+		// Ordered by the uuid columns themselves (qualified: the bare names are the ::text outputs), so the
+		// server walks its (session_id, started_at) indexes instead of sorting every row of a table as text;
+		// a uuid's order is its lowercase text's, the order the join below compares in.
+		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions s WHERE org_id = $1${userSql}${only} ORDER BY s.id`, traceValues);
+		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns t WHERE org_id = $1 AND session_id IS NOT NULL` +
+			`${sessionsOfUser}${onlyChild} ORDER BY t.session_id, t.started_at, t.trace_id`, traceValues));
+		const spans = new Peek(rowsOf(c2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans p WHERE org_id = $1 AND session_id IS NOT NULL` +
+			`${sessionsOfUser}${onlyChild}${onlyTraces} ORDER BY p.session_id, p.started_at`, values));
 		try {
 			for await (const row of sessions) {
 				const session = toSession(row);
