@@ -69,7 +69,9 @@ export const TimelineHeader = memo(function TimelineHeader({outline: o, analytic
 		],
 		[
 			{text: ' cost   ', token: 'label'}, {text: formatCost(s.totalCost), token: s.totalCost === null ? 'unpriced' : 'cost'},
-			{text: ` (${costNote})`, token: 'muted'}, dot,
+			{text: ` (${costNote})`, token: 'muted'},
+			// Beside a cost the source recorded (tapes, PromptKit), what tapedeck's own prices make of the tokens.
+			...(s.costSource === 'recorded' && o.computedCost != null ? [dot, {text: `${formatCost(o.computedCost)} at tapedeck's prices`, token: 'cost' as const}] : []), dot,
 			{text: `${formatTokens(s.inputTokens)} in · ${formatTokens(s.outputTokens)} out · cache ${formatTokens(s.cacheReadTokens)} read · ${formatTokens(s.cacheWriteTokens)} write`},
 		],
 	];

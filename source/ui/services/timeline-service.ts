@@ -24,7 +24,7 @@ export interface TimelineServiceOptions {
 export function createTimelineService(ws: Workspace, opts: TimelineServiceOptions): TimelineService {
 	const versionOf = ws.store.db.prepare(`SELECT message_count || ':' || end_ms FROM sessions WHERE id = ?`).pluck();
 
-	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): TimelineMessage[] {
+	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): Array<TimelineMessage & {computedCost: number | null}> {
 		return facts.map((f, i) => {
 			const price = pricingForModel(ws.pricing, f.model);
 			const computed = messageCost(price, f.usage);
@@ -37,6 +37,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				inputCost: recorded === null ? (computed?.input ?? null) : null,
 				outputCost: recorded === null ? (computed?.output ?? null) : null,
 				costRecorded: recorded !== null,
+				computedCost: computed?.total ?? null,
 				cacheSavingUsd: price ? cacheSavingUsd(price, f.usage) : null,
 			};
 		});
@@ -70,6 +71,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				facet: sessionFacet(ws, id),
 				subSessions: subSessionsOf(ws, id),
 				...(notes ? {notes} : {}),
+				computedCost: computedTotal(rows),
 			};
 		},
 		detail: (id) => loadSessionDetail(ws, id),
@@ -80,4 +82,11 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 				purpose === 'view' ? opts.viewDir : opts.exportDir);
 		},
 	};
+}
+
+/** The session at tapedeck's prices (as `show` prints it), summed from the messages it could price. */
+function computedTotal(rows: ReadonlyArray<{computedCost: number | null}>): number | null {
+	let total: number | null = null;
+	for (const r of rows) if (r.computedCost !== null) total = (total ?? 0) + r.computedCost;
+	return total;
 }

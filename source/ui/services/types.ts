@@ -95,6 +95,8 @@ export interface TimelineOutline {
 	subSessions: SessionSummary[];
 	/** Status reason, declined calls, price layers (absent for sessions indexed before they were kept). */
 	notes?: SessionNotes;
+	/** What tapedeck's prices make of the tokens, shown beside a cost the source recorded; null when nothing is priced. */
+	computedCost?: number | null;
 }
 
 export interface TimelineService {
