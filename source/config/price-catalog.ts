@@ -8,6 +8,7 @@ import {createRequire} from 'node:module';
 import type * as GenaiPrices from '@pydantic/genai-prices';
 import {isAnthropicModel, normalizeModel} from '../core/models.js';
 import type {PriceCatalog, Pricing} from '../core/types.js';
+import {catalogMemoFile, openCatalogMemo} from './price-catalog-memo.js';
 
 export const CATALOG_PACKAGE = '@pydantic/genai-prices';
 const requireCjs = createRequire(import.meta.url);
@@ -26,6 +27,9 @@ export function catalogPackageVersion(): string {
 		return 'missing';
 	}
 }
+
+/** Bump when catalogPricing() turns the catalog's rates into a Pricing differently: kept answers start afresh. */
+const CONVERSION_VERSION = 1;
 
 type Rate = number | {base: number; tiers: Array<{start: number; price: number}>} | undefined;
 
@@ -75,12 +79,18 @@ export function openPriceCatalog(dataFile: string): PriceCatalog {
 		}
 		return loaded;
 	};
+	const version = `${CATALOG_PACKAGE}@${packageVersion}${stat ? `+${Math.floor(stat.mtimeMs)}.${stat.size}` : ''}`;
+	// The answers of earlier runs: a run that asks only those never loads the package.
+	const kept = openCatalogMemo(catalogMemoFile(dataFile), `${version} as ${CONVERSION_VERSION}`);
 	return {
-		version: `${CATALOG_PACKAGE}@${packageVersion}${stat ? `+${Math.floor(stat.mtimeMs)}.${stat.size}` : ''}`,
+		version,
 		source: `${CATALOG_PACKAGE} ${packageVersion} (${stat ? `data refreshed ${refreshed}` : 'bundled data'})`,
 		lookup(model: string): Pricing | null {
-			const cached = memo.get(model);
-			if (cached !== undefined) return cached;
+			const cached = memo.get(model) ?? kept.get(model);
+			if (cached !== undefined) {
+				memo.set(model, cached);
+				return cached;
+			}
 			let found: Pricing | null = null;
 			try {
 				lib ??= load();
@@ -93,9 +103,12 @@ export function openPriceCatalog(dataFile: string): PriceCatalog {
 					}
 				}
 			} catch {
-				found = null; // a missing or broken package leaves the model unpriced, as before the catalog
+				// A missing or broken package leaves the model unpriced, as before the catalog (and this run only).
+				memo.set(model, null);
+				return null;
 			}
 			memo.set(model, found);
+			kept.put(model, found);
 			return found;
 		},
 	};

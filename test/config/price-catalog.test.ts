@@ -63,6 +63,36 @@ describe('price catalog layer', () => {
 	});
 });
 
+describe('the catalog\'s kept answers', () => {
+	const memoOf = (dir: string) => path.join(dir, 'genai-prices-lookups.json');
+
+	it('keeps each answer beside the data file, and a later run answers from it without asking the package', () => {
+		const dir = tmp();
+		const first = openPriceCatalog(path.join(dir, 'genai-prices.json'));
+		const opus = first.lookup('claude-opus-4-7');
+		expect(first.lookup('no-such-model-anywhere')).toBeNull();
+		const kept = JSON.parse(fs.readFileSync(memoOf(dir), 'utf8')) as {version: string; lookups: Record<string, unknown>};
+		expect(kept.version).toContain(first.version);
+		expect(kept.lookups).toEqual({'claude-opus-4-7': opus, 'no-such-model-anywhere': null});
+		// A kept answer is the one given: changed on disk, the next run reads the change (it did not ask the package).
+		kept.lookups['claude-opus-4-7'] = {...opus!, input: 123};
+		fs.writeFileSync(memoOf(dir), JSON.stringify(kept));
+		expect(openPriceCatalog(path.join(dir, 'genai-prices.json')).lookup('claude-opus-4-7')).toMatchObject({input: 123, output: 25});
+	});
+
+	it('starts afresh when the catalog is another version (pricing --update, a new package), and reads past a damaged file', () => {
+		const dir = tmp();
+		const dataFile = path.join(dir, 'genai-prices.json');
+		const right = openPriceCatalog(dataFile).lookup('claude-opus-4-7');
+		const kept = JSON.parse(fs.readFileSync(memoOf(dir), 'utf8')) as {version: string; lookups: Record<string, {input: number}>};
+		kept.lookups['claude-opus-4-7']!.input = 123;
+		fs.writeFileSync(memoOf(dir), JSON.stringify({...kept, version: `${kept.version}-older`}));
+		expect(openPriceCatalog(dataFile).lookup('claude-opus-4-7')).toEqual(right);
+		fs.writeFileSync(memoOf(dir), '{not json');
+		expect(openPriceCatalog(dataFile).lookup('claude-opus-4-7')).toEqual(right);
+	});
+});
+
 describe('pricing --update', () => {
 	let server: http.Server | null = null;
 	afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
