@@ -127,7 +127,8 @@ export const HELP = `
     CLAUDE_CONFIG_DIR        Claude Code config directories, comma-separated (when --claude is not given)
     CODEX_HOME               Codex homes, comma-separated (when --codex is not given)
     XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share): the index, the demo,
-                             and the catalog data pricing --update saves (tapedeck/genai-prices.json)
+                             the catalog data pricing --update saves (tapedeck/genai-prices.json) and the
+                             catalog's kept answers (tapedeck/genai-prices-lookups.json)
     TZ                       default time zone
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
