@@ -8,6 +8,7 @@ import {openIndex} from '../store/open-index.js';
 import {createIndexStore} from '../store/index-store.js';
 import {syncWorkspace} from '../workspace/sync-workspace.js';
 import {openPriceCatalog} from '../config/price-catalog.js';
+import {createServerConnections} from '../workspace/server-sources.js';
 import type {SyncThreadData, SyncThreadReply, SyncThreadRequest} from './sync-thread.js';
 
 /**
@@ -28,6 +29,8 @@ const data = workerData as SyncThreadData;
 const port = parentPort!;
 const send = (reply: SyncThreadReply) => port.postMessage(reply);
 const opened = openIndex(data.indexPath);
+// Tapes servers stay connected between refreshes (closed with the thread).
+const servers = createServerConnections();
 let abort: AbortController | null = null;
 
 port.on('message', (request: SyncThreadRequest) => {
@@ -40,7 +43,7 @@ port.on('message', (request: SyncThreadRequest) => {
 		return;
 	}
 	const pricing = data.catalogFile ? {...data.pricing, catalog: openPriceCatalog(data.catalogFile)} : data.pricing;
-	const ws = {store: createIndexStore(opened.db), sources: data.sources, pricing, indexPath: data.indexPath};
+	const ws = {store: createIndexStore(opened.db), sources: data.sources, pricing, indexPath: data.indexPath, servers};
 	abort = new AbortController();
 	syncWorkspace(ws, (p) => send({type: 'progress', read: p.read, total: p.total, unit: p.unit ?? 'rows'}), abort.signal)
 		.then((result) => send({type: 'done', result}), (error: unknown) => send({type: 'failed', message: error instanceof Error ? error.message : String(error)}));

@@ -15,9 +15,10 @@ import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
+import type {ServerConnections} from './server-sources.js';
 
-/** What a sync needs of a workspace (a sync thread has only these). */
-export type SyncTarget = Pick<Workspace, 'store' | 'sources' | 'pricing' | 'indexPath'>;
+/** What a sync needs of a workspace (a sync thread has only these); `servers`: readers kept open across syncs. */
+export type SyncTarget = Pick<Workspace, 'store' | 'sources' | 'pricing' | 'indexPath'> & {servers?: ServerConnections};
 
 export interface WorkspaceSync {
 	summaries: SyncSummary[];
@@ -71,19 +72,24 @@ async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number
 	return summary;
 }
 
-/** A tapes server (PostgreSQL or the HTTP API): connects for this sync only, and says why when it cannot. */
+/** A tapes server (PostgreSQL or the HTTP API): connects for this sync (or reuses `ws.servers`), and says why when it cannot. */
 async function syncServer(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
-	const source = await openServerSource(s);
+	const kept = ws.servers;
+	const source = kept ? await kept.open(s) : await openServerSource(s);
+	let synced = false;
 	try {
 		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
 		// Server sources keep their bodies in the index, as transcripts do: the search index is filled from there.
 		await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
 		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
+		synced = true;
 		return summary;
 	} finally {
-		await source.close();
+		// A kept reader that failed may hold a broken connection: the next sync starts from a new one.
+		if (!kept) await source.close();
+		else if (!synced) await kept.drop(s);
 	}
 }
 

@@ -2,8 +2,9 @@
 // tokens and cost as tapes recorded them, growth (same ID, new turn), deletes caught by reconciliation,
 // a quiet second sync, and only SELECTs reaching the server.
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
+import {createServerConnections} from '../../source/workspace/server-sources.js';
 import {loadSessionDetail} from '../../source/workspace/session-detail.js';
 import {syncRemote} from '../../source/sync/remote-sync.js';
 import {openPostgresSource} from '../../source/sources/tapes-postgres/reader.js';
@@ -190,6 +191,36 @@ describe('tapes PostgreSQL sync', () => {
 			expect(ws.store.db.prepare('SELECT id FROM sessions').pluck().all()).toEqual([B]);
 			expect(own.readerStatements().every((st) => /^SELECT\b/.test(st.trim()))).toBe(true);
 		} finally {
+			ws.close();
+			await own.drop();
+		}
+	});
+	it('kept open across syncs (the explorer\'s refreshes), reuses its connections, and opens new ones when the server ended them', async () => {
+		const own = await createTapesDb(server());
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), postgres: own.url});
+		const servers = createServerConnections();
+		const backends = async () => ((await own.admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tapedeck'
+			ORDER BY pid`, [own.name])).rows as Array<{pid: number}>).map((r) => r.pid);
+		try {
+			await own.write([sessionA()]);
+			expect((await syncWorkspace({...ws, servers})).errors).toEqual([]);
+			const first = await backends();
+			expect(first).toHaveLength(3);
+			const grown = sessionA();
+			grown.traces.push(extraTrace('trc_a2', '2026-11-06T10:00:00Z'));
+			await own.write([grown], {onlyTraces: ['trc_a2']});
+			const second = await syncWorkspace({...ws, servers});
+			expect(second.errors).toEqual([]);
+			expect(second.summaries[0]).toMatchObject({sessionsTouched: 1, newMessages: 2});
+			expect(await backends()).toEqual(first);
+			// The server ends them (a restart, an idle timeout): the next sync connects again, with no error.
+			await own.admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tapedeck'`, [own.name]);
+			await vi.waitFor(async () => expect(await backends()).toEqual([]));
+			const third = await syncWorkspace({...ws, servers});
+			expect(third.errors).toEqual([]);
+			expect((await backends()).some((pid) => first.includes(pid))).toBe(false);
+		} finally {
+			await servers.close();
 			ws.close();
 			await own.drop();
 		}

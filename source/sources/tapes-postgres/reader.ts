@@ -95,10 +95,13 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	const client = (i: number): Promise<pg.Client> => {
 		let opened = clients.get(i);
 		if (!opened) {
-			opened = connect(opts.url, opts);
+			const connecting = connect(opts.url, opts);
+			// Kept between syncs (the explorer's refreshes), a connection the server or the network ended is
+			// forgotten, so the next read opens a new one instead of failing on it.
+			const forget = () => clients.get(i) === connecting && clients.delete(i);
+			connecting.then((c) => c.once('error', forget).once('end', forget), () => {});
 			// Awaited by whoever asked; one left behind by a failed read is still closed (or was never open).
-			opened.catch(() => {});
-			clients.set(i, opened);
+			clients.set(i, (opened = connecting));
 		}
 		return opened;
 	};
