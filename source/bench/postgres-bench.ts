@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import pg from 'pg';
 import {findPostgresBin, startPostgres} from './postgres-server.js';
 import {sessionsSql, spansSql, touchSessionsSql, tracesSql} from './postgres-generate.js';
-import {fmt, timeCommand} from './measure.js';
+import {fmt, median, timeCommand} from './measure.js';
 
 // TAPEDECK_BENCH_SESSIONS: a smaller run, to try the benchmark itself.
 const SESSIONS = Number(process.env['TAPEDECK_BENCH_SESSIONS'] ?? 20_000);
@@ -46,7 +46,9 @@ try {
 	const psqlArgs = ['-h', server.socketDir, '-p', String(server.port), '-U', 'tapedeck_admin', '-d', 'tapes', '-X', '-q',
 		'-c', "COPY (SELECT * FROM tapes_v1.spans) TO '/dev/null'"];
 	timeCommand(psql, psqlArgs);
-	const copyMs = timeCommand(psql, psqlArgs);
+	// COPY is one process's work and swings with the machine's load (2.8 s to 7 s in runs of this benchmark):
+	// timed twice before the cold sync and once after it, the median stands, and the spread is printed.
+	const copies = [timeCommand(psql, psqlArgs), timeCommand(psql, psqlArgs)];
 
 	const url = `postgres://tapes_reader:bench-reader@127.0.0.1:${server.port}/tapes`;
 	const index = path.join(work, 'index.sqlite');
@@ -59,6 +61,8 @@ try {
 		return out;
 	};
 	const cold = once();
+	copies.push(timeCommand(psql, psqlArgs));
+	const copyMs = median(copies);
 	const quiet = once();
 
 	t = Date.now();
@@ -71,7 +75,7 @@ try {
 	const incremental = once();
 	await db.end();
 
-	console.log(`psql COPY tapes_v1.spans to /dev/null: ${fmt(copyMs)}`);
+	console.log(`psql COPY tapes_v1.spans to /dev/null: ${fmt(copyMs)} (median of ${copies.map(fmt).join(', ')})`);
 	// Its CPU time beside it: on a shared machine the wall time also holds the waits for a core.
 	console.log(`cold sync: ${fmt(cold.ms)}, ${fmt(cold.cpuMs)} of CPU (${cold.newMessages.toLocaleString('en-US')} messages, ${cold.sessionsTouched.toLocaleString('en-US')} sessions)`);
 	console.log(`second sync, nothing new: ${fmt(quiet.ms)} (${quiet.sessionsTouched} sessions re-read)`);
