@@ -3,6 +3,7 @@ import type {IndexDb} from './open-index.js';
 
 export function createMetaRepo(db: IndexDb) {
 	const get = db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck();
+	const remove = db.prepare(`DELETE FROM meta WHERE key = ?`);
 	const set = db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
 	return {
 		get(key: string): string | undefined {
@@ -11,5 +12,10 @@ export function createMetaRepo(db: IndexDb) {
 		set(key: string, value: string): void {
 			set.run(key, value);
 		},
+		delete(key: string): void {
+			remove.run(key);
+		},
 	};
 }
+
+export type MetaRepo = ReturnType<typeof createMetaRepo>;

@@ -18,8 +18,11 @@ export function createSearchRows(db: IndexDb) {
 	const turnOn = db.prepare(`UPDATE search_sources SET state = 'on', done_to = 0,
 		backfill_to = (SELECT coalesce(max(rowid), 0) FROM messages WHERE source_id = @id) WHERE source_id = @id AND state = 'off'`);
 	const done = db.prepare(`UPDATE search_sources SET done_to = ? WHERE source_id = ?`);
-	const waiting = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ? AND rowid > ? AND rowid <= ?`).pluck();
-	const batch = db.prepare(`SELECT rowid, id, body FROM messages WHERE source_id = ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`);
+	const defer = db.prepare(`UPDATE search_sources SET backfill_to = max(backfill_to, (SELECT coalesce(max(rowid), 0) FROM messages))
+		WHERE source_id = ? AND state = 'on'`);
+	// `+source_id`: a walk of the rowid range; through the (source_id, id) key each batch re-sorted the whole source.
+	const waiting = db.prepare(`SELECT count(*) FROM messages WHERE +source_id = ? AND rowid > ? AND rowid <= ?`).pluck();
+	const batch = db.prepare(`SELECT rowid, id, body FROM messages WHERE +source_id = ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`);
 
 	return {
 		add(rowid: number | bigint, doc: SearchDoc): void {
@@ -59,6 +62,10 @@ export function createSearchRows(db: IndexDb) {
 		},
 		markDone(sourceId: number, doneTo: number): void {
 			done.run(doneTo, sourceId);
+		},
+		/** The source's messages stored so far without their words (a cold load) wait for the backfill behind it. */
+		defer(sourceId: number): void {
+			defer.run(sourceId);
 		},
 	};
 }

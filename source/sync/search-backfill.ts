@@ -27,6 +27,8 @@ export async function backfillSearch(
 	const {to} = state.pending;
 	const total = store.search.waiting(sourceId, after, to);
 	let read = 0;
+	// Said at once: what came before (a cold load's session list) is complete and final from here.
+	if (total > 0) onProgress({source: `${label} (search index)`, read, total, unit: 'messages'});
 	while (!signal?.aborted) {
 		const rows = store.search.batch(sourceId, after, to, CHUNK);
 		if (rows.length === 0) break;

@@ -46,7 +46,12 @@ export function adoptOrphans(store: IndexStore, sourceId: number, orphans: reado
 		grew.delete(own);
 		grew.add(parent.sessionId);
 	}
+	return {grew, waiting: saveOrphans(store, sourceId, waiting)};
+}
+
+/** Keeps the children still waiting (the newest MAX_KEPT) for a later sync; returns those kept. */
+export function saveOrphans(store: IndexStore, sourceId: number, waiting: readonly Orphan[]): Orphan[] {
 	const kept = waiting.slice(-MAX_KEPT);
 	if (kept.length > 0 || store.meta.get(key(sourceId)) !== undefined) store.meta.set(key(sourceId), JSON.stringify(kept));
-	return {grew, waiting: kept};
+	return kept;
 }

@@ -10,12 +10,17 @@ import {WarningTally} from '../core/warning-tally.js';
 import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
-import {adoptOrphans, loadOrphans} from './tapes-late-parents.js';
+import {adoptOrphans, loadOrphans, saveOrphans} from './tapes-late-parents.js';
+import {beginBulkLoad, endBulkLoad, inBulkLoad, unsynced} from '../store/bulk-load.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
 const CHUNK_ROWS = 5_000;
+/** A cold load commits less often: each commit of a big index rewrites pages the next chunk touches again. */
+const BULK_CHUNK_ROWS = 10_000;
 const RECENT_LIMIT = 50_000;
+/** A first sync of at least this many rows is a bulk load (see store/bulk-load.ts). */
+export const BULK_LOAD_ROWS = 20_000;
 
 export interface SyncProgress {
 	source: string;
@@ -44,6 +49,8 @@ export interface TapesSyncDeps {
 	sourceId: number;
 	pricing: PricingTable;
 	now: () => number;
+	/** Rows from which a first sync loads in bulk (tests lower it); BULK_LOAD_ROWS by default. */
+	bulkFrom?: number;
 }
 
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
@@ -62,6 +69,26 @@ export async function syncTapes(
 	onProgress: (p: SyncProgress) => void = () => {},
 	signal?: AbortSignal,
 ): Promise<SyncSummary> {
+	const {store, sourceId} = deps;
+	const cursor = store.cursors.get(sourceId, 'nodes');
+	// A first sync of a large source, or one a killed bulk load left: indexes after, no fsync until done.
+	let bulk = inBulkLoad(store.meta, sourceId);
+	if (!bulk && (cursor?.lastRowid ?? 0) === 0 && deps.source.maxRowid() >= (deps.bulkFrom ?? BULK_LOAD_ROWS)) {
+		writeTransaction(store.db, () => beginBulkLoad(store.db, store.meta, sourceId))();
+		bulk = true;
+	}
+	if (!bulk) return syncChunks(deps, false, onProgress, signal);
+	return unsynced(store.db, async () => {
+		return syncChunks(deps, true, onProgress, signal);
+	});
+}
+
+async function syncChunks(
+	deps: TapesSyncDeps,
+	bulk: boolean,
+	onProgress: (p: SyncProgress) => void,
+	signal?: AbortSignal,
+): Promise<SyncSummary> {
 	const {store, source, sourceId} = deps;
 	const fileKey = 'nodes';
 	const tally = new WarningTally();
@@ -75,7 +102,8 @@ export async function syncTapes(
 	if (maxRowid === cursor.lastRowid) return summary;
 	const total = source.stats().rows;
 	// The body stays in the source, but its words go into the search index as the message is stored.
-	const indexed = store.search.state(sourceId).on;
+	// In a bulk load its words are indexed behind it (search-backfill.ts), once the session list is complete.
+	const indexed = store.search.state(sourceId).on && !bulk;
 
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
@@ -95,7 +123,7 @@ export async function syncTapes(
 	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
-		const batch = source.readAfter(cursor.lastRowid, CHUNK_ROWS);
+		const batch = source.readAfter(cursor.lastRowid, bulk ? BULK_CHUNK_ROWS : CHUNK_ROWS);
 		tally.addAll(batch.warnings);
 		if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
@@ -132,6 +160,7 @@ export async function syncTapes(
 				allTouched.add(sessionId);
 			}
 			saveDue(store, sourceId, deferred);
+			if (bulk) store.search.defer(sourceId);
 			cursor.lastRowid = batch.lastRowid;
 			cursor.rows += batch.messages.length;
 			store.cursors.put(cursor);
@@ -141,8 +170,17 @@ export async function syncTapes(
 		if (recent.size > RECENT_LIMIT) recent = new Map();
 		await yieldToLoop();
 	}
+	if (bulk && signal?.aborted) {
+		// Stopped midway, the load goes on next time in the same mode (its sessions due and its orphans kept).
+		writeTransaction(store.db, () => saveOrphans(store, sourceId, orphans))();
+		summary.sessionsTouched = allTouched.size;
+		summary.warnings = tally.list();
+		return summary;
+	}
 	// Second pass: children read before their parents join them now; then every deferred session is summarized.
 	writeTransaction(store.db, () => {
+		// A bulk load's indexes first: the pass below reads and moves sessions by their messages.
+		if (bulk) endBulkLoad(store.db, store.meta, sourceId);
 		const adopted = adoptOrphans(store, sourceId, orphans);
 		for (const id of adopted.grew) {
 			deferred.add(id);

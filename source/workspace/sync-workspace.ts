@@ -49,6 +49,8 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 	try {
 		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
+		// A cold load stores its sessions first and leaves the search index to fill in behind the complete list.
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		summary.readMode = opened.source.mode;
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
