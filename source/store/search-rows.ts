@@ -22,7 +22,7 @@ export function createSearchRows(db: IndexDb) {
 		WHERE source_id = ? AND state = 'on'`);
 	// `+source_id`: a walk of the rowid range; through the (source_id, id) key each batch re-sorted the whole source.
 	const waiting = db.prepare(`SELECT count(*) FROM messages WHERE +source_id = ? AND rowid > ? AND rowid <= ?`).pluck();
-	const batch = db.prepare(`SELECT rowid, id, body FROM messages WHERE +source_id = ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`);
+	const batch = db.prepare(`SELECT rowid, id, seq, body FROM messages WHERE +source_id = ? AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`);
 
 	return {
 		add(rowid: number | bigint, doc: SearchDoc): void {
@@ -57,8 +57,8 @@ export function createSearchRows(db: IndexDb) {
 			return waiting.get(sourceId, after, to) as number;
 		},
 		/** The next messages waiting to be indexed, in rowid order. */
-		batch(sourceId: number, after: number, to: number, limit: number): Array<{rowid: number; id: string; body: string | null}> {
-			return batch.all(sourceId, after, to, limit) as Array<{rowid: number; id: string; body: string | null}>;
+		batch(sourceId: number, after: number, to: number, limit: number): Array<{rowid: number; id: string; seq: number; body: string | null}> {
+			return batch.all(sourceId, after, to, limit) as Array<{rowid: number; id: string; seq: number; body: string | null}>;
 		},
 		markDone(sourceId: number, doneTo: number): void {
 			done.run(doneTo, sourceId);

@@ -12,6 +12,25 @@ import {yieldToLoop, type SyncProgress} from './tapes-sync.js';
 
 const CHUNK = 2_000;
 
+/**
+ * The bodies of a batch, from the tapes file. A tapes message's `seq` is its row in the file, and sync stores
+ * rows in file order, so a batch is usually one dense run of rows: read in order (a walk, not a hash lookup
+ * per message); a sparse batch, or what the run missed, is looked up by hash.
+ */
+function tapesBodies(tapes: TapesSource, rows: ReadonlyArray<{id: string; seq: number}>): Map<string, SearchableMessage> {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const r of rows) {
+		lo = Math.min(lo, r.seq);
+		hi = Math.max(hi, r.seq);
+	}
+	const out = new Map<string, SearchableMessage>();
+	if (hi - lo < 2 * rows.length) for (const {message} of tapes.readAfter(lo - 1, hi - lo + 1).messages) out.set(message.id, message);
+	const missing = rows.filter((r) => !out.has(r.id)).map((r) => r.id);
+	if (missing.length > 0) for (const {message} of tapes.readByIds(missing).messages) out.set(message.id, message);
+	return out;
+}
+
 /** Returns how many messages were indexed. */
 export async function backfillSearch(
 	store: IndexStore,
@@ -33,7 +52,7 @@ export async function backfillSearch(
 		const rows = store.search.batch(sourceId, after, to, CHUNK);
 		if (rows.length === 0) break;
 		let bodies: Map<string, SearchableMessage> | null = null;
-		if (tapes) bodies = new Map(tapes.readByIds(rows.map((r) => r.id)).messages.map(({message}) => [message.id, message]));
+		if (tapes) bodies = tapesBodies(tapes, rows);
 		writeTransaction(store.db, () => {
 			for (const row of rows) {
 				const message = bodies ? bodies.get(row.id) : decodeBody(row.body);
