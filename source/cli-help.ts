@@ -9,6 +9,8 @@ export const HELP = `
   Commands
     (none)           Open the explorer; when stdin or stdout is not a terminal, print the sessions report
     sessions         Print the session list with totals (table, --json or --csv)
+    projects         Print one row per project: sessions, cost and tokens incl. subagents, agent time,
+                     success rate, last active (table, --json, --csv; the usual filters, --since, --limit)
     show <id>        Print one session (a unique ID prefix is enough); --json, --csv, --md. Keeps thinking,
                      reasoning, aborted turns and unknown blocks with their kind, and why it got its status
     search <query>   Print the messages matching a query, best first, with a snippet each (table, --json,
@@ -89,7 +91,7 @@ export const HELP = `
         --json             JSON (snake_case fields, durations in ns, times in RFC 3339)
         --csv              CSV (sessions; show: one row per message; analytics: section,key,metric,value)
         --md               Markdown (show)
-        --limit <n>        At most n rows in a report's lists: sessions, analytics' tools and models, insights'
+        --limit <n>        At most n rows in a report's lists: sessions, projects, analytics' tools and models, insights'
                            summaries and failures (totals still count every match)
 
   Explorer (? lists every key of a screen)

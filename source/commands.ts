@@ -7,7 +7,7 @@ import type {WorkspaceSync} from './workspace/sync-workspace.js';
 import type {ReportContext, ReportFormat} from './report/sessions-report.js';
 import type {InsightsConfig} from './facets/insights-config.js';
 
-export const COMMANDS = ['sessions', 'show', 'search', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
+export const COMMANDS = ['sessions', 'projects', 'show', 'search', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type OutputFormat = ReportFormat | 'md';
@@ -20,7 +20,7 @@ export interface CommandContext {
 	timeZone: string;
 	warnings: Warning[];
 	format: OutputFormat;
-	/** --limit: rows of a report's lists (sessions, analytics' tools and models, insights' summaries, sources). */
+	/** --limit: rows of a report's lists (sessions, projects, analytics' tools and models, insights' summaries, sources). */
 	limit?: number | null;
 	/** facets: which extractor runs (from the --insights-* flags). */
 	insights?: InsightsConfig;
@@ -53,6 +53,12 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			if (ctx.format === 'json') return {ok: true, value: sessionsJsonChunks(report)};
 			const table = ctx.format === 'table' ? (await import('./report/sessions-table.js')).sessionsTable : undefined;
 			return {ok: true, value: sessionsReport(report, ctx.format as 'table' | 'csv', table)};
+		}
+		case 'projects': {
+			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
+			if (bad) return bad;
+			const {projectsReport} = await import('./report/projects-report.js');
+			return {ok: true, value: projectsReport(report, ctx.format as ReportFormat)};
 		}
 		case 'show': {
 			const id = args[0];
