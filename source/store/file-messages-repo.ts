@@ -82,6 +82,7 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 		},
 		/** Drops a session's messages whose ID starts with `prefix` (every such ID sorts below prefix + U+FFFF). */
 		deletePrefix(sourceId: number, sessionId: string, prefix: string): number {
+			search.removePrefix(sourceId, sessionId, prefix);
 			return dropPrefix.run(sourceId, prefix, `${prefix}\uffff`, sessionId).changes;
 		},
 	};

@@ -10,6 +10,8 @@ export function createSearchRows(db: IndexDb) {
 	const add = db.prepare(`INSERT INTO message_search (rowid, text, thinking, tool) VALUES (?, ?, ?, ?)`);
 	const remove = db.prepare(`DELETE FROM message_search WHERE rowid = ?`);
 	const removeSession = db.prepare(`DELETE FROM message_search WHERE rowid IN (SELECT rowid FROM messages WHERE source_id = ? AND session_id = ?)`);
+	const removePrefix = db.prepare(`DELETE FROM message_search WHERE rowid IN
+		(SELECT rowid FROM messages WHERE source_id = ? AND id >= ? AND id < ? AND session_id = ?)`);
 	const removeSource = db.prepare(`DELETE FROM message_search WHERE rowid IN (SELECT rowid FROM messages WHERE source_id = ?)`);
 	const state = db.prepare(`SELECT state, backfill_to, done_to FROM search_sources WHERE source_id = ?`);
 	const ensure = db.prepare(`INSERT OR IGNORE INTO search_sources (source_id, state, backfill_to, done_to) VALUES (?, 'on', 0, 0)`);
@@ -34,6 +36,11 @@ export function createSearchRows(db: IndexDb) {
 		/** Call before the session's messages are deleted: the rows are found through them. */
 		removeSession(sourceId: number, sessionId: string): void {
 			removeSession.run(sourceId, sessionId);
+		},
+		/** Call before a session's messages whose IDs start with `prefix` are deleted (a stale row would match
+		 * whatever message later takes its rowid). */
+		removePrefix(sourceId: number, sessionId: string, prefix: string): void {
+			removePrefix.run(sourceId, prefix, `${prefix}\uffff`, sessionId);
 		},
 		/** Whether a source is indexed, and what of it still waits (a source first seen now is indexed as it syncs). */
 		state(sourceId: number): SearchState {

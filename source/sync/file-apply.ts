@@ -137,7 +137,8 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	if (!existing) return insert(ctx, fm, fx);
 	if (fm.overwrite && existing.sessionId === fm.sessionId) {
 		if (sameMessage(existing.message, m)) return false;
-		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m));
+		// Its words go with it: update() drops the old ones, and without a doc the message left the index.
+		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m), ctx.search === false ? null : searchDoc(m));
 		fx.touched.add(existing.sessionId);
 		fx.rewritten.add(existing.sessionId);
 		return false;

@@ -97,6 +97,19 @@ describe('search index, transcripts', () => {
 		await syncWorkspace(ws);
 		expect(indexedRows(ws)).toBe(rows);
 	});
+	it('a file rewritten in place keeps its messages findable, by their new words', async () => {
+		const root = copyFixture('claude-code');
+		const {ws} = await syncTranscripts({claude: [root]});
+		keep(ws);
+		const file = path.join(root, 'projects', '-Users-me-app', '8f2c1a9e-4b7d-4c1e-9a53-0d6f2e7b9c11.jsonl');
+		const before = find(ws, 'milliseconds').length;
+		expect(before).toBeGreaterThan(0);
+		// Same inode, same length, other bytes before the cursor: read again, each message overwrites its copy.
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('milliseconds', 'zeptoseconds'));
+		await syncWorkspace(ws);
+		expect(find(ws, 'zeptoseconds').length).toBeGreaterThan(0);
+		expect(find(ws, 'milliseconds').length).toBeLessThan(before);
+	});
 });
 
 describe('search index migration and opt-out', () => {
