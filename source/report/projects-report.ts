@@ -6,11 +6,9 @@ import {rollUpProjects, type ProjectRow} from '../core/project-rollup.js';
 import {describeFilters} from '../core/filters.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {filtersJson, localTime, pricingJson, pricingLine, warningsJson, type ReportContext, type ReportFormat} from './sessions-report.js';
-import {iso} from './session-json.js';
+import {iso, ns} from './session-json.js';
 import {renderTable, type Column} from './text-table.js';
 import {toCsv} from './csv.js';
-
-const ns = (ms: number) => Math.round(ms * 1e6);
 
 function rowJson(r: ProjectRow) {
 	return {

@@ -2,7 +2,8 @@
 import type {SessionSummary} from '../core/types.js';
 import type {OverviewTotals, PeriodComparison} from '../core/overview.js';
 
-const ns = (ms: number) => Math.round(ms * 1e6);
+/** A duration in the reference's nanoseconds. */
+export const ns = (ms: number) => Math.round(ms * 1e6);
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function sessionJson(s: SessionSummary) {

@@ -13,6 +13,7 @@ import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 import {addProblem} from './file-problems.js';
+import {unsynced} from '../store/bulk-load.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 
 export const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -44,13 +45,7 @@ export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgr
 	// each time: they do not, until it is done. A killed import is still whole up to its last commit (WAL keeps
 	// that from a process crash) and starts again from the beginning, as its checkpoint was not saved; only a
 	// machine that loses power mid-import may leave the index damaged, which is then deleted and rebuilt.
-	const synchronous = first ? store.db.pragma('synchronous', {simple: true}) : null;
-	if (first) store.db.pragma('synchronous = OFF');
-	try {
-		return await syncOnce(deps, onProgress, signal);
-	} finally {
-		if (first) store.db.pragma(`synchronous = ${Number(synchronous)}`);
-	}
+	return first ? unsynced(store.db, () => syncOnce(deps, onProgress, signal)) : syncOnce(deps, onProgress, signal);
 }
 
 async function syncOnce(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {

@@ -78,9 +78,7 @@ export async function syncTapes(
 		bulk = true;
 	}
 	if (!bulk) return syncChunks(deps, false, onProgress, signal);
-	return unsynced(store.db, async () => {
-		return syncChunks(deps, true, onProgress, signal);
-	});
+	return unsynced(store.db, () => syncChunks(deps, true, onProgress, signal));
 }
 
 async function syncChunks(
