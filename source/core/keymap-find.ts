@@ -1,9 +1,6 @@
 // The keys of the search screens, as data: the Search screen (typing its query, walking its results) and
 // the Timeline's find field. Part of KEYMAP (keymap.ts), kept apart only for the size of that file.
-import type {Binding, KeyAction, KeyMode} from './keymap.js';
-
-const b = (mode: KeyMode, keys: string[], action: KeyAction, help: string, hint?: string): Binding =>
-	hint === undefined ? {mode, keys, action, help} : {mode, keys, action, help, hint};
+import {b, type Binding} from './keymap-types.js';
 
 export const FIND_BINDINGS: readonly Binding[] = [
 	// The Search screen: typing a query, then walking its results.
