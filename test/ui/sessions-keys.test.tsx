@@ -145,21 +145,33 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 	'list:sort-next': async (key) => {
 		const r = await ready();
+		// The cursor stays on its session (it used to go back to the top): the third by cost, wherever it sorts.
+		press(r.stdin, 'j', 'j');
+		const chosen = at(f(), 2);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('date▼'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'date'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
+		expect(d.services.sessions.indexOf(f({sort: 'date'}), chosen.id)).not.toBe(2);
+		expect(tableLines(r.lastFrame())).toHaveLength(ROWS);
 	},
 	'list:sort-prev': async (key) => {
 		const r = await ready();
+		press(r.stdin, 'G');
+		const chosen = at(f(), 66);
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tokens▼'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sort: 'tokens'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
 	},
 	'list:sort-reverse': async (key) => {
 		const r = await ready();
+		// The most expensive session stays selected: reversed, it is far from the top.
+		const chosen = at(f(), 0);
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('cost▲'));
-		expect(selectedLine(r.lastFrame())).toContain(label(at(f({sortDir: 'asc'}), 0)));
+		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).toContain(label(chosen)));
+		expect(d.services.sessions.indexOf(f({sortDir: 'asc'}), chosen.id)).toBeGreaterThan(ROWS);
 	},
 	'list:status-next': async (key) => {
 		const r = await ready();

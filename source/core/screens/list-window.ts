@@ -58,3 +58,8 @@ export function follow(w: ListWindow, index: number | null, total: number): List
 	if (index === null) return withTotal(w, total);
 	return settle(w, index, w.offset, w.height, total);
 }
+
+/** The selected row moved to `index` (the list was re-sorted): it keeps its line on screen where it can. */
+export function place(w: ListWindow, index: number): ListWindow {
+	return settle(w, index, index - (w.cursor - w.offset), w.height, w.total);
+}

@@ -48,6 +48,16 @@ export type SessionsRequest = RequestBody & {seq: number};
 
 export type SessionsMode = 'list' | 'search' | 'picker' | 'help' | 'problems';
 
+/**
+ * The row selected when the sort changed, in the order it was selected in. The screen finds that session
+ * in the list it is about to show (once a typed search has its matches) and dispatches `located`.
+ */
+export interface SortAnchor {
+	index: number;
+	sort: ListFilters['sort'];
+	sortDir: ListFilters['sortDir'];
+}
+
 export interface SessionsState extends FilterState {
 	mode: SessionsMode;
 	list: lw.ListWindow;
@@ -60,6 +70,8 @@ export interface SessionsState extends FilterState {
 	hint: string | null;
 	/** Parents whose subagents are shown under them (IDs; the screen resolves the row under the cursor). */
 	expanded: readonly string[];
+	/** A sort change waiting to put the cursor back on its session (null: none). */
+	anchor: SortAnchor | null;
 	/** The problems list's first line shown, and the most it may be (lines less the height; set by the screen). */
 	problems: {scroll: number; max: number};
 	request: SessionsRequest | null;
@@ -72,6 +84,8 @@ export type SessionsAction =
 	| {type: 'resize'; height: number}
 	| {type: 'total'; total: number}
 	| {type: 'refreshed'; version: number; now: number; total: number; index: number | null}
+	/** Where the anchored session is in the re-sorted list (null: the list no longer has it). */
+	| {type: 'located'; index: number | null}
 	| {type: 'picker-loaded'; column: PickerColumn; options: PickerOption[]}
 	/** Filters and period another screen ended with (Analytics, Insights): one period across the explorer. */
 	| {type: 'adopt'; filters: FilterState}
@@ -85,7 +99,7 @@ export type SessionsAction =
 export function initialSessionsState(filters: FilterState, now: number, height: number, total = 0): SessionsState {
 	return {
 		...filters, mode: 'list', list: lw.reset({...lw.EMPTY_WINDOW, height: Math.max(1, height)}, total),
-		now, version: 0, picker: null, hint: null, expanded: [], problems: {scroll: 0, max: 0}, request: null, seq: 0,
+		now, version: 0, picker: null, hint: null, expanded: [], anchor: null, problems: {scroll: 0, max: 0}, request: null, seq: 0,
 	};
 }
 
@@ -94,9 +108,28 @@ function request(state: SessionsState, body: RequestBody): SessionsState {
 	return {...state, seq, request: {...body, seq}};
 }
 
-/** A new list (filter, sort or period changed): back to the top. */
+/** A new list (filter or period changed): back to the top. */
 function refilter(state: SessionsState, next: Partial<FilterState>): SessionsState {
-	return {...state, ...next, list: lw.reset(state.list)};
+	return {...state, ...next, list: lw.reset(state.list), anchor: null};
+}
+
+/**
+ * A new order of the same sessions: the cursor stays on its session, which the screen locates. Several
+ * sort keys before it has keep the first anchor: that is the order the selection was made in.
+ */
+function resort(state: SessionsState, filters: ListFilters): SessionsState {
+	if (state.list.total === 0) return {...state, filters};
+	const anchor = state.anchor ?? {index: state.list.cursor, sort: state.filters.sort, sortDir: state.filters.sortDir};
+	return {...state, filters, anchor};
+}
+
+/** The re-sorted list has the anchored session at `index`: the cursor goes there, on the same screen line where it can. */
+function locate(state: SessionsState, index: number | null): SessionsState {
+	if (!state.anchor) return state;
+	const list = index === null ? lw.reset(state.list) : lw.place(state.list, index);
+	// A key that acted on the selected row before it was located (Enter in the same chunk as `s`) acts on it now.
+	const request = state.request && 'index' in state.request ? {...state.request, index: list.cursor} : state.request;
+	return {...state, list, anchor: null, request};
 }
 
 /** Unchanged filters keep the list where it is (cursor and scroll): nothing to redo. */
@@ -147,9 +180,9 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 			const cleared = clearFilters(state);
 			return cleared === state ? state : refilter(state, cleared);
 		}
-		case 'sort-next': return setFilters(state, stepSort(state.filters, 1));
-		case 'sort-prev': return setFilters(state, stepSort(state.filters, -1));
-		case 'sort-reverse': return setFilters(state, reverseSort(state.filters));
+		case 'sort-next': return resort(state, stepSort(state.filters, 1));
+		case 'sort-prev': return resort(state, stepSort(state.filters, -1));
+		case 'sort-reverse': return resort(state, reverseSort(state.filters));
 		case 'pick-model': return openPicker(state, 'model');
 		case 'pick-project': return openPicker(state, 'project');
 		case 'pick-agent': return openPicker(state, 'agent');
@@ -218,6 +251,7 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 		case 'total': return withList(state, lw.withTotal(state.list, action.total));
 		case 'refreshed':
 			return {...state, version: action.version, now: action.now, list: lw.follow(state.list, action.index, action.total)};
+		case 'located': return locate(state, action.index);
 		case 'picker-loaded': {
 			if (state.picker?.column !== action.column) return state;
 			const picker = {...state.picker, options: action.options};

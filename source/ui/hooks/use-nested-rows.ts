@@ -30,6 +30,13 @@ export function nestedLocate(sessions: SessionsService, f: Filters, expanded: re
 	return top === null ? null : nestedIndexOf(top, exps);
 }
 
+/** The session at row `index` of the nested list under these filters, or null past its end. */
+export function nestedIdAt(sessions: SessionsService, f: Filters, expanded: readonly string[], index: number): string | null {
+	const ref = refAt(index, expansionsFor(sessions, f, expanded));
+	if ('top' in ref) return sessions.page(f, ref.top, 1)[0]?.id ?? null;
+	return (ref.parent as Expansion & {rows: SessionSummary[]}).rows[ref.child]?.id ?? null;
+}
+
 export interface NestedRows {
 	rows: SessionSummary[];
 	nest: RowNest[];

@@ -12,6 +12,7 @@ import {useServices} from '../services/context.js';
 import type {ExplorerServices} from '../services/types.js';
 import {useSessionsData} from '../hooks/use-sessions-data.js';
 import {useFollowSync} from '../hooks/use-follow-sync.js';
+import {nestedIdAt, nestedLocate} from '../hooks/use-nested-rows.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {handOff} from '../hooks/use-hand-off.js';
 import type {Size} from '../hooks/use-terminal-size.js';
@@ -98,10 +99,21 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		if (data.total !== state.list.total) dispatch({type: 'total', total: data.total});
 	}, [data.total, state.list.total]);
 
-	// Requests the reducer left: carried out once each, then acknowledged.
+	// A sort change: the session selected in the old order is found in the list about to be shown, that is
+	// once a search typed before the sort has its matches (the rows on screen may still be the old search's).
+	const settled = applied.search === state.filters.search;
+	useEffect(() => {
+		const a = state.anchor;
+		if (!a || !settled) return;
+		const id = nestedIdAt(services.sessions, {...data.filters, sort: a.sort, sortDir: a.sortDir}, state.expanded, a.index);
+		dispatch({type: 'located', index: id === null ? null : nestedLocate(services.sessions, data.filters, state.expanded, id)});
+	}, [state.anchor, settled, data.filters]);
+
+	// Requests the reducer left: carried out once each, then acknowledged. One on the selected row waits
+	// until a sort change has put the cursor back on its session.
 	useEffect(() => {
 		const r = state.request;
-		if (!r) return;
+		if (!r || (state.anchor && 'index' in r)) return;
 		if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
@@ -126,7 +138,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			dispatch({type: 'picker-loaded', column: r.column, options: [{value: '', sessions: services.sessions.count({...data.filters, [r.column]: ''})}, ...options]});
 		}
 		dispatch({type: 'handled', seq: r.seq});
-	}, [state.request]);
+	}, [state.request, state.anchor]);
 
 	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 

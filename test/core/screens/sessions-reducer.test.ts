@@ -36,7 +36,39 @@ describe('sessions reducer', () => {
 		expect(run(s, 's', 's').filters).toMatchObject({sort: 'label', sortDir: 'asc'});
 		expect(run(s, 'S').filters).toMatchObject({sort: 'tokens', sortDir: 'desc'});
 		expect(run(s, 'r').filters).toMatchObject({sort: 'cost', sortDir: 'asc'});
-		expect(run(s, 'j', 'j', 's').list.cursor).toBe(0);
+		// The cursor waits where it is until the screen has found its session in the new order.
+		expect(run(s, 'j', 'j', 's').list.cursor).toBe(2);
+	});
+
+	it('keeps the cursor on its session through a sort change, keeping its line on screen', () => {
+		const s = run(start(), 'pagedown', 'j', 'j');
+		expect(s.list).toMatchObject({cursor: 12, offset: 10});
+		const sorted = run(s, 's');
+		expect(sorted.filters.sort).toBe('date');
+		// The row selected in the order it was selected in, for the screen to find in the new order.
+		expect(sorted.anchor).toEqual({index: 12, sort: 'cost', sortDir: 'desc'});
+		expect(sorted.list).toBe(s.list);
+		// Several sort keys before it is found keep the first order.
+		expect(run(s, 's', 'r', 'S').anchor).toEqual(sorted.anchor);
+		// The screen found it at row 30: it stays on the third line of the window.
+		expect(sessionsReducer(sorted, {type: 'located', index: 30}).list).toMatchObject({cursor: 30, offset: 28});
+		expect(sessionsReducer(sorted, {type: 'located', index: 1}).list).toMatchObject({cursor: 1, offset: 0});
+		expect(sessionsReducer(sorted, {type: 'located', index: null}).list).toMatchObject({cursor: 0, offset: 0});
+		// The last rows: the window cannot go past the end.
+		expect(sessionsReducer(sorted, {type: 'located', index: 49}).list).toMatchObject({cursor: 49, offset: 40});
+		expect(sessionsReducer(sorted, {type: 'located', index: 30}).anchor).toBeNull();
+		// No anchor: nothing to locate.
+		expect(sessionsReducer(s, {type: 'located', index: 30})).toBe(s);
+	});
+
+	it('a filter or search after a sort drops its anchor, and a key on the row follows it', () => {
+		const s = run(start(), 'j', 'j', 's');
+		expect(run(s, 'f').anchor).toBeNull();
+		expect(run(s, 'f').list.cursor).toBe(0);
+		// Enter in the same chunk as `s`: the open request follows the cursor to where the session went.
+		const opened = run(s, 'enter');
+		expect(opened.request).toMatchObject({kind: 'open', index: 2});
+		expect(sessionsReducer(opened, {type: 'located', index: 40}).request).toMatchObject({kind: 'open', index: 40});
 	});
 
 	it('cycles status and period, and c clears every filter and the period', () => {
