@@ -1,14 +1,16 @@
 // tapes' PostgreSQL (tapes_v1 views) into the index, against a real server: the mapping of every span kind,
 // tokens and cost as tapes recorded them, growth (same ID, new turn), deletes caught by reconciliation,
 // a quiet second sync, and only SELECTs reaching the server.
+import {execFileSync} from 'node:child_process';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import {createServerConnections} from '../../source/workspace/server-sources.js';
 import {loadSessionDetail} from '../../source/workspace/session-detail.js';
 import {syncRemote} from '../../source/sync/remote-sync.js';
 import {openPostgresSource} from '../../source/sources/tapes-postgres/reader.js';
 import {createTapesDb, usePostgres, type TapesDb} from '../helpers/tapes-postgres.js';
+import {findPostgresBin} from '../../source/bench/postgres-server.js';
 import {A, B, C, extraTrace, sessionA, sessionB, sessionC} from '../helpers/tapes-v1-dataset.js';
 import {open, tempDir} from '../helpers/workspace.js';
 import {createFacetsRepo} from '../../source/store/facets-repo.js';
@@ -213,9 +215,11 @@ describe('tapes PostgreSQL sync', () => {
 			expect(second.errors).toEqual([]);
 			expect(second.summaries[0]).toMatchObject({sessionsTouched: 1, newMessages: 2});
 			expect(await backends()).toEqual(first);
-			// The server ends them (a restart, an idle timeout): the next sync connects again, with no error.
-			await own.admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'tapedeck'`, [own.name]);
-			await vi.waitFor(async () => expect(await backends()).toEqual([]));
+			// The server ends them (a restart, an idle timeout), and the next sync starts before this process has
+			// read that: psql blocks the event loop while pg_terminate_backend waits for the backends to exit, and
+			// the sync begins in the same turn. It connects again, with no error.
+			execFileSync(path.join(findPostgresBin()!, 'psql'), ['-qAtX', '-d', server().adminUrl(own.name), '-c',
+				`SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '${own.name}' AND application_name = 'tapedeck'`]);
 			const third = await syncWorkspace({...ws, servers});
 			expect(third.errors).toEqual([]);
 			expect((await backends()).some((pid) => first.includes(pid))).toBe(false);

@@ -37,32 +37,49 @@ interface Checkpoint {
 	seen: string | null;
 }
 
-async function* rowsOf(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<Row> {
+/** A cursor on `client` and its first rows: what a failure of the first round trip shows up in. */
+async function openCursor(client: pg.Client, text: string, values: unknown[]): Promise<{cursor: Cursor<Row>; first: Row[]}> {
 	const cursor = client.query(new Cursor<Row>(text, values, {rowMode: 'array'}));
+	// A failed cursor is closed already; closing it again would wait for an answer that never comes.
+	return {cursor, first: await cursor.read(FETCH_ROWS)};
+}
+
+/** Rows of a cursor `open` opens when the first row is asked for (a stream never started sends nothing). */
+async function* rowsOf(open: () => Promise<{cursor: Cursor<Row>; first: Row[]}>): AsyncGenerator<Row> {
+	const {cursor, first} = await open();
 	let failed = false;
+	let rows = first;
 	// One read ahead (pg-cursor queues it): the server produces the next rows while these are mapped and written.
-	let pending: Promise<Row[]> | null = cursor.read(FETCH_ROWS);
+	let pending: Promise<Row[]> | null = null;
 	try {
 		for (;;) {
-			let rows: Row[];
-			try {
-				rows = await pending!;
-			} catch (error) {
-				// A failed cursor is closed already; closing it again would wait for an answer that never comes.
-				failed = true;
-				throw error;
-			}
-			pending = null;
 			if (rows.length === 0) return;
 			pending = cursor.read(FETCH_ROWS);
 			// Seen when awaited; a read left behind by a stop before the end must not be an unhandled rejection.
 			pending.catch(() => {});
 			yield* rows;
+			try {
+				rows = await pending;
+			} catch (error) {
+				failed = true;
+				throw error;
+			}
+			pending = null;
 		}
 	} finally {
 		if (pending) await pending.catch(() => (failed = true));
 		if (!failed) await cursor.close().catch(() => {});
 	}
+}
+
+/**
+ * The server or the network ended the connection (not a SQL error, not a refused login): what a connection
+ * kept since an earlier sync shows when the server terminated its backend before this process saw the 'end'.
+ */
+export function connectionLost(error: unknown): boolean {
+	const e = (error ?? {}) as {code?: string; message?: string};
+	if (e.code === '57P01' || e.code === '57P02' || e.code === '57P03' || e.code === 'ECONNRESET' || e.code === 'EPIPE') return true;
+	return e.code === undefined && /Connection terminated|not queryable|Client was closed/i.test(e.message ?? '');
 }
 
 /** A row stream you can look at before taking from it. */
@@ -90,20 +107,50 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	const where = opts.where ?? redactUrl(opts.url);
 	// Connections open on first use, each at most once; the three of a read open side by side (each is a
 	// round of authentication, SCRAM's key stretching included).
-	const clients = new Map<number, Promise<pg.Client>>();
+	interface Kept {
+		opened: Promise<pg.Client>;
+		/** Opened by an earlier sync and not used since this one began: it may be dead without our knowing. */
+		suspect: boolean;
+	}
+	const clients = new Map<number, Kept>();
 	const fail = (error: unknown) => new Error(describePgError(where, opts.url, error));
-	const client = (i: number): Promise<pg.Client> => {
-		let opened = clients.get(i);
-		if (!opened) {
+	const kept = (i: number): Kept => {
+		let entry = clients.get(i);
+		if (!entry) {
 			const connecting = connect(opts.url, opts);
 			// Kept between syncs (the explorer's refreshes), a connection the server or the network ended is
 			// forgotten, so the next read opens a new one instead of failing on it.
-			const forget = () => clients.get(i) === connecting && clients.delete(i);
+			const forget = () => clients.get(i)?.opened === connecting && clients.delete(i);
 			connecting.then((c) => c.once('error', forget).once('end', forget), () => {});
 			// Awaited by whoever asked; one left behind by a failed read is still closed (or was never open).
-			clients.set(i, (opened = connecting));
+			clients.set(i, (entry = {opened: connecting, suspect: false}));
 		}
-		return opened;
+		return entry;
+	};
+	/** A sync begins: every connection kept from an earlier one is suspect until a statement on it succeeds. */
+	const begin = () => {
+		for (const entry of clients.values()) entry.suspect = true;
+	};
+	/**
+	 * `work` on connection i. The 'end' of a connection the server ended may arrive after the next sync has
+	 * begun; so when the first statement on a kept connection fails because the connection is gone, that
+	 * connection is dropped and the statement sent once more on a new one. A new connection's failure, a SQL
+	 * error or a refused login is reported as it is. (No probe: a quiet sync stays three statements.)
+	 */
+	const on = async <T>(i: number, work: (c: pg.Client) => Promise<T>): Promise<T> => {
+		const entry = kept(i);
+		const retry = entry.suspect;
+		try {
+			const result = await work(await entry.opened);
+			entry.suspect = false;
+			return result;
+		} catch (error) {
+			if (!retry || !connectionLost(error)) throw error;
+			if (clients.get(i) === entry) clients.delete(i);
+			entry.opened.then((c) => c.end(), () => {}).catch(() => {});
+			const again = kept(i);
+			return work(await again.opened);
+		}
 	};
 	const guard = async <T>(work: () => Promise<T>): Promise<T> => {
 		try {
@@ -125,14 +172,15 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		const onlyTraces = ids && traceIds ? ` AND trace_id = ANY($${base.length + 2}::text[])` : '';
 		const values = ids ? (traceIds ? [...base, ids, traceIds] : [...base, ids]) : base;
 		const traceValues = ids ? [...base, ids] : base;
-		const [c0, c1, c2] = await Promise.all([client(0), client(1), client(2)]);
+		// (A kept connection found dead at a cursor's first round trip is replaced there.)
+		const open = (i: number, text: string, vals: unknown[]) => rowsOf(() => on(i, (c) => openCursor(c, text, vals)));
 		// Ordered by the uuid columns themselves (qualified: the bare names are the ::text outputs), so the
 		// server walks its (session_id, started_at) indexes instead of sorting every row of a table as text;
 		// a uuid's order is its lowercase text's, the order the join below compares in.
-		const sessions = rowsOf(c0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions s WHERE org_id = $1${userSql}${only} ORDER BY s.id`, traceValues);
-		const traces = new Peek(rowsOf(c1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns t WHERE org_id = $1 AND session_id IS NOT NULL` +
+		const sessions = open(0, `SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions s WHERE org_id = $1${userSql}${only} ORDER BY s.id`, traceValues);
+		const traces = new Peek(open(1, `SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns t WHERE org_id = $1 AND session_id IS NOT NULL` +
 			`${sessionsOfUser}${onlyChild} ORDER BY t.session_id, t.started_at, t.trace_id`, traceValues));
-		const spans = new Peek(rowsOf(c2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans p WHERE org_id = $1 AND session_id IS NOT NULL` +
+		const spans = new Peek(open(2, `SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans p WHERE org_id = $1 AND session_id IS NOT NULL` +
 			`${sessionsOfUser}${onlyChild}${onlyTraces} ORDER BY p.session_id, p.started_at`, values));
 		try {
 			for await (const row of sessions) {
@@ -187,10 +235,10 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 	return {
 		where,
 		poll: (saved: unknown, ctx: PollContext) => guard(async (): Promise<RemotePoll> => {
-			const c = await client(0);
+			begin();
 			const from = saved as Checkpoint | null;
-			const head = await c.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound,
-				(SELECT max(last_seen_at)::text FROM tapes_v1.sessions WHERE org_id = $1) AS seen`, [NIL_ORG]);
+			const {c, head} = await on(0, async (k) => ({c: k, head: await k.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound,
+				(SELECT max(last_seen_at)::text FROM tapes_v1.sessions WHERE org_id = $1) AS seen`, [NIL_ORG])}));
 			// Every column read, checked at once: a view that lacks one fails here, before anything is written.
 			await c.query(`SELECT 1 FROM (SELECT ${SESSION_COLUMNS} FROM tapes_v1.sessions LIMIT 0) s, (SELECT ${TRACE_COLUMNS} FROM tapes_v1.span_turns LIMIT 0) t,
 				(SELECT ${SPAN_COLUMNS} FROM tapes_v1.spans LIMIT 0) p`);
@@ -236,7 +284,7 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		}),
 		keys: (signal?: AbortSignal) => guard(async () => {
 			const ids = new Set<string>();
-			for await (const row of rowsOf(await client(0), `SELECT id::text AS id FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base)) {
+			for await (const row of rowsOf(() => on(0, (c) => openCursor(c, `SELECT id::text AS id FROM tapes_v1.sessions WHERE org_id = $1${userSql}`, base)))) {
 				if (signal?.aborted) break;
 				ids.add(String(row[0]));
 			}
@@ -245,7 +293,7 @@ export function openPostgresSource(opts: PostgresSourceOptions): RemoteSessionSo
 		close: async () => {
 			const open = [...clients.values()];
 			clients.clear();
-			await Promise.all(open.map((c) => c.then((opened) => opened.end()).catch(() => {})));
+			await Promise.all(open.map((c) => c.opened.then((opened) => opened.end()).catch(() => {})));
 		},
 	};
 }
