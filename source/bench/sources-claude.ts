@@ -1,5 +1,7 @@
 // `npm run bench:sources`: the transcript sources' figures on a generated Claude Code tree of 2,000
 // session files and 400 subagent files (about 150,000 lines with streamed duplicates), in one run.
+// The peer is ccusage 20.0.24's native binary on the same tree (sources-ccusage.ts installs it under .bench/):
+// cold import ÷ ccusage, warm report ÷ ccusage, and both reports' total output tokens, which must agree.
 // Optional BENCH_BIG_MB=1024 also imports one transcript of that size and reports the peak memory.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +9,7 @@ import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {appendToSessions, generateClaudeTree} from './sources-generate.js';
 import {fmt, median, medianCommand, timeCommand} from './measure.js';
+import {CCUSAGE_ARGS, CCUSAGE_VERSION, ccusageEnv, ccusageTotals, ensureCcusage} from './sources-ccusage.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'cli.js');
@@ -35,6 +38,14 @@ function syncOnce(index: string, root: string): Once {
 
 const rm = (file: string) => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file + s, {force: true}));
 
+let ccusage: string;
+try {
+	ccusage = ensureCcusage(dir);
+} catch (error) {
+	process.stderr.write(`${(error as Error).message}\n`);
+	process.exit(2);
+}
+
 const root = path.join(dir, `claude-${SESSIONS}x${SUBAGENTS}`, 'projects');
 fs.rmSync(path.dirname(root), {recursive: true, force: true});
 const t0 = Date.now();
@@ -43,29 +54,37 @@ process.stdout.write(`generated ${tree.files} files, ${tree.lines.toLocaleString
 
 const index = path.join(dir, 'sources-index.sqlite');
 const cliArgs = (command: string, ...extra: string[]) => [cli, command, '--claude', root, '--index', index, ...extra];
-// The yardstick and the cold import alternate, three times each, so a noisy neighbour hits both alike.
+const peerEnv = ccusageEnv(root, path.join(dir, 'ccusage-home'));
+// The yardsticks and the cold import alternate, three times each, so a noisy neighbour hits them alike.
 const plain: number[] = [];
-const streamed: number[] = [];
+const peer: number[] = [];
 const cold: number[] = [];
+timeCommand(ccusage, CCUSAGE_ARGS, peerEnv); // the tree into the page cache for everyone
 for (let i = 0; i < 3; i++) {
 	plain.push(timeCommand(process.execPath, [path.join(here, 'sources-baseline.js'), root], env));
-	streamed.push(timeCommand(process.execPath, [path.join(here, 'sources-baseline.js'), root, '--stream'], env));
+	peer.push(timeCommand(ccusage, CCUSAGE_ARGS, peerEnv));
 	rm(index);
 	cold.push(timeCommand(process.execPath, cliArgs('sync', '--json'), env));
 }
 const again = syncOnce(index, root);
 const nodeStart = medianCommand(5, process.execPath, ['-e', '0'], env);
+const warmPeer = medianCommand(5, ccusage, CCUSAGE_ARGS, peerEnv);
 const warm = medianCommand(5, process.execPath, cliArgs('sessions', '--json'), env);
-const report = JSON.parse(spawnSync(process.execPath, cliArgs('sessions', '--json'), {encoding: 'utf8', env, maxBuffer: 1 << 28}).stdout) as {total_sessions: number};
+const report = JSON.parse(spawnSync(process.execPath, cliArgs('sessions', '--json'), {encoding: 'utf8', env, maxBuffer: 1 << 28}).stdout) as {total_sessions: number; output_tokens: number};
+const peerTotals = ccusageTotals(ccusage, peerEnv);
 const rssIndex = path.join(dir, 'sources-index-rss.sqlite');
 rm(rssIndex);
 const rss = syncOnce(rssIndex, root);
 const appended = appendToSessions(root, 20);
 const incremental = syncOnce(index, root);
 
+const sameTokens = report.output_tokens === peerTotals.outputTokens;
 const rows: Array<[string, string, string]> = [
-	['cold import ÷ read whole files + JSON.parse', `${(median(cold) / median(plain)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(plain))}, ${rss.newMessages.toLocaleString('en-US')} messages, ${report.total_sessions} sessions)`, '≤ 3'],
-	['cold import ÷ readline + JSON.parse', `${(median(cold) / median(streamed)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(streamed))})`, '≤ 3'],
+	[`cold import ÷ ccusage ${CCUSAGE_VERSION} native`, `${(median(cold) / median(peer)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(peer))}, ${rss.newMessages.toLocaleString('en-US')} messages, ${report.total_sessions} sessions)`, '≤ 2.5'],
+	['warm `sessions --json` ÷ ccusage native', `${(warm / warmPeer).toFixed(2)}  (${fmt(warm)} ÷ ${fmt(warmPeer)})`, '≤ 0.25'],
+	['output tokens: tapedeck / ccusage', `${report.output_tokens.toLocaleString('en-US')} / ${peerTotals.outputTokens.toLocaleString('en-US')}${sameTokens ? '  (equal)' : '  DIFFERENT'}` +
+		`  (${report.total_sessions} sessions + subagents / ${peerTotals.sessions} ccusage sessions)`, 'equal'],
+	['cold import ÷ read whole files + JSON.parse', `${(median(cold) / median(plain)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(plain))})`, '≤ 3'],
 	['warm `sessions --json` ÷ `node -e 0`', `${(warm / nodeStart).toFixed(2)}  (${fmt(warm)} ÷ ${fmt(nodeStart)})`, '≤ 4'],
 	['second sync with nothing new', `${again.newMessages} new messages (${fmt(again.ms)} in process)`, '0'],
 	['sync after appending to 20 files', `${incremental.newMessages} new messages from ${appended} lines (${fmt(incremental.ms)} in process)`, 'only those'],
@@ -83,3 +102,10 @@ if (BIG_MB > 0) {
 }
 process.stdout.write(`\nsources benchmark: Claude Code tree${SPACED ? ' (spaced JSON)' : ''}, ${tree.lines.toLocaleString('en-US')} lines (one run, ${process.arch}, ${fs.existsSync('/proc/cpuinfo') ? 'Linux' : process.platform})\n`);
 for (const [name, value, goal] of rows) process.stdout.write(`  ${name.padEnd(40)} ${value.padEnd(70)} goal ${goal}\n`);
+if (!sameTokens) {
+	// Both count each response once: Claude Code writes one line per content block, every copy with the same
+	// message id and request id, and both keep one (ccusage by message id + request id, tapedeck by message id,
+	// keeping the largest usage). A difference here is a counting bug on one side, not noise.
+	process.stderr.write(`\nFAIL: total output tokens differ: tapedeck ${report.output_tokens}, ccusage ${peerTotals.outputTokens}\n`);
+	process.exitCode = 1;
+}
