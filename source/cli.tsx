@@ -115,8 +115,8 @@ async function main(): Promise<void> {
 		fail(synced.indexError);
 	}
 	for (const error of synced.errors) if (error !== synced.indexError) stderrLine(`tapedeck: ${error}`);
-	const anything = ws.queries.count({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''}) > 0;
-	if (synced.errors.length === ws.sources.length && !anything) {
+	// Nothing read and nothing indexed from before: EXISTS, only when every source failed.
+	if (synced.errors.length === ws.sources.length && !ws.queries.any({...filters.value, fromMs: null, toMs: null, model: '', status: '', project: '', agent: '', source: '', search: ''})) {
 		ws.close();
 		process.exit(1);
 	}

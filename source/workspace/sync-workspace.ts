@@ -15,6 +15,7 @@ import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
+import {writeTransaction} from '../store/write-transaction.js';
 import type {ServerConnections} from './server-sources.js';
 
 /** What a sync needs of a workspace (a sync thread has only these); `servers`: readers kept open across syncs. */
@@ -134,7 +135,29 @@ export async function syncWorkspace(
 			break;
 		}
 	}
+	if (!result.indexError && !signal?.aborted) fillSessionJson(ws);
 	return result;
+}
+
+const SESSION_JSON_FILLED = 'session-json-filled';
+
+/**
+ * The reports' pre-rendered session rows (v8) for sessions written before them; once per index, in batches.
+ * Best effort: the reports render a missing row themselves, so a busy index just leaves it for next time.
+ */
+function fillSessionJson(ws: SyncTarget): void {
+	// From then on every summary writes its own: the look for missing rows would read every session each run.
+	if (ws.store.meta.get(SESSION_JSON_FILLED) === '1') return;
+	const fill = writeTransaction(ws.store.db, () => {
+		const done = ws.store.sessions.renderMissingJson(2000) < 2000;
+		if (done) ws.store.meta.set(SESSION_JSON_FILLED, '1');
+		return done;
+	});
+	try {
+		while (!fill());
+	} catch (error) {
+		if (!isSqliteError(error)) throw error;
+	}
 }
 
 /** One line naming the source; the tapes reader's messages already start with its path. */
