@@ -46,7 +46,7 @@ describe('sessions --json from pre-rendered rows', () => {
 	});
 
 	it('a row changed or deleted in place loses its rendering, and the report renders it instead', async () => {
-		const [[, ws]] = await workspaces().then((all) => all.filter(([n]) => n === 'claude-code')) as Array<[string, Workspace]>;
+		const ws = (await workspaces()).find(([n]) => n === 'claude-code')![1];
 		const id = ws.store.db.prepare(`SELECT id FROM sessions ORDER BY id LIMIT 1`).pluck().get() as string;
 		ws.store.db.prepare(`UPDATE sessions SET label = 'renamed \u202e here' WHERE id = ?`).run(id);
 		expect(stored(ws)).toBe(sessions(ws) - 1);
