@@ -1,4 +1,4 @@
-// Every flag the CLI reads, for meow: the manual (cli-help.ts) describes each, and cli.tsx refuses any other.
+// Every flag the CLI reads, for cli-args.ts: the manual (cli-help.ts) describes each, and the CLI refuses any other.
 export const FLAGS = {
 	sqlite: {type: 'string', shortFlag: 's'},
 	demo: {type: 'boolean', shortFlag: 'm', default: false},
@@ -38,7 +38,7 @@ export const FLAGS = {
 	update: {type: 'boolean', default: false},
 	catalog: {type: 'boolean', default: true},
 	limit: {type: 'number'},
-	// Absent leaves each source as it was; --no-search-index / --search-index change it (see searchIndexFlag).
+	// Absent leaves each source as it was; --no-search-index / --search-index change it (absent stays undefined).
 	searchIndex: {type: 'boolean'},
 	order: {type: 'string'},
 } as const;

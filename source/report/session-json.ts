@@ -1,5 +1,6 @@
 // snake_case JSON shapes of the reports, as the reference's JSON tags name them (durations in ns, times RFC 3339).
 import type {SessionSummary} from '../core/types.js';
+import {toJson} from './json.js';
 import type {OverviewTotals, PeriodComparison} from '../core/overview.js';
 
 /** A duration in the reference's nanoseconds. */
@@ -36,6 +37,11 @@ export function sessionJson(s: SessionSummary) {
 		parent_id: s.parentId,
 		sub_session_count: s.subSessionCount,
 	};
+}
+
+/** A session's own fields as the JSON reports write them (what session_json stores, v8). */
+export function renderSessionJson(s: SessionSummary): string {
+	return toJson(sessionJson(s));
 }
 
 export function totalsJson(t: OverviewTotals) {

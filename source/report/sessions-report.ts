@@ -5,7 +5,7 @@ import type {SessionQueries} from '../store/session-queries.js';
 import {pad2, zonedParts} from '../core/time.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {toCsv} from './csv.js';
-import {comparisonJson, iso, sessionJson, totalsJson} from './session-json.js';
+import {comparisonJson, iso, renderSessionJson, sessionJson, totalsJson} from './session-json.js';
 import {transcriptJson} from './transcript-json.js';
 import type {SessionInfo, SessionInfoLookup} from '../workspace/session-info.js';
 
@@ -70,7 +70,7 @@ const JSON_CHUNK = 1000;
  * building it as one string spent most of the run in the garbage collector. Compact, because people read
  * it through jq anyway.
  */
-export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
+export function* sessionsJsonChunks(ctx: ReportContext, prerendered = true): Generator<string> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	const rest = toJson({
 		...totalsJson(overview.totals),
@@ -84,10 +84,16 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 		filters: filtersJson(ctx.filters),
 		warnings: warningsJson(ctx.warnings),
 	});
-	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
 	// A subagent whose parent has no messages here (its file is gone or empty) says so: parent_in_index false.
 	const missing = new Set(ctx.queries.parentsNotIndexed());
 	yield '{"sessions":[';
+	yield* prerendered ? prerenderedRows(ctx, missing) : renderedRows(ctx, missing);
+	yield `],${rest.slice(1)}\n`;
+}
+
+/** The rows built here: what session_json (v8) holds, and what the pre-rendered rows must equal byte for byte. */
+function* renderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
+	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
 	for (let i = 0; i < sessions.length; i += JSON_CHUNK) {
 		const page = sessions.slice(i, i + JSON_CHUNK);
 		const info = ctx.sessionInfo?.(page.map((s) => s.id)) ?? new Map<string, SessionInfo>();
@@ -96,7 +102,26 @@ export function* sessionsJsonChunks(ctx: ReportContext): Generator<string> {
 			{parent_in_index: s.parentId === null ? null : !missing.has(s.parentId)})));
 		yield (i === 0 ? '' : ',') + text.slice(1, -1);
 	}
-	yield `],${rest.slice(1)}\n`;
+}
+
+/**
+ * The same rows from each session's stored JSON, closed by the fields that depend on other sessions
+ * (transcript details, subagent totals, parent_in_index); a session without one is rendered here.
+ * The objects share no key, so `{a}` + `{b}` joined at the brace is the JSON of the merged object.
+ */
+function* prerenderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
+	const rows = ctx.queries.listJson(ctx.filters, 0, ctx.limit ?? -1);
+	for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+		const page = rows.slice(i, i + JSON_CHUNK);
+		const info = ctx.sessionInfo?.(page.map((r) => r[1])) ?? new Map<string, SessionInfo>();
+		const parts = page.map(([json, id, parentId, totalTokens, totalCost, rowid]) => {
+			const own = json ?? renderSessionJson(ctx.queries.byRowid(rowid));
+			const rest = toJson(Object.assign(transcriptJson({totalTokens, totalCost}, info.get(id)),
+				{parent_in_index: parentId === null ? null : !missing.has(parentId)}));
+			return `${own.slice(0, -1)},${rest.slice(1)}`;
+		});
+		yield (i === 0 ? '' : ',') + parts.join(',');
+	}
 }
 
 /** CSV and the table; the table lives in sessions-table.ts so scripted runs never load the width tables. */

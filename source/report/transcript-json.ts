@@ -3,7 +3,7 @@
 import type {SessionSummary} from '../core/types.js';
 import {costWithSubagents, type SessionInfo} from '../workspace/session-info.js';
 
-export function transcriptJson(s: SessionSummary, info: SessionInfo | undefined) {
+export function transcriptJson(s: Pick<SessionSummary, 'totalTokens' | 'totalCost'>, info: SessionInfo | undefined) {
 	const subs = info?.subagents ?? null;
 	return {
 		cwd: info?.cwd || null,

@@ -2,13 +2,14 @@
 // Steps are appended, never edited once released: v2 belongs to the transcript sources, v3 to facets,
 // v4 indexes the sortable columns, v5 lets summary titles find their session across files and syncs,
 // v6 stores per-quarter-hour usage and per-session notes (price source, status reason),
-// v7 is the full-text search index.
+// v7 is the full-text search index, v8 the pre-rendered JSON of each session's report row.
 import {SOURCES_MIGRATION} from './migrations-sources.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
 import {SUMMARY_LEAVES_MIGRATION} from './migrations-leaves.js';
 import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
 import {SEARCH_MIGRATION} from './migrations-search.js';
+import {SESSION_JSON_MIGRATION} from './migrations-session-json.js';
 
 export const MIGRATIONS: readonly string[] = [
 	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
@@ -109,4 +110,5 @@ export const MIGRATIONS: readonly string[] = [
 	SUMMARY_LEAVES_MIGRATION,
 	USAGE_BUCKETS_MIGRATION,
 	SEARCH_MIGRATION,
+	SESSION_JSON_MIGRATION,
 ];

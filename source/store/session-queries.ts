@@ -30,6 +30,9 @@ export interface ModelCostRow {
 	cacheSaving: number | null;
 }
 
+/** [json | null, id, parent_id, total_tokens, total_cost, rowid] */
+export type SessionJsonRow = [string | null, string, string | null, number, number | null, number];
+
 export function createSessionQueries(db: IndexDb, scope: readonly number[] | null = null) {
 	const prepare = statementCache(db);
 	return {
@@ -44,9 +47,27 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			const rows = prepare(sql).raw().all(...w.params, limit, offset) as unknown[][];
 			return rows.map(rawToSummary);
 		},
+		/**
+		 * The list for the JSON report: each session's pre-rendered JSON (null when not rendered yet) with the
+		 * few fields its transcript and parent fields need, and its rowid to read it whole when the JSON is missing.
+		 */
+		listJson(f: Filters, offset = 0, limit = -1): SessionJsonRow[] {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT j.json, s.id, s.parent_id, s.total_tokens, s.total_cost, s.rowid FROM sessions s
+				LEFT JOIN session_json j ON j.session_id = s.id ${w.sql} ${sessionOrder(f)} LIMIT ? OFFSET ?`).raw().all(...w.params, limit, offset) as SessionJsonRow[];
+		},
+		/** One session by rowid (see listJson). */
+		byRowid(rowid: number): SessionSummary {
+			return rawToSummary(prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE rowid = ?`).raw().get(rowid) as unknown[]);
+		},
 		count(f: Filters): number {
 			const w = sessionWhere(f, f, scope);
 			return prepare(`SELECT count(*) FROM sessions s ${w.sql}`).pluck().get(...w.params) as number;
+		},
+		/** Whether any session matches: stops at the first, where count(*) reads them all. */
+		any(f: Filters): boolean {
+			const w = sessionWhere(f, f, scope);
+			return prepare(`SELECT EXISTS (SELECT 1 FROM sessions s ${w.sql})`).pluck().get(...w.params) === 1;
 		},
 		totals(f: Filters, window: Window = f): OverviewTotals {
 			const w = sessionWhere(f, window, scope);

@@ -2,7 +2,8 @@
 import type {IndexDb} from './open-index.js';
 import type {ModelUsage, SessionSummary} from '../core/types.js';
 import type {UsageBucket} from '../core/usage-buckets.js';
-import {SESSION_COLUMNS, toRow, toSummary, type SessionRow} from './session-row.js';
+import {SESSION_COLUMNS, rawToSummary, toRow, toSummary, type SessionRow} from './session-row.js';
+import {renderSessionJson} from '../report/session-json.js';
 
 export interface ToolUse {
 	tool: string;
@@ -59,6 +60,8 @@ export function createSessionsRepo(db: IndexDb) {
 	const upsertNotes = db.prepare(`INSERT OR REPLACE INTO session_notes (session_id, price_source, status_reason, rejections) VALUES (?, ?, ?, ?)`);
 	const notesOf = db.prepare(`SELECT price_source AS priceSource, status_reason AS statusReason, rejections FROM session_notes WHERE session_id = ?`);
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
+	const rawById = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`).raw();
+	const putJson = db.prepare(`INSERT OR REPLACE INTO session_json (session_id, json) VALUES (?, ?)`);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
@@ -67,10 +70,25 @@ export function createSessionsRepo(db: IndexDb) {
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
 	const toolsOf = db.prepare(`SELECT tool, calls, errors FROM session_tools WHERE session_id = ? ORDER BY calls DESC, tool`);
 
+	const unrendered = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_json j WHERE j.session_id = s.id) LIMIT ?`).raw();
 	return {
+		/**
+		 * Renders the JSON of sessions that have none (an index from before v8, or rows a trigger cleared);
+		 * returns how many. Call inside a transaction.
+		 */
+		renderMissingJson(limit: number): number {
+			const rows = unrendered.all(limit) as unknown[][];
+			for (const r of rows) {
+				const summary = rawToSummary(r);
+				putJson.run(summary.id, renderSessionJson(summary));
+			}
+			return rows.length;
+		},
 		/** Replaces a session's summary rows. Call inside a transaction. */
 		write(w: SessionWrite, nowMs: number): void {
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
+			// Rendered from the row as the reports read it back, so the text is what they would build.
+			putJson.run(w.summary.id, renderSessionJson(rawToSummary(rawById.get(w.summary.id) as unknown[])));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
 			const priced = costByModel(w.buckets ?? []);

@@ -3,18 +3,14 @@
 // signal) → a summary, or one line saying why the source could not be read. Each kind's sync loads on
 // first use, so a run over transcripts alone never loads the tapes reader or a database driver.
 import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
-import {syncFileSource} from '../sync/file-sync.js';
-import {sourceWarnings} from '../sync/source-warnings.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
 import {isBusy} from '../store/write-transaction.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
-import {claudeAdapter} from '../sources/claude-code/discover.js';
-import {codexAdapter} from '../sources/codex/discover.js';
-import {promptkitAdapter} from '../sources/promptkit/discover.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
+import {writeTransaction} from '../store/write-transaction.js';
 import type {ServerConnections} from './server-sources.js';
 
 /** What a sync needs of a workspace (a sync thread has only these); `servers`: readers kept open across syncs. */
@@ -36,10 +32,10 @@ export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessi
 type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
 type SyncOne = (ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
 
-const FILE_ADAPTERS: Record<TranscriptKind, FileSourceAdapter> = {
-	'claude-code': claudeAdapter,
-	codex: codexAdapter,
-	promptkit: promptkitAdapter,
+const FILE_ADAPTERS: Record<TranscriptKind, () => Promise<FileSourceAdapter>> = {
+	'claude-code': async () => (await import('../sources/claude-code/discover.js')).claudeAdapter,
+	codex: async () => (await import('../sources/codex/discover.js')).codexAdapter,
+	promptkit: async () => (await import('../sources/promptkit/discover.js')).promptkitAdapter,
 };
 
 async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
@@ -65,7 +61,8 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 }
 
 async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const adapter = FILE_ADAPTERS[s.kind as TranscriptKind];
+	const [adapter, {syncFileSource}, {sourceWarnings}] = await Promise.all([FILE_ADAPTERS[s.kind as TranscriptKind](),
+		import('../sync/file-sync.js'), import('../sync/source-warnings.js')]);
 	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
@@ -134,7 +131,29 @@ export async function syncWorkspace(
 			break;
 		}
 	}
+	if (!result.indexError && !signal?.aborted) fillSessionJson(ws);
 	return result;
+}
+
+const SESSION_JSON_FILLED = 'session-json-filled';
+
+/**
+ * The reports' pre-rendered session rows (v8) for sessions written before them; once per index, in batches.
+ * Best effort: the reports render a missing row themselves, so a busy index just leaves it for next time.
+ */
+function fillSessionJson(ws: SyncTarget): void {
+	// From then on every summary writes its own: the look for missing rows would read every session each run.
+	if (ws.store.meta.get(SESSION_JSON_FILLED) === '1') return;
+	const fill = writeTransaction(ws.store.db, () => {
+		const done = ws.store.sessions.renderMissingJson(2000) < 2000;
+		if (done) ws.store.meta.set(SESSION_JSON_FILLED, '1');
+		return done;
+	});
+	try {
+		while (!fill());
+	} catch (error) {
+		if (!isSqliteError(error)) throw error;
+	}
 }
 
 /** One line naming the source; the tapes reader's messages already start with its path. */

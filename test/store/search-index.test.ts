@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
 import {DEFAULT_FILTERS} from '../../source/core/types.js';
 import {MIGRATIONS} from '../../source/store/migrations.js';
+import {SEARCH_MIGRATION} from '../../source/store/migrations-search.js';
 import {syncWorkspace, type WorkspaceProgress} from '../../source/workspace/sync-workspace.js';
 import {createSearchResults} from '../../source/workspace/search-results.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
@@ -117,8 +118,8 @@ describe('search index migration and opt-out', () => {
 		const dir = tempDir();
 		const {ws, index, sqlite} = await syncFixture(TAPES_BASIC, dir);
 		const rows = indexedRows(ws);
-		// The index as an older tapedeck left it: no search tables, the schema before them.
-		ws.store.db.exec(`DROP TABLE message_search; DROP TABLE search_sources; PRAGMA user_version = ${MIGRATIONS.length - 1};`);
+		// The index as an older tapedeck left it: no search tables, the schema before them (later steps run again, idempotent).
+		ws.store.db.exec(`DROP TABLE message_search; DROP TABLE search_sources; PRAGMA user_version = ${MIGRATIONS.indexOf(SEARCH_MIGRATION)};`);
 		ws.close();
 		const again = keep(open({index, sqlite}));
 		expect(again.store.db.pragma('user_version', {simple: true})).toBe(MIGRATIONS.length);

@@ -1,0 +1,70 @@
+// The JSON report from each session's pre-rendered row (v8 session_json) is byte for byte the report built
+// from the rows themselves, for every session kind in the fixtures, and a changed session never shows stale text.
+import {afterEach, describe, expect, it} from 'vitest';
+import * as TAPES from '../../fixtures/tapes-cases.js';
+import {DEFAULT_FILTERS, type Filters} from '../../source/core/types.js';
+import {sessionsJsonChunks} from '../../source/report/sessions-report.js';
+import {repriceIfChanged} from '../../source/sync/reprice.js';
+import type {Workspace} from '../../source/workspace/open-workspace.js';
+import {syncFixture} from '../helpers/workspace.js';
+import {copyFixture, syncTranscripts} from '../helpers/transcripts.js';
+
+const opened: Workspace[] = [];
+afterEach(() => {
+	for (const ws of opened.splice(0)) ws.close();
+});
+
+function report(ws: Workspace, prerendered: boolean, filters: Filters = DEFAULT_FILTERS, limit: number | null = null): string {
+	return [...sessionsJsonChunks({queries: ws.queries, pricing: ws.pricing, filters, now: Date.UTC(2026, 5, 1), timeZone: 'UTC', warnings: [],
+		sessionInfo: ws.sessionInfo, limit}, prerendered)].join('');
+}
+
+const stored = (ws: Workspace) => ws.store.db.prepare(`SELECT count(*) FROM session_json`).pluck().get() as number;
+const sessions = (ws: Workspace) => ws.store.db.prepare(`SELECT count(*) FROM sessions`).pluck().get() as number;
+
+async function workspaces(): Promise<Array<[string, Workspace]>> {
+	const out: Array<[string, Workspace]> = [];
+	for (const [name, nodes] of Object.entries(TAPES)) out.push([`tapes ${name}`, (await syncFixture(nodes)).ws]);
+	for (const kind of ['claude-code', 'codex', 'promptkit'] as const) {
+		const root = copyFixture(kind);
+		out.push([kind, (await syncTranscripts(kind === 'claude-code' ? {claude: [root]} : kind === 'codex' ? {codex: [root]} : {promptkit: [root]})).ws]);
+	}
+	for (const [, ws] of out) opened.push(ws);
+	return out;
+}
+
+describe('sessions --json from pre-rendered rows', () => {
+	it('equals the rendered report for every fixture, sort and limit, with every row pre-rendered', async () => {
+		for (const [name, ws] of await workspaces()) {
+			expect(sessions(ws), name).toBeGreaterThan(0);
+			expect(stored(ws), name).toBe(sessions(ws));
+			for (const filters of [DEFAULT_FILTERS, {...DEFAULT_FILTERS, sort: 'cost', sortDir: 'asc'} as Filters]) {
+				expect(report(ws, true, filters), name).toBe(report(ws, false, filters));
+				expect(report(ws, true, filters, 1), name).toBe(report(ws, false, filters, 1));
+			}
+		}
+	});
+
+	it('a row changed or deleted in place loses its rendering, and the report renders it instead', async () => {
+		const ws = (await workspaces()).find(([n]) => n === 'claude-code')![1];
+		const id = ws.store.db.prepare(`SELECT id FROM sessions ORDER BY id LIMIT 1`).pluck().get() as string;
+		ws.store.db.prepare(`UPDATE sessions SET label = 'renamed \u202e here' WHERE id = ?`).run(id);
+		expect(stored(ws)).toBe(sessions(ws) - 1);
+		const text = report(ws, true);
+		expect(text).toBe(report(ws, false));
+		expect(JSON.parse(text).sessions.find((s: {id: string}) => s.id === id).label).toBe('renamed \u202e here');
+		ws.store.db.prepare(`DELETE FROM sessions WHERE id = ?`).run(id);
+		expect(ws.store.db.prepare(`SELECT count(*) FROM session_json WHERE session_id = ?`).pluck().get(id)).toBe(0);
+		expect(report(ws, true)).toBe(report(ws, false));
+	});
+
+	it('a reprice writes every row again', async () => {
+		const {ws} = await syncFixture(TAPES.TAPES_BASIC);
+		opened.push(ws);
+		ws.store.db.exec(`UPDATE session_json SET json = '{"stale":true}'`);
+		expect(report(ws, true)).not.toBe(report(ws, false));
+		ws.store.meta.set('pricing', 'an older price table');
+		expect(repriceIfChanged(ws.store, ws.pricing, Date.now())).toBe(sessions(ws));
+		expect(report(ws, true)).toBe(report(ws, false));
+	});
+});
