@@ -1,7 +1,7 @@
 // `npm run bench:search`: full-text search over a generated 1,000,000-message index, measured in one run:
 //  1. `tapedeck search` p95 over 20 queries of different selectivity ÷ a warm `sessions --json`;
 //  2. key → frame p95 typing a query after `/` ÷ moving in the list, at typing pace;
-//  3. cold sync with the full-text index ÷ without it (--no-search-index);
+//  3. cold sync with the full-text index ÷ without it (--no-search-index): when the list is final, and when search is complete;
 //  4. index file size with ÷ without.
 // The tapes file (about 400 MB of text) is generated once into .bench/ and reused.
 import fs from 'node:fs';
@@ -35,13 +35,13 @@ if (!fs.existsSync(source)) {
 	process.stdout.write(`generated in ${fmt(Date.now() - t0)}\n`);
 }
 
-function syncOnce(index: string, searchIndex: boolean): {ms: number; newMessages: number} {
+function syncOnce(index: string, searchIndex: boolean): {ms: number; listMs: number; cpuMs: number; newMessages: number} {
 	rm(index);
 	const env = {...process.env, BENCH_SEARCH_INDEX: searchIndex ? 'on' : 'off'};
 	const r = spawnSync(process.execPath, [path.join(here, 'sync-once.js'), source, index], {encoding: 'utf8', env, maxBuffer: 1 << 26});
 	if (r.status !== 0) throw new Error(`sync failed: ${r.stderr}`);
 	spawnSync('sqlite3', [index, 'PRAGMA wal_checkpoint(TRUNCATE);']);
-	return JSON.parse(r.stdout.trim().split('\n').pop()!) as {ms: number; newMessages: number};
+	return JSON.parse(r.stdout.trim().split('\n').pop()!) as {ms: number; listMs: number; cpuMs: number; newMessages: number};
 }
 
 const plain = path.join(dir, 'search-index-plain.sqlite');
@@ -103,5 +103,9 @@ const line = (name: string, value: string, goal: string) => process.stdout.write
 process.stdout.write('\n');
 line('search p95 (20 queries) ÷ warm `sessions --json`', `${(searchP95 / warm).toFixed(2)}  (${fmt(searchP95)} ÷ median ${fmt(warm)} of ${warmRuns.length})`, '≤ 1');
 line('key→frame p95 typing after / ÷ moving in the list', `${(typeP95 / idleP95).toFixed(2)}  (${fmt(typeP95)} ÷ ${fmt(idleP95)}; ${keys.typing.length} keys)`, '≤ 1.5');
-line('cold sync with the search index ÷ without', `${(withFts.ms / without.ms).toFixed(2)}  (${fmt(withFts.ms)} ÷ mean of ${fmt(without1.ms)}, ${fmt(without2.ms)})`, '≤ 1.5');
+// Two figures: the list is final (sessions, costs, sorting) when the search index starts filling in behind
+// it; search is complete when the fill ends. The issue's figure is the second (what the index costs a sync).
+line('cold sync, list final with the index ÷ without', `${(withFts.listMs / without.ms).toFixed(2)}  (${fmt(withFts.listMs)} ÷ mean of ${fmt(without1.ms)}, ${fmt(without2.ms)})`, '(list first)');
+line('cold sync, search complete ÷ without', `${(withFts.ms / without.ms).toFixed(2)}  (${fmt(withFts.ms)} ÷ mean of ${fmt(without1.ms)}, ${fmt(without2.ms)})`, '≤ 1.5');
+line('  same in CPU time', `${(withFts.cpuMs / ((without1.cpuMs + without2.cpuMs) / 2)).toFixed(2)}  (${fmt(withFts.cpuMs)} ÷ mean of ${fmt(without1.cpuMs)}, ${fmt(without2.cpuMs)})`, '');
 line('index size with ÷ without', `${(size(full) / withoutSize).toFixed(2)}  (${(size(full) / 1e6).toFixed(0)} MB ÷ ${(withoutSize / 1e6).toFixed(0)} MB)`, '≤ 1.6');

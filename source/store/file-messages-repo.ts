@@ -5,8 +5,7 @@ import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {decodeBody} from './message-body.js';
 import {pack, unpack, type MessageRow} from './messages-repo.js';
-import type {SearchDoc} from '../core/search-text.js';
-import {createSearchRows} from './search-rows.js';
+import {createSearchRows, type LazyDoc} from './search-rows.js';
 
 interface FullRow extends MessageRow {
 	source_id: number;
@@ -54,18 +53,17 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 			return sibling.get(prefix, `${prefix}\uffff`, exceptId) !== undefined;
 		},
 		/** `doc`: the message's words for the search index (null when its source is not indexed). */
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: SearchDoc | null = null): boolean {
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: LazyDoc = null): boolean {
 			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
 			if (done.changes === 0) return false;
-			if (doc) search.add(done.lastInsertRowid, doc);
+			if (doc) search.added(sourceId, done.lastInsertRowid, doc);
 			return true;
 		},
 		/** Rewrites a stored message's facts and body in place (it keeps its session and order), and its words. */
-		update(sourceId: number, f: MessageFacts, body: string, doc: SearchDoc | null = null): void {
+		update(sourceId: number, f: MessageFacts, body: string, doc: LazyDoc = null): void {
 			const rowid = update.get(f.timestamp, f.model, pack(f), body, sourceId, f.id) as number | undefined;
 			if (rowid === undefined) return;
-			search.remove(rowid);
-			if (doc) search.add(rowid, doc);
+			search.rewritten(sourceId, rowid, doc);
 		},
 		/** A session's facts in order, rows unpacked one at a time (a session can hold half a million). */
 		factsForSession(sessionId: string): MessageFacts[] {

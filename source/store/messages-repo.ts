@@ -1,8 +1,7 @@
 // Per-message facts in the index: enough to re-summarize a session without re-reading its source.
 import type {IndexDb} from './open-index.js';
 import type {MessageFacts} from '../core/message-facts.js';
-import type {SearchDoc} from '../core/search-text.js';
-import {createSearchRows} from './search-rows.js';
+import {createSearchRows, type LazyDoc} from './search-rows.js';
 
 export interface MessageRow {
 	id: string;
@@ -61,12 +60,13 @@ export function createMessagesRepo(db: IndexDb) {
 	return {
 		/**
 		 * Inserts one message; returns false when it was already there (sync is idempotent). `doc`: its words
-		 * for the search index, written with it (so a message is indexed exactly once, when it is new).
+		 * for the search index, used only when the row lands where the search fill has already passed (the fill
+		 * indexes the rest after the sync's messages and sessions are written: search-rows.ts).
 		 */
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null, doc: SearchDoc | null = null): boolean {
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null, doc: LazyDoc = null): boolean {
 			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
 			if (done.changes === 0) return false;
-			if (doc) search.add(done.lastInsertRowid, doc);
+			if (doc) search.added(sourceId, done.lastInsertRowid, doc);
 			return true;
 		},
 		place(sourceId: number, id: string): MessagePlace | undefined {

@@ -5,7 +5,7 @@ import type {PricingTable, SourceKind} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {summarizeSession} from '../core/summarize.js';
 import {toolUses} from './tool-uses.js';
-import type {SearchDoc} from '../core/search-text.js';
+import type {LazyDoc} from '../store/search-rows.js';
 import {writeTransaction} from '../store/write-transaction.js';
 
 export interface PlacedMessage {
@@ -16,7 +16,7 @@ export interface PlacedMessage {
 	/** Canonical body JSON to keep in the index, or null when the source can be re-read by ID. */
 	body: string | null;
 	/** The message's words for the search index (core/search-text.ts searchDoc), null when not indexed. */
-	search?: SearchDoc | null;
+	search?: LazyDoc;
 }
 
 export interface ApplyContext {

@@ -116,7 +116,8 @@ interface BatchEffects {
 
 function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
 	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
-	const doc = ctx.search === false ? null : searchDoc(fm.message);
+	// Lazy: the words are worked out only if the row is indexed as it is stored (the fill does the rest).
+	const doc = ctx.search === false ? null : () => searchDoc(fm.message);
 	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc)) return false;
 	fx.touched.add(fm.sessionId);
 	const list = fx.inserted.get(fm.sessionId);
@@ -138,7 +139,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	if (fm.overwrite && existing.sessionId === fm.sessionId) {
 		if (sameMessage(existing.message, m)) return false;
 		// Its words go with it: update() drops the old ones, and without a doc the message left the index.
-		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m), ctx.search === false ? null : searchDoc(m));
+		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m), ctx.search === false ? null : () => searchDoc(m));
 		fx.touched.add(existing.sessionId);
 		fx.rewritten.add(existing.sessionId);
 		return false;
@@ -147,7 +148,7 @@ function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
 	const merged = mergeMessages(existing.message, m);
 	if (sameMessage(existing.message, merged)) return false;
-	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : searchDoc(merged));
+	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : () => searchDoc(merged));
 	fx.touched.add(existing.sessionId);
 	fx.rewritten.add(existing.sessionId);
 	return false;

@@ -1,7 +1,9 @@
-// Indexes, for search, the messages a source had before its search index existed (an index made by an
-// older tapedeck, or a source turned back on with --search-index). It runs before the source's sync, in
-// chunked transactions with progress, and resumes where it stopped: a source's `done_to` moves with each
-// chunk. Transcript bodies are in the index; tapes bodies are read back from the tapes file by hash.
+// Fills a source's search index behind its sync: the sync writes messages, sessions and summaries, and this
+// indexes what is pending after (search-rows.ts: the source's rows above its `done_to`). It commits in
+// slices of about 400 ms, each moving `done_to` with the rows it indexed, so readers see the session list
+// final first, a killed fill resumes where it stopped, and nothing is indexed twice. The walk is over rowid
+// ranges (each slice starts where the last ended): linear however big the index. Transcript bodies are in
+// the index; tapes bodies are read back from the tapes file by hash.
 import type {IndexStore} from '../store/index-store.js';
 import type {TapesSource} from '../sources/tapes/reader.js';
 import type {SearchableMessage} from '../core/search-text.js';
@@ -11,6 +13,7 @@ import {writeTransaction} from '../store/write-transaction.js';
 import {yieldToLoop, type SyncProgress} from './tapes-sync.js';
 
 const CHUNK = 2_000;
+const SLICE_MS = 400;
 
 /**
  * The bodies of a batch, from the tapes file. A tapes message's `seq` is its row in the file, and sync stores
@@ -31,7 +34,10 @@ function tapesBodies(tapes: TapesSource, rows: ReadonlyArray<{id: string; seq: n
 	return out;
 }
 
-/** Returns how many messages were indexed. */
+/**
+ * Returns how many messages were indexed. `legacyOnly`: only finish a backfill begun by an older tapedeck
+ * (run before the source's sync, whose rows are then indexed inline until it is done).
+ */
 export async function backfillSearch(
 	store: IndexStore,
 	sourceId: number,
@@ -39,32 +45,59 @@ export async function backfillSearch(
 	tapes: TapesSource | null,
 	onProgress: (p: SyncProgress & {unit: 'messages'}) => void = () => {},
 	signal?: AbortSignal,
+	legacyOnly = false,
 ): Promise<number> {
+	if (legacyOnly && !store.search.legacy(sourceId)) return 0;
 	const state = store.search.state(sourceId);
-	if (!state.on || !state.pending) return 0;
-	let {after} = state.pending;
-	const {to} = state.pending;
-	const total = store.search.waiting(sourceId, after, to);
+	if (!state.on) return 0;
+	if (!state.pending) {
+		// A legacy row with nothing left moves to the new scheme now (its later rows were indexed inline).
+		if (store.search.legacy(sourceId)) writeTransaction(store.db, () => store.search.markDone(sourceId, 0, true))();
+		return 0;
+	}
+	const total = store.search.waiting(sourceId, state.pending.after, state.pending.to);
 	let read = 0;
-	// Said at once: what came before (a cold load's session list) is complete and final from here.
+	let finished = false;
+	// Said at once: what came before (the session list) is complete and final from here.
 	if (total > 0) onProgress({source: `${label} (search index)`, read, total, unit: 'messages'});
-	while (!signal?.aborted) {
-		const rows = store.search.batch(sourceId, after, to, CHUNK);
-		if (rows.length === 0) break;
-		let bodies: Map<string, SearchableMessage> | null = null;
-		if (tapes) bodies = tapesBodies(tapes, rows);
+	while (!finished && !signal?.aborted) {
+		// Each slice reads where the fill stands inside its own write transaction: another process's fill or sync cannot interleave.
 		writeTransaction(store.db, () => {
-			for (const row of rows) {
-				const message = bodies ? bodies.get(row.id) : decodeBody(row.body);
-				const doc = message ? searchDoc(message) : null;
-				if (doc) store.search.add(row.rowid, doc);
+			const now = store.search.state(sourceId);
+			if (!now.on || !now.pending) {
+				finished = true;
+				if (now.on && store.search.legacy(sourceId)) store.search.markDone(sourceId, 0, true);
+				return;
 			}
-			after = rows[rows.length - 1]!.rowid;
-			store.search.markDone(sourceId, rows.length < CHUNK ? to : after);
+			let {after} = now.pending;
+			const {to} = now.pending;
+			const start = Date.now();
+			while (Date.now() - start < SLICE_MS) {
+				const rows = store.search.batch(sourceId, after, to, CHUNK);
+				let bodies: Map<string, SearchableMessage> | null = null;
+				if (tapes && rows.length > 0) bodies = tapesBodies(tapes, rows);
+				for (const row of rows) {
+					const message = bodies ? bodies.get(row.id) : decodeBody(row.body);
+					const doc = message ? searchDoc(message) : null;
+					if (doc) store.search.add(row.rowid, doc);
+				}
+				read += rows.length;
+				if (rows.length > 0) after = rows[rows.length - 1]!.rowid;
+				if (rows.length < CHUNK) {
+					finished = true;
+					store.search.markDone(sourceId, to, true);
+					return;
+				}
+				store.search.markDone(sourceId, after);
+			}
 		})();
-		read += rows.length;
-		onProgress({source: `${label} (search index)`, read, total, unit: 'messages'});
+		onProgress({source: `${label} (search index)`, read: Math.min(read, total), total, unit: 'messages'});
 		await yieldToLoop();
 	}
 	return read;
+}
+
+/** How many of a source's messages wait for the search index (0 when it is off or complete). */
+export function searchWaiting(store: IndexStore, sourceId: number): number {
+	return store.search.status(sourceId).waiting;
 }

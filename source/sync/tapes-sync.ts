@@ -99,9 +99,9 @@ async function syncChunks(
 	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart: cursor.lastRowid === 0};
 	if (maxRowid === cursor.lastRowid) return summary;
 	const total = source.stats().rows;
-	// The body stays in the source, but its words go into the search index as the message is stored.
-	// In a bulk load its words are indexed behind it (search-backfill.ts), once the session list is complete.
-	const indexed = store.search.state(sourceId).on && !bulk;
+	// The body stays in the source; its words are indexed behind the sync (search-backfill.ts), once the
+	// session list is complete (worked out here only for a row the fill has already passed: search-rows.ts).
+	const indexed = store.search.state(sourceId).on;
 
 	let recent = new Map<string, MessagePlace>();
 	const sessionEnds = new Map<string, number>();
@@ -143,7 +143,7 @@ async function syncChunks(
 				// The parent link and the body stay in the source (re-read by hash when a session is opened):
 				// the index keeps what listing and re-summarizing need, which halves what a sync writes.
 				facts.parentId = null;
-				if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? searchDoc(message) : null)) continue;
+				if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null)) continue;
 				recent.set(message.id, {sessionId, ts: facts.timestamp, model: facts.model});
 				sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));
 				const list = touched.get(sessionId);
@@ -158,7 +158,6 @@ async function syncChunks(
 				allTouched.add(sessionId);
 			}
 			saveDue(store, sourceId, deferred);
-			if (bulk) store.search.defer(sourceId);
 			cursor.lastRowid = batch.lastRowid;
 			cursor.rows += batch.messages.length;
 			store.cursors.put(cursor);

@@ -43,11 +43,11 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
 	try {
-		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal, true);
 		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
-		// A cold load stores its sessions first and leaves the search index to fill in behind the complete list.
-		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		summary.readMode = opened.source.mode;
+		// The session list is final now; the search index fills in behind it.
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
 		const tally = new WarningTally();
@@ -63,8 +63,9 @@ async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number
 async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [adapter, {syncFileSource}, {sourceWarnings}] = await Promise.all([FILE_ADAPTERS[s.kind as TranscriptKind](),
 		import('../sync/file-sync.js'), import('../sync/source-warnings.js')]);
-	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
+	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal, true);
 	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
+	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
 	ws.store.sources.recordSync(s.id, now(), null, [...(summary.unread ?? []), ...sourceWarnings(ws.store, s.id)]);
@@ -80,8 +81,9 @@ async function syncServer(ws: SyncTarget, s: SourceInUse, now: () => number, onP
 	try {
 		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
 		// Server sources keep their bodies in the index, as transcripts do: the search index is filled from there.
-		await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
+		await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal, true);
 		const summary = await syncRemote({store: ws.store, source, sourceId: s.id, kind: s.kind, pricing: ws.pricing, now}, progress, signal);
+		await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 		ws.store.sources.recordSync(s.id, now(), null, summary.warnings);
 		synced = true;
 		return summary;

@@ -58,7 +58,7 @@ describe('bulk load of a tapes source', () => {
 		expect(indexes(bulk)).toEqual(indexes(plain));
 		expect(inBulkLoad(bulk.store.meta, 1)).toBe(false);
 		expect(bulk.store.db.pragma('synchronous', {simple: true})).toBe(plain.store.db.pragma('synchronous', {simple: true}));
-	});
+	}, 30_000);
 
 	it('a load stopped midway goes on in bulk next time, and ends with the same index', async () => {
 		const plain = open({sqlite, index: path.join(dir, 'plain2.sqlite')});
@@ -77,5 +77,5 @@ describe('bulk load of a tapes source', () => {
 		expect(inBulkLoad(bulk.store.meta, sourceId)).toBe(false);
 		expect(snapshot(bulk)).toEqual(snapshot(plain));
 		expect(indexes(bulk)).toEqual(indexes(plain));
-	});
+	}, 30_000);
 });
