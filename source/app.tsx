@@ -17,11 +17,13 @@ const screens = {
 	insights: () => import('./ui/screens/insights-screen.js'),
 	analytics: () => import('./ui/screens/analytics-screen.js'),
 	search: () => import('./ui/screens/search-screen.js'),
+	projects: () => import('./ui/screens/projects-screen.js'),
 };
 const LazyTimeline = lazy(() => screens.timeline().then((m) => ({default: m.TimelineScreen})));
 const LazyInsights = lazy(() => screens.insights().then((m) => ({default: m.InsightsScreen})));
 const LazyAnalytics = lazy(() => screens.analytics().then((m) => ({default: m.AnalyticsScreen})));
 const LazySearch = lazy(() => screens.search().then((m) => ({default: m.SearchScreen})));
+const LazyProjects = lazy(() => screens.projects().then((m) => ({default: m.ProjectsScreen})));
 
 /** Each screen in its own boundary, so one still loading never hides another that stays mounted. */
 function TimelineScreen(props: ComponentProps<typeof LazyTimeline>) {
@@ -35,6 +37,9 @@ function AnalyticsScreen(props: ComponentProps<typeof LazyAnalytics>) {
 }
 function SearchScreen(props: ComponentProps<typeof LazySearch>) {
 	return <Suspense fallback={null}><LazySearch {...props} /></Suspense>;
+}
+function ProjectsScreen(props: ComponentProps<typeof LazyProjects>) {
+	return <Suspense fallback={null}><LazyProjects {...props} /></Suspense>;
 }
 
 export interface AppProps {
@@ -65,6 +70,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	const openSub = useCallback((id: string) => navigate({type: 'open-sub-session', id}), []);
 	const openInsights = useCallback((filters: FilterState) => navigate({type: 'open-insights', filters}), []);
 	const openAnalytics = useCallback((filters: FilterState) => navigate({type: 'open-analytics', filters}), []);
+	const openProjects = useCallback((filters: FilterState) => navigate({type: 'open-projects', filters}), []);
 	const openSearch = useCallback((filters: FilterState) => navigate({type: 'open-search', filters, query: filters.filters.search}), []);
 	const openAt = useCallback((id: string, focus: MessageFocus) => navigate({type: 'open-session', id, focus}), []);
 	// Insights stays mounted under a session opened from it, so its tab and cursor survive the visit.
@@ -78,7 +84,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
 				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
-					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onFind={openSearch} onQuit={quit} returned={returned} />
+					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onFind={openSearch} onProjects={openProjects} onQuit={quit} returned={returned} />
 				</ScreenBoundary>
 				{insights ? (
 					<ScreenBoundary key={JSON.stringify(insights.filters)} screen="Insights" active={route.screen === 'insights'} onBack={back} {...guard}>
@@ -93,6 +99,11 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 				{search ? (
 					<ScreenBoundary key={JSON.stringify(search.filters)} screen="Search" active={route.screen === 'search'} onBack={back} {...guard}>
 						<SearchScreen size={size} initial={search.filters} query={search.query} active={route.screen === 'search'} onOpen={openAt} onBack={back} onQuit={quit} />
+					</ScreenBoundary>
+				) : null}
+				{route.screen === 'projects' ? (
+					<ScreenBoundary key={JSON.stringify(route.filters)} screen="Projects" active onBack={back} {...guard}>
+						<ProjectsScreen size={size} initial={route.filters} active onBack={backWith} onQuit={quit} />
 					</ScreenBoundary>
 				) : null}
 				{route.screen === 'session' ? (

@@ -14,7 +14,7 @@ export const LIST_BINDINGS: readonly Binding[] = [
 	// In the footer only while the sources have problems, and early, so a narrow footer keeps it.
 	b('list', ['w'], 'problems', 'show the sources\' problems', 'problems'),
 	b('list', ['/'], 'search', 'search labels and content', 'search'),
-	b('list', ['F', 'ctrl+f'], 'find', 'find messages across sessions', 'find'),
+	b('list', ['F', 'ctrl+f'], 'find', 'find messages in any session', 'find'),
 	b('list', ['esc'], 'search-cancel', 'clear the kept search'),
 	b('list', ['s'], 'sort-next', 'sort by the next column', 'sort'),
 	b('list', ['S'], 'sort-prev', 'sort by the previous column'),
@@ -32,6 +32,7 @@ export const LIST_BINDINGS: readonly Binding[] = [
 	b('list', ['R'], 'resume', 'resume it in its agent', 'resume'),
 	b('list', ['a'], 'analytics', 'analytics: trends, tools', 'analytics'),
 	b('list', ['i'], 'insights', 'insights: goals, outcomes', 'insights'),
+	b('list', ['b'], 'projects', 'projects: cost, success', 'projects'),
 	b('list', ['?'], 'help', 'show every key', 'help'),
 	b('list', ['q', 'ctrl+c'], 'quit', 'quit', 'quit'),
 

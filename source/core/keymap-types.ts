@@ -4,7 +4,7 @@
 
 export type KeyMode = 'list' | 'search' | 'picker' | 'help' | 'insights' | 'timeline' | 'timeline-replay' | 'timeline-subs'
 	| 'analytics' | 'analytics-heatmap' | 'analytics-drill' | 'error' | 'problems'
-	| 'find' | 'find-query' | 'timeline-find';
+	| 'find' | 'find-query' | 'timeline-find' | 'projects';
 
 export type KeyAction =
 	| 'cursor-down' | 'cursor-up' | 'page-down' | 'page-up' | 'first' | 'last'
@@ -16,7 +16,7 @@ export type KeyAction =
 	| 'detail-down' | 'detail-up' | 'replay' | 'replay-stop' | 'sub-sessions' | 'export' | 'toggle-thinking'
 	| 'analytics' | 'select-prev' | 'select-next' | 'select-up' | 'select-down' | 'drill' | 'retry' | 'problems'
 	| 'copy' | 'page' | 'edit' | 'resume' | 'replay-pause' | 'replay-faster' | 'replay-slower' | 'replay-step'
-	| 'find' | 'find-next' | 'find-prev';
+	| 'find' | 'find-next' | 'find-prev' | 'projects';
 
 export interface Binding {
 	mode: KeyMode;

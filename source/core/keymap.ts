@@ -4,6 +4,7 @@
 import {ANALYTICS_BINDINGS} from './keymap-analytics.js';
 import {FIND_BINDINGS, TIMELINE_FIND_BINDINGS} from './keymap-find.js';
 import {LIST_BINDINGS, OVERLAY_BINDINGS} from './keymap-list.js';
+import {PROJECTS_BINDINGS} from './keymap-projects.js';
 import {TIMELINE_BINDINGS, TIMELINE_MODE_BINDINGS} from './keymap-timeline.js';
 import type {Binding, KeyAction, KeyMode} from './keymap-types.js';
 
@@ -14,6 +15,7 @@ export const KEYMAP: readonly Binding[] = [
 	...LIST_BINDINGS,
 	...FIND_BINDINGS,
 	...OVERLAY_BINDINGS,
+	...PROJECTS_BINDINGS,
 	...TIMELINE_BINDINGS,
 	...TIMELINE_FIND_BINDINGS,
 	...TIMELINE_MODE_BINDINGS,

@@ -236,6 +236,12 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 		await vi.waitFor(() => expect(r.onAnalytics).toHaveBeenCalledTimes(1));
 		expect(r.onAnalytics.mock.calls[0]![0]).toMatchObject({period: '24h'});
 	},
+	'list:projects': async (key) => {
+		const r = await ready();
+		press(r.stdin, 'f', 'p', key);
+		await vi.waitFor(() => expect(r.onProjects).toHaveBeenCalledTimes(1));
+		expect(r.onProjects.mock.calls[0]![0]).toMatchObject({filters: {status: 'completed'}, period: '24h'});
+	},
 	'list:find': async (key) => {
 		const r = await ready();
 		press(r.stdin, '/', 'm', 'i', 'g', 'r', 'enter', key);

@@ -1,5 +1,5 @@
 // Which screen is on show. Sessions is the home screen and stays mounted under the others, so its
-// cursor and filters survive a visit. Later screens (Timeline, Analytics, Insights) add routes here.
+// cursor and filters survive a visit. The other screens (Timeline, Analytics, Insights, Search, Projects) are routes here.
 import type {FilterState} from './sessions-filters.js';
 
 /** Insights keeps the filters and period it was opened with (the Sessions screen's at that moment). */
@@ -7,6 +7,9 @@ export type InsightsRoute = {screen: 'insights'; filters: FilterState};
 
 /** Analytics, likewise: the Sessions screen's filters and period when `a` was pressed. */
 export type AnalyticsRoute = {screen: 'analytics'; filters: FilterState};
+
+/** Projects, likewise; Enter there goes back to the list filtered to a project. */
+export type ProjectsRoute = {screen: 'projects'; filters: FilterState};
 
 /** Search, likewise, with the query it starts from (the list's search). */
 export type SearchRoute = {screen: 'search'; filters: FilterState; query: string};
@@ -21,10 +24,11 @@ export interface MessageFocus {
 /** A sub-session opened from a session's timeline goes back to that timeline (`parent`). */
 export type SessionRoute = {screen: 'session'; id: string; from?: InsightsRoute | AnalyticsRoute | SearchRoute; parent?: SessionRoute; focus?: MessageFocus};
 
-export type Route = {screen: 'sessions'} | SessionRoute | InsightsRoute | AnalyticsRoute | SearchRoute;
+export type Route = {screen: 'sessions'} | SessionRoute | InsightsRoute | AnalyticsRoute | SearchRoute | ProjectsRoute;
 
 export type NavAction = {type: 'open-session'; id: string; focus?: MessageFocus} | {type: 'open-insights'; filters: FilterState} | {type: 'open-analytics'; filters: FilterState}
-	| {type: 'open-search'; filters: FilterState; query: string} | {type: 'open-sub-session'; id: string} | {type: 'back'};
+	| {type: 'open-search'; filters: FilterState; query: string} | {type: 'open-sub-session'; id: string} | {type: 'open-projects'; filters: FilterState}
+	| {type: 'back'};
 
 export const HOME: Route = {screen: 'sessions'};
 
@@ -40,6 +44,7 @@ export function navigationReducer(route: Route, action: NavAction): Route {
 			return route.screen === 'session' ? {screen: 'session', id: action.id, ...(route.from ? {from: route.from} : {}), parent: route} : route;
 		case 'open-insights': return {screen: 'insights', filters: action.filters};
 		case 'open-analytics': return {screen: 'analytics', filters: action.filters};
+		case 'open-projects': return {screen: 'projects', filters: action.filters};
 		case 'back':
 			if (route.screen === 'session' && route.parent) return route.parent;
 			if (route.screen === 'session' && route.from) return route.from;

@@ -42,7 +42,7 @@ function narrow(state: SessionsState, query: string): SessionsState {
 }
 
 type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
-	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'};
+	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'} | {kind: 'projects'};
 
 export type SessionsRequest = RequestBody & {seq: number};
 
@@ -195,6 +195,7 @@ function onKey(state: SessionsState, action: KeyAction): SessionsState {
 		case 'insights': return request(state, {kind: 'insights'});
 		case 'analytics': return request(state, {kind: 'analytics'});
 		case 'find': return request(state, {kind: 'find'});
+		case 'projects': return request(state, {kind: 'projects'});
 		case 'find-next': case 'find-prev': return state;
 		case 'copy': case 'page': case 'edit': case 'resume':
 			return state.list.total > 0 ? request(state, {kind: action, index: state.list.cursor}) : {...state, hint: 'no session selected'};

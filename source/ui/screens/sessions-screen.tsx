@@ -59,6 +59,8 @@ export interface SessionsScreenProps {
 	onAnalytics?(filters: FilterState): void;
 	/** `F`: the Search screen over the same filters and period, starting from the list's search. */
 	onFind?(filters: FilterState): void;
+	/** `b`: the Projects roll-up over the same filters and period. */
+	onProjects?(filters: FilterState): void;
 	onQuit(): void;
 	/** Filters and period a screen left with (`seq` tells one return from the next); the list takes them on. */
 	returned?: {filters: FilterState; seq: number} | null;
@@ -70,7 +72,7 @@ function init(services: ExplorerServices, initial: FilterState, size: Size): Ses
 	return {...state, version: services.sync.getSnapshot().version};
 }
 
-export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onFind, onQuit, returned = null}: SessionsScreenProps) {
+export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onFind, onProjects, onQuit, returned = null}: SessionsScreenProps) {
 	const services = useServices();
 	const [state, dispatch] = useReducer(sessionsReducer, undefined, () => init(services, initial, size));
 	// The search reaches the queries (labels and the full-text index) once typing pauses.
@@ -118,6 +120,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));
 		else if (r.kind === 'find') onFind?.(filterStateOf(state));
+		else if (r.kind === 'projects') onProjects?.(filterStateOf(state));
 		else if (r.kind === 'open') {
 			// The cursor is always on a visible row: a top-level session or an opened parent's subagent.
 			const session = data.rows[r.index - state.list.offset];

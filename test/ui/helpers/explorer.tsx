@@ -72,14 +72,15 @@ export function renderSessions(services: ExplorerServices, initial: FilterState 
 	const onInsights = vi.fn();
 	const onAnalytics = vi.fn();
 	const onFind = vi.fn();
+	const onProjects = vi.fn();
 	const r = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={THEMES.mono}>
-				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onInsights={onInsights} onAnalytics={onAnalytics} onFind={onFind} onQuit={onQuit} />
+				<SessionsScreen size={size} initial={initial} active onOpen={onOpen} onInsights={onInsights} onAnalytics={onAnalytics} onFind={onFind} onProjects={onProjects} onQuit={onQuit} />
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 	);
-	return {...r, onOpen, onQuit, onInsights, onAnalytics, onFind};
+	return {...r, onOpen, onQuit, onInsights, onAnalytics, onFind, onProjects};
 }
 
 /** Presses keys by name ('j', 'down', 'enter', 'ctrl+c'…), one write each. */
