@@ -50,7 +50,7 @@ export function projectCells(r: ProjectRow, timeZone: string): Record<ProjectCol
 /** Widths that fit `width` cells: each figure as wide as its widest cell (or title and sort arrow), the name the rest. */
 export function projectWidths(width: number, cells: ReadonlyArray<Record<ProjectColumnKey, string>>): ProjectWidths {
 	const need = {} as Record<ProjectColumnKey, number>;
-	for (const c of PROJECT_COLUMNS) need[c.key] = Math.max(c.title.length + 1, ...cells.map((row) => Array.from(row[c.key]).length));
+	for (const c of PROJECT_COLUMNS) need[c.key] = cells.reduce((w, row) => Math.max(w, Array.from(row[c.key]).length), c.title.length + 1);
 	const shown = new Set(PROJECT_COLUMNS.map((c) => c.key));
 	const used = () => [...shown].filter((k) => k !== 'project').reduce((a, k) => a + need[k] + PROJECT_GAP, PROJECT_MARKER);
 	for (const k of DROP_ORDER) {

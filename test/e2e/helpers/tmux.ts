@@ -28,7 +28,8 @@ export function tmuxServer(prefix: string): TmuxServer {
 	};
 	return {dir, env, tmux, close: () => {
 		spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
-		// A program the server just hung up on may still be closing its files in there: retry ENOTEMPTY.
-		fs.rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
+		// A program the server just hung up on may still be closing its files in there (its sync thread finishing a
+		// write on a loaded machine): retry ENOTEMPTY for up to 5 s.
+		fs.rmSync(dir, {recursive: true, force: true, maxRetries: 50, retryDelay: 100});
 	}};
 }
