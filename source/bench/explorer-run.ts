@@ -10,7 +10,7 @@ import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {fmt, median, percentile} from './measure.js';
 import {benchIndex, benchServices} from './explorer-fixture.js';
-import {timeToText} from './explorer-start.js';
+import {firstFrames, timeToText} from './explorer-start.js';
 import {maxOf} from '../core/numbers.js';
 
 process.env['NODE_ENV'] ??= 'production';
@@ -66,13 +66,7 @@ const cli = path.join(here, '..', 'cli.js');
 spawnSync(process.execPath, [cli, 'sessions', '--demo'], {env, stdio: 'ignore'});
 const demoCount = JSON.parse(spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json'], {env, encoding: 'utf8'}).stdout).sessions.length as number;
 const RUNS = Number(process.env['BENCH_START_RUNS'] ?? 7);
-const app: number[] = [];
-const empty: number[] = [];
-await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env);
-for (let i = 0; i < RUNS; i++) {
-	empty.push(await timeToText(`${process.execPath} ${path.join(here, 'explorer-empty.js')}`, ['empty ink app ready'], env));
-	app.push(await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env));
-}
+const {app, empty} = await firstFrames(cli, demoCount, env, RUNS);
 process.stdout.write('\nstart → first complete frame (pty via script, 120×35, warm demo index)\n');
 line(`explorer on the demo (${RUNS} runs)`, `median ${fmt(median(app))}`);
 line(`empty Ink app (${RUNS} runs)`, `median ${fmt(median(empty))}`);

@@ -1,3 +1,5 @@
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
 // Time from start to the first complete frame, in a real pseudo-terminal (`script`), for the explorer on
 // the demo and for an empty Ink app started the same way. The clock stops when the frame's text arrives.
 import {spawn} from 'node:child_process';
@@ -26,4 +28,19 @@ export function timeToText(command: string, markers: Array<string | RegExp>, env
 		});
 		child.on('error', (e) => finish(e));
 	});
+}
+
+/** Start → first complete frame of the explorer on the warm demo index and of an empty Ink app, `runs` times each,
+ * interleaved so both see the same machine load; one warm-up run of the explorer first. */
+export async function firstFrames(cli: string, demoCount: number, env: NodeJS.ProcessEnv, runs: number): Promise<{app: number[]; empty: number[]}> {
+	const emptyApp = path.join(path.dirname(fileURLToPath(import.meta.url)), 'explorer-empty.js');
+	const explorer = `${process.execPath} ${cli} --demo --refresh 0`;
+	const app: number[] = [];
+	const empty: number[] = [];
+	await timeToText(explorer, [`of ${demoCount} sessions`], env);
+	for (let i = 0; i < runs; i++) {
+		empty.push(await timeToText(`${process.execPath} ${emptyApp}`, ['empty ink app ready'], env));
+		app.push(await timeToText(explorer, [`of ${demoCount} sessions`], env));
+	}
+	return {app, empty};
 }

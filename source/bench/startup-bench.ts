@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {generateTapes} from './generate-tapes.js';
 import {fmt, median, medianCommand} from './measure.js';
-import {timeToText} from './explorer-start.js';
+import {firstFrames, timeToText} from './explorer-start.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'cli.js');
@@ -52,11 +52,5 @@ delete env['NODE_ENV'];
 delete env['CI'];
 spawnSync(process.execPath, [cli, 'sessions', '--demo'], {env, stdio: 'ignore'});
 const demoCount = JSON.parse(spawnSync(process.execPath, [cli, 'sessions', '--demo', '--json', '--since', '0'], {env, encoding: 'utf8'}).stdout).sessions.length as number;
-const app: number[] = [];
-const empty: number[] = [];
-await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env);
-for (let i = 0; i < RUNS; i++) {
-	empty.push(await timeToText(`${process.execPath} ${path.join(here, 'explorer-empty.js')}`, ['empty ink app ready'], env));
-	app.push(await timeToText(`${process.execPath} ${cli} --demo --refresh 0`, [`of ${demoCount} sessions`], env));
-}
+const {app, empty} = await firstFrames(cli, demoCount, env, RUNS);
 line('explorer first frame ÷ empty Ink app', `${(median(app) / median(empty)).toFixed(2)}  (${fmt(median(app))} ÷ ${fmt(median(empty))})`, 'goal ≤ 1.5');
