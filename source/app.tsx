@@ -9,6 +9,7 @@ import {ThemeContext, THEMES, type Theme} from './ui/theme.js';
 import {useTerminalSize, type Size} from './ui/hooks/use-terminal-size.js';
 import {SessionsScreen} from './ui/screens/sessions-screen.js';
 import {ScreenBoundary} from './ui/components/screen-boundary.js';
+import {KeysProvider} from './ui/hooks/use-keys.js';
 
 // The other screens load after the first frame (and are fetched right then), so start-up pays for the
 // Sessions screen only; a screen opened before its code is in shows the frame it leaves for that moment.
@@ -83,6 +84,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	return (
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
+				<KeysProvider>
 				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
 					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onFind={openSearch} onProjects={openProjects} onQuit={quit} returned={returned} />
 				</ScreenBoundary>
@@ -111,6 +113,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 						<TimelineScreen id={route.id} size={size} onBack={back} onQuit={quit} onOpenSession={openSub} {...(route.focus ? {focus: route.focus} : {})} />
 					</ScreenBoundary>
 				) : null}
+				</KeysProvider>
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>
 	);

@@ -73,6 +73,8 @@ export async function runExplorer(ui: typeof import('./ui/launch.js'), options: 
 	let insights: Promise<Insights | null> | null = null;
 	let worker: Insights['worker'] = null;
 	process.stdout.write(ALT_SCREEN_ON);
+	// Raw before the first frame: keys typed while the explorer loads wait unechoed for the key hub.
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	try {
 		explorer = ui.launchExplorer({...options, notices: config.notice ? [config.notice] : [], onSynced: () => worker?.rescan(), syncThread: true, terminal});
 		// Started after the first frame: the SDK (if any) loads while the screen is already up.

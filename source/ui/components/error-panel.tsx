@@ -2,7 +2,7 @@
 // to do, and the few keys that still mean something (retry, back, quit). It reads no services, so it
 // draws even when the index under the screen has gone bad.
 import React, {useMemo} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {footerHints, keyPresses, resolveKey, type KeyAction} from '../../core/keymap.js';
 import type {ScreenFailure} from '../../core/screens/screen-failure.js';
 import type {Size} from '../hooks/use-terminal-size.js';
@@ -42,7 +42,7 @@ export function errorPanelLines(failure: ScreenFailure, width: number, height: n
 }
 
 export function ErrorPanel({screen, failure, size, active, onRetry, onBack, onQuit}: ErrorPanelProps) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		for (const press of keyPresses(input, key)) {
 			const hit = resolveKey('error', press.input, press.key);
 			if (hit?.action === 'retry') return onRetry();

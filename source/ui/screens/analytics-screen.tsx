@@ -2,7 +2,7 @@
 // same AnalyticsModel `analytics --json` prints. One reducer, one input handler; the page is built as
 // lines (see components/analytics-page) and scrolled; Enter on a day or an hour lists its sessions.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -81,7 +81,7 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);

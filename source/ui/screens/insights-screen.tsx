@@ -2,7 +2,7 @@
 // ended, what got in the way, recent summaries (Enter opens the session), coverage, the worker and its
 // failures. One reducer, one input handler; the views below take everything as props.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -56,7 +56,7 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const grandTotal = useMemo(() => services.sessions.count(DEFAULT_FILTERS), [services, background.sync.version]);

@@ -3,7 +3,7 @@
 // Enter goes back to the list filtered to the project; Esc goes back as it was. One reducer, one input
 // handler; the table takes everything as props.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -51,7 +51,7 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const grandTotal = useMemo(() => services.sessions.count({...DEFAULT_FILTERS, topLevel: true}), [services, background.sync.version]);

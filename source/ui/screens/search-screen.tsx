@@ -2,7 +2,7 @@
 // filters and period select, ranked by bm25 or newest first, each with its snippet. Enter opens the session
 // at that message. One reducer, one input handler; the query runs when typing pauses, off the key's frame.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {initialSearchState, searchReducer} from '../../core/screens/search-reducer.js';
 import {describeFilters} from '../../core/filters.js';
@@ -78,7 +78,7 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, k) => dispatch({type: 'input', input, key: k, total: hits.length}), {isActive: active});
+	useKeys((input, k) => dispatch({type: 'input', input, key: k, total: hits.length}), {isActive: active});
 
 	const hints = useMemo(() => footerHints(state.mode === 'help' ? 'help' : state.mode), [state.mode]);
 	if (!active) return null;

@@ -1,7 +1,7 @@
 // The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
 // One reducer, one input handler; keys are resolved against the keymap inside the reducer.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {initialSessionsState, sessionsReducer, type SessionsState} from '../../core/screens/sessions-reducer.js';
@@ -143,7 +143,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request, state.anchor]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	// The search chip names the search as typed and kept, also while its matches are still being found.

@@ -2,7 +2,8 @@
 // The outline (index rows) draws the first frame; the bodies and text analytics load just after it, so
 // a 10,000-message session opens at once. One reducer, one input handler resolving keys via the keymap.
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
 import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
 import type {RowSource} from '../../core/screens/timeline-rows.js';
@@ -120,7 +121,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useInput((input, key) => dispatch({type: 'input', input, key}));
+	useKeys((input, key) => dispatch({type: 'input', input, key}));
 
 	const row = state.rows[state.list.cursor];
 	const terms = useMemo(() => highlightTerms(state.find?.query), [state.find?.query]);

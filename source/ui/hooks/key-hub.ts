@@ -1,0 +1,73 @@
+// One reader of the terminal's keys for every screen. Ink hands keys to whichever input handlers are
+// subscribed at that moment and drops the rest: a key typed before the first frame, or while a screen is
+// replaced by another (the error panel subscribes in an effect after its first frame), was lost. The hub
+// keeps keys that arrive while no handler listens and gives them, in order, to the next one that does.
+// It also reads an Esc that came with the next key as the two keys they were (see splitEscape).
+import type {Key} from 'ink';
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+export interface KeyHub {
+	/** A key from the terminal (Ink's useInput at the root). */
+	emit(input: string, key: Key): void;
+	/** A handler takes keys until the returned function is called; keys kept meanwhile come to it first. */
+	subscribe(handler: {current: KeyHandler}, alt?: readonly string[]): () => void;
+}
+
+/** Keys kept for a handler at most: a key held down while nothing listens must not grow without end. */
+export const KEPT_KEYS = 256;
+
+const ESCAPE: Partial<Key> = {escape: true, meta: true};
+
+/**
+ * Ink reads an Esc byte and the key after it in the same read (a fast typist, tmux send-keys, or a split
+ * read Ink joined) as Alt+key. Where the screen binds no Alt+key (`alt`: the keys it does bind with Alt)
+ * that is an Esc, then the key.
+ */
+export function splitEscape(input: string, key: Key, alt: readonly string[] = []): Array<[string, Key]> {
+	if (!key.meta || key.escape || alt.includes(input)) return [[input, key]];
+	const plain: Key = {...key, meta: false};
+	return [['', {...blankKey(key), ...ESCAPE}], [input, plain]];
+}
+
+function blankKey(key: Key): Key {
+	const out = {...key};
+	for (const k of Object.keys(out) as Array<keyof Key>) if (typeof out[k] === 'boolean') (out as Record<string, unknown>)[k] = false;
+	return out;
+}
+
+export function createKeyHub(): KeyHub {
+	const handlers: Array<{handler: {current: KeyHandler}; alt: readonly string[]}> = [];
+	let kept: Array<[string, Key]> = [];
+	const deliver = (input: string, key: Key) => {
+		// A copy: a handler may unsubscribe another (a screen that closes) while the key is handed round.
+		for (const h of [...handlers]) for (const [i, k] of splitEscape(input, key, h.alt)) h.handler.current(i, k);
+	};
+	const flush = () => {
+		while (kept.length && handlers.length) {
+			const [input, key] = kept.shift()!;
+			deliver(input, key);
+		}
+	};
+	return {
+		emit(input, key) {
+			if (!handlers.length) {
+				if (kept.length < KEPT_KEYS) kept.push([input, key]);
+				return;
+			}
+			flush();
+			deliver(input, key);
+		},
+		subscribe(handler, alt = []) {
+			const entry = {handler, alt};
+			handlers.push(entry);
+			// After the commit that subscribed it: the handler's screen has its state in place.
+			if (kept.length) queueMicrotask(flush);
+			return () => {
+				const i = handlers.indexOf(entry);
+				if (i >= 0) handlers.splice(i, 1);
+			};
+		},
+	};
+}
+

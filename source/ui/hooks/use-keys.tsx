@@ -1,0 +1,33 @@
+// The input hook every screen uses instead of Ink's useInput: keys come from the app's one key hub, which
+// keeps keys no handler was there for and reads Esc+key as the two keys (see key-hub.ts). Outside an app
+// (a screen rendered alone in a test) it reads Ink's keys itself, with the same Esc reading.
+import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {useInput} from 'ink';
+import {createKeyHub, splitEscape, type KeyHandler, type KeyHub} from './key-hub.js';
+
+const KeysContext = createContext<KeyHub | null>(null);
+
+/** The app's key hub: it subscribes once, at the root, and stays subscribed while the app runs. */
+export function KeysProvider({children}: {children: ReactNode}) {
+	const hub = useMemo(createKeyHub, []);
+	useInput((input, key) => hub.emit(input, key));
+	return <KeysContext.Provider value={hub}>{children}</KeysContext.Provider>;
+}
+
+export interface KeysOptions {
+	isActive?: boolean;
+	/** Keys this screen binds with Alt (none so far): an Esc before them stays Alt. */
+	alt?: readonly string[];
+}
+
+export function useKeys(handler: KeyHandler, {isActive = true, alt = []}: KeysOptions = {}): void {
+	const hub = useContext(KeysContext);
+	const latest = useRef(handler);
+	latest.current = handler;
+	const altKey = alt.join('\u0000');
+	useInput((input, key) => {
+		for (const [i, k] of splitEscape(input, key, alt)) latest.current(i, k);
+	}, {isActive: isActive && hub === null});
+	// A layout effect: subscribed in the commit that drew the screen, before a key can come in between.
+	useLayoutEffect(() => (hub && isActive ? hub.subscribe(latest, alt) : undefined), [hub, isActive, altKey]);
+}

@@ -1,0 +1,90 @@
+// The key hub: keys no handler was there for are kept and handed, in order, to the next one; an Esc read
+// together with the next key is the two keys, unless the screen binds that key with Alt.
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {createKeyHub, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
+import {keyName} from '../../../source/core/keymap.js';
+
+const BLANK = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+	super: false, hyper: false, capsLock: false, numLock: false,
+} as Key;
+const plain = (over: Partial<Key> = {}): Key => ({...BLANK, ...over});
+
+function recorder() {
+	const seen: string[] = [];
+	const handler: {current: KeyHandler} = {current: (input, key) => seen.push(keyName(input, key))};
+	return {seen, handler};
+}
+
+const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+describe('splitEscape', () => {
+	it('reads Alt+key (an Esc and a key in one read) as Esc, then the key', () => {
+		const parts = splitEscape('/', plain({meta: true}));
+		expect(parts.map(([i, k]) => keyName(i, k))).toEqual(['esc', '/']);
+		expect(parts[1]![1].meta).toBe(false);
+		expect(splitEscape('', plain({meta: true, return: true})).map(([i, k]) => keyName(i, k))).toEqual(['esc', 'enter']);
+	});
+
+	it('leaves a lone Esc, a plain key and a bound Alt key alone', () => {
+		const esc = plain({escape: true, meta: true});
+		expect(splitEscape('', esc)).toEqual([['', esc]]);
+		expect(splitEscape('j', plain())).toEqual([['j', plain()]]);
+		expect(splitEscape('b', plain({meta: true}), ['b'])).toEqual([['b', plain({meta: true})]]);
+	});
+});
+
+describe('key hub', () => {
+	it('keeps keys that came while no handler listened and gives them first, in order, to the next one', async () => {
+		const hub = createKeyHub();
+		hub.emit('a', plain());
+		hub.emit('b', plain());
+		const r = recorder();
+		hub.subscribe(r.handler);
+		await tick();
+		hub.emit('c', plain());
+		expect(r.seen).toEqual(['a', 'b', 'c']);
+	});
+
+	it('a key that comes before the kept ones were handed over still comes after them', () => {
+		const hub = createKeyHub();
+		hub.emit('a', plain());
+		const r = recorder();
+		hub.subscribe(r.handler);
+		hub.emit('b', plain());
+		expect(r.seen).toEqual(['a', 'b']);
+	});
+
+	it('stops handing keys to a handler that left; keys after that wait for the next one', async () => {
+		const hub = createKeyHub();
+		const first = recorder();
+		const leave = hub.subscribe(first.handler);
+		hub.emit('x', plain());
+		leave();
+		hub.emit('r', plain());
+		const second = recorder();
+		hub.subscribe(second.handler);
+		await tick();
+		expect(first.seen).toEqual(['x']);
+		expect(second.seen).toEqual(['r']);
+	});
+
+	it('splits Esc+key for each handler by its own Alt keys', () => {
+		const hub = createKeyHub();
+		const screen = recorder();
+		hub.subscribe(screen.handler);
+		hub.emit('/', plain({meta: true}));
+		expect(screen.seen).toEqual(['esc', '/']);
+	});
+
+	it('keeps a bounded number of keys', async () => {
+		const hub = createKeyHub();
+		for (let i = 0; i < KEPT_KEYS + 10; i++) hub.emit('j', plain());
+		const r = recorder();
+		hub.subscribe(r.handler);
+		await tick();
+		expect(r.seen).toHaveLength(KEPT_KEYS);
+	});
+});
