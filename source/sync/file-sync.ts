@@ -27,6 +27,8 @@ export interface FileSyncDeps {
 	now: () => number;
 	/** Lines per transaction (default 20,000). */
 	batchLines?: number;
+	/** A batch is committed after this long even when small (default COMMIT_MS; a first import, FIRST_IMPORT_COMMIT_MS). */
+	commitMs?: number;
 	/** Longest line read (default 64 MB); longer ones are reported and passed by. */
 	maxLineBytes?: number;
 }
@@ -63,6 +65,12 @@ function unreadable(file: string): string | null {
 }
 
 const firstImport = (sourceId: number) => `first-import:${Math.trunc(sourceId)}`;
+/**
+ * Commits of a first import come further apart: each one writes every page the batch dirtied in the
+ * randomly keyed indexes, so small ones rewrite the same pages many times. The explorer syncs on its own
+ * thread and reads through WAL, so a longer transaction keeps no key waiting; sessions still appear 4 times a second.
+ */
+export const FIRST_IMPORT_COMMIT_MS = 250;
 
 /**
  * A source's first full import runs with `synchronous = OFF` (store/bulk-load.ts): no fsync per commit.
@@ -84,7 +92,7 @@ export async function syncFileSource(
 	if (!first) return syncFiles(deps, files, cursors, slicer, onProgress, signal);
 	store.meta.set(flag, '1');
 	return unsynced(store.db, async () => {
-		const summary = await syncFiles(deps, files, cursors, slicer, onProgress, signal);
+		const summary = await syncFiles({commitMs: FIRST_IMPORT_COMMIT_MS, ...deps}, files, cursors, slicer, onProgress, signal);
 		if (!signal?.aborted) store.meta.delete(flag);
 		return summary;
 	});
