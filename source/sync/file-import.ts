@@ -38,6 +38,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	const ctx = createFileSyncContext(store, sourceId, adapter.kind, deps.pricing, deps.now);
 	const reader: FileSourceReader = await adapter.load();
 	const batchLines = deps.batchLines ?? 20_000;
+	const commitMs = deps.commitMs ?? COMMIT_MS;
 	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};
 	const touched = new Set<string>();
 	/** Sessions whose summaries were put off (by this sync, or by one that died before its file was done). */
@@ -138,7 +139,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				// crash leaves every other file's sessions summarized.
 				// A long file is also cut by time once it is long (its sessions then wait for its end, see flush);
 				// short files are only committed whole, so a crash never leaves their messages without a session.
-				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= COMMIT_MS)) {
+				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= commitMs)) {
 					take(parser.drain(false));
 					record(offset, rows, parser.state(), offset);
 					await flush(true);
@@ -149,7 +150,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
-		if (batch.lines >= batchLines || performance.now() - batchStarted >= COMMIT_MS) await flush();
+		if (batch.lines >= batchLines || performance.now() - batchStarted >= commitMs) await flush();
 		else await slicer.turn();
 	}
 

@@ -7,12 +7,14 @@ import {notRegular} from '../sources/regular-file.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable} from '../core/types.js';
 import type {FileProblem} from '../store/file-state-repo.js';
+import type {Cursor} from '../store/cursors-repo.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 import type {FileEntry, FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {isDirectory} from '../sources/jsonl/walk.js';
 import {addProblem, problemWarning} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import {createSlicer, type Slicer} from './slicer.js';
+import {unsynced} from '../store/bulk-load.js';
 import type {FileImport} from './file-import.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 
@@ -25,15 +27,19 @@ export interface FileSyncDeps {
 	now: () => number;
 	/** Lines per transaction (default 20,000). */
 	batchLines?: number;
+	/** A batch is committed after this long even when small (default COMMIT_MS; a first import, FIRST_IMPORT_COMMIT_MS). */
+	commitMs?: number;
 	/** Longest line read (default 64 MB); longer ones are reported and passed by. */
 	maxLineBytes?: number;
 }
 
 export type FileSyncProgress = SyncProgress & {unit: 'files'};
 
+type Stated = {entry: FileEntry; stat: fs.Stats | null; error: string};
+
 /** Stats every file once, then orders them by group, then oldest first (path breaks ties). */
-async function orderFiles(entries: FileEntry[], slicer: Slicer): Promise<Array<{entry: FileEntry; stat: fs.Stats | null; error: string}>> {
-	const stated: Array<{entry: FileEntry; stat: fs.Stats | null; error: string}> = [];
+async function orderFiles(entries: FileEntry[], slicer: Slicer): Promise<Stated[]> {
+	const stated: Stated[] = [];
 	for (const entry of entries) {
 		// 20,000 stats take a few hundred milliseconds: keys pressed meanwhile are not kept waiting.
 		if ((stated.length & 63) === 0) await slicer.turn();
@@ -58,16 +64,43 @@ function unreadable(file: string): string | null {
 	}
 }
 
+const firstImport = (sourceId: number) => `first-import:${Math.trunc(sourceId)}`;
+/**
+ * Commits of a first import come further apart: each one writes every page the batch dirtied in the
+ * randomly keyed indexes, so small ones rewrite the same pages many times. The explorer syncs on its own
+ * thread and reads through WAL, so a longer transaction keeps no key waiting; sessions still appear 4 times a second.
+ */
+export const FIRST_IMPORT_COMMIT_MS = 250;
+
+/**
+ * A source's first full import runs with `synchronous = OFF` (store/bulk-load.ts): no fsync per commit.
+ * Every batch is still one transaction in the WAL, so a killed import keeps what it committed; a meta flag
+ * says a first import is under way, so the sync after a killed one goes on in the same mode until it ends.
+ */
 export async function syncFileSource(
 	deps: FileSyncDeps,
 	onProgress: (p: FileSyncProgress) => void = () => {},
 	signal?: AbortSignal,
 ): Promise<SyncSummary> {
-	const {store, sourceId, root, adapter} = deps;
+	const {store, sourceId, root} = deps;
 	if (!isDirectory(root)) throw new Error('not a directory (or not readable)');
 	const slicer = createSlicer();
-	const files = await orderFiles(adapter.list(root), slicer);
+	const files = await orderFiles(deps.adapter.list(root), slicer);
 	const cursors = createFileStateRepo(store.db).cursorsOf(sourceId);
+	const flag = firstImport(sourceId);
+	const first = store.meta.get(flag) !== undefined || (cursors.size === 0 && files.length > 0);
+	if (!first) return syncFiles(deps, files, cursors, slicer, onProgress, signal);
+	store.meta.set(flag, '1');
+	return unsynced(store.db, async () => {
+		const summary = await syncFiles({commitMs: FIRST_IMPORT_COMMIT_MS, ...deps}, files, cursors, slicer, onProgress, signal);
+		if (!signal?.aborted) store.meta.delete(flag);
+		return summary;
+	});
+}
+
+async function syncFiles(deps: FileSyncDeps, files: Stated[], cursors: Map<string, Cursor>, slicer: Slicer,
+	onProgress: (p: FileSyncProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
+	const {store, sourceId, root} = deps;
 	const problems = new Map<string, FileProblem[]>();
 	const problemsOf = (file: string) => problems.get(file) ?? problems.set(file, []).get(file)!;
 	/** Files passed by without reading (no stat, no permission): nothing of them is stored. */

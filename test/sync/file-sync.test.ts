@@ -1,0 +1,72 @@
+// A transcript source's first full import runs without fsync (synchronous = OFF) and says so in a meta flag,
+// so a stopped first import goes on in the same mode; every later sync runs with the index's own setting.
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {syncFileSource} from '../../source/sync/file-sync.js';
+import {claudeAdapter} from '../../source/sources/claude-code/discover.js';
+import {copyFixture, dumpIndex} from '../helpers/transcripts.js';
+import {open, tempDir} from '../helpers/workspace.js';
+import type {Workspace} from '../../source/workspace/open-workspace.js';
+
+const FLAG = (id: number) => `first-import:${id}`;
+
+/** Syncs the Claude Code source; records `synchronous` at every flush; aborts after `abortAfter` flushes. */
+async function sync(ws: Workspace, abortAfter = Infinity) {
+	const source = ws.sources[0]!;
+	const seen: number[] = [];
+	const controller = new AbortController();
+	const summary = await syncFileSource({store: ws.store, sourceId: source.id, root: source.path, adapter: claudeAdapter, pricing: ws.pricing, now: () => 0, batchLines: 1},
+		() => {
+			seen.push(ws.store.db.pragma('synchronous', {simple: true}) as number);
+			if (seen.length >= abortAfter) controller.abort();
+		}, controller.signal);
+	return {summary, seen, after: ws.store.db.pragma('synchronous', {simple: true}) as number, flag: ws.store.meta.get(FLAG(source.id))};
+}
+
+describe('first import of a transcript source', () => {
+	it('writes without fsync until it completes, then restores the setting; a grown file is synced normally', async () => {
+		const root = copyFixture('claude-code');
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), claude: [root]});
+		const normal = ws.store.db.pragma('synchronous', {simple: true}) as number;
+		expect(normal).not.toBe(0);
+		const first = await sync(ws);
+		expect(first.seen.length).toBeGreaterThan(0);
+		expect(new Set(first.seen)).toEqual(new Set([0]));
+		expect(first.after).toBe(normal);
+		expect(first.flag).toBeUndefined();
+		const file = fs.readdirSync(root, {recursive: true, encoding: 'utf8'}).find((f) => f.endsWith('.jsonl') && !f.includes('subagents'))!;
+		const lines = fs.readFileSync(path.join(root, file), 'utf8').trimEnd().split('\n');
+		fs.appendFileSync(path.join(root, file), lines.at(-1)!.replace(/"uuid":"[^"]+"/, '"uuid":"appended-1"') + '\n');
+		const grown = await sync(ws);
+		expect(grown.seen.length).toBeGreaterThan(0);
+		expect(grown.seen).not.toContain(0);
+		ws.close();
+	});
+
+	it('stopped part way, goes on without fsync in the next sync and gives the same index as one uninterrupted import', async () => {
+		const root = copyFixture('claude-code');
+		const whole = open({index: path.join(tempDir(), 'whole.sqlite'), claude: [root]});
+		await sync(whole);
+		const ws = open({index: path.join(tempDir(), 'cut.sqlite'), claude: [root]});
+		const stopped = await sync(ws, 1);
+		expect(stopped.flag).toBe('1');
+		expect(stopped.after).not.toBe(0);
+		const resumed = await sync(ws);
+		expect(resumed.seen.length).toBeGreaterThan(0);
+		expect(new Set(resumed.seen)).toEqual(new Set([0]));
+		expect(resumed.flag).toBeUndefined();
+		expect(dumpIndex(ws)).toEqual(dumpIndex(whole));
+		ws.close();
+		whole.close();
+	});
+
+	it('an empty source writes no flag', async () => {
+		const root = tempDir();
+		const ws = open({index: path.join(tempDir(), 'index.sqlite'), claude: [root]});
+		const empty = await sync(ws);
+		expect(empty.flag).toBeUndefined();
+		expect(empty.summary.newMessages).toBe(0);
+		ws.close();
+	});
+});
