@@ -25,6 +25,8 @@ export function runSearch(ws: Workspace, query: string, filters: Filters, flags:
 	const page = createSearchResults(ws).search(query, filters, {order, limit, width: SNIPPET_WIDTH});
 	if (!page.ok) return {ok: false, error: `invalid search "${oneLine(query)}": ${page.error}`};
 	const notices = page.value.unindexed.map((p) => `${p}: not searched (its search index is off; run once with --search-index to build it)`);
+	// Never silently partial: messages the index has not reached yet cannot match (the exit status stays the results').
+	if (page.value.waiting > 0) notices.push(`search still filling: ${page.value.waiting.toLocaleString('en-US')} message${page.value.waiting === 1 ? '' : 's'} left, not searched yet (the next sync goes on with it)`);
 	return {ok: true, value: searchReport(page.value, flags.format, flags.timeZone), exitCode: page.value.hits.length === 0 ? 1 : 0, notices};
 }
 

@@ -91,6 +91,11 @@ export function createSearchRows(db: IndexDb) {
 			const to = row.backfill_to >= 0 ? row.backfill_to : (maxRowid.get() as number);
 			return {on: true, waiting: row.done_to < to ? (waiting.get(row.done_to, to, sourceId) as number) : 0};
 		},
+		/** True when rows of other sources were written above this source's done_to. */
+		behind(sourceId: number): boolean {
+			const row = read(sourceId);
+			return row !== undefined && row.state === 'on' && row.done_to < (maxRowid.get() as number);
+		},
 		/** True when a source's row predates the fill-behind scheme (see the top of this file). */
 		legacy(sourceId: number): boolean {
 			const row = read(sourceId);

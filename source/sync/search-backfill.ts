@@ -51,8 +51,14 @@ export async function backfillSearch(
 	const state = store.search.state(sourceId);
 	if (!state.on) return 0;
 	if (!state.pending) {
-		// A legacy row with nothing left moves to the new scheme now (its later rows were indexed inline).
-		if (store.search.legacy(sourceId)) writeTransaction(store.db, () => store.search.markDone(sourceId, 0, true))();
+		// Nothing of this source waits: done_to moves up to the last row (other sources' rows included), so a
+		// status read walks only this source's rows (and a legacy row moves to the new scheme).
+		if (store.search.legacy(sourceId) || store.search.behind(sourceId)) {
+			writeTransaction(store.db, () => {
+				const now = store.search.state(sourceId);
+				if (now.on && !now.pending) store.search.markDone(sourceId, 0, true);
+			})();
+		}
 		return 0;
 	}
 	const total = store.search.waiting(sourceId, state.pending.after, state.pending.to);

@@ -19,6 +19,35 @@ export interface SearchPage {
 	hits: SearchResult[];
 	/** Sources of this run whose search index is off (`--no-search-index`): their messages cannot match. */
 	unindexed: string[];
+	/** Messages not in the search index yet (it fills in behind the sync): they cannot match until it is done. */
+	waiting: number;
+}
+
+export interface SearchIndexStatus {
+	/** Paths of the sources whose index is off. */
+	off: string[];
+	/** Messages still waiting for the index, over every source. */
+	waiting: number;
+}
+
+/** Read-only: which sources are not searched, and how much is still filling in. */
+export function searchIndexStatus(ws: Workspace): SearchIndexStatus {
+	const off: string[] = [];
+	let waiting = 0;
+	for (const s of ws.sources) {
+		const st = ws.store.search.status(s.id);
+		if (!st.on) off.push(s.path);
+		waiting += st.waiting;
+	}
+	return {off, waiting};
+}
+
+/** The one line that says search results are not the whole story, or null when they are. */
+export function searchIndexNotice(st: SearchIndexStatus): string | null {
+	const parts: string[] = [];
+	if (st.waiting > 0) parts.push(`search still filling: ${st.waiting.toLocaleString('en-US')} message${st.waiting === 1 ? '' : 's'} left`);
+	if (st.off.length > 0) parts.push(`search index off for ${st.off.length === 1 ? st.off[0] : `${st.off.length} sources`} (not searched)`);
+	return parts.length ? parts.join('; ') : null;
 }
 
 /** The bodies of these hits: from the index, or from each tapes file in one read. */
@@ -54,14 +83,14 @@ export function withSnippets(ws: Workspace, query: SearchQuery, hits: readonly S
 
 export function createSearchResults(ws: Workspace) {
 	const queries = createSearchQueries(ws.store.db, ws.sources.map((s) => s.id));
-	const unindexed = () => ws.sources.filter((s) => !ws.store.search.state(s.id).on).map((s) => s.path);
 	return {
 		queries,
 		search(text: string, f: Filters, opts: {order: SearchOrder; limit: number; offset?: number; width: number}): Result<SearchPage> {
 			const parsed = parseSearchQuery(text);
 			if (!parsed.ok) return parsed;
 			const hits = queries.hits(parsed.value, f, opts);
-			return {ok: true, value: {query: parsed.value, hits: withSnippets(ws, parsed.value, hits, opts.width), unindexed: unindexed()}};
+			const status = searchIndexStatus(ws);
+			return {ok: true, value: {query: parsed.value, hits: withSnippets(ws, parsed.value, hits, opts.width), unindexed: status.off, waiting: status.waiting}};
 		},
 		/** The snippet of a session's first match; null when the query has no words or nothing matches. */
 		sessionSnippet(text: string, sessionId: string, width: number): SearchResult['snippet'] | null {
