@@ -13,6 +13,7 @@ import type {SearchResult} from '../../workspace/search-results.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
+import {useSearchNotice} from '../hooks/use-search-notice.js';
 import type {Size} from '../hooks/use-terminal-size.js';
 import {Frame, bodyHeight} from '../components/frame.js';
 import {TitleBar} from '../components/title-bar.js';
@@ -53,6 +54,7 @@ const HEADER_LINES = 3;
 export function SearchScreen({size, initial, query, active, onOpen, onBack, onQuit}: SearchScreenProps) {
 	const services = useServices();
 	const background = useBackgroundStatus(services);
+	const notices = useSearchNotice(services.search, active, background.sync, services.notices);
 	const height = Math.max(1, bodyHeight(size) - HEADER_LINES);
 	const [state, dispatch] = useReducer(searchReducer, undefined, () => initialSearchState(query, height));
 	useEffect(() => dispatch({type: 'resize', height}), [height]);
@@ -92,7 +94,7 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 			size={size}
 			title={<TitleBar screen="Search" period={initial.period} width={size.columns} />}
 			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={chips} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+				filters={chips} counts={null} notices={notices} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints} />}
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={bodyHeight(size)} /> : (

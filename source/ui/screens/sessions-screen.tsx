@@ -30,6 +30,7 @@ import {SnippetLine} from '../components/snippet-line.js';
 import {useDebounced} from '../hooks/use-debounced.js';
 import {useContentSessions} from '../hooks/use-content-sessions.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
+import {useSearchNotice} from '../hooks/use-search-notice.js';
 
 /** How long typing in the search must pause before the list (and its content search) follows. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -84,6 +85,8 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	[state, applied]);
 	const data = useSessionsData(services.sessions, queried);
 	const background = useBackgroundStatus(services);
+	// While `/` is open or a search applies, the status bar says what the index cannot find yet.
+	const notices = useSearchNotice(services.search, state.mode === 'search' || state.filters.search !== '', background.sync, services.notices);
 	useFollowSync(background.sync, services.sessions, services.now, queried, data.rows, dispatch);
 
 	useEffect(() => {
@@ -163,7 +166,7 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 			size={size}
 			title={<TitleBar screen="Sessions" period={state.period} width={size.columns} />}
 			status={<StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={chips} counts={counts} notices={services.notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
+				filters={chips} counts={counts} notices={notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints}
 				{...(state.mode === 'search' ? {search: state.filters.search} : {})} />}
 		>

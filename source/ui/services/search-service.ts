@@ -1,7 +1,8 @@
 // Full-text search for the explorer's screens: the Search screen, `/` on Sessions and the Timeline's find.
 import type {Workspace} from '../../workspace/open-workspace.js';
-import {createSearchResults} from '../../workspace/search-results.js';
+import {createSearchResults, searchIndexNotice, searchIndexStatus} from '../../workspace/search-results.js';
 import {createSessionMatcher} from '../../workspace/session-matches.js';
+import {sanitizeLine} from '../../core/sanitize.js';
 import type {SearchService} from './types.js';
 
 /** Characters of a snippet cut from a message; the screens fit it to their width. */
@@ -19,6 +20,10 @@ export function workspaceSearch(ws: Workspace): SearchService {
 		},
 		sessionSnippet: (query, sessionId) => get().sessionSnippet(query, sessionId, SNIPPET_CHARS),
 		inSession: (query, sessionId) => get().inSession(query, sessionId),
+		indexNotice: () => {
+			const line = searchIndexNotice(searchIndexStatus(ws));
+			return line === null ? null : sanitizeLine(line);
+		},
 		matchingSessions: (query, signal) => (matcher ??= createSessionMatcher(ws.indexPath, ws.store.db)).find(query, signal),
 	};
 }

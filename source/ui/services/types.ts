@@ -128,6 +128,8 @@ export interface SearchService {
 	inSession(query: string, sessionId: string): Result<string[]>;
 	/** The sessions with a matching message, as a JSON array of their rowids, found without blocking; null when aborted first. */
 	matchingSessions?(query: string, signal: AbortSignal): Promise<string | null>;
+	/** Read-only: the line saying what the index cannot find yet (still filling, or off for a source); null when it finds everything. */
+	indexNotice?(): string | null;
 }
 
 /** The terminal, for keys that hand it to another program or reach past the frame. */
