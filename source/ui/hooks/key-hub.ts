@@ -30,6 +30,16 @@ export function splitEscape(input: string, key: Key, alt: readonly string[] = []
 	return [['', {...blankKey(key), ...ESCAPE}], [input, plain]];
 }
 
+/**
+ * A key as the screens read it. An Enter typed before raw mode came on (while node was still starting)
+ * sat in the terminal's cooked line buffer, which had turned its CR into LF: it arrives as a lone `\n`,
+ * which Ink names "enter" but does not flag as `return`. It is an Enter. (Ctrl-J, the same byte, too.)
+ */
+export function normalKey(input: string, key: Key): [string, Key] {
+	if (input === '\n' && !key.return) return ['', {...blankKey(key), return: true}];
+	return [input, key];
+}
+
 function blankKey(key: Key): Key {
 	const out = {...key};
 	for (const k of Object.keys(out) as Array<keyof Key>) if (typeof out[k] === 'boolean') (out as Record<string, unknown>)[k] = false;
@@ -50,7 +60,8 @@ export function createKeyHub(): KeyHub {
 		}
 	};
 	return {
-		emit(input, key) {
+		emit(rawInput, rawKey) {
+			const [input, key] = normalKey(rawInput, rawKey);
 			if (!handlers.length) {
 				if (kept.length < KEPT_KEYS) kept.push([input, key]);
 				return;

@@ -87,4 +87,14 @@ describe('key hub', () => {
 		await tick();
 		expect(r.seen).toHaveLength(KEPT_KEYS);
 	});
+
+	it('reads a lone LF (an Enter typed before raw mode, left in the cooked buffer) as Enter', () => {
+		const hub = createKeyHub();
+		const r = recorder();
+		hub.subscribe(r.handler);
+		hub.emit('\n', plain());
+		hub.emit('\r', plain({return: true}));
+		hub.emit('n', plain());
+		expect(r.seen).toEqual(['enter', 'enter', 'n']);
+	});
 });
