@@ -1,7 +1,7 @@
 // `tapedeck search`: flags checked, the query run, the report written; exit status 1 when nothing matched.
 import type {Filters} from '../core/types.js';
 import type {Result} from '../core/time.js';
-import {createSearchResults} from '../workspace/search-results.js';
+import {createSearchResults, stillFilling} from '../workspace/search-results.js';
 import type {Workspace} from '../workspace/open-workspace.js';
 import {searchReport, type SearchFormat} from './search-report.js';
 
@@ -26,7 +26,7 @@ export function runSearch(ws: Workspace, query: string, filters: Filters, flags:
 	if (!page.ok) return {ok: false, error: `invalid search "${oneLine(query)}": ${page.error}`};
 	const notices = page.value.unindexed.map((p) => `${p}: not searched (its search index is off; run once with --search-index to build it)`);
 	// Never silently partial: messages the index has not reached yet cannot match (the exit status stays the results').
-	if (page.value.waiting > 0) notices.push(`search still filling: ${page.value.waiting.toLocaleString('en-US')} message${page.value.waiting === 1 ? '' : 's'} left, not searched yet (the next sync goes on with it)`);
+	if (page.value.waiting > 0) notices.push(`${stillFilling(page.value.waiting)}, not searched yet (the next sync goes on with it)`);
 	return {ok: true, value: searchReport(page.value, flags.format, flags.timeZone), exitCode: page.value.hits.length === 0 ? 1 : 0, notices};
 }
 

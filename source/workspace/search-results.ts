@@ -42,10 +42,15 @@ export function searchIndexStatus(ws: Workspace): SearchIndexStatus {
 	return {off, waiting};
 }
 
+/** "search still filling: N messages left": the CLI's notice and the status bar's say it alike. */
+export function stillFilling(waiting: number): string {
+	return `search still filling: ${waiting.toLocaleString('en-US')} message${waiting === 1 ? '' : 's'} left`;
+}
+
 /** The one line that says search results are not the whole story, or null when they are. */
 export function searchIndexNotice(st: SearchIndexStatus): string | null {
 	const parts: string[] = [];
-	if (st.waiting > 0) parts.push(`search still filling: ${st.waiting.toLocaleString('en-US')} message${st.waiting === 1 ? '' : 's'} left`);
+	if (st.waiting > 0) parts.push(stillFilling(st.waiting));
 	if (st.off.length > 0) parts.push(`search index off for ${st.off.length === 1 ? st.off[0] : `${st.off.length} sources`} (not searched)`);
 	return parts.length ? parts.join('; ') : null;
 }
