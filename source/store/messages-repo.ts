@@ -52,6 +52,7 @@ export function createMessagesRepo(db: IndexDb) {
 	const place = db.prepare(`SELECT session_id AS sessionId, ts, model FROM messages WHERE source_id = ? AND id = ?`);
 	const bySession = db.prepare(`SELECT id, parent_id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 	const bodies = db.prepare(`SELECT id, body FROM messages WHERE session_id = ? ORDER BY ts, seq`);
+	const seqs = db.prepare(`SELECT source_id AS sourceId, seq, id FROM messages WHERE session_id = ?`);
 	const count = db.prepare(`SELECT count(*) FROM messages WHERE source_id = ?`).pluck();
 	const exists = db.prepare(`SELECT 1 FROM messages WHERE source_id = ? AND id = ?`).pluck();
 	const search = createSearchRows(db);
@@ -83,6 +84,10 @@ export function createMessagesRepo(db: IndexDb) {
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {
 			return bodies.all(sessionId) as Array<{id: string; body: string | null}>;
+		},
+		/** Where a session's messages came from: each one's source and its row there (a tapes rowid). */
+		rowsForSession(sessionId: string): Array<{sourceId: number; seq: number; id: string}> {
+			return seqs.all(sessionId) as Array<{sourceId: number; seq: number; id: string}>;
 		},
 		/** Moves every message of one session into another (a late parent took its children in). */
 		moveSession(sourceId: number, from: string, to: string): number {

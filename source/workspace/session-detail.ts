@@ -8,10 +8,9 @@ import {pricingForModel} from '../core/pricing.js';
 import {cacheSavingUsd, messageCost} from '../core/cost.js';
 import {buildGroupedMessages, type MessageGroup} from '../core/message-groups.js';
 import {buildSessionAnalytics, type SessionAnalytics} from '../core/session-analytics.js';
-import {openTapesSource} from '../sources/tapes/reader.js';
 import type {SessionNotes, ToolUse} from '../store/sessions-repo.js';
 import type {Workspace} from './open-workspace.js';
-import {decodeBody} from '../store/message-body.js';
+import {readSessionMessages} from './session-messages.js';
 import {subSessionsOf} from './sub-sessions.js';
 
 export interface DetailMessage {
@@ -50,32 +49,6 @@ export interface SessionDetail {
 	computedCost: number | null;
 }
 
-/** Transcript sources keep their bodies in the index (the files may be gone); tapes bodies are read from tapes. */
-function readBodies(ws: Workspace, summary: SessionSummary, facts: MessageFacts[]): {bodies: Map<string, CanonicalMessage>; error: string | null} {
-	const bodies = new Map<string, CanonicalMessage>();
-	if (summary.source !== 'tapes') {
-		const byId = new Map(facts.map((f) => [f.id, f]));
-		for (const {id, body} of ws.store.messages.bodiesForSession(summary.id)) {
-			const f = byId.get(id);
-			if (!f) continue;
-			bodies.set(id, {id, parentId: f.parentId, role: f.role, model: f.model, provider: f.provider, agent: f.agent, project: f.project,
-				timestamp: f.timestamp, usage: f.usage, stopReason: f.stopReason, ...decodeBody(body)});
-		}
-		return {bodies, error: null};
-	}
-	const ids = facts.map((f) => f.id);
-	const source = ws.sources.find((s) => s.kind === summary.source) ?? ws.sources[0];
-	if (!source) return {bodies, error: 'no source in use holds this session'};
-	const opened = openTapesSource(source.path);
-	if (!opened.ok) return {bodies, error: opened.error};
-	try {
-		for (const {message} of opened.source.readByIds(ids).messages) bodies.set(message.id, message);
-	} finally {
-		opened.source.close();
-	}
-	return {bodies, error: null};
-}
-
 function computedCost(ws: Workspace, facts: readonly MessageFacts[]): number | null {
 	let total: number | null = null;
 	for (const f of facts) {
@@ -94,9 +67,8 @@ export function loadSessionDetail(ws: Workspace, idOrPrefix: string): Result<Ses
 	}
 	if (!found.session) return {ok: false, error: `no session with ID "${idOrPrefix}"`};
 	const summary = found.session;
-	const facts = ws.store.messages.factsForSession(summary.id);
+	const {facts, bodies, error} = readSessionMessages(ws, summary);
 	const notes = ws.store.sessions.notes(summary.id);
-	const {bodies, error} = readBodies(ws, summary, facts);
 	const messages: DetailMessage[] = facts.map((f, i) => {
 		const body = bodies.get(f.id);
 		const price = pricingForModel(ws.pricing, f.model);
