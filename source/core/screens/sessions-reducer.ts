@@ -44,7 +44,11 @@ function narrow(state: SessionsState, query: string): SessionsState {
 type RequestBody = {kind: 'quit'} | {kind: 'open'; index: number} | {kind: 'toggle'; index: number}
 	| {kind: 'copy' | 'page' | 'edit' | 'resume'; index: number} | {kind: 'load-picker'; column: PickerColumn} | {kind: 'insights'} | {kind: 'analytics'} | {kind: 'find'} | {kind: 'projects'};
 
-export type SessionsRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen, the keys that came after it in the same read, for that screen. */
+export type SessionsRequest = RequestBody & {seq: number; rest?: Array<{input: string; key: KeyPress}>};
+
+/** Requests that open another screen: the keys after them belong to it. */
+const LEAVING: ReadonlySet<RequestBody['kind']> = new Set(['open', 'insights', 'analytics', 'find', 'projects']);
 
 export type SessionsMode = 'list' | 'search' | 'picker' | 'help' | 'problems';
 
@@ -228,8 +232,11 @@ function choose(state: SessionsState): SessionsState {
 export function sessionsReducer(state: SessionsState, action: SessionsAction): SessionsState {
 	switch (action.type) {
 		case 'input': {
+			const presses = keyPresses(action.input, action.key);
+			// Another screen is on its way: this key is for it.
+			if (state.request && LEAVING.has(state.request.kind)) return {...state, request: {...state.request, rest: [...state.request.rest ?? [], ...presses]}};
 			let next = state.hint === null ? state : {...state, hint: null};
-			for (const press of keyPresses(action.input, action.key)) {
+			for (const [at, press] of presses.entries()) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				if (!hit) {
 					// A printable key the list does not use says so, instead of seeming lost.
@@ -241,6 +248,10 @@ export function sessionsReducer(state: SessionsState, action: SessionsAction): S
 				} else next = onKey(next, hit.action);
 				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
 				if (next.request?.kind === 'quit') break;
+				if (next.request && LEAVING.has(next.request.kind) && next.request !== state.request) {
+					next = {...next, request: {...next.request, rest: presses.slice(at + 1)}};
+					break;
+				}
 			}
 			return next;
 		}

@@ -12,12 +12,26 @@ export interface KeyHub {
 	emit(input: string, key: Key): void;
 	/** A handler takes keys until the returned function is called; keys kept meanwhile come to it first. */
 	subscribe(handler: {current: KeyHandler}, alt?: readonly string[]): () => void;
+	/**
+	 * A screen that asked for another screen gives back the keys that came after the asking key (`b` in
+	 * `bsp`): they, and every key until then, wait for the next handler that subscribes, not one there now.
+	 */
+	hold(keys: ReadonlyArray<readonly [string, Partial<Key>]>): void;
 }
+
+/** How long held keys wait for the screen that was asked for before they go to whoever listens. */
+export const HOLD_MS = 2000;
 
 /** Keys kept for a handler at most: a key held down while nothing listens must not grow without end. */
 export const KEPT_KEYS = 256;
 
 const ESCAPE: Partial<Key> = {escape: true, meta: true};
+
+const BLANK: Key = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+	super: false, hyper: false, capsLock: false, numLock: false,
+};
 
 /**
  * Ink reads an Esc byte and the key after it in the same read (a fast typist, tmux send-keys, or a split
@@ -49,20 +63,31 @@ function blankKey(key: Key): Key {
 export function createKeyHub(): KeyHub {
 	const handlers: Array<{handler: {current: KeyHandler}; alt: readonly string[]}> = [];
 	let kept: Array<[string, Key]> = [];
+	// While held: the handlers that were there when the keys were given back, which must not get them.
+	let heldFrom: Set<unknown> | null = null;
+	let holdTimer: ReturnType<typeof setTimeout> | null = null;
+	const release = () => {
+		heldFrom = null;
+		if (holdTimer) clearTimeout(holdTimer);
+		holdTimer = null;
+	};
+	// Once held keys are released to a new handler: the old ones, which must not get them either.
+	let skip: Set<unknown> | null = null;
 	const deliver = (input: string, key: Key) => {
 		// A copy: a handler may unsubscribe another (a screen that closes) while the key is handed round.
-		for (const h of [...handlers]) for (const [i, k] of splitEscape(input, key, h.alt)) h.handler.current(i, k);
+		for (const h of [...handlers]) if (!skip?.has(h.handler)) for (const [i, k] of splitEscape(input, key, h.alt)) h.handler.current(i, k);
 	};
 	const flush = () => {
-		while (kept.length && handlers.length) {
+		while (!heldFrom && kept.length && handlers.length) {
 			const [input, key] = kept.shift()!;
 			deliver(input, key);
 		}
+		if (!kept.length) skip = null;
 	};
 	return {
 		emit(rawInput, rawKey) {
 			const [input, key] = normalKey(rawInput, rawKey);
-			if (!handlers.length) {
+			if (!handlers.length || heldFrom) {
 				if (kept.length < KEPT_KEYS) kept.push([input, key]);
 				return;
 			}
@@ -72,12 +97,28 @@ export function createKeyHub(): KeyHub {
 		subscribe(handler, alt = []) {
 			const entry = {handler, alt};
 			handlers.push(entry);
+			if (heldFrom && !heldFrom.has(handler)) {
+				skip = heldFrom;
+				release();
+			}
 			// After the commit that subscribed it: the handler's screen has its state in place.
 			if (kept.length) queueMicrotask(flush);
 			return () => {
 				const i = handlers.indexOf(entry);
 				if (i >= 0) handlers.splice(i, 1);
 			};
+		},
+		hold(keys) {
+			if (!keys.length && heldFrom) return;
+			kept = [...keys.map(([i, k]): [string, Key] => [i, {...BLANK, ...k}]), ...kept].slice(0, KEPT_KEYS);
+			heldFrom = new Set(handlers.map((h) => h.handler));
+			if (holdTimer) clearTimeout(holdTimer);
+			// The screen asked for may not come (nothing to open): the keys then go to whoever listens.
+			holdTimer = setTimeout(() => {
+				release();
+				flush();
+			}, HOLD_MS);
+			holdTimer.unref?.();
 		},
 	};
 }

@@ -2,7 +2,7 @@
 // keeps keys no handler was there for and reads Esc+key as the two keys (see key-hub.ts). Outside an app
 // (a screen rendered alone in a test) it reads Ink's keys itself, with the same Esc reading.
 import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
-import {useInput} from 'ink';
+import {useInput, type Key} from 'ink';
 import {createKeyHub, splitEscape, type KeyHandler, type KeyHub} from './key-hub.js';
 
 const KeysContext = createContext<KeyHub | null>(null);
@@ -30,4 +30,13 @@ export function useKeys(handler: KeyHandler, {isActive = true, alt = []}: KeysOp
 	}, {isActive: isActive && hub === null});
 	// A layout effect: subscribed in the commit that drew the screen, before a key can come in between.
 	useLayoutEffect(() => (hub && isActive ? hub.subscribe(latest, alt) : undefined), [hub, isActive, altKey]);
+}
+
+/**
+ * For a screen that asks for another: gives the keys after the asking one back to the hub, for the screen
+ * that opens (outside an app there is none, and they are dropped).
+ */
+export function useKeyHold(): (keys: ReadonlyArray<{input: string; key: Partial<Key>}>) => void {
+	const hub = useContext(KeysContext);
+	return useMemo(() => (keys) => hub?.hold(keys.map((k) => [k.input, k.key] as const)), [hub]);
 }

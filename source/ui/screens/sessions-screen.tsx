@@ -1,7 +1,7 @@
 // The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
 // One reducer, one input handler; keys are resolved against the keymap inside the reducer.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {initialSessionsState, sessionsReducer, type SessionsState} from '../../core/screens/sessions-reducer.js';
@@ -114,11 +114,14 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'located', index: id === null ? null : nestedLocate(services.sessions, data.filters, state.expanded, id)});
 	}, [state.anchor, settled, data.filters]);
 
+	const hold = useKeyHold();
 	// Requests the reducer left: carried out once each, then acknowledged. One on the selected row waits
 	// until a sort change has put the cursor back on its session.
 	useEffect(() => {
 		const r = state.request;
 		if (!r || (state.anchor && 'index' in r)) return;
+		// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+		if (r.rest) hold(r.rest);
 		if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'insights') onInsights?.(filterStateOf(state));
 		else if (r.kind === 'analytics') onAnalytics?.(filterStateOf(state));

@@ -1,8 +1,8 @@
 // The key hub: keys no handler was there for are kept and handed, in order, to the next one; an Esc read
 // together with the next key is the two keys, unless the screen binds that key with Alt.
 import type {Key} from 'ink';
-import {describe, expect, it} from 'vitest';
-import {createKeyHub, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
+import {describe, expect, it, vi} from 'vitest';
+import {createKeyHub, HOLD_MS, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
 import {keyName} from '../../../source/core/keymap.js';
 
 const BLANK = {
@@ -96,5 +96,35 @@ describe('key hub', () => {
 		hub.emit('\r', plain({return: true}));
 		hub.emit('n', plain());
 		expect(r.seen).toEqual(['enter', 'enter', 'n']);
+	});
+
+	it('held keys, and keys after them, skip the handlers there now and go to the next one', async () => {
+		const hub = createKeyHub();
+		const old = recorder();
+		hub.subscribe(old.handler);
+		hub.hold([['s', {}], ['', {return: true}]]);
+		hub.emit('p', plain());
+		await tick();
+		expect(old.seen).toEqual([]);
+		const next = recorder();
+		hub.subscribe(next.handler);
+		await tick();
+		expect(next.seen).toEqual(['s', 'enter', 'p']);
+		hub.emit('x', plain());
+		expect(old.seen).toEqual(['x']);
+	});
+
+	it('held keys go to whoever listens when no new handler comes', () => {
+		vi.useFakeTimers();
+		try {
+			const hub = createKeyHub();
+			const old = recorder();
+			hub.subscribe(old.handler);
+			hub.hold([['s', {}]]);
+			vi.advanceTimersByTime(HOLD_MS);
+			expect(old.seen).toEqual(['s']);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -1,0 +1,36 @@
+// Keys read in one chunk with the key that opens another screen go to that screen, not on into the
+// Sessions list: `bs` opens Projects and sorts it, `Fqq` opens Find with the query typed. One joined write.
+import {cleanup} from 'ink-testing-library';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {demo, inputReady, renderApp, type Demo} from './helpers/explorer.js';
+
+let d: Demo;
+beforeAll(async () => {
+	d = await demo();
+});
+afterEach(() => cleanup());
+afterAll(() => d.close());
+
+async function app() {
+	const r = renderApp(d.services);
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+	await inputReady(r.stdin);
+	return r;
+}
+
+describe('keys after a screen switch, in one write', () => {
+	it('b then s: Projects opens and sorts by last active (was: s sorted Sessions)', async () => {
+		const r = await app();
+		r.stdin.write('bs');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('sorted by last active'));
+		expect(r.lastFrame()).toContain('tapedeck › Projects');
+	});
+
+	it('F then text: Find opens with the text as its query (was: typed as Sessions keys)', async () => {
+		const r = await app();
+		r.stdin.write('Fqq');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/qq▏/));
+		expect(r.lastFrame()).not.toContain('does nothing here');
+	});
+
+});
