@@ -146,9 +146,13 @@ describe('explorer in tmux at 120×35', {timeout: 120_000}, () => {
 		const index = path.join(own, 'tapedeck', 'demo', 'index.sqlite');
 		// Past the first page of the file, the log after its header, and the shared-memory index: SQLite
 		// rereads the file and finds it unusable on the next query.
+		// Written in place, never truncated: SQLite maps the -shm file, and a read of it while it is
+		// momentarily shorter (writeFileSync truncates first) kills the process with SIGBUS.
 		for (const [file, from] of [[index, 4096], [`${index}-wal`, 32], [`${index}-shm`, 0]] as const) {
 			const size = fs.statSync(file).size;
-			if (size > from) fs.writeFileSync(file, Buffer.concat([fs.readFileSync(file).subarray(0, from), Buffer.alloc(size - from, 0xa5)]));
+			if (size <= from) continue;
+			const fd = fs.openSync(file, 'r+');
+			try { fs.writeSync(fd, Buffer.alloc(size - from, 0xa5), 0, size - from, from); } finally { fs.closeSync(fd); }
 		}
 		tmux('send-keys', '-t', 'damaged', 'f');
 		await wait((s) => expect(s).toContain('Sessions stopped on an error'));
