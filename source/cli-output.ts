@@ -2,7 +2,7 @@
 // With cli.tsx and cli-explorer.tsx, the only files that write to the terminal or exit.
 import process from 'node:process';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
-import {escapeJsonText} from './report/json.js';
+import {EscapedJson, escapeJsonText} from './report/json.js';
 
 /**
  * Every line for stderr: sources, LLM endpoints and file names can put control sequences into a message,
@@ -30,11 +30,13 @@ export async function packageVersion(): Promise<string> {
 /**
  * Writes a report, waiting for the pipe to drain between pieces so a large one never piles up in memory.
  * This is stdout's one writer: text passes the sanitizer and JSON the JSON writer's escaping, whichever
- * report built it (both leave text that was already clean as it is).
+ * report built it (both leave text that was already clean as it is), except JSON the JSON writer marked as
+ * its own (`EscapedJson`).
  */
 export async function writeOutput(output: string | Iterable<string>, json: boolean): Promise<void> {
+	const escaped = output instanceof EscapedJson;
 	for (const piece of typeof output === 'string' ? [output] : output) {
-		const safe = json ? escapeJsonText(piece) : sanitize(piece);
+		const safe = json ? (escaped ? piece : escapeJsonText(piece)) : sanitize(piece);
 		if (!process.stdout.write(safe)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 	}
 }

@@ -6,6 +6,7 @@ import type {Workspace} from './workspace/open-workspace.js';
 import type {WorkspaceSync} from './workspace/sync-workspace.js';
 import type {ReportContext, ReportFormat} from './report/sessions-report.js';
 import type {InsightsConfig} from './facets/insights-config.js';
+import {EscapedJson} from './report/json.js';
 
 export const COMMANDS = ['sessions', 'projects', 'show', 'search', 'analytics', 'daily', 'weekly', 'monthly', 'pricing', 'sync', 'facets', 'insights', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -50,7 +51,7 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
 			if (bad) return bad;
 			const {sessionsJsonChunks, sessionsReport} = await import('./report/sessions-report.js');
-			if (ctx.format === 'json') return {ok: true, value: sessionsJsonChunks(report)};
+			if (ctx.format === 'json') return {ok: true, value: new EscapedJson(sessionsJsonChunks(report))};
 			const table = ctx.format === 'table' ? (await import('./report/sessions-table.js')).sessionsTable : undefined;
 			return {ok: true, value: sessionsReport(report, ctx.format as 'table' | 'csv', table)};
 		}

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {activityByDay} from '../../source/core/analytics.js';
 import {
-	dayKey, dayStart, daysBetween, implausibleTimestamp, nextDayKey, parseDateBound, parseSince, previousWindow, zonedMidnight,
+	dayKey, dayStart, daysBetween, implausibleTimestamp, isValidTimeZone, nextDayKey, parseDateBound, parseSince, previousWindow,
+	zonedMidnight, zonedParts,
 } from '../../source/core/time.js';
 
 describe('parseSince', () => {
@@ -116,5 +117,23 @@ describe('every valid date, years 1 to 9999 and past', () => {
 		expect(implausibleTimestamp(253_402_300_800_000)).toBe(true);
 		expect(implausibleTimestamp(Date.UTC(2026, 0, 1))).toBe(false);
 		expect(implausibleTimestamp(0)).toBe(false);
+	});
+});
+
+describe('UTC without Intl', () => {
+	it('gives the same parts as Intl for UTC (Etc/GMT is the same zone, read through Intl), from year -5 to 10000', () => {
+		const year = (y: number) => {
+			const d = new Date(0);
+			d.setUTCFullYear(y, 0, 1);
+			return d.getTime();
+		};
+		const instants = [year(-5), year(0), year(1), year(50), year(1582) + 280 * 86_400_000, year(1970), Date.UTC(2026, 2, 29, 1, 30, 7),
+			Date.UTC(2028, 1, 29, 23, 59, 59), year(10_000) - 1, ...Array.from({length: 200}, (_, i) => year(1) + i * 49_999_999_937)];
+		for (const ms of instants) {
+			expect(zonedParts(ms, 'UTC'), new Date(ms).toISOString()).toEqual(zonedParts(ms, 'Etc/GMT'));
+			expect(zonedParts(ms, 'Etc/UTC')).toEqual(zonedParts(ms, 'Etc/GMT'));
+		}
+		expect(isValidTimeZone('UTC')).toBe(true);
+		expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
 	});
 });
