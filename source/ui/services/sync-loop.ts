@@ -4,6 +4,7 @@
 import type {Warning} from '../../core/types.js';
 import {IDLE_SYNC, type ExternalStore, type SyncSnapshot} from './types.js';
 import {createValueStore} from './value-store.js';
+import {progressText, type ProgressSample} from '../../core/sync-progress.js';
 
 export interface SyncRunResult {
 	/** Whether anything was written to the index. */
@@ -37,7 +38,12 @@ export interface SyncLoop {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number; liveVersionMs?: number}): SyncLoop {
+export function createSyncLoop(opts: {
+	run: SyncRun; refreshMs: number; now: () => number; coalesceMs?: number; liveVersionMs?: number;
+	/** A monotonic clock for the throttle and the rate (tests pass their own). */
+	clock?: () => number;
+}): SyncLoop {
+	const clock = opts.clock ?? (() => performance.now());
 	const liveMs = opts.liveVersionMs ?? LIVE_VERSION_MS;
 	const store = createValueStore<SyncSnapshot>(IDLE_SYNC, opts.coalesceMs ?? 32);
 	const abort = new AbortController();
@@ -57,17 +63,21 @@ export function createSyncLoop(opts: {run: SyncRun; refreshMs: number; now: () =
 	const runOnce = async () => {
 		update({syncing: true, progress: null}, true);
 		const startVersion = store.current().version;
-		let nextLive = performance.now() + Math.min(FIRST_LIVE_MS, liveMs);
+		let nextLive = clock() + Math.min(FIRST_LIVE_MS, liveMs);
 		let shownAt = -Infinity;
+		// The rate and the time left are measured from the first report (see core/sync-progress.ts).
+		let first: ProgressSample | null = null;
 		try {
 			const result = await opts.run((read, total, unit = 'rows') => {
-				const at = performance.now();
+				const at = clock();
+				const sample = {read, total, unit, atMs: at};
+				if (!first || first.unit !== unit || read < first.read) first = sample;
 				// Progress comes after a commit: now and then, the screens re-read what is there so far.
 				const live = at >= nextLive;
 				if (!live && at - shownAt < PROGRESS_MS) return;
 				shownAt = at;
 				if (live) nextLive = at + liveMs;
-				const progress = `${read.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} ${unit}`;
+				const progress = progressText(first, sample);
 				update(live ? {progress, version: store.current().version + 1} : {progress});
 			}, abort.signal);
 			const current = store.current();

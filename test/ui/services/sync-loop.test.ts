@@ -68,7 +68,7 @@ describe('sync loop', () => {
 		loop.store.subscribe(() => seen.push(loop.store.getSnapshot().progress));
 		await loop.syncNow();
 		// The first report shows at once; the next within PROGRESS_MS is folded into the one after it.
-		expect(seen).toContain('500 / 1,000 rows');
+		expect(seen).toContain('▕████    ▏ 500 / 1,000 rows');
 		expect(loop.store.getSnapshot().warnings).toEqual([warning]);
 
 		const failing = createSyncLoop({run: async () => {
@@ -92,10 +92,29 @@ describe('sync loop', () => {
 			refreshMs: 0, now: () => 5, coalesceMs: 0, liveVersionMs: 0,
 		});
 		const running = loop.syncNow();
-		await vi.waitFor(() => expect(loop.store.getSnapshot()).toMatchObject({syncing: true, progress: '3 / 20,000 files', version: 1}));
+		await vi.waitFor(() => expect(loop.store.getSnapshot()).toMatchObject({syncing: true, progress: '▕        ▏ 3 / 20,000 files', version: 1}));
 		release();
 		await running;
 		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, progress: null, version: 2});
+	});
+
+	it('shows the rate and the time left, measured from the first report of the run', async () => {
+		let ms = 0;
+		const loop = createSyncLoop({
+			run: async (progress) => {
+				// A resumed import: 1,000 files were done before this run.
+				progress(1000, 2000, 'files');
+				ms = 2000;
+				progress(1400, 2000, 'files');
+				return {changed: true, warnings: [], errors: []};
+			},
+			refreshMs: 0, now: () => 5, coalesceMs: 0, clock: () => ms,
+		});
+		const seen: Array<string | null> = [];
+		loop.store.subscribe(() => seen.push(loop.store.getSnapshot().progress));
+		await loop.syncNow();
+		expect(seen).toContain('▕████    ▏ 1,000 / 2,000 files');
+		expect(seen).toContain('▕█████▌  ▏ 1,400 / 2,000 files · 200/s · 3s left');
 	});
 
 	it('stop aborts the run in flight and waits for it', async () => {
