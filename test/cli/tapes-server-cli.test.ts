@@ -52,7 +52,7 @@ describe('tapedeck over a tapes server', () => {
 			if (row.tokens === 0) continue;
 			expect(viaPg[row.id]).toEqual({tokens: row.tokens, cost: row.cost});
 		}
-	});
+	}, 30_000);
 
 	it('lists the server in `sources` without its password, and reads one user with --user', async () => {
 		const index = path.join(tempDir(), 'index.sqlite');
@@ -66,7 +66,7 @@ describe('tapedeck over a tapes server', () => {
 		expect(mine.map((s) => s.id).sort()).toEqual([A, `${A}:t1`]);
 		const viaApi = await sessions(['--tapes-api', api.url, '--user', 'bob@example.com']);
 		expect(viaApi.map((s) => s.id)).toEqual([B]);
-	});
+	}, 30_000);
 
 	it('works with every report: show, analytics, insights, --source and --search', async () => {
 		const index = path.join(tempDir(), 'index.sqlite');
@@ -88,12 +88,12 @@ describe('tapedeck over a tapes server', () => {
 		expect(filtered.sessions.map((s) => s.id)).toContain(`${A}:t1`);
 		const said = JSON.parse((await run(['search', 'flaky', '--json', '--limit', '100'])).stdout) as Array<{session_id: string}>;
 		for (const s of filtered.sessions) expect(s.label.toLowerCase().includes('flaky') || said.some((h) => h.session_id === s.id)).toBe(true);
-	});
+	}, 30_000);
 
 	it('a server that is down is one line; with nothing read the run fails', async () => {
 		const url = `postgres://tapes:${READER_PASSWORD}@127.0.0.1:1/tapes`;
 		const run = await runCliAsync(['sessions', '--postgres', url, '--index', path.join(tempDir(), 'index.sqlite')]);
 		expect(run.status).toBe(1);
 		expect(run.stderr).toBe('tapedeck: postgres://tapes@127.0.0.1:1/tapes: cannot connect: connection refused (is the server running?)\n');
-	});
+	}, 30_000);
 });
