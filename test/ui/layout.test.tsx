@@ -38,6 +38,22 @@ describe('frame', () => {
 		expectHelpListed(r.lastFrame(), bindingsFor('list'), [...bindingsFor('search'), ...bindingsFor('picker')]);
 	});
 
+	it('lists every key of the Timeline, its replay included, in the help overlay at 80×24', async () => {
+		// One long label (Esc/Backspace/←/h) had narrowed every description, and the replay keys fell off the bottom.
+		const r = renderApp(d.services, undefined, {columns: 80, rows: 24});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		press(r.stdin, 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session'));
+		press(r.stdin, '?');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Keys'));
+		const frame = r.lastFrame()!;
+		expectHelpListed(frame, [...bindingsFor('timeline'), ...bindingsFor('timeline-replay')], bindingsFor('timeline-find'));
+		expect(frame).toContain('Esc/Backspace/←/h');
+		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+		for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+	});
+
 	it.each([[79, 24], [80, 23], [40, 10]])('shows only a notice at %i×%i', async (columns, rows) => {
 		const r = renderApp(d.services, undefined, {columns, rows});
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('terminal too small'));

@@ -26,6 +26,9 @@ function wrap(units: readonly string[], width: number, sep = ' '): string[] {
 	return [...out, line];
 }
 
+/** The key column's widest label; longer ones (see lines) go on a line of their own. */
+const KEY_COLUMN = 11;
+
 function lines(sections: readonly HelpSection[], keyWidth: number, width: number, gaps = true): Segment[][] {
 	const out: Segment[][] = [];
 	const textWidth = Math.max(8, width - keyWidth - 1);
@@ -38,8 +41,13 @@ function lines(sections: readonly HelpSection[], keyWidth: number, width: number
 			continue;
 		}
 		for (const b of s.bindings) {
+			const label = keysLabel(b);
+			// A label wider than the key column gets a line of its own: one long label (Esc/Backspace/←/h) no
+			// longer narrows every description, which wrapped the Timeline's keys past the bottom at 80×24.
+			const alone = cells(label) > keyWidth;
+			if (alone) out.push([{text: fit(label, width), token: 'key'}]);
 			wrap(b.help.split(' '), textWidth).forEach((part, i) => out.push([
-				{text: fit(i === 0 ? keysLabel(b) : '', keyWidth), token: 'key'}, {text: ' '}, {text: fit(part, textWidth)},
+				{text: fit(i === 0 && !alone ? label : '', keyWidth), token: 'key'}, {text: ' '}, {text: fit(part, textWidth)},
 			]));
 		}
 	}
@@ -48,7 +56,7 @@ function lines(sections: readonly HelpSection[], keyWidth: number, width: number
 
 export function HelpOverlay({sections, width, height}: {sections: readonly HelpSection[]; width: number; height: number}) {
 	// Compact sections put their keys inline, so only the row-per-key sections set the key column's width.
-	const keyWidth = Math.min(18, maxOf(sections.filter((s) => !s.compact).flatMap((s) => s.bindings.map((b) => keysLabel(b).length))) + 1);
+	const keyWidth = Math.min(KEY_COLUMN, maxOf(sections.filter((s) => !s.compact).flatMap((s) => s.bindings.map((b) => cells(keysLabel(b))))));
 	const room = Math.max(1, height - 1);
 	const twoColumns = lines(sections, keyWidth, width - 2).length > room && width >= 80;
 	const colWidth = twoColumns ? Math.floor((width - 4) / 2) : width - 2;
