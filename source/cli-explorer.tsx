@@ -25,6 +25,11 @@ const SHOW_CURSOR = '\u001b[?25h';
 export async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<LaunchOptions, 'stdin' | 'stdout'>, config: InsightsConfig, version: string): Promise<never> {
 	let explorer: Explorer | null = null;
 	let restored = false;
+	// Node prints its warnings (a listener leak, a deprecation) straight to stderr, which scrolled the frame
+	// up by their lines: while the explorer owns the terminal they wait, and are printed once it is restored.
+	const warnings: string[] = [];
+	process.removeAllListeners('warning');
+	process.on('warning', (w) => warnings.push(`${w.name}: ${w.message}`));
 	const restore = () => {
 		if (restored) return;
 		restored = true;
@@ -35,6 +40,7 @@ export async function runExplorer(ui: typeof import('./ui/launch.js'), options: 
 		}
 		if (process.stdin.isTTY) process.stdin.setRawMode(false);
 		process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+		for (const w of warnings) stderrLine(`tapedeck: node: ${w}`);
 	};
 	const die = (code: number, message?: string): never => {
 		restore();

@@ -61,8 +61,22 @@ export function createSyncThread(data: SyncThreadData, program = new URL('./sync
 		sync(onProgress, signal) {
 			const w = (worker ??= start());
 			return new Promise((resolve, reject) => {
-				current = {onProgress, resolve, reject};
-				signal.addEventListener('abort', () => w.postMessage({type: 'abort'} satisfies SyncThreadRequest), {once: true});
+				// One signal serves every run of the explorer's session: each run takes its listener off again, or
+				// the eleventh refresh made Node print a MaxListenersExceededWarning across the screen.
+				const onAbort = () => w.postMessage({type: 'abort'} satisfies SyncThreadRequest);
+				const done = () => signal.removeEventListener('abort', onAbort);
+				current = {
+					onProgress,
+					resolve: (r) => {
+						done();
+						resolve(r);
+					},
+					reject: (e) => {
+						done();
+						reject(e);
+					},
+				};
+				signal.addEventListener('abort', onAbort, {once: true});
 				w.postMessage({type: 'sync'} satisfies SyncThreadRequest);
 			});
 		},

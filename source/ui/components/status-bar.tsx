@@ -31,7 +31,8 @@ export function clock(ms: number, timeZone: string): string {
 function syncSegment(sync: SyncSnapshot, spinner: string, timeZone: string): Segment {
 	if (sync.syncing) return {text: `${spinner} syncing${sync.progress ? ` ${sync.progress}` : ''}`, token: 'good'};
 	if (sync.lastSyncMs === null) return {text: 'not synced yet', token: 'muted'};
-	return {text: `synced ${clock(sync.lastSyncMs, timeZone)}`, token: 'muted'};
+	// When the index last changed: later refreshes that found nothing leave the line as it is.
+	return {text: `synced ${clock(sync.changedMs ?? sync.lastSyncMs, timeZone)}`, token: 'muted'};
 }
 
 function messageSegment(sync: SyncSnapshot, notices: readonly string[]): Segment | null {

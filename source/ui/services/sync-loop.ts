@@ -25,6 +25,11 @@ export const LIVE_VERSION_MS = 2000;
 export const FIRST_LIVE_MS = 250;
 /** A long import commits every few milliseconds; its count in the status bar changes 4 times a second. */
 export const PROGRESS_MS = 250;
+/**
+ * "syncing" shows once a run has taken this long: a refresh that finds nothing new ends well before, and
+ * flashing the spinner for it redrew the whole frame twice a refresh.
+ */
+export const SHOW_SYNCING_MS = 300;
 
 export interface SyncLoop {
 	store: ExternalStore<SyncSnapshot>;
@@ -61,7 +66,8 @@ export function createSyncLoop(opts: {
 	};
 
 	const runOnce = async () => {
-		update({syncing: true, progress: null}, true);
+		const showSyncing = setTimeout(() => update({syncing: true}, true), SHOW_SYNCING_MS);
+		showSyncing.unref?.();
 		const startVersion = store.current().version;
 		let nextLive = clock() + Math.min(FIRST_LIVE_MS, liveMs);
 		let shownAt = -Infinity;
@@ -78,15 +84,21 @@ export function createSyncLoop(opts: {
 				shownAt = at;
 				if (live) nextLive = at + liveMs;
 				const progress = progressText(first, sample);
-				update(live ? {progress, version: store.current().version + 1} : {progress});
+				update(live ? {syncing: true, progress, version: store.current().version + 1} : {syncing: true, progress});
 			}, abort.signal);
+			clearTimeout(showSyncing);
 			const current = store.current();
+			const changed = result.changed || current.version !== startVersion;
+			const at = opts.now();
 			update({
-				syncing: false, progress: null, lastSyncMs: opts.now(), warnings: result.warnings, errors: result.errors,
-				version: result.changed || current.version !== startVersion ? current.version + 1 : current.version,
+				syncing: false, progress: null, lastSyncMs: at, warnings: result.warnings, errors: result.errors,
+				changedMs: changed || current.changedMs === null ? at : current.changedMs,
+				version: changed ? current.version + 1 : current.version,
 			}, true);
 		} catch (error) {
-			update({syncing: false, progress: null, lastSyncMs: opts.now(), errors: [`sync failed: ${(error as Error).message}`]}, true);
+			clearTimeout(showSyncing);
+			const at = opts.now();
+			update({syncing: false, progress: null, lastSyncMs: at, changedMs: store.current().changedMs ?? at, errors: [`sync failed: ${(error as Error).message}`]}, true);
 		}
 	};
 

@@ -31,6 +31,11 @@ export interface SyncSnapshot {
 	progress: string | null;
 	/** When the last sync finished (epoch ms), null before the first. */
 	lastSyncMs: number | null;
+	/**
+	 * When a sync last changed the index, or the first one ended: what the status bar shows, so a refresh that
+	 * found nothing new changes nothing on screen (and Ink, given the same frame, writes nothing).
+	 */
+	changedMs: number | null;
 	/** Bumped whenever a sync wrote something: queries re-run and the list follows the selected session. */
 	version: number;
 	/** Rows skipped and other problems of the last sync. */
@@ -165,7 +170,7 @@ export interface ExplorerServices {
 	indexPath?: string;
 }
 
-export const IDLE_SYNC: SyncSnapshot = {syncing: false, progress: null, lastSyncMs: null, version: 0, warnings: [], errors: []};
+export const IDLE_SYNC: SyncSnapshot = {syncing: false, progress: null, lastSyncMs: null, changedMs: null, version: 0, warnings: [], errors: []};
 
 /** A store that never changes: the facet slot before the facet worker exists, and tests. */
 export function constantStore<T>(value: T): ExternalStore<T> {

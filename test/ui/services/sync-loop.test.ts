@@ -3,7 +3,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {createSyncLoop, type SyncRun} from '../../../source/ui/services/sync-loop.js';
 import {createValueStore} from '../../../source/ui/services/value-store.js';
 import {createSlotStore} from '../../../source/ui/services/slot-store.js';
-import {constantStore} from '../../../source/ui/services/types.js';
+import {constantStore, type SyncSnapshot} from '../../../source/ui/services/types.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -46,7 +46,9 @@ describe('sync loop', () => {
 		}));
 		const loop = createSyncLoop({run, refreshMs: 0, now: () => 1, coalesceMs: 0});
 		loop.start();
-		expect(loop.store.getSnapshot().syncing).toBe(true);
+		// A run that goes on shows as syncing once it has taken SHOW_SYNCING_MS.
+		expect(loop.store.getSnapshot().syncing).toBe(false);
+		await vi.waitFor(() => expect(loop.store.getSnapshot().syncing).toBe(true));
 		const joined = loop.syncNow();
 		finish();
 		await joined;
@@ -115,6 +117,26 @@ describe('sync loop', () => {
 		await loop.syncNow();
 		expect(seen).toContain('▕████    ▏ 1,000 / 2,000 files');
 		expect(seen).toContain('▕█████▌  ▏ 1,400 / 2,000 files · 200/s · 3s left');
+	});
+
+	it('a quick run that finds nothing new changes nothing the status bar shows', async () => {
+		let changed = true;
+		let now = 100;
+		const loop = createSyncLoop({run: async () => ({changed, warnings: [], errors: []}), refreshMs: 0, now: () => now, coalesceMs: 0});
+		await loop.syncNow();
+		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, lastSyncMs: 100, changedMs: 100, version: 1});
+		changed = false;
+		now = 200;
+		const seen: SyncSnapshot[] = [];
+		loop.store.subscribe(() => seen.push(loop.store.getSnapshot()));
+		await loop.syncNow();
+		// Never shown as syncing, and the time shown is still that of the last change.
+		expect(seen.some((s) => s.syncing)).toBe(false);
+		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, lastSyncMs: 200, changedMs: 100, version: 1});
+		changed = true;
+		now = 300;
+		await loop.syncNow();
+		expect(loop.store.getSnapshot()).toMatchObject({lastSyncMs: 300, changedMs: 300, version: 2});
 	});
 
 	it('stop aborts the run in flight and waits for it', async () => {
