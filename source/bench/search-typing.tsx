@@ -12,13 +12,18 @@ import {initialFilterState} from '../core/screens/sessions-filters.js';
 import {prng} from '../core/prng.js';
 import {openWorkspace} from '../workspace/open-workspace.js';
 import {createWorkspaceServices} from '../ui/services/workspace-services.js';
+import {createSessionMatchThread} from '../workspace/session-match-thread.js';
+import {createSessionMatcher} from '../workspace/session-matches.js';
 import {BenchStdin, BenchStdout, KEYS} from './explorer-tty.js';
 
 process.env['NODE_ENV'] ??= 'production';
 const [sqlite, index] = process.argv.slice(2);
 const opened = openWorkspace({sqlite, index, demo: false, overwrite: false, env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 if (!opened.ok) throw new Error(opened.error);
-const {services} = createWorkspaceServices(opened.value, {timeZone: 'UTC', now: Date.now, refreshSec: 0});
+// As the explorer runs (ui/launch.tsx): `/`'s content search on its own thread; BENCH_MATCH_THREAD=off keeps it on this one.
+const ws = opened.value;
+const matchThread = process.env['BENCH_MATCH_THREAD'] === 'off' ? undefined : createSessionMatchThread(ws.indexPath, () => createSessionMatcher(ws.indexPath, ws.store.db));
+const {services} = createWorkspaceServices(ws, {timeZone: 'UTC', now: Date.now, refreshSec: 0, ...(matchThread ? {matchThread} : {})});
 const QUERIES = ['migration', 'rate limiting', 'terraform', 'kavelo', 'session cursor', 'TestSession', 'deploy -staging', 'tool:Bash error'];
 
 const size = {columns: 120, rows: 35};
@@ -65,6 +70,7 @@ for (const q of QUERIES) {
 	await stdout.settle(300);
 }
 instance.unmount();
+await matchThread?.close();
 opened.value.close();
 process.stdout.write(JSON.stringify({idle, typing}) + '\n');
 process.exit(0);

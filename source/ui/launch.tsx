@@ -8,6 +8,8 @@ import type {Filters} from '../core/types.js';
 import {initialFilterState, type PeriodChoice} from '../core/screens/sessions-filters.js';
 import {createWorkspaceServices} from './services/workspace-services.js';
 import {createSyncThread, syncThreadData} from '../sync/sync-thread.js';
+import {createSessionMatchThread} from '../workspace/session-match-thread.js';
+import {createSessionMatcher} from '../workspace/session-matches.js';
 import {catalogDataFile} from '../config/price-catalog.js';
 import {dataDir} from '../config/paths.js';
 import type {ExternalStore, TerminalHandOff} from './services/types.js';
@@ -56,7 +58,10 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
 	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws, catalogDataFile(dataDir(o.env, o.home)))) : undefined;
+	// `/`'s content search on its own thread too (a file index only: an in-memory one has one connection).
+	const matchThread = o.syncThread && o.ws.indexPath !== ':memory:' ? createSessionMatchThread(o.ws.indexPath, () => createSessionMatcher(o.ws.indexPath, o.ws.store.db)) : undefined;
 	const created = createWorkspaceServices(o.ws, {
+		...(matchThread ? {matchThread} : {}),
 		timeZone: o.timeZone, now: Date.now, refreshSec: o.refreshSec, home: o.home, facets, facetProgress, ...(thread ? {syncThread: thread} : {}),
 		...(o.notices ? {notices: o.notices} : {}), ...(o.onSynced ? {onSynced: o.onSynced} : {}), ...(o.exportDir ? {exportDir: o.exportDir} : {}),
 	});
@@ -80,6 +85,7 @@ export function launchExplorer(o: LaunchOptions): Explorer {
 		stop: async () => {
 			await loop.stop();
 			await thread?.close();
+			await matchThread?.close();
 		},
 	};
 }

@@ -14,12 +14,17 @@ const RANGE = 5_000;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createSessionMatcher(indexPath: string, main: IndexDb) {
+export interface SessionMatcher {
+	/** The sessions' rowids as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
+	find(query: string, signal: AbortSignal): Promise<string | null>;
+}
+
+/** `sliceMs`: how long a slice runs before a turn of the event loop (longer on a thread of its own, where only cancels wait). */
+export function createSessionMatcher(indexPath: string, main: IndexDb | null, sliceMs = SLICE_MS): SessionMatcher {
 	let reader: IndexDb | null = null;
 	// A file index is read on its own connection (WAL lets it read while the main one writes); an in-memory one has only the main.
-	const connection = () => (reader ??= indexPath === ':memory:' ? main : new Database(indexPath, {readonly: true, fileMustExist: true, timeout: 5000}));
+	const connection = () => (reader ??= indexPath === ':memory:' && main ? main : new Database(indexPath, {readonly: true, fileMustExist: true, timeout: 5000}));
 	return {
-		/** The sessions' rowids as a JSON array ('[]' for a query that does not parse); null when cancelled first. */
 		async find(query: string, signal: AbortSignal): Promise<string | null> {
 			const parsed = parseSearchQuery(query);
 			if (!parsed.ok) return '[]';
@@ -28,7 +33,7 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 			const db = connection();
 			const statement = db.prepare(sql).pluck();
 			const last = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
-			let sliceEnd = performance.now() + SLICE_MS;
+			let sliceEnd = performance.now() + sliceMs;
 			for (let lo = 1; lo <= last; lo += RANGE) {
 				const rows = statement.iterate(...params, lo, lo + RANGE - 1) as IterableIterator<string>;
 				try {
@@ -38,7 +43,7 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 						if (++n % 256 !== 0 || performance.now() < sliceEnd) continue;
 						await turn();
 						if (signal.aborted) return null;
-						sliceEnd = performance.now() + SLICE_MS;
+						sliceEnd = performance.now() + sliceMs;
 					}
 				} finally {
 					rows.return?.();
@@ -46,7 +51,7 @@ export function createSessionMatcher(indexPath: string, main: IndexDb) {
 				if (performance.now() < sliceEnd) continue;
 				await turn();
 				if (signal.aborted) return null;
-				sliceEnd = performance.now() + SLICE_MS;
+				sliceEnd = performance.now() + sliceMs;
 			}
 			if (signal.aborted) return null;
 			// The list looks sessions up by rowid: integers are quicker to pass and to find than 16-character IDs.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {syncWorkspace} from '../../workspace/sync-workspace.js';
 import type {SyncThread} from '../../sync/sync-thread.js';
+import type {SessionMatcher} from '../../workspace/session-matches.js';
 import {createExplorerQueries} from '../../store/explorer-queries.js';
 import {dailyCost} from '../../core/screens/kpi.js';
 import {previousWindow} from '../../core/time.js';
@@ -44,6 +45,8 @@ export interface WorkspaceServicesOptions {
 	onSynced?: () => void;
 	/** Syncs on this thread instead of the explorer's (the built CLI; tests sync in-process). */
 	syncThread?: SyncThread;
+	/** Finds `/`'s matching sessions on this thread instead of the explorer's (the built CLI; tests match in-process). */
+	matchThread?: SessionMatcher;
 }
 
 /** `tapes ~/…/demo/tapes.sqlite`: the kind and the last two parts of the path. */
@@ -141,7 +144,7 @@ export function createWorkspaceServices(ws: Workspace, opts: WorkspaceServicesOp
 	});
 	const services: ExplorerServices = {
 		sessions: workspaceSessions(ws, opts.timeZone),
-		search: workspaceSearch(ws),
+		search: workspaceSearch(ws, opts.matchThread),
 		timeline: createTimelineService(ws, {timeZone: opts.timeZone, exportDir: path.resolve(opts.exportDir ?? path.join(path.dirname(ws.indexPath), 'exports')),
 			viewDir: path.join(path.dirname(ws.indexPath), 'exports')}),
 		analytics: workspaceAnalytics(ws, opts.timeZone),
