@@ -232,8 +232,9 @@ export interface Filters {
 	source: SourceKind | '';
 	search: string;
 	/**
-	 * The sessions whose messages match `search`, as a JSON array of their rowids, when they were found ahead (the
-	 * explorer finds them on a second connection, off the key's frame); absent, the query finds them itself.
+	 * Every session `search` matches (label, project, model, ID or a message), as a JSON array of their rowids,
+	 * when they were found ahead (the explorer finds them on a thread of its own, off the key's frame); absent,
+	 * the query finds them itself.
 	 */
 	searchSessions?: string;
 	sort: SortKey;

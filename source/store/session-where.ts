@@ -24,6 +24,13 @@ const SORT_COLUMNS: Record<SortKey, string> = {
 	cost: 's.total_cost',
 };
 
+/** The rowids of sessions whose label, project, model or ID contains the text (the list's search, before the words). */
+export function sessionLabelRows(text: string): WhereClause {
+	const like = `%${escapeLike(text)}%`;
+	return {sql: `SELECT rowid FROM sessions WHERE label LIKE ? ESCAPE '\\' OR project LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'`,
+		params: [like, like, like, like]};
+}
+
 function escapeLike(text: string): string {
 	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -65,11 +72,11 @@ export function sessionWhere(
 	if (f.topLevel) parts.push('(s.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM sessions p WHERE p.id = s.parent_id))');
 	if (f.search) {
 		const like = `%${escapeLike(f.search)}%`;
-		const labels = `SELECT rowid FROM sessions WHERE label LIKE ? ESCAPE '\\' OR project LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'`;
 		if (f.searchSessions !== undefined) {
-			// The content matches found ahead (sessions' rowids), and the labels scanned once.
-			parts.push(`s.rowid IN (${labels} UNION SELECT value FROM json_each(?))`);
-			params.push(like, like, like, like, f.searchSessions);
+			// Every matching session found ahead (labels and content, sessionLabelRows and session-matches.ts):
+			// the label scan (long labels, four LIKEs a session) is not run again by each of the list's queries.
+			parts.push(`s.rowid IN (SELECT value FROM json_each(?))`);
+			params.push(f.searchSessions);
 		} else {
 			// Labels and IDs as typed, or any message matching it as a search query (words, phrases, fields).
 			// A query that does not parse (a quote still open while typing) matches the labels alone.
