@@ -59,7 +59,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	}, []);
 	const {exit} = useApp();
 	const quit = useCallback(() => exit(), [exit]);
-	const open = useCallback((id: string) => navigate({type: 'open-session', id}), []);
+	const open = useCallback((id: string, focus?: MessageFocus) => navigate({type: 'open-session', id, ...(focus ? {focus} : {})}), []);
 	const back = useCallback(() => navigate({type: 'back'}), []);
 	// Analytics and Insights hand back the filters and period they ended with: `p` there changes the
 	// period everywhere, as one period for the whole explorer would.

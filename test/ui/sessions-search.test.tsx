@@ -3,7 +3,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {DEFAULT_FILTERS} from '../../source/core/types.js';
-import {demo, inputReady, press, renderSessions, tableLines, type Demo} from './helpers/explorer.js';
+import {demo, inputReady, press, renderApp, renderSessions, tableLines, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -43,5 +43,22 @@ describe('Sessions search over content', () => {
 		press(open.stdin, '/', '"', 'm', 'e', 'r', 'k');
 		const labels = d.services.sessions.count({...DEFAULT_FILTERS, search: '"merk'});
 		await vi.waitFor(() => expect(open.lastFrame()).toContain(`${labels} of 67 sessions`));
+	});
+
+	it('Enter on a session the search found by its messages opens the Timeline on the first match, found', {timeout: 30_000}, async () => {
+		const r = renderApp(d.services);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		press(r.stdin, '/', ...'migrations'.split(''));
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/↳ .*migrations/i));
+		press(r.stdin, 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('search:migrations'));
+		const first = d.services.sessions.page({...DEFAULT_FILTERS, search: 'migrations', topLevel: true}, 0, 1)[0]!;
+		const matches = d.services.search!.inSession('migrations', first.id);
+		expect(matches.ok && matches.value.length).toBeGreaterThan(0);
+		press(r.stdin, 'enter');
+		// The find is on, counting this session's matches, with the cursor on the first (1 of them).
+		await vi.waitFor(() => expect(r.lastFrame()).toContain(`find:migrations 1/${matches.ok ? matches.value.length : 0}`), {timeout: 10_000});
+		expect(r.lastFrame()).toContain(first.id.slice(0, 16));
 	});
 });

@@ -10,6 +10,7 @@ import {columnWidths} from '../../core/screens/session-columns.js';
 import {kpiCells} from '../../core/screens/kpi.js';
 import {useServices} from '../services/context.js';
 import type {ExplorerServices} from '../services/types.js';
+import type {MessageFocus} from '../../core/screens/navigation.js';
 import {useSessionsData} from '../hooks/use-sessions-data.js';
 import {useFollowSync} from '../hooks/use-follow-sync.js';
 import {nestedIdAt, nestedLocate} from '../hooks/use-nested-rows.js';
@@ -53,7 +54,8 @@ export interface SessionsScreenProps {
 	initial: FilterState;
 	/** Whether this screen is the one on show (it stays mounted underneath others to keep its state). */
 	active: boolean;
-	onOpen(id: string): void;
+	/** Enter on a session; `focus` when a search matched its messages: the Timeline opens on the first match, found. */
+	onOpen(id: string, focus?: MessageFocus): void;
 	/** `i`: the Insights screen over the same filters and period. */
 	onInsights?(filters: FilterState): void;
 	/** `a`: the Analytics screen over the same filters and period. */
@@ -71,6 +73,13 @@ function init(services: ExplorerServices, initial: FilterState, size: Size): Ses
 	const now = initial.now ?? services.now();
 	const state = initialSessionsState(initial, now, tableRows(size), services.sessions.count(queryFilters(initial, now)));
 	return {...state, version: services.sync.getSnapshot().version};
+}
+
+/** The session's first message matching the list's search (the one its snippet line shows); null for a label-only match. */
+function firstMatch(services: ExplorerServices, search: string, sessionId: string): MessageFocus | null {
+	if (search === '' || !services.search) return null;
+	const found = services.search.inSession(search, sessionId);
+	return found.ok && found.value.length > 0 ? {messageId: found.value[0]!, query: search} : null;
 }
 
 export function SessionsScreen({size, initial, active, onOpen, onInsights, onAnalytics, onFind, onProjects, onQuit, returned = null}: SessionsScreenProps) {
@@ -130,7 +139,11 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		else if (r.kind === 'open') {
 			// The cursor is always on a visible row: a top-level session or an opened parent's subagent.
 			const session = data.rows[r.index - state.list.offset];
-			if (session) onOpen(session.id);
+			if (session) {
+				const focus = firstMatch(services, applied.search, session.id);
+				if (focus) onOpen(session.id, focus);
+				else onOpen(session.id);
+			}
 		} else if (r.kind === 'toggle') {
 			const i = r.index - state.list.offset;
 			const session = data.rows[i];
