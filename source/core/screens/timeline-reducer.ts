@@ -1,7 +1,8 @@
 // The Timeline screen's state machine: a windowed list of group and message rows, expansion, message
 // sort, a detail pane that scrolls on its own, replay, and the sub-session list. Keys are resolved here
 // against the keymap with the state's own mode, so several keys in one chunk each see the mode the last
-// one left. Side effects (back, quit, export, open a sub-session) leave as a `request` the screen runs.
+// one left. Side effects (back, quit, export, open a sub-session, hand the terminal to a pager, editor or
+// agent) leave as a `request` the screen runs.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
 import type {MessageSortKey} from '../message-groups.js';
 import * as lw from './list-window.js';
@@ -9,7 +10,11 @@ import {MESSAGE_SORTS, buildRows, findRow, type RowSource, type TimelineRow} fro
 
 export type TimelineMode = 'timeline' | 'timeline-replay' | 'timeline-subs' | 'timeline-find' | 'help';
 
-type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number} | {kind: 'find'; query: string};
+/** The keys that reach past the frame (as on Sessions); `message` is the selected message's index. */
+export type TimelineHandOff = 'copy' | 'page' | 'edit' | 'resume';
+
+type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number} | {kind: 'find'; query: string}
+	| {kind: 'hand-off'; what: TimelineHandOff; message: number};
 
 /** The session's matches of a query: message indices in time order, and which one is on show (-1: none yet). */
 export interface TimelineFind {
@@ -185,6 +190,7 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
+		case 'copy': case 'page': case 'edit': case 'resume': return request(state, {kind: 'hand-off', what: action, message: cursorMessage(state)});
 		case 'toggle-thinking': return {...state, thinking: !state.thinking};
 		case 'back': return subs ? {...state, mode: 'timeline'} : request(state, {kind: 'back'});
 		case 'help': return {...state, mode: 'help'};

@@ -4,6 +4,7 @@
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
+import {handOffResult} from '../hooks/use-hand-off.js';
 import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
 import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
 import type {RowSource} from '../../core/screens/timeline-rows.js';
@@ -38,8 +39,9 @@ export const REPLAY_STEP_MS = 300;
 const HELP = [
 	{title: 'Timeline', bindings: bindingsFor('timeline')},
 	{title: 'Finding (words, "phrases", -not, prefix*, tool: role: in:)', bindings: bindingsFor('timeline-find'), compact: true},
-	{title: 'During a replay', bindings: bindingsFor('timeline-replay')},
-	{title: 'Sub-sessions list', bindings: bindingsFor('timeline-subs')},
+	// Their footers say the same: inline, so every Timeline key fits the overlay at 80×24.
+	{title: 'During a replay', bindings: bindingsFor('timeline-replay'), compact: true},
+	{title: 'Sub-sessions list (u)', bindings: bindingsFor('timeline-subs'), compact: true},
 ];
 
 export interface TimelineScreenProps {
@@ -114,7 +116,13 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 			const sub = outline?.subSessions[r.index];
 			if (sub) onOpenSession(sub.id);
 		} else if (r.kind === 'find') find(r.query);
-		else {
+		else if (r.kind === 'hand-off') {
+			const message = outline?.messages[r.message]?.facts.id;
+			if (outline) {
+				const said = handOffResult(services, r.what, outline.summary, process.env, r.what === 'page' || r.what === 'edit' ? message : undefined);
+				dispatch({type: 'notice', text: sanitizeLine(said.text), ok: said.ok});
+			}
+		} else {
 			const written = services.timeline.exportMarkdown(id);
 			dispatch({type: 'notice', text: written.ok ? `exported to ${written.value}` : sanitizeLine(written.error), ok: written.ok});
 		}

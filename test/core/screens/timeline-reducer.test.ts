@@ -85,12 +85,23 @@ describe('timeline reducer', () => {
 	});
 
 	it('opens the sub-session list only when there are sub-sessions, and asks to open the chosen one', () => {
-		const s = keys(loaded(), 'o', 'j', 'enter');
+		const s = keys(loaded(), 'u', 'j', 'enter');
 		expect(s.request).toMatchObject({kind: 'open-sub', index: 1});
 		expect(s.mode).toBe('timeline');
 		const none = timelineReducer(initialTimelineState(10, 6), {type: 'loaded', source: SOURCE, subSessions: 0});
-		expect(keys(none, 'o')).toBe(none);
-		expect(keys(loaded(), 'o', 'esc').mode).toBe('timeline');
+		expect(keys(none, 'u')).toBe(none);
+		expect(keys(loaded(), 'u', 'esc').mode).toBe('timeline');
+	});
+
+	it('o, v, y and R ask for a hand-off at the message under the cursor (a group row: its first message)', () => {
+		expect(keys(loaded(), 'o').request).toMatchObject({kind: 'hand-off', what: 'page', message: 0});
+		// The second group (messages 1..3), then inside it, its third message.
+		expect(keys(loaded(), 'j', 'v').request).toMatchObject({kind: 'hand-off', what: 'edit', message: 1});
+		expect(keys(loaded(), 'j', 'enter', 'j', 'j', 'o').request).toMatchObject({kind: 'hand-off', what: 'page', message: 2});
+		expect(keys(loaded(), 'G', 'y').request).toMatchObject({kind: 'hand-off', what: 'copy', message: 4});
+		expect(keys(loaded(), 'R').request).toMatchObject({kind: 'hand-off', what: 'resume'});
+		// Sorted by tokens the first row is the second group: its message, not the first in time.
+		expect(keys(loaded(), 's', 'g', 'o').request).toMatchObject({kind: 'hand-off', message: 1});
 	});
 
 	it('asks for back, export and quit; a lone key press after an export clears its message', () => {
