@@ -127,11 +127,24 @@ export interface Hint {
 	label: string;
 }
 
+/**
+ * Actions whose footer hint speaks for a second one too: `←→/hl day` names the previous and the next day. The
+ * second binding has no hint of its own; its keys are paired with the first's in the hint.
+ */
+export const HINT_PAIRS: Partial<Record<KeyAction, KeyAction>> = {'select-prev': 'select-next', 'select-up': 'select-down'};
+
 /** The footer of a mode: bindings with a hint, in keymap order, less actions that do nothing right now. */
 export function footerHints(mode: KeyMode, hidden: readonly KeyAction[] = []): Hint[] {
-	return bindingsFor(mode)
+	const bindings = bindingsFor(mode);
+	return bindings
 		.filter((e) => e.hint !== undefined && !hidden.includes(e.action))
-		.map((e) => ({keys: e.action === 'cursor-down' ? movementKeys(mode) : footerKeys(e.keys), label: e.hint!}));
+		.map((e) => {
+			const pair = bindings.find((p) => p.action === HINT_PAIRS[e.action] && p.hint === undefined);
+			const keys = e.action === 'cursor-down' ? movementKeys(mode)
+				: pair ? e.keys.map((k, i) => `${keyLabel(k)}${pair.keys[i] === undefined ? '' : keyLabel(pair.keys[i]!)}`).join('/')
+				: footerKeys(e.keys);
+			return {keys, label: e.hint!};
+		});
 }
 
 /** Ctrl-C is left out of the footer beside a plainer key for the same thing (q). */

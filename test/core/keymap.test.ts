@@ -1,6 +1,6 @@
 // The keymap is the one table keys, footer and help come from: every binding resolves, names are normalized.
 import {describe, expect, it} from 'vitest';
-import {KEYMAP, bindingsFor, footerHints, keyName, keyPresses, keysLabel, resolveKey, type KeyMode} from '../../source/core/keymap.js';
+import {HINT_PAIRS, KEYMAP, bindingsFor, footerHints, keyName, keyPresses, keysLabel, resolveKey, type Binding, type KeyAction, type KeyMode} from '../../source/core/keymap.js';
 import {NO_KEY, inkKey} from '../ui/helpers/keys.js';
 
 const NONE = NO_KEY;
@@ -52,5 +52,62 @@ describe('keymap', () => {
 	it('labels keys for the help overlay', () => {
 		expect(keysLabel(KEYMAP.find((b) => b.action === 'last')!)).toBe('G/End');
 		expect(keysLabel(KEYMAP.find((b) => b.action === 'page-down')!)).toBe('PgDn');
+	});
+
+	it('names both keys of a pair in one hint: ←→/hl day, ↑↓ weekday', () => {
+		expect(footerHints('analytics')).toContainEqual({keys: '←→/hl', label: 'day'});
+		expect(footerHints('analytics-heatmap')).toEqual([{keys: '↑↓', label: 'weekday'}]);
+	});
+});
+
+// Issue 17 item 8: the same key means the same thing on every screen, or the footer says what it means there.
+// A key's meaning is its most common action over the modes without a text field (a tie goes to the mode listed
+// first: Sessions); Esc and the other ways out (back, close, cancel, stop) are one meaning, "leave".
+const TYPING: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find', 'picker']);
+const LEAVE: ReadonlySet<KeyAction> = new Set(['back', 'close', 'search-cancel', 'replay-stop']);
+const meaningOf = (a: KeyAction) => (LEAVE.has(a) ? 'leave' : a);
+
+/** Per key, its meaning; per binding of a key with another meaning, whether its mode's footer names it. */
+function keyAudit(map: readonly Binding[]): Array<{key: string; meaning: string; mode: KeyMode; action: KeyAction}> {
+	const counts = new Map<string, Map<string, number>>();
+	for (const b of map) {
+		if (TYPING.has(b.mode)) continue;
+		for (const k of b.keys) {
+			const m = counts.get(k) ?? new Map<string, number>();
+			m.set(meaningOf(b.action), (m.get(meaningOf(b.action)) ?? 0) + 1);
+			counts.set(k, m);
+		}
+	}
+	const unexplained = [];
+	for (const [key, m] of counts) {
+		// Map order is first-seen order, so a tie keeps the earliest mode's action.
+		const meaning = [...m].reduce((best, e) => (e[1] > best[1] ? e : best))[0];
+		for (const b of map) {
+			if (TYPING.has(b.mode) || !b.keys.includes(key) || meaningOf(b.action) === meaning) continue;
+			const named = b.hint !== undefined || map.some((p) => p.mode === b.mode && p.hint !== undefined && HINT_PAIRS[p.action] === b.action);
+			if (!named) unexplained.push({key, meaning, mode: b.mode, action: b.action});
+		}
+	}
+	return unexplained;
+}
+
+describe('the key audit', () => {
+	it('finds no key that means something else somewhere without the footer saying so', () => {
+		expect(keyAudit(KEYMAP)).toEqual([]);
+	});
+
+	it('catches a key that changes meaning silently, and the footer hint that fixes it', () => {
+		const silent: Binding[] = [
+			{mode: 'list', keys: ['o'], action: 'page', help: ''},
+			{mode: 'insights', keys: ['o'], action: 'page', help: ''},
+			{mode: 'timeline', keys: ['o', 'esc'], action: 'sub-sessions', help: ''},
+			{mode: 'analytics', keys: ['esc'], action: 'back', help: ''},
+			{mode: 'projects', keys: ['esc'], action: 'close', help: ''},
+		];
+		expect(keyAudit(silent)).toEqual([
+			{key: 'o', meaning: 'page', mode: 'timeline', action: 'sub-sessions'},
+			{key: 'esc', meaning: 'leave', mode: 'timeline', action: 'sub-sessions'},
+		]);
+		expect(keyAudit(silent.map((b) => (b.mode === 'timeline' ? {...b, hint: 'subs'} : b)))).toEqual([]);
 	});
 });
