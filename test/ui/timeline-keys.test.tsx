@@ -378,6 +378,16 @@ describe('Timeline screen keys', () => {
 		expect(bindings.filter((b) => !scenarios[`${b.mode}:${b.action}`]).map((b) => `${b.mode}:${b.action}`)).toEqual([]);
 	});
 
+	it('says in the status bar why a key did nothing, until the next key', async () => {
+		const r = await ready();
+		press(r.stdin, 'x');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('x does nothing here · ? lists the keys'));
+		press(r.stdin, 'u');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('this session has no sub-sessions'));
+		press(r.stdin, 'j');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('no sub-sessions'));
+	});
+
 	it.each(bindings.flatMap((b) => b.keys.map((k) => [b.mode, k, b.action] as const)))('%s mode: %s (%s)', async (mode, key, action) => {
 		await scenarios[`${mode}:${action}`]!(key);
 	});

@@ -42,6 +42,8 @@ export interface TimelineState {
 	thinking: boolean;
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
+	/** Why the last key did nothing here (the status bar shows it until the next key). */
+	hint: string | null;
 	/** The query being typed after `/`. */
 	typing: string;
 	find: TimelineFind | null;
@@ -64,7 +66,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, typing: '', find: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, hint: null, typing: '', find: null, request: null, seq: 0,
 	};
 }
 
@@ -92,7 +94,7 @@ function toggle(state: TimelineState): TimelineState {
 	const row = state.rows[state.list.cursor];
 	if (!row || !state.source) return state;
 	const g = state.source.groups[row.group]!;
-	if (row.kind === 'group' && g.endIndex - g.startIndex < 2) return state;
+	if (row.kind === 'group' && g.endIndex - g.startIndex < 2) return {...state, hint: 'this group holds one message: nothing to expand'};
 	const expanded = new Set(state.expanded);
 	if (expanded.has(row.group)) expanded.delete(row.group);
 	else expanded.add(row.group);
@@ -187,7 +189,7 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'replay-faster': return replaySpeed(state, 1);
 		case 'replay-slower': return replaySpeed(state, -1);
 		case 'replay-step': return replayStep({...state, replay: {...state.replay, paused: true}});
-		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
+		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : {...state, hint: 'this session has no sub-sessions'};
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
 		case 'copy': case 'page': case 'edit': case 'resume': return request(state, {kind: 'hand-off', what: action, message: cursorMessage(state)});
@@ -200,8 +202,8 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'search-delete': return {...state, typing: Array.from(state.typing).slice(0, -1).join('')};
 		case 'search-cancel': return {...state, mode: 'timeline'};
 		case 'search-accept': return state.typing.trim() === '' ? {...state, mode: 'timeline', find: null} : request({...state, mode: 'timeline'}, {kind: 'find', query: state.typing});
-		case 'find-next': return stepMatch(state, 1);
-		case 'find-prev': return stepMatch(state, -1);
+		case 'find-next': return state.find?.matches.length ? stepMatch(state, 1) : {...state, hint: state.find ? 'no match to go to' : '/ finds in this session first'};
+		case 'find-prev': return state.find?.matches.length ? stepMatch(state, -1) : {...state, hint: state.find ? 'no match to go to' : '/ finds in this session first'};
 		default: return state; // the Sessions screen's actions are not bound in these modes
 	}
 }
@@ -215,7 +217,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 	switch (action.type) {
 		case 'input': {
 			// The export's message stays until the next key, like a message line.
-			let next = state.notice === null ? state : {...state, notice: null};
+			let next = state.notice === null && state.hint === null ? state : {...state, notice: null, hint: null};
 			for (const press of keyPresses(action.input, action.key)) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				// During a replay its own keys pace it; any other key stops it, and only the quit keys also do what they say.
@@ -223,6 +225,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 				if (next.mode === 'timeline-replay' && !pacing && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
 				else if (hit?.action === 'type') next = {...next, typing: next.typing + hit.text};
 				else if (hit) next = onKey(next, hit.action);
+				else if (next.mode === 'timeline' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
 				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
 			}
 			return next;

@@ -157,7 +157,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ` · ${state.replay.paused ? 'paused' : 'replaying'} ×${state.replay.speed}` : ''}`} period={null} width={size.columns} />}
 			status={state.notice ? <Segments width={size.columns} segments={[{text: ` ${state.notice.text}`, token: state.notice.ok ? 'good' : 'bad'}]} />
 				: <StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints} {...(state.mode === 'timeline-find' ? {search: state.typing} : {})} />}
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
