@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {HINT_PAIRS, KEYMAP, bindingsFor, footerHints, keyName, keyPresses, keysLabel, resolveKey, type Binding, type KeyAction, type KeyMode} from '../../source/core/keymap.js';
 import {NO_KEY, inkKey} from '../ui/helpers/keys.js';
+import {TYPING_MODES, keyMeanings, meaningOf} from '../../source/core/keymap-meaning.js';
 
 const NONE = NO_KEY;
 
@@ -54,38 +55,33 @@ describe('keymap', () => {
 		expect(keysLabel(KEYMAP.find((b) => b.action === 'page-down')!)).toBe('PgDn');
 	});
 
+	it('names a hint by its first keys only, up to 7 cells (the ? overlay lists them all), and marks the local ones', () => {
+		const timeline = footerHints('timeline');
+		expect(timeline).toContainEqual({keys: 'Esc', label: 'back'});
+		expect(timeline).toContainEqual({keys: 'Enter', label: 'expand', local: true});
+		expect(timeline).toContainEqual({keys: 'r', label: 'replay', local: true});
+		expect(footerHints('help')).toContainEqual({keys: '?/Esc', label: 'close', local: true});
+		expect(footerHints('list')).toContainEqual({keys: 'F', label: 'find'});
+		expect(footerHints('list')).toContainEqual({keys: 'Space/→', label: 'subagents'});
+	});
+
 	it('names both keys of a pair in one hint: ←→/hl day, ↑↓ weekday', () => {
-		expect(footerHints('analytics')).toContainEqual({keys: '←→/hl', label: 'day'});
-		expect(footerHints('analytics-heatmap')).toEqual([{keys: '↑↓', label: 'weekday'}]);
+		expect(footerHints('analytics')).toContainEqual({keys: '←→/hl', label: 'day', local: true});
+		expect(footerHints('analytics-heatmap')).toEqual([{keys: '↑↓', label: 'weekday', local: true}]);
 	});
 });
 
-// Issue 17 item 8: the same key means the same thing on every screen, or the footer says what it means there.
-// A key's meaning is its most common action over the modes without a text field (a tie goes to the mode listed
-// first: Sessions); Esc and the other ways out (back, close, cancel, stop) are one meaning, "leave".
-const TYPING: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find', 'picker']);
-const LEAVE: ReadonlySet<KeyAction> = new Set(['back', 'close', 'search-cancel', 'replay-stop']);
-const meaningOf = (a: KeyAction) => (LEAVE.has(a) ? 'leave' : a);
-
-/** Per key, its meaning; per binding of a key with another meaning, whether its mode's footer names it. */
+// Issue 17 item 8: the same key means the same thing on every screen, or the footer says what it means there
+// (keymap-meaning.ts: a key's meaning is its most common action outside the typing modes; Esc's ways out are one).
 function keyAudit(map: readonly Binding[]): Array<{key: string; meaning: string; mode: KeyMode; action: KeyAction}> {
-	const counts = new Map<string, Map<string, number>>();
-	for (const b of map) {
-		if (TYPING.has(b.mode)) continue;
-		for (const k of b.keys) {
-			const m = counts.get(k) ?? new Map<string, number>();
-			m.set(meaningOf(b.action), (m.get(meaningOf(b.action)) ?? 0) + 1);
-			counts.set(k, m);
-		}
-	}
+	const meanings = keyMeanings(map);
 	const unexplained = [];
-	for (const [key, m] of counts) {
-		// Map order is first-seen order, so a tie keeps the earliest mode's action.
-		const meaning = [...m].reduce((best, e) => (e[1] > best[1] ? e : best))[0];
-		for (const b of map) {
-			if (TYPING.has(b.mode) || !b.keys.includes(key) || meaningOf(b.action) === meaning) continue;
-			const named = b.hint !== undefined || map.some((p) => p.mode === b.mode && p.hint !== undefined && HINT_PAIRS[p.action] === b.action);
-			if (!named) unexplained.push({key, meaning, mode: b.mode, action: b.action});
+	for (const b of map) {
+		if (TYPING_MODES.has(b.mode)) continue;
+		const named = b.hint !== undefined || map.some((p) => p.mode === b.mode && p.hint !== undefined && HINT_PAIRS[p.action] === b.action);
+		for (const key of b.keys) {
+			const meaning = meanings.get(key)!;
+			if (meaning !== meaningOf(b.action) && !named) unexplained.push({key, meaning, mode: b.mode, action: b.action});
 		}
 	}
 	return unexplained;
@@ -108,6 +104,8 @@ describe('the key audit', () => {
 			{key: 'o', meaning: 'page', mode: 'timeline', action: 'sub-sessions'},
 			{key: 'esc', meaning: 'leave', mode: 'timeline', action: 'sub-sessions'},
 		]);
+		// A tie goes to the mode listed first.
+		expect(keyMeanings([{mode: 'list', keys: ['r'], action: 'sort-reverse', help: ''}, {mode: 'timeline', keys: ['r'], action: 'replay', help: ''}]).get('r')).toBe('sort-reverse');
 		expect(keyAudit(silent.map((b) => (b.mode === 'timeline' ? {...b, hint: 'subs'} : b)))).toEqual([]);
 	});
 });

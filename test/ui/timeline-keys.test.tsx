@@ -89,7 +89,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 	'timeline:expand': async (key) => {
 		const r = await ready();
-		expect(plain(r.lastFrame()).split('\n').at(-1)).toContain('Enter/Space expand');
+		expect(plain(r.lastFrame()).split('\n').at(-1)).toContain('Enter expand');
 		press(r.stdin, 'j', key);
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('└3'));
 		const rows = plain(r.lastFrame()).split('\n');
