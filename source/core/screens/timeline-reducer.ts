@@ -22,7 +22,10 @@ export interface TimelineFind {
 	matches: readonly number[];
 	at: number;
 }
-export type TimelineRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen (back, a sub-session), the keys after it in the same read, for that screen. */
+export type TimelineRequest = RequestBody & {seq: number; rest?: Array<{input: string; key: KeyPress}>};
+
+const LEAVING: ReadonlySet<RequestBody['kind']> = new Set(['back', 'open-sub']);
 
 export interface TimelineState {
 	mode: TimelineMode;
@@ -216,9 +219,12 @@ function moveSubs(state: TimelineState, by: number): TimelineState {
 export function timelineReducer(state: TimelineState, action: TimelineAction): TimelineState {
 	switch (action.type) {
 		case 'input': {
+			const presses = keyPresses(action.input, action.key);
+			// Another screen is on its way: this key is for it.
+			if (state.request && LEAVING.has(state.request.kind)) return {...state, request: {...state.request, rest: [...state.request.rest ?? [], ...presses]}};
 			// The export's message stays until the next key, like a message line.
 			let next = state.notice === null && state.hint === null ? state : {...state, notice: null, hint: null};
-			for (const press of keyPresses(action.input, action.key)) {
+			for (const [at, press] of presses.entries()) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				// During a replay its own keys pace it; any other key stops it, and only the quit keys also do what they say.
 				const pacing = hit?.action === 'replay-pause' || hit?.action === 'replay-faster' || hit?.action === 'replay-slower' || hit?.action === 'replay-step';
@@ -226,7 +232,11 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 				else if (hit?.action === 'type') next = {...next, typing: next.typing + hit.text};
 				else if (hit) next = onKey(next, hit.action);
 				else if (next.mode === 'timeline' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
-				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
+				if (next.request?.kind === 'quit') break;
+				if (next.request && LEAVING.has(next.request.kind) && next.request !== state.request) {
+					next = {...next, request: {...next.request, rest: presses.slice(at + 1)}};
+					break;
+				}
 			}
 			return next;
 		}

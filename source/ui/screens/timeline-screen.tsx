@@ -3,7 +3,7 @@
 // a 10,000-message session opens at once. One reducer, one input handler resolving keys via the keymap.
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {handOffResult} from '../hooks/use-hand-off.js';
 import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
 import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
@@ -107,9 +107,12 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 		return () => clearInterval(timer);
 	}, [state.mode, state.replay.paused, state.replay.speed, replayStepMs]);
 
+	const hold = useKeyHold();
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
+		// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+		if (r.rest?.length) hold(r.rest);
 		if (r.kind === 'back') onBack();
 		else if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'open-sub') {
