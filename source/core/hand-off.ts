@@ -31,3 +31,40 @@ export function withFile(program: string | undefined, fallback: string, file: st
 export function osc52(text: string, base64: (s: string) => string): string {
 	return `\u001b]52;c;${base64(text)}\u0007`;
 }
+
+/** Where in a file to open it: a 1-based line. */
+export interface FilePosition {
+	file: string;
+	line: number;
+}
+
+/** Pagers and editors that take `+N` before the file: less wants a command, `+Ng` (go to line N). */
+const PLUS_LINE: ReadonlySet<string> = new Set(['more', 'most', 'vi', 'vim', 'nvim', 'view', 'gvim', 'mvim', 'nano', 'pico', 'emacs',
+	'emacsclient', 'mg', 'jed', 'joe', 'ne', 'kak', 'micro', 'ed', 'ex', 'elvis', 'nvi', 'vis']);
+/** Editors that read `file:N`. */
+const COLON_LINE: ReadonlySet<string> = new Set(['subl', 'sublime_text', 'hx', 'helix', 'zed', 'mate']);
+/** Editors of the VS Code family: `--goto file:N`. */
+const GOTO_LINE: ReadonlySet<string> = new Set(['code', 'code-insiders', 'codium', 'vscodium', 'cursor', 'windsurf']);
+
+/** The program's own name: `/usr/bin/nvim` and `nvim.exe` are nvim. */
+function programName(command: string): string {
+	return (command.split(/[\\/]/).pop() ?? command).replace(/\.exe$/i, '').toLowerCase();
+}
+
+/**
+ * The pager or editor opened at a line of a file (`less +42g f`, `vi +42 f`, `code --goto f:42`). `atLine` is
+ * false when the program is not one whose line syntax tapedeck knows: it then gets the file alone, at its top.
+ */
+export function openAt(program: string | undefined, fallback: string, at: FilePosition): HandOff & {atLine: boolean} {
+	const words = (program?.trim() || fallback).split(/\s+/);
+	const command = words[0]!;
+	const options = words.slice(1);
+	const name = programName(command);
+	const line = Math.max(1, Math.trunc(at.line));
+	const args = name === 'less' ? [...options, `+${line}g`, at.file]
+		: PLUS_LINE.has(name) ? [...options, `+${line}`, at.file]
+		: COLON_LINE.has(name) ? [...options, `${at.file}:${line}`]
+		: GOTO_LINE.has(name) ? [...options, '--goto', `${at.file}:${line}`]
+		: null;
+	return args ? {command, args, cwd: '', atLine: true} : {command, args: [...options, at.file], cwd: '', atLine: false};
+}

@@ -7,6 +7,7 @@ import {LIST_BINDINGS, OVERLAY_BINDINGS} from './keymap-list.js';
 import {PROJECTS_BINDINGS} from './keymap-projects.js';
 import {TIMELINE_BINDINGS, TIMELINE_MODE_BINDINGS} from './keymap-timeline.js';
 import type {Binding, KeyAction, KeyMode} from './keymap-types.js';
+import {TYPING_MODES, keyMeanings, meansOtherThan} from './keymap-meaning.js';
 
 export type {Binding, KeyAction, KeyMode} from './keymap-types.js';
 
@@ -92,8 +93,6 @@ function printable(text: string): boolean {
 	return text.length > 0 && !/[\u0000-\u001f\u007f-\u009f]/.test(text);
 }
 
-/** Modes with a text field: printable keys they do not bind are typed into it. */
-const TYPING_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find-query', 'timeline-find', 'picker']);
 
 /** The action a key press means in a mode; in a typing mode unbound printable text is typed. */
 export function resolveKey(mode: KeyMode, input: string, key: KeyPress): Resolved | null {
@@ -110,7 +109,7 @@ export function bindingsFor(mode: KeyMode): Binding[] {
 
 const LABELS: Record<string, string> = {
 	up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	enter: 'Enter', esc: 'Esc', tab: 'Tab', backspace: 'Backspace', 'ctrl+c': 'Ctrl-C', ' ': 'Space',
+	enter: 'Enter', esc: 'Esc', tab: 'Tab', backspace: 'Backspace', 'ctrl+c': 'Ctrl-C', 'ctrl+f': 'Ctrl-F', ' ': 'Space',
 };
 
 export function keyLabel(name: string): string {
@@ -125,19 +124,45 @@ export function keysLabel(binding: Binding): string {
 export interface Hint {
 	keys: string;
 	label: string;
+	/** The key means something else on other screens: a narrow footer keeps this hint before the others. */
+	local?: boolean;
 }
+
+const MEANINGS = keyMeanings(KEYMAP);
+
+/**
+ * Actions whose footer hint speaks for a second one too: `←→/hl day` names the previous and the next day. The
+ * second binding has no hint of its own; its keys are paired with the first's in the hint.
+ */
+export const HINT_PAIRS: Partial<Record<KeyAction, KeyAction>> = {'select-prev': 'select-next', 'select-up': 'select-down'};
 
 /** The footer of a mode: bindings with a hint, in keymap order, less actions that do nothing right now. */
 export function footerHints(mode: KeyMode, hidden: readonly KeyAction[] = []): Hint[] {
-	return bindingsFor(mode)
+	const bindings = bindingsFor(mode);
+	return bindings
 		.filter((e) => e.hint !== undefined && !hidden.includes(e.action))
-		.map((e) => ({keys: e.action === 'cursor-down' ? movementKeys(mode) : footerKeys(e.keys), label: e.hint!}));
+		.map((e) => {
+			const pair = bindings.find((p) => p.action === HINT_PAIRS[e.action] && p.hint === undefined);
+			const keys = e.action === 'cursor-down' ? movementKeys(mode)
+				: pair ? e.keys.map((k, i) => `${keyLabel(k)}${pair.keys[i] === undefined ? '' : keyLabel(pair.keys[i]!)}`).join('/')
+				: footerKeys(e.keys);
+			return meansOtherThan(e, MEANINGS) ? {keys, label: e.hint!, local: true} : {keys, label: e.hint!};
+		});
 }
 
-/** Ctrl-C is left out of the footer beside a plainer key for the same thing (q). */
+/** The widest run of keys a footer hint names: `?/Esc`, `Space/→`; `Esc/Backspace/←/h` is named by `Esc`. */
+const FOOTER_KEYS_WIDTH = 7;
+
+/** Ctrl-C is left out of the footer beside a plainer key for the same thing (q); the `?` overlay lists every key. */
 function footerKeys(keys: readonly string[]): string {
 	const plain = keys.filter((k) => k !== 'ctrl+c');
-	return (plain.length ? plain : keys).map(keyLabel).join('/');
+	const labels = (plain.length ? plain : keys).map(keyLabel);
+	let shown = labels[0]!;
+	for (const l of labels.slice(1)) {
+		if (Array.from(`${shown}/${l}`).length > FOOTER_KEYS_WIDTH) break;
+		shown = `${shown}/${l}`;
+	}
+	return shown;
 }
 
 /** The movement hint names both directions: `j/k` or `↑↓`. */

@@ -56,6 +56,17 @@ function analyticsLines(d: SessionDetail): string[] {
 
 /** The whole document; pure, so the CLI and the Timeline give the same bytes for the same inputs. */
 export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string {
+	return sessionMarkdownLines(d, ctx).text;
+}
+
+/** The line count of lines joined with '\n' (a line may hold several). */
+const linesIn = (parts: readonly string[]) => parts.reduce((n, p) => n + 1 + (p.match(/\n/g)?.length ?? 0), 0);
+
+/**
+ * The document, and the line (1-based) of each message's heading: where `o`/`v` on the Timeline open it.
+ * `headings[i]` is message i's, in the order of `d.messages`.
+ */
+export function sessionMarkdownLines(d: SessionDetail, ctx: MarkdownContext): {text: string; headings: number[]} {
 	const s = d.summary;
 	const out = [
 		`# ${sanitizeLine(s.label) || '(no label)'}`,
@@ -80,11 +91,23 @@ export function sessionMarkdown(d: SessionDetail, ctx: MarkdownContext): string 
 		}
 	}
 	out.push('', '## Messages');
-	d.messages.forEach((m, i) => pushAll(out, messageMarkdown(m, i, ctx.timeZone)));
-	return out.join('\n') + '\n';
+	const headings: number[] = [];
+	let line = linesIn(out);
+	d.messages.forEach((m, i) => {
+		const lines = messageMarkdown(m, i, ctx.timeZone);
+		// Each message's Markdown opens with a blank line, then its heading.
+		headings.push(line + 2);
+		line += linesIn(lines);
+		pushAll(out, lines);
+	});
+	return {text: out.join('\n') + '\n', headings};
 }
 
 /** The session's Markdown with its facet and the workspace's price table: the one entry both callers use. */
 export function workspaceSessionMarkdown(ws: Workspace, d: SessionDetail, timeZone: string): string {
-	return sessionMarkdown(d, {timeZone, pricingSource: ws.pricing.source, facet: sessionFacet(ws, d.summary.id)});
+	return sessionMarkdown(d, workspaceContext(ws, d, timeZone));
+}
+
+export function workspaceContext(ws: Workspace, d: SessionDetail, timeZone: string): MarkdownContext {
+	return {timeZone, pricingSource: ws.pricing.source, facet: sessionFacet(ws, d.summary.id)};
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {TAPES_BASIC} from '../../fixtures/tapes-cases.js';
-import {workspaceSessionMarkdown} from '../../source/report/session-markdown.js';
+import {sessionMarkdownLines, workspaceContext, workspaceSessionMarkdown} from '../../source/report/session-markdown.js';
 import {createFacetsRepo} from '../../source/store/facets-repo.js';
 import {loadSessionDetail} from '../../source/workspace/session-detail.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
@@ -34,6 +34,16 @@ describe('a PromptKit session', () => {
 		md = markdown(run.ws, run.byId('support-42').id);
 	});
 	afterAll(() => run.ws.close());
+
+	it("knows the line of every message's heading (where the Timeline's o and v open it), multi-line bodies and all", () => {
+		const d = loadSessionDetail(run.ws, run.byId('support-42').id);
+		if (!d.ok) throw new Error(d.error);
+		const {text, headings} = sessionMarkdownLines(d.value, workspaceContext(run.ws, d.value, 'UTC'));
+		expect(text).toBe(md);
+		expect(headings).toHaveLength(d.value.messages.length);
+		const lines = text.split('\n');
+		headings.forEach((line, i) => expect(lines[line - 1]).toMatch(new RegExp(`^### ${i + 1}\\. `)));
+	});
 
 	it('heads with the session figures: status, cost with its source, tokens with cache, sub-sessions', () => {
 		const lines = md.split('\n');

@@ -33,4 +33,13 @@ describe('keys after a screen switch, in one write', () => {
 		expect(r.lastFrame()).not.toContain('does nothing here');
 	});
 
+	it('h then / on the Timeline: back on Sessions, the search opens with the text typed (was: dropped)', async () => {
+		const r = await app();
+		r.stdin.write('\r');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session\n'));
+		await inputReady(r.stdin);
+		r.stdin.write('h/flake');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/flake▏/));
+		expect(r.lastFrame()).toContain('tapedeck › Sessions');
+	});
 });

@@ -38,7 +38,7 @@ describe('frame', () => {
 		expectHelpListed(r.lastFrame(), bindingsFor('list'), [...bindingsFor('search'), ...bindingsFor('picker')]);
 	});
 
-	it('lists every key of the Timeline, its replay included, in the help overlay at 80×24', async () => {
+	it('lists every key of the Timeline, its replay and sub-session list included, in the help overlay at 80×24', async () => {
 		// One long label (Esc/Backspace/←/h) had narrowed every description, and the replay keys fell off the bottom.
 		const r = renderApp(d.services, undefined, {columns: 80, rows: 24});
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
@@ -48,7 +48,8 @@ describe('frame', () => {
 		press(r.stdin, '?');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('Keys'));
 		const frame = r.lastFrame()!;
-		expectHelpListed(frame, [...bindingsFor('timeline'), ...bindingsFor('timeline-replay')], bindingsFor('timeline-find'));
+		// The replay's and the sub-session list's keys are inline (their footers show them too).
+		expectHelpListed(frame, bindingsFor('timeline'), [...bindingsFor('timeline-find'), ...bindingsFor('timeline-replay'), ...bindingsFor('timeline-subs')]);
 		expect(frame).toContain('Esc/Backspace/←/h');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
 		for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);

@@ -137,7 +137,7 @@ describe('sub-sessions and layout', () => {
 		press(r.stdin, '/', ...parent.label.slice(0, 8).split(''), 'enter', 'enter');
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain(transcripts.parent));
 		await effectsFlushed();
-		press(r.stdin, 'o', 'enter');
+		press(r.stdin, 'u', 'enter');
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain(transcripts.child));
 		await effectsFlushed();
 		press(r.stdin, 'esc');

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {KEYMAP} from '../../source/core/keymap.js';
+import type {HandOff} from '../../source/core/hand-off.js';
 import {effectsFlushed, press} from './helpers/explorer.js';
 import {cursorRow, plain, renderTimeline, tapesFixture, transcriptFixture, type Fixture} from './timeline-helpers.js';
 
@@ -31,9 +32,17 @@ async function subs() {
 	const r = renderTimeline(transcripts.services, transcripts.parent);
 	await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
 	await effectsFlushed();
-	press(r.stdin, 'o');
+	press(r.stdin, 'u');
 	await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('sub-sessions (1)'));
 	return r;
+}
+
+/** A terminal that records what the keys hand it. */
+function fakeTerminal() {
+	const ran: HandOff[] = [];
+	const left: HandOff[] = [];
+	const copied: string[] = [];
+	return {ran, left, copied, run: (h: HandOff) => (ran.push(h), {ok: true as const}), leave: (h: HandOff) => void left.push(h), copy: (text: string) => void copied.push(text)};
 }
 
 const rowNumber = (frame: string | undefined) => cursorRow(frame).slice(1).trim().split(/\s+/)[0];
@@ -80,7 +89,7 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	},
 	'timeline:expand': async (key) => {
 		const r = await ready();
-		expect(plain(r.lastFrame()).split('\n').at(-1)).toContain('Enter/Space expand');
+		expect(plain(r.lastFrame()).split('\n').at(-1)).toContain('Enter expand');
 		press(r.stdin, 'j', key);
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('└3'));
 		const rows = plain(r.lastFrame()).split('\n');
@@ -129,13 +138,66 @@ const scenarios: Record<string, (key: string) => Promise<void>> = {
 	'timeline:sub-sessions': async (key) => {
 		const r = renderTimeline(transcripts.services, transcripts.parent);
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('1 sub-session '));
-		expect(plain(r.lastFrame())).toContain('o subs');
+		expect(plain(r.lastFrame())).toContain('u subs');
 		await effectsFlushed();
 		press(r.stdin, key);
 		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('sub-sessions (1)'));
 		// A session without sub-sessions does not advertise the key.
 		const t = await ready();
-		expect(plain(t.lastFrame())).not.toContain('o subs');
+		expect(plain(t.lastFrame())).not.toContain('u subs');
+	},
+	// o and v open the selected message: its heading in the session's Markdown (tapes: no file of its own)...
+	...Object.fromEntries((['page', 'edit'] as const).map((action) => [`timeline:${action}`, async (key: string) => {
+		vi.stubEnv(action === 'page' ? 'PAGER' : 'VISUAL', action === 'page' ? 'less -R' : 'nvim');
+		const t = fakeTerminal();
+		const r = renderTimeline({...tapes.services, terminal: t}, tapes.id);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+		await effectsFlushed();
+		press(r.stdin, 'j', 'j');
+		await vi.waitFor(() => expect(rowNumber(r.lastFrame())).toBe('5'));
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(t.ran).toHaveLength(1));
+		const [h] = t.ran;
+		expect(h!.command).toBe(action === 'page' ? 'less' : 'nvim');
+		const line = Number(/^\+(\d+)g?$/.exec(h!.args.at(-2)!)![1]);
+		const file = h!.args.at(-1)!;
+		expect(fs.readFileSync(file, 'utf8').split('\n')[line - 1]).toMatch(/^### 5\. tool /);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain(`closed · line ${line} of ${file}`));
+		// ...and the line of the Claude Code transcript that records it, when that file is there.
+		const c = renderTimeline({...transcripts.services, terminal: t}, transcripts.parent);
+		await vi.waitFor(() => expect(plain(c.lastFrame())).toContain('avg prompt'));
+		await effectsFlushed();
+		press(c.stdin, 'j', key);
+		await vi.waitFor(() => expect(t.ran).toHaveLength(2));
+		const at = t.ran[1]!;
+		const transcript = at.args.at(-1)!;
+		expect(transcript).toMatch(/\.jsonl$/);
+		const second = transcripts.services.timeline.outline(transcripts.parent)!.messages[1]!.facts.id.split(':')[0]!;
+		expect(fs.readFileSync(transcript, 'utf8').split('\n')[Number(/\d+/.exec(at.args.at(-2)!)![0]) - 1]).toContain(second);
+		vi.unstubAllEnvs();
+	}])),
+	'timeline:copy': async (key) => {
+		const t = fakeTerminal();
+		const r = renderTimeline({...tapes.services, terminal: t}, tapes.id);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+		await effectsFlushed();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(t.copied).toEqual([tapes.id]));
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain(`copied ${tapes.id}`));
+	},
+	'timeline:resume': async (key) => {
+		const t = fakeTerminal();
+		// A tapes session has no agent to go back to: the status bar says so and nothing runs.
+		const r = renderTimeline({...tapes.services, terminal: t}, tapes.id);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('avg prompt'));
+		await effectsFlushed();
+		press(r.stdin, key);
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('resume works for Claude Code and Codex'));
+		const c = renderTimeline({...transcripts.services, terminal: t}, transcripts.parent);
+		await vi.waitFor(() => expect(plain(c.lastFrame())).toContain('avg prompt'));
+		await effectsFlushed();
+		press(c.stdin, key);
+		await vi.waitFor(() => expect(t.left).toEqual([expect.objectContaining({command: 'claude', args: ['--resume', transcripts.parent]})]));
 	},
 	'timeline:toggle-thinking': async (key) => {
 		const r = renderTimeline(transcripts.services, transcripts.parent);
@@ -314,6 +376,16 @@ const bindings = KEYMAP.filter((b) => b.mode.startsWith('timeline'));
 describe('Timeline screen keys', () => {
 	it('has a scenario for every key of its modes', () => {
 		expect(bindings.filter((b) => !scenarios[`${b.mode}:${b.action}`]).map((b) => `${b.mode}:${b.action}`)).toEqual([]);
+	});
+
+	it('says in the status bar why a key did nothing, until the next key', async () => {
+		const r = await ready();
+		press(r.stdin, 'x');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('x does nothing here · ? lists the keys'));
+		press(r.stdin, 'u');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).toContain('this session has no sub-sessions'));
+		press(r.stdin, 'j');
+		await vi.waitFor(() => expect(plain(r.lastFrame())).not.toContain('no sub-sessions'));
 	});
 
 	it.each(bindings.flatMap((b) => b.keys.map((k) => [b.mode, k, b.action] as const)))('%s mode: %s (%s)', async (mode, key, action) => {

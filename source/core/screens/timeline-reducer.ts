@@ -1,7 +1,8 @@
 // The Timeline screen's state machine: a windowed list of group and message rows, expansion, message
 // sort, a detail pane that scrolls on its own, replay, and the sub-session list. Keys are resolved here
 // against the keymap with the state's own mode, so several keys in one chunk each see the mode the last
-// one left. Side effects (back, quit, export, open a sub-session) leave as a `request` the screen runs.
+// one left. Side effects (back, quit, export, open a sub-session, hand the terminal to a pager, editor or
+// agent) leave as a `request` the screen runs.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
 import type {MessageSortKey} from '../message-groups.js';
 import * as lw from './list-window.js';
@@ -9,7 +10,11 @@ import {MESSAGE_SORTS, buildRows, findRow, type RowSource, type TimelineRow} fro
 
 export type TimelineMode = 'timeline' | 'timeline-replay' | 'timeline-subs' | 'timeline-find' | 'help';
 
-type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number} | {kind: 'find'; query: string};
+/** The keys that reach past the frame (as on Sessions); `message` is the selected message's index. */
+export type TimelineHandOff = 'copy' | 'page' | 'edit' | 'resume';
+
+type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'export'} | {kind: 'open-sub'; index: number} | {kind: 'find'; query: string}
+	| {kind: 'hand-off'; what: TimelineHandOff; message: number};
 
 /** The session's matches of a query: message indices in time order, and which one is on show (-1: none yet). */
 export interface TimelineFind {
@@ -17,7 +22,10 @@ export interface TimelineFind {
 	matches: readonly number[];
 	at: number;
 }
-export type TimelineRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen (back, a sub-session), the keys after it in the same read, for that screen. */
+export type TimelineRequest = RequestBody & {seq: number; rest?: Array<{input: string; key: KeyPress}>};
+
+const LEAVING: ReadonlySet<RequestBody['kind']> = new Set(['back', 'open-sub']);
 
 export interface TimelineState {
 	mode: TimelineMode;
@@ -37,6 +45,8 @@ export interface TimelineState {
 	thinking: boolean;
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
+	/** Why the last key did nothing here (the status bar shows it until the next key). */
+	hint: string | null;
 	/** The query being typed after `/`. */
 	typing: string;
 	find: TimelineFind | null;
@@ -59,7 +69,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, typing: '', find: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, hint: null, typing: '', find: null, request: null, seq: 0,
 	};
 }
 
@@ -87,7 +97,7 @@ function toggle(state: TimelineState): TimelineState {
 	const row = state.rows[state.list.cursor];
 	if (!row || !state.source) return state;
 	const g = state.source.groups[row.group]!;
-	if (row.kind === 'group' && g.endIndex - g.startIndex < 2) return state;
+	if (row.kind === 'group' && g.endIndex - g.startIndex < 2) return {...state, hint: 'this group holds one message: nothing to expand'};
 	const expanded = new Set(state.expanded);
 	if (expanded.has(row.group)) expanded.delete(row.group);
 	else expanded.add(row.group);
@@ -182,9 +192,10 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'replay-faster': return replaySpeed(state, 1);
 		case 'replay-slower': return replaySpeed(state, -1);
 		case 'replay-step': return replayStep({...state, replay: {...state.replay, paused: true}});
-		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : state;
+		case 'sub-sessions': return state.subs.total > 0 ? {...state, mode: 'timeline-subs'} : {...state, hint: 'this session has no sub-sessions'};
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
+		case 'copy': case 'page': case 'edit': case 'resume': return request(state, {kind: 'hand-off', what: action, message: cursorMessage(state)});
 		case 'toggle-thinking': return {...state, thinking: !state.thinking};
 		case 'back': return subs ? {...state, mode: 'timeline'} : request(state, {kind: 'back'});
 		case 'help': return {...state, mode: 'help'};
@@ -194,8 +205,8 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'search-delete': return {...state, typing: Array.from(state.typing).slice(0, -1).join('')};
 		case 'search-cancel': return {...state, mode: 'timeline'};
 		case 'search-accept': return state.typing.trim() === '' ? {...state, mode: 'timeline', find: null} : request({...state, mode: 'timeline'}, {kind: 'find', query: state.typing});
-		case 'find-next': return stepMatch(state, 1);
-		case 'find-prev': return stepMatch(state, -1);
+		case 'find-next': return state.find?.matches.length ? stepMatch(state, 1) : {...state, hint: state.find ? 'no match to go to' : '/ finds in this session first'};
+		case 'find-prev': return state.find?.matches.length ? stepMatch(state, -1) : {...state, hint: state.find ? 'no match to go to' : '/ finds in this session first'};
 		default: return state; // the Sessions screen's actions are not bound in these modes
 	}
 }
@@ -208,16 +219,24 @@ function moveSubs(state: TimelineState, by: number): TimelineState {
 export function timelineReducer(state: TimelineState, action: TimelineAction): TimelineState {
 	switch (action.type) {
 		case 'input': {
+			const presses = keyPresses(action.input, action.key);
+			// Another screen is on its way: this key is for it.
+			if (state.request && LEAVING.has(state.request.kind)) return {...state, request: {...state.request, rest: [...state.request.rest ?? [], ...presses]}};
 			// The export's message stays until the next key, like a message line.
-			let next = state.notice === null ? state : {...state, notice: null};
-			for (const press of keyPresses(action.input, action.key)) {
+			let next = state.notice === null && state.hint === null ? state : {...state, notice: null, hint: null};
+			for (const [at, press] of presses.entries()) {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				// During a replay its own keys pace it; any other key stops it, and only the quit keys also do what they say.
 				const pacing = hit?.action === 'replay-pause' || hit?.action === 'replay-faster' || hit?.action === 'replay-slower' || hit?.action === 'replay-step';
 				if (next.mode === 'timeline-replay' && !pacing && hit?.action !== 'quit') next = onKey(next, 'replay-stop');
 				else if (hit?.action === 'type') next = {...next, typing: next.typing + hit.text};
 				else if (hit) next = onKey(next, hit.action);
-				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
+				else if (next.mode === 'timeline' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
+				if (next.request?.kind === 'quit') break;
+				if (next.request && LEAVING.has(next.request.kind) && next.request !== state.request) {
+					next = {...next, request: {...next.request, rest: presses.slice(at + 1)}};
+					break;
+				}
 			}
 			return next;
 		}

@@ -7,13 +7,20 @@ function hintSegments(hints: readonly Hint[]): Segment[] {
 	return hints.flatMap((h, i) => [...(i > 0 ? [{text: '  '}] : []), {text: h.keys, token: 'key' as const}, {text: ` ${h.label}`, token: 'muted' as const}]);
 }
 
-/** Hints that fit, keeping the last two (help and quit) whenever anything is dropped. */
+/**
+ * Hints that fit, keeping the last two (help and quit) whenever anything is dropped. The last hints go first,
+ * those of keys that mean here what they mean everywhere before those of keys that mean something else here
+ * (Timeline `r replay`, `e export`): a narrow footer still says what is different on this screen.
+ */
 export function fitHints(hints: readonly Hint[], width: number): Hint[] {
 	if (segmentsWidth(hintSegments(hints)) <= width) return [...hints];
 	const tail = hints.slice(-2);
 	const head = hints.slice(0, -2);
-	while (head.length && segmentsWidth(hintSegments([...head, ...tail])) > width) head.pop();
-	return [...head, ...tail];
+	const order = [...head.keys()].sort((a, b) => Number(head[b]!.local === true) - Number(head[a]!.local === true) || a - b);
+	let kept = order.length;
+	const shown = () => head.filter((_, i) => order.indexOf(i) < kept);
+	while (kept > 0 && segmentsWidth(hintSegments([...shown(), ...tail])) > width) kept--;
+	return [...shown(), ...tail];
 }
 
 export const Footer = memo(function Footer({hints, width, search}: {hints: readonly Hint[]; width: number; search?: string}) {

@@ -85,8 +85,8 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);
-	// The heatmap layer's one hint names both arrows: `↑↓ weekday`.
-	const hints = useMemo(() => keyModes(state).flatMap((m) => footerHints(m).map((h) => (m === 'analytics-heatmap' ? {...h, keys: '↑↓'} : h))), [state.mode, state.focus]);
+	// The heatmap layer's one hint names both arrows (`↑↓ weekday`), as the day's does (`←→/hl day`): see HINT_PAIRS.
+	const hints = useMemo(() => keyModes(state).flatMap((m) => footerHints(m)), [state.mode, state.focus]);
 	if (!active) return null;
 
 	const scroll = Math.min(state.scroll, Math.max(0, page.lines.length - viewHeight));

@@ -3,7 +3,8 @@
 // a 10,000-message session opens at once. One reducer, one input handler resolving keys via the keymap.
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
+import {handOffResult} from '../hooks/use-hand-off.js';
 import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
 import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
 import type {RowSource} from '../../core/screens/timeline-rows.js';
@@ -38,8 +39,9 @@ export const REPLAY_STEP_MS = 300;
 const HELP = [
 	{title: 'Timeline', bindings: bindingsFor('timeline')},
 	{title: 'Finding (words, "phrases", -not, prefix*, tool: role: in:)', bindings: bindingsFor('timeline-find'), compact: true},
-	{title: 'During a replay', bindings: bindingsFor('timeline-replay')},
-	{title: 'Sub-sessions list', bindings: bindingsFor('timeline-subs')},
+	// Their footers say the same: inline, so every Timeline key fits the overlay at 80×24.
+	{title: 'During a replay', bindings: bindingsFor('timeline-replay'), compact: true},
+	{title: 'Sub-sessions list (u)', bindings: bindingsFor('timeline-subs'), compact: true},
 ];
 
 export interface TimelineScreenProps {
@@ -105,16 +107,25 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 		return () => clearInterval(timer);
 	}, [state.mode, state.replay.paused, state.replay.speed, replayStepMs]);
 
+	const hold = useKeyHold();
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
+		// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+		if (r.rest?.length) hold(r.rest);
 		if (r.kind === 'back') onBack();
 		else if (r.kind === 'quit') onQuit();
 		else if (r.kind === 'open-sub') {
 			const sub = outline?.subSessions[r.index];
 			if (sub) onOpenSession(sub.id);
 		} else if (r.kind === 'find') find(r.query);
-		else {
+		else if (r.kind === 'hand-off') {
+			const message = outline?.messages[r.message]?.facts.id;
+			if (outline) {
+				const said = handOffResult(services, r.what, outline.summary, process.env, r.what === 'page' || r.what === 'edit' ? message : undefined);
+				dispatch({type: 'notice', text: sanitizeLine(said.text), ok: said.ok});
+			}
+		} else {
 			const written = services.timeline.exportMarkdown(id);
 			dispatch({type: 'notice', text: written.ok ? `exported to ${written.value}` : sanitizeLine(written.error), ok: written.ok});
 		}
@@ -149,7 +160,7 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 			title={<TitleBar screen={`Session${state.mode === 'timeline-replay' ? ` · ${state.replay.paused ? 'paused' : 'replaying'} ×${state.replay.speed}` : ''}`} period={null} width={size.columns} />}
 			status={state.notice ? <Segments width={size.columns} segments={[{text: ` ${state.notice.text}`, token: state.notice.ok ? 'good' : 'bad'}]} />
 				: <StatusBar sources={services.sources} sync={background.sync} spinner={background.spinner} facets={background.facets}
-				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} timeZone={services.timeZone} width={size.columns} />}
+				filters={[...(state.sort === 'time' ? [] : [`sort:${state.sort}`]), ...findChip]} counts={null} notices={services.notices} hint={state.hint} timeZone={services.timeZone} width={size.columns} />}
 			footer={<Footer width={size.columns} hints={hints} {...(state.mode === 'timeline-find' ? {search: state.typing} : {})} />}
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />

@@ -9,9 +9,10 @@ import {sessionFacet} from '../../facets/facet-lookup.js';
 import {loadSessionDetail} from '../../workspace/session-detail.js';
 import {subSessionsOf} from '../../workspace/sub-sessions.js';
 import type {Workspace} from '../../workspace/open-workspace.js';
-import {workspaceSessionMarkdown} from '../../report/session-markdown.js';
+import {sessionMarkdownLines, workspaceContext, workspaceSessionMarkdown} from '../../report/session-markdown.js';
+import {transcriptPosition} from '../../workspace/transcript-position.js';
 import {writeSessionMarkdown} from '../export-markdown.js';
-import type {TimelineMessage, TimelineOutline, TimelineService} from './types.js';
+import type {MessagePosition, TimelineMessage, TimelineOutline, TimelineService} from './types.js';
 
 export interface TimelineServiceOptions {
 	timeZone: string;
@@ -80,6 +81,23 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 			if (!loaded.ok) return loaded;
 			return writeSessionMarkdown(loaded.value.summary.id, workspaceSessionMarkdown(ws, loaded.value, opts.timeZone),
 				purpose === 'view' ? opts.viewDir : opts.exportDir);
+		},
+		viewAt(id, messageId): Result<MessagePosition> {
+			const summary = ws.store.sessions.get(id);
+			if (!summary) return {ok: false, error: 'this session is no longer in the index'};
+			if (summary.source === 'claude-code') {
+				const roots = ws.sources.filter((s) => s.kind === 'claude-code').map((s) => s.path);
+				const at = transcriptPosition(roots, summary, messageId);
+				if (at) return {ok: true, value: {...at, transcript: true}};
+			}
+			// No transcript file to open (tapes, PostgreSQL, the API, or a file gone): the session as Markdown.
+			const loaded = loadSessionDetail(ws, id);
+			if (!loaded.ok) return loaded;
+			const {text, headings} = sessionMarkdownLines(loaded.value, workspaceContext(ws, loaded.value, opts.timeZone));
+			const written = writeSessionMarkdown(loaded.value.summary.id, text, opts.viewDir);
+			if (!written.ok) return written;
+			const index = loaded.value.messages.findIndex((m) => m.facts.id === messageId);
+			return {ok: true, value: {file: written.value, line: index < 0 ? 1 : headings[index]!, transcript: false}};
 		},
 	};
 }

@@ -113,6 +113,19 @@ export interface TimelineService {
 	detail(id: string): Result<SessionDetail>;
 	/** Writes `tapedeck show <id> --md` into a file; returns its path. `view`: a file to read in $PAGER or $EDITOR. */
 	exportMarkdown(id: string, purpose?: 'export' | 'view'): Result<string>;
+	/**
+	 * A file to open at one message (Timeline `o`/`v`): its line in the Claude Code transcript when that file is
+	 * there, else in the session's Markdown, written beside the index.
+	 */
+	viewAt(id: string, messageId: string): Result<MessagePosition>;
+}
+
+export interface MessagePosition {
+	file: string;
+	/** 1-based. */
+	line: number;
+	/** The source's own transcript (true), or the exported Markdown. */
+	transcript: boolean;
 }
 
 export interface AnalyticsService {

@@ -47,8 +47,11 @@ describe('timeline reducer', () => {
 		s = keys(s, 'j', 'j', ' ');
 		expect(s.rows).toHaveLength(3);
 		expect(s.rows[s.list.cursor]).toEqual({kind: 'group', group: 1});
-		// A one-message group has nothing to expand.
-		expect(keys(loaded(), 'enter')).toEqual(loaded());
+		// A one-message group has nothing to expand, and the status bar says so until the next key.
+		const single = keys(loaded(), 'enter');
+		expect({...single, hint: null}).toEqual(loaded());
+		expect(single.hint).toMatch(/one message/);
+		expect(keys(single, 'j').hint).toBeNull();
 	});
 
 	it('keeps the selected row selected across sorts and cycles time → tokens → cost → gap', () => {
@@ -85,12 +88,33 @@ describe('timeline reducer', () => {
 	});
 
 	it('opens the sub-session list only when there are sub-sessions, and asks to open the chosen one', () => {
-		const s = keys(loaded(), 'o', 'j', 'enter');
+		const s = keys(loaded(), 'u', 'j', 'enter');
 		expect(s.request).toMatchObject({kind: 'open-sub', index: 1});
 		expect(s.mode).toBe('timeline');
 		const none = timelineReducer(initialTimelineState(10, 6), {type: 'loaded', source: SOURCE, subSessions: 0});
-		expect(keys(none, 'o')).toBe(none);
-		expect(keys(loaded(), 'o', 'esc').mode).toBe('timeline');
+		expect({...keys(none, 'u'), hint: null}).toEqual(none);
+		expect(keys(none, 'u').hint).toBe('this session has no sub-sessions');
+		expect(keys(loaded(), 'u', 'esc').mode).toBe('timeline');
+	});
+
+	it('o, v, y and R ask for a hand-off at the message under the cursor (a group row: its first message)', () => {
+		expect(keys(loaded(), 'o').request).toMatchObject({kind: 'hand-off', what: 'page', message: 0});
+		// The second group (messages 1..3), then inside it, its third message.
+		expect(keys(loaded(), 'j', 'v').request).toMatchObject({kind: 'hand-off', what: 'edit', message: 1});
+		expect(keys(loaded(), 'j', 'enter', 'j', 'j', 'o').request).toMatchObject({kind: 'hand-off', what: 'page', message: 2});
+		expect(keys(loaded(), 'G', 'y').request).toMatchObject({kind: 'hand-off', what: 'copy', message: 4});
+		expect(keys(loaded(), 'R').request).toMatchObject({kind: 'hand-off', what: 'resume'});
+		// Sorted by tokens the first row is the second group: its message, not the first in time.
+		expect(keys(loaded(), 's', 'g', 'o').request).toMatchObject({kind: 'hand-off', message: 1});
+	});
+
+	it('says why a key did nothing: an unbound key, n/N before a find or without matches', () => {
+		expect(keys(loaded(), 'x').hint).toBe('x does nothing here · ? lists the keys');
+		expect(keys(loaded(), 'n').hint).toBe('/ finds in this session first');
+		const none = timelineReducer(loaded(), {type: 'found', query: 'zzz', matches: []});
+		expect(keys(none, 'N').hint).toBe('no match to go to');
+		// A key that does something clears it.
+		expect(keys(loaded(), 'x', 'j').hint).toBeNull();
 	});
 
 	it('asks for back, export and quit; a lone key press after an export clears its message', () => {
