@@ -37,7 +37,7 @@ export const KEPT_KEYS = 256;
 
 const ESCAPE: Partial<Key> = {escape: true, meta: true};
 
-const BLANK: Key = {
+export const BLANK: Key = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
 	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
 	super: false, hyper: false, capsLock: false, numLock: false,
