@@ -20,14 +20,29 @@ export interface ListPlace {
 	visible: number;
 	/** The selected row's line among them (-1: none on screen). */
 	selected: number;
+	/**
+	 * The keys a wheel notch gives 3 of; default ↓/↑. (On Analytics' page j/k, which scroll it whatever has
+	 * the focus, where ↑↓ pick a weekday on the heatmap.)
+	 */
+	wheel?: {down: string; up: string};
 }
 
-/** The terminal line of a laid-out box's top, or null while it is not laid out (not on screen). */
-export function topLine(node: DOMElement | null | undefined): number | null {
+/** Where a laid-out box is on the terminal (cells, 0-based), or null while it is not laid out (not on screen). */
+export interface BoxPlace {
+	top: number;
+	left: number;
+	width: number;
+}
+
+export function boxPlace(node: DOMElement | null | undefined): BoxPlace | null {
 	if (!node?.yogaNode) return null;
-	let y = 0;
-	for (let n: DOMElement | undefined = node; n; n = n.parentNode) y += n.yogaNode?.getComputedTop() ?? 0;
-	return y;
+	let top = 0;
+	let left = 0;
+	for (let n: DOMElement | undefined = node; n; n = n.parentNode) {
+		top += n.yogaNode?.getComputedTop() ?? 0;
+		left += n.yogaNode?.getComputedLeft() ?? 0;
+	}
+	return {top, left, width: node.yogaNode.getComputedWidth()};
 }
 
 const keyOf = (over: Partial<Key>): Key => ({...BLANK, ...over});
@@ -36,14 +51,20 @@ const UP = keyOf({upArrow: true});
 const ENTER = keyOf({return: true});
 
 /** The keys a mouse event stands for in a list at `place` (none: the event does nothing there). */
-export function listKeys({event, shift, meta, ctrl}: ModifiedMouseEvent, place: ListPlace, top: number | null): Key[] {
-	if (event.kind === 'wheel') return Array.from({length: WHEEL_ROWS}, () => (event.direction === 'down' ? DOWN : UP));
-	if (event.kind !== 'press' || event.button !== 'left' || shift || meta || ctrl || top === null) return [];
-	const line = event.y - top - (place.skip ?? 0);
+export function listKeys({event, shift, meta, ctrl}: ModifiedMouseEvent, place: ListPlace, box: BoxPlace | null): Array<[string, Key]> {
+	if (event.kind === 'wheel') {
+		const input = place.wheel ? place.wheel[event.direction] : '';
+		const key = place.wheel ? BLANK : event.direction === 'down' ? DOWN : UP;
+		return Array.from({length: WHEEL_ROWS}, () => [input, key]);
+	}
+	if (event.kind !== 'press' || event.button !== 'left' || shift || meta || ctrl || box === null) return [];
+	// Beside the list (the Timeline's detail pane) is not on a row.
+	if (event.x < box.left || event.x >= box.left + box.width) return [];
+	const line = event.y - box.top - (place.skip ?? 0);
 	if (line < 0 || line >= place.visible || place.selected < 0) return [];
-	if (line === place.selected) return [ENTER];
+	if (line === place.selected) return [['', ENTER]];
 	const delta = line - place.selected;
-	return Array.from({length: Math.abs(delta)}, () => (delta > 0 ? DOWN : UP));
+	return Array.from({length: Math.abs(delta)}, () => ['', delta > 0 ? DOWN : UP]);
 }
 
 /**
@@ -53,6 +74,6 @@ export function listKeys({event, shift, meta, ctrl}: ModifiedMouseEvent, place: 
 export function useListMouse(send: KeyHandler, place: ListPlace | null, {isActive = true}: {isActive?: boolean} = {}): void {
 	useMouse((m) => {
 		if (!place) return;
-		for (const key of listKeys(m, place, topLine(place.ref.current))) send('', key);
+		for (const [input, key] of listKeys(m, place, boxPlace(place.ref.current))) send(input, key);
 	}, {isActive});
 }

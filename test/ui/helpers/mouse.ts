@@ -11,7 +11,7 @@ export function wheel(direction: 'up' | 'down', line: number, column = 4): strin
 }
 
 /** The frame line of the selected row (marked ›). */
-export function selectedLine(frame: string, marker = '›'): number {
+export function selectedAt(frame: string, marker = '›'): number {
 	const line = frame.split('\n').findIndex((l) => l.trimStart().startsWith(marker));
 	if (line < 0) throw new Error(`no selected row in:\n${frame}`);
 	return line;
