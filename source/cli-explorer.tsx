@@ -17,12 +17,23 @@ const ALT_SCREEN_ON = '\u001b[?1049h\u001b[H';
 // screen's last lines into the restored one.
 const ALT_SCREEN_OFF = '\u001b[2J\u001b[H\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+// Mouse reporting: presses, releases and the wheel (1000), in SGR form (1006: any size of terminal, and a
+// release that says where). No motion (1002/1003): nothing here follows a drag.
+const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
+
+export interface ExplorerTerminal {
+	/** Turn mouse reporting on (wheel and clicks in the lists); false for --no-mouse. */
+	mouse: boolean;
+}
 
 /**
  * The explorer owns the terminal (alternate screen, raw mode) until it exits. Every way out (q, Ctrl-C,
  * a signal, an uncaught error) leaves raw mode and the alternate screen before anything is printed.
  */
-export async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<LaunchOptions, 'stdin' | 'stdout'>, config: InsightsConfig, version: string): Promise<never> {
+export async function runExplorer(ui: typeof import('./ui/launch.js'), options: Omit<LaunchOptions, 'stdin' | 'stdout'>, config: InsightsConfig, version: string, {mouse}: ExplorerTerminal = {mouse: true}): Promise<never> {
+	const mouseOn = mouse ? MOUSE_ON : '';
+	const mouseOff = mouse ? MOUSE_OFF : '';
 	let explorer: Explorer | null = null;
 	let restored = false;
 	// Node prints its warnings (a listener leak, a deprecation) straight to stderr, which scrolled the frame
@@ -39,7 +50,7 @@ export async function runExplorer(ui: typeof import('./ui/launch.js'), options: 
 			// Already unmounted, or React is what failed: the terminal still has to be restored.
 		}
 		if (process.stdin.isTTY) process.stdin.setRawMode(false);
-		process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+		process.stdout.write(mouseOff + SHOW_CURSOR + ALT_SCREEN_OFF);
 		for (const w of warnings) stderrLine(`tapedeck: node: ${w}`);
 	};
 	const die = (code: number, message?: string): never => {
@@ -64,10 +75,11 @@ export async function runExplorer(ui: typeof import('./ui/launch.js'), options: 
 		},
 		run: (h) => {
 			if (process.stdin.isTTY) process.stdin.setRawMode(false);
-			process.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+			// The pager or editor gets a terminal that reports no mouse unless it asks itself.
+			process.stdout.write(mouseOff + SHOW_CURSOR + ALT_SCREEN_OFF);
 			// The explorer's thread waits here; the sync thread carries on. Nothing reads stdin meanwhile.
 			const ran = spawnSync(h.command, h.args, {stdio: 'inherit', ...(h.cwd ? {cwd: h.cwd} : {})});
-			process.stdout.write(ALT_SCREEN_ON);
+			process.stdout.write(ALT_SCREEN_ON + mouseOn);
 			if (process.stdin.isTTY) process.stdin.setRawMode(true);
 			// The next frame is drawn whole onto the fresh screen.
 			explorer?.instance.clear();
@@ -78,7 +90,7 @@ export async function runExplorer(ui: typeof import('./ui/launch.js'), options: 
 	// (say, why the heuristic runs) goes to the status bar too. It rescans after every sync that wrote.
 	let insights: Promise<Insights | null> | null = null;
 	let worker: Insights['worker'] = null;
-	process.stdout.write(ALT_SCREEN_ON);
+	process.stdout.write(ALT_SCREEN_ON + mouseOn);
 	// Raw before the first frame: keys typed while the explorer loads wait unechoed for the key hub.
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	try {

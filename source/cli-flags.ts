@@ -23,6 +23,7 @@ export const FLAGS = {
 	refresh: {type: 'number', default: 10},
 	exportDir: {type: 'string'},
 	theme: {type: 'string'},
+	mouse: {type: 'boolean', default: true},
 	claude: {type: 'string', isMultiple: true},
 	codex: {type: 'string', isMultiple: true},
 	promptkit: {type: 'string', isMultiple: true},

@@ -104,6 +104,9 @@ export const HELP = `
         --export-dir <dir> Where the Timeline's e writes a session's Markdown (created when missing;
                            default: the current directory); the status bar names the file
         --theme <name>     dark or light palette (default: the terminal's own colours); NO_COLOR turns colour off
+        --no-mouse         Leave the mouse to the terminal (its own selection and scrollback); by default the
+                           wheel scrolls a list by 3 rows, a click selects a row and a click on the selected
+                           row opens it
 
   Insights (facets are extracted in the background while the explorer is open, and by \`facets\`)
         --insights-provider <p>   openai, anthropic, ollama or heuristic. Default: openai when an OpenAI key is

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
 			// The Timeline's `e` writes where the user is, unless told otherwise.
 			exportDir: path.resolve(f.exportDir || process.cwd()),
-		}, insights.value, version);
+		}, insights.value, version, {mouse: f.mouse});
 	}
 	for (const notice of ws.notices) stderrLine(notice);
 

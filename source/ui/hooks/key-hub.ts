@@ -3,9 +3,13 @@
 // replaced by another (the error panel subscribes in an effect after its first frame), was lost. The hub
 // keeps keys that arrive while no handler listens and gives them, in order, to the next one that does.
 // It also reads an Esc that came with the next key as the two keys they were (see splitEscape).
+// Mouse reports (SGR, turned on by the explorer) come in as keys too: the hub reads them out with the core
+// mouse reader and hands them to mouse handlers, so no screen ever sees their bytes as keys.
 import type {Key} from 'ink';
+import {MouseReader, type ModifiedMouseEvent} from '../../core/mouse.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
+export type MouseHandler = (event: ModifiedMouseEvent) => void;
 
 export interface KeyHub {
 	/** A key from the terminal (Ink's useInput at the root). */
@@ -17,6 +21,12 @@ export interface KeyHub {
 	 * `bsp`): they, and every key until then, wait for the next handler that subscribes, not one there now.
 	 */
 	hold(keys: ReadonlyArray<readonly [string, Partial<Key>]>): void;
+	/**
+	 * A handler takes mouse events until the returned function is called. Unlike keys, a mouse event no
+	 * handler was there for (or that came while keys were held for another screen) is dropped: it points
+	 * at a place on a frame that is no longer there.
+	 */
+	subscribeMouse(handler: {current: MouseHandler}): () => void;
 }
 
 /** How long held keys wait for the screen that was asked for before they go to whoever listens. */
@@ -27,7 +37,7 @@ export const KEPT_KEYS = 256;
 
 const ESCAPE: Partial<Key> = {escape: true, meta: true};
 
-const BLANK: Key = {
+export const BLANK: Key = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
 	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
 	super: false, hyper: false, capsLock: false, numLock: false,
@@ -62,6 +72,8 @@ function blankKey(key: Key): Key {
 
 export function createKeyHub(): KeyHub {
 	const handlers: Array<{handler: {current: KeyHandler}; alt: readonly string[]}> = [];
+	const mouseHandlers: Array<{current: MouseHandler}> = [];
+	const mouse = new MouseReader();
 	let kept: Array<[string, Key]> = [];
 	// While held: the handlers that were there when the keys were given back, which must not get them.
 	let heldFrom: Set<unknown> | null = null;
@@ -85,7 +97,21 @@ export function createKeyHub(): KeyHub {
 		if (!kept.length) skip = null;
 	};
 	return {
-		emit(rawInput, rawKey) {
+		emit(keyInput, keyKey) {
+			let rawInput = keyInput;
+			let rawKey = keyKey;
+			if (mouse.waiting || keyInput.startsWith('[<')) {
+				const read = mouse.read(keyInput);
+				if (read.events.length && !heldFrom) {
+					flush();
+					for (const event of read.events) for (const h of [...mouseHandlers]) h.current(event);
+				}
+				if (!read.keys) return;
+				if (read.keys !== keyInput) {
+					rawInput = read.keys;
+					rawKey = {...blankKey(keyKey), shift: read.keys.length === 1 && /[A-Z]/.test(read.keys)};
+				}
+			}
 			const [input, key] = normalKey(rawInput, rawKey);
 			if (!handlers.length || heldFrom) {
 				if (kept.length < KEPT_KEYS) kept.push([input, key]);
@@ -106,6 +132,13 @@ export function createKeyHub(): KeyHub {
 			return () => {
 				const i = handlers.indexOf(entry);
 				if (i >= 0) handlers.splice(i, 1);
+			};
+		},
+		subscribeMouse(handler) {
+			mouseHandlers.push(handler);
+			return () => {
+				const i = mouseHandlers.indexOf(handler);
+				if (i >= 0) mouseHandlers.splice(i, 1);
 			};
 		},
 		hold(keys) {

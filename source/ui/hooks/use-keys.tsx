@@ -3,7 +3,7 @@
 // (a screen rendered alone in a test) it reads Ink's keys itself, with the same Esc reading.
 import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import {useInput, type Key} from 'ink';
-import {createKeyHub, splitEscape, type KeyHandler, type KeyHub} from './key-hub.js';
+import {createKeyHub, splitEscape, type KeyHandler, type KeyHub, type MouseHandler} from './key-hub.js';
 
 const KeysContext = createContext<KeyHub | null>(null);
 
@@ -39,4 +39,15 @@ export function useKeys(handler: KeyHandler, {isActive = true, alt = []}: KeysOp
 export function useKeyHold(): (keys: ReadonlyArray<{input: string; key: Partial<Key>}>) => void {
 	const hub = useContext(KeysContext);
 	return useMemo(() => (keys) => hub?.hold(keys.map((k) => [k.input, k.key] as const)), [hub]);
+}
+
+/**
+ * Mouse events (wheel, press, release) while `isActive`, from the app's hub; outside an app there are none
+ * (nothing turns mouse reporting on for a screen rendered alone).
+ */
+export function useMouse(handler: MouseHandler, {isActive = true}: {isActive?: boolean} = {}): void {
+	const hub = useContext(KeysContext);
+	const latest = useRef(handler);
+	latest.current = handler;
+	useLayoutEffect(() => (hub && isActive ? hub.subscribeMouse(latest) : undefined), [hub, isActive]);
 }

@@ -1,8 +1,10 @@
 // The Analytics screen: trends at a glance over the Sessions screen's filters and period, drawn from the
 // same AnalyticsModel `analytics --json` prints. One reducer, one input handler; the page is built as
 // lines (see components/analytics-page) and scrolled; Enter on a day or an hour lists its sessions.
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, type DOMElement, type Key} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
+import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -81,7 +83,14 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	const send = (input: string, key: Key) => dispatch({type: 'input', input, key, now: services.now()});
+	useKeys(send, {isActive: active});
+	// The wheel scrolls the page (j/k) and moves in a day's sessions; a click there selects or opens one.
+	const drillBox = useRef<DOMElement>(null);
+	const drill = state.mode === 'drill' && state.drill ? state.drill.list : null;
+	useListMouse(send, state.mode === 'help' ? null : drill
+		? {ref: drillBox, skip: DRILL_HEADER_LINES, visible: Math.max(0, Math.min(drill.height, rows.length - drill.offset)), selected: drill.cursor - drill.offset}
+		: {ref: drillBox, visible: 0, selected: -1, wheel: {down: 'j', up: 'k'}}, {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);
@@ -101,8 +110,8 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
 				: state.mode === 'drill' && state.drill ? (
-					<DrillView slot={state.drill.slot} rows={rows} list={state.drill.list} sort={filters.sort} sortDir={filters.sortDir}
-						timeZone={services.timeZone} width={size.columns} height={body} />
+					<Box ref={drillBox} flexDirection="column"><DrillView slot={state.drill.slot} rows={rows} list={state.drill.list} sort={filters.sort} sortDir={filters.sortDir}
+						timeZone={services.timeZone} width={size.columns} height={body} /></Box>
 				) : (
 					<>
 						{page.lines.slice(scroll, scroll + viewHeight).map((line, i) => (

@@ -2,8 +2,10 @@
 // the same figures as `tapedeck projects` (core/project-rollup.ts over the same rows, subagents included).
 // Enter goes back to the list filtered to the project; Esc goes back as it was. One reducer, one input
 // handler; the table takes everything as props.
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, type DOMElement, type Key} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
+import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -51,7 +53,12 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	const send = (input: string, key: Key) => dispatch({type: 'input', input, key, now: services.now()});
+	useKeys(send, {isActive: active});
+	// The wheel and clicks on the rows, under the summary line and the header (not over the help).
+	const table = useRef<DOMElement>(null);
+	const visible = Math.max(0, Math.min(state.list.height, rows.length - state.list.offset));
+	useListMouse(send, state.mode === 'help' ? null : {ref: table, skip: PROJECT_HEADER_LINES, visible, selected: state.list.cursor - state.list.offset}, {isActive: active});
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const grandTotal = useMemo(() => services.sessions.count({...DEFAULT_FILTERS, topLevel: true}), [services, background.sync.version]);
@@ -68,7 +75,7 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 			footer={<Footer width={size.columns} hints={hints} />}
 		>
 			{state.mode === 'help' ? <HelpOverlay sections={HELP} width={size.columns} height={body} />
-				: <ProjectTable rows={rows} list={state.list} sort={state.sort} timeZone={services.timeZone} width={size.columns} height={body} />}
+				: <Box ref={table} flexDirection="column"><ProjectTable rows={rows} list={state.list} sort={state.sort} timeZone={services.timeZone} width={size.columns} height={body} /></Box>}
 		</Frame>
 	);
 }

@@ -1,8 +1,10 @@
 // The Search screen (F or Ctrl-F on Sessions): messages matching a query across the sessions the list's
 // filters and period select, ranked by bm25 or newest first, each with its snippet. Enter opens the session
 // at that message. One reducer, one input handler; the query runs when typing pauses, off the key's frame.
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, type DOMElement, type Key} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
+import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {initialSearchState, searchReducer} from '../../core/screens/search-reducer.js';
 import {describeFilters} from '../../core/filters.js';
@@ -80,7 +82,12 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useKeys((input, k) => dispatch({type: 'input', input, key: k, total: hits.length}), {isActive: active});
+	const send = (input: string, k: Key) => dispatch({type: 'input', input, key: k, total: hits.length});
+	useKeys(send, {isActive: active});
+	// The wheel and clicks on the results (not over the help).
+	const list = useRef<DOMElement>(null);
+	const visible = Math.max(0, Math.min(state.list.height, hits.length - state.list.offset));
+	useListMouse(send, state.mode === 'help' ? null : {ref: list, visible, selected: state.list.cursor - state.list.offset}, {isActive: active});
 
 	const hints = useMemo(() => footerHints(state.mode === 'help' ? 'help' : state.mode), [state.mode]);
 	if (!active) return null;
@@ -105,8 +112,8 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 					]} />
 					<Segments width={size.columns} segments={error ? [{text: ` ${error}`, token: 'bad'}] : [{text: ` ${SYNTAX}`, token: 'muted'}]} />
 					<SearchHeader width={size.columns} />
-					<SearchResults hits={hits} offset={state.list.offset} cursor={state.list.cursor} height={height} width={size.columns}
-						timeZone={services.timeZone} empty={empty} />
+					<Box ref={list} flexDirection="column"><SearchResults hits={hits} offset={state.list.offset} cursor={state.list.cursor} height={height} width={size.columns}
+						timeZone={services.timeZone} empty={empty} /></Box>
 				</>
 			)}
 		</Frame>

@@ -1,7 +1,9 @@
 // The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
 // One reducer, one input handler; keys are resolved against the keymap inside the reducer.
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, type DOMElement, type Key} from 'ink';
 import {useKeyHold, useKeys} from '../hooks/use-keys.js';
+import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {initialSessionsState, sessionsReducer, type SessionsState} from '../../core/screens/sessions-reducer.js';
@@ -162,7 +164,12 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request, state.anchor]);
 
-	useKeys((input, key) => dispatch({type: 'input', input, key, now: services.now()}), {isActive: active});
+	const send = (input: string, key: Key) => dispatch({type: 'input', input, key, now: services.now()});
+	useKeys(send, {isActive: active});
+	// The wheel and clicks on the table (not over the help, problems or a picker), after its header line.
+	const table = useRef<DOMElement>(null);
+	const tableShown = state.mode === 'list' || state.mode === 'search';
+	useListMouse(send, tableShown ? {ref: table, skip: 1, visible: data.rows.length, selected: state.list.cursor - state.list.offset} : null, {isActive: active});
 
 	const widths = useMemo(() => columnWidths(size.columns, data.needs, state.filters.sort), [size.columns, data.needs, state.filters.sort]);
 	// The search chip names the search as typed and kept, also while its matches are still being found.
@@ -196,9 +203,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 					{state.mode === 'picker' && state.picker ? (
 						<PickerList picker={state.picker} current={state.filters[state.picker.column]} width={size.columns} height={rowsHeight + 1} />
 					) : (
-						<SessionTable rows={data.rows} nest={data.nest} now={state.now} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
+						<Box ref={table} flexDirection="column"><SessionTable rows={data.rows} nest={data.nest} now={state.now} offset={state.list.offset} cursor={state.list.cursor} widths={widths}
 							sort={state.filters.sort} sortDir={state.filters.sortDir} timeZone={services.timeZone}
-							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} />
+							height={rowsHeight} width={size.columns} empty={state.filters.search ? `no sessions match "${state.filters.search}"` : 'no sessions'} /></Box>
 					)}
 				</>
 			)}

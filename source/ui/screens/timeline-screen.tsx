@@ -1,10 +1,11 @@
 // The Timeline screen: one session's header, token sparkline, grouped timeline and detail pane.
 // The outline (index rows) draws the first frame; the bodies and text analytics load just after it, so
 // a 10,000-message session opens at once. One reducer, one input handler resolving keys via the keymap.
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box} from 'ink';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Box, type DOMElement, type Key} from 'ink';
 import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {handOffResult} from '../hooks/use-hand-off.js';
+import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints, type KeyAction} from '../../core/keymap.js';
 import {initialTimelineState, timelineReducer} from '../../core/screens/timeline-reducer.js';
 import type {RowSource} from '../../core/screens/timeline-rows.js';
@@ -132,7 +133,16 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
 
-	useKeys((input, key) => dispatch({type: 'input', input, key}));
+	const send = (input: string, key: Key) => dispatch({type: 'input', input, key});
+	useKeys(send);
+	// The wheel and clicks on the message table or the sub-session list, under its header line; the wheel
+	// moves the selection (and the detail follows it), as j/k do. Not over the help.
+	const table = useRef<DOMElement>(null);
+	const subs = state.mode === 'timeline-subs';
+	const win = subs ? state.subs : state.list;
+	const count = subs ? outline?.subSessions.length ?? 0 : state.rows.length;
+	useListMouse(send, state.mode === 'help' || !outline ? null
+		: {ref: table, skip: 1, visible: Math.max(0, Math.min(win.height, count - win.offset)), selected: win.cursor - win.offset});
 
 	const row = state.rows[state.list.cursor];
 	const terms = useMemo(() => highlightTerms(state.find?.query), [state.find?.query]);
@@ -170,11 +180,11 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 						<TimelineHeader outline={outline} analytics={full?.analytics ?? null} pricing={services.pricing} timeZone={services.timeZone} width={size.columns} />
 						<TimelineSpark values={tokens} selected={row?.group ?? 0} width={size.columns} />
 						<Box flexDirection="row" height={rows + 1}>
-							{state.mode === 'timeline-subs'
+							<Box ref={table} flexDirection="column" width={panes.table}>{state.mode === 'timeline-subs'
 								? <SubSessionList width={panes.table} height={rows} cursor={state.subs.cursor} offset={state.subs.offset}
 									rows={outline.subSessions.map((s) => ({label: sanitizeLine(s.label), agent: sanitizeLine(s.agent), messages: s.messageCount, cost: formatCost(s.totalCost)}))} />
 								: <TimelineTable outline={outline} rows={state.rows} offset={state.list.offset} cursor={state.list.cursor} sort={state.sort}
-									height={rows} width={panes.table} timeZone={services.timeZone} />}
+									height={rows} width={panes.table} timeZone={services.timeZone} />}</Box>
 							<Box flexDirection="column" width={1}>{Array.from({length: rows + 1}, (_, i) => <Segments key={i} width={1} segments={RULE} />)}</Box>
 							<TimelineDetail lines={lines} scroll={state.detail.scroll} height={rows} width={panes.detail} />
 						</Box>

@@ -4,6 +4,7 @@ import type {Key} from 'ink';
 import {describe, expect, it, vi} from 'vitest';
 import {createKeyHub, HOLD_MS, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
 import {keyName} from '../../../source/core/keymap.js';
+import type {ModifiedMouseEvent} from '../../../source/core/mouse.js';
 
 const BLANK = {
 	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
@@ -126,5 +127,64 @@ describe('key hub', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('key hub: mouse reports', () => {
+	function mouseRecorder() {
+		const seen: string[] = [];
+		const handler = {current: (e: ModifiedMouseEvent) => void seen.push(`${e.event.kind}@${e.event.x},${e.event.y}`)};
+		return {seen, handler};
+	}
+
+	it('hands a report to mouse handlers and never to key handlers', () => {
+		const hub = createKeyHub();
+		const keys = recorder();
+		const mouse = mouseRecorder();
+		hub.subscribe(keys.handler);
+		hub.subscribeMouse(mouse.handler);
+		hub.emit('j', plain());
+		hub.emit('[<0;12;5M', plain());
+		hub.emit('[<64;1;2M', plain({meta: true}));
+		hub.emit('k', plain());
+		expect(keys.seen).toEqual(['j', 'k']);
+		expect(mouse.seen).toEqual(['press@11,4', 'wheel@0,1']);
+	});
+
+	it('joins a report split across reads, and the keys typed after it still come', () => {
+		const hub = createKeyHub();
+		const keys = recorder();
+		const mouse = mouseRecorder();
+		hub.subscribe(keys.handler);
+		hub.subscribeMouse(mouse.handler);
+		hub.emit('[<0;1', plain());
+		hub.emit('2;5Mjk', plain());
+		expect(mouse.seen).toEqual(['press@11,4']);
+		expect(keys.seen).toEqual(['jk']);
+	});
+
+	it('drops garbage and a report no mouse handler was there for, without passing either on as keys', async () => {
+		const hub = createKeyHub();
+		hub.emit('[<0;3;3M', plain());
+		hub.emit('[<0;1;1X', plain());
+		const keys = recorder();
+		const mouse = mouseRecorder();
+		hub.subscribe(keys.handler);
+		const leave = hub.subscribeMouse(mouse.handler);
+		await tick();
+		leave();
+		hub.emit('[<0;3;3M', plain());
+		expect(keys.seen).toEqual([]);
+		expect(mouse.seen).toEqual([]);
+	});
+
+	it('drops a report that comes while keys are held for the screen asked for', () => {
+		const hub = createKeyHub();
+		const mouse = mouseRecorder();
+		hub.subscribe(recorder().handler);
+		hub.subscribeMouse(mouse.handler);
+		hub.hold([]);
+		hub.emit('[<0;3;3M', plain());
+		expect(mouse.seen).toEqual([]);
 	});
 });
