@@ -52,12 +52,19 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 			// Every ID with the prefix sorts between the prefix and the prefix followed by U+FFFF.
 			return sibling.get(prefix, `${prefix}\uffff`, exceptId) !== undefined;
 		},
-		/** `doc`: the message's words for the search index (null when its source is not indexed). */
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: LazyDoc = null): boolean {
+		/**
+		 * `doc`: the message's words for the search index (null when its source is not indexed). `indexedTo`: the
+		 * source's search `doneTo`, read once per transaction by a caller inserting many rows (a query per row otherwise).
+		 */
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: LazyDoc = null, indexedTo?: number): boolean {
 			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
 			if (done.changes === 0) return false;
-			if (doc) search.added(sourceId, done.lastInsertRowid, doc);
+			if (doc) search.added(sourceId, done.lastInsertRowid, doc, indexedTo);
 			return true;
+		},
+		/** The source's search `doneTo` (see search-rows.ts): constant within a write transaction. */
+		searchDoneTo(sourceId: number): number {
+			return search.doneTo(sourceId);
 		},
 		/** Rewrites a stored message's facts and body in place (it keeps its session and order), and its words. */
 		update(sourceId: number, f: MessageFacts, body: string, doc: LazyDoc = null): void {

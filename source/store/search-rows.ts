@@ -47,12 +47,14 @@ export function createSearchRows(db: IndexDb) {
 	};
 
 	return {
+		/** Rows at or below this are indexed as they are written (Infinity: all; -1: the source is off). Constant within a write transaction. */
+		doneTo,
 		add(rowid: number | bigint, doc: SearchDoc): void {
 			add.run(rowid, doc.text, doc.thinking, doc.tool);
 		},
 		/** A message just stored: indexed now only when its rowid falls where the fill has already passed (a reused rowid). */
-		added(sourceId: number, rowid: number | bigint, doc: LazyDoc): void {
-			if (doc && Number(rowid) <= doneTo(sourceId)) addDoc(rowid, doc);
+		added(sourceId: number, rowid: number | bigint, doc: LazyDoc, to = doc ? doneTo(sourceId) : -1): void {
+			if (doc && Number(rowid) <= to) addDoc(rowid, doc);
 		},
 		/** A stored message rewritten: its words are replaced if the index holds them (a pending row is filled later, as it is then). */
 		rewritten(sourceId: number, rowid: number, doc: LazyDoc): void {

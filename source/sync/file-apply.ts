@@ -112,13 +112,15 @@ interface BatchEffects {
 	touched: Set<string>;
 	inserted: Map<string, Array<{seq: number; facts: MessageFacts}>>;
 	rewritten: Set<string>;
+	/** The source's search `doneTo`, read once per batch (it does not move inside the transaction). */
+	indexedTo: number;
 }
 
 function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
 	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
 	// Lazy: the words are worked out only if the row is indexed as it is stored (the fill does the rest).
 	const doc = ctx.search === false ? null : () => searchDoc(fm.message);
-	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc)) return false;
+	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc, fx.indexedTo)) return false;
 	fx.touched.add(fm.sessionId);
 	const list = fx.inserted.get(fm.sessionId);
 	if (list) list.push({seq: fm.seq, facts});
@@ -188,11 +190,12 @@ export function resummarizeFileSession(ctx: FileSyncContext, sessionId: string, 
  */
 export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: ReadonlySet<string> = new Set(), defer: ReadonlySet<string> = new Set()):
 	{newMessages: number; touched: Set<string>; deferred: Set<string>} {
-	const fx: BatchEffects = {touched: new Set(), inserted: new Map(), rewritten: new Set(pending)};
+	const fx: BatchEffects = {touched: new Set(), inserted: new Map(), rewritten: new Set(pending), indexedTo: -1};
 	const {touched} = fx;
 	const deferred = new Set<string>();
 	let newMessages = 0;
 	writeTransaction(ctx.store.db, () => {
+		fx.indexedTo = ctx.search === false ? -1 : ctx.repo.searchDoneTo(ctx.sourceId);
 		batch = namespaceBatch(ctx, batch);
 		for (const sessionId of batch.resets) {
 			// What the batch inserts for a reset session is then all it has from here: the count check in
