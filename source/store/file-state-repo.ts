@@ -26,6 +26,9 @@ export function createFileStateRepo(db: IndexDb) {
 	const get = db.prepare(`SELECT head, state, problems FROM file_state WHERE source_id = ? AND file = ?`);
 	const put = db.prepare(`INSERT OR REPLACE INTO file_state (source_id, file, head, state, problems) VALUES (?, ?, ?, ?, ?)`);
 	const withProblems = db.prepare(`SELECT file, problems FROM file_state WHERE source_id = ? AND problems <> '[]' ORDER BY file`);
+	// Codex keeps the session's ID in each file's reader state (its file name holds it too, but not always verbatim).
+	const ofSession = db.prepare(`SELECT file FROM file_state WHERE source_id IN (SELECT value FROM json_each(?))
+		AND json_extract(state, '$.sessionId') = ? ORDER BY file LIMIT 1`).pluck();
 	const cursors = db.prepare(`SELECT source_id AS sourceId, file, size, mtime_ms AS mtimeMs, ino, offset, last_rowid AS lastRowid, rows
 		FROM cursors WHERE source_id = ?`);
 	return {
@@ -40,6 +43,10 @@ export function createFileStateRepo(db: IndexDb) {
 		/** Every cursor of a source by file: one query instead of one per file when checking what changed. */
 		cursorsOf(sourceId: number): Map<string, Cursor> {
 			return new Map((cursors.all(sourceId) as Cursor[]).map((c) => [c.file, c]));
+		},
+		/** The file of these sources whose reader state names this session, or undefined. */
+		fileOfSession(sourceIds: readonly number[], sessionId: string): string | undefined {
+			return ofSession.get(JSON.stringify(sourceIds), sessionId) as string | undefined;
 		},
 		/** Every file of a source that has problems, with them. */
 		problems(sourceId: number): Array<{file: string; problems: FileProblem[]}> {

@@ -1,4 +1,4 @@
-// Where a message sits in its Claude Code transcript: the file (`<project dir>/<session>.jsonl`, a subagent's
+// Where a message sits in its Claude Code or Codex transcript: the file (`<project dir>/<session>.jsonl`, a subagent's
 // `<project dir>/<parent>/subagents/agent-<id>.jsonl`) and the line that records it, so `o`/`v` on the
 // Timeline open the transcript itself at the message. The index keeps no file or line per message, so
 // both are found again here; null when the file is gone or no longer holds the message.
@@ -75,6 +75,16 @@ export function transcriptPosition(roots: readonly string[], s: {id: string; par
 	if (!file) return null;
 	const line = lineOf(file, needleOf(messageId));
 	return line === null ? null : {file, line};
+}
+
+/**
+ * A Codex message's place: its ID is `<session>:<line>`, the line that records it (the first one, when later
+ * lines were merged into it), in the file the index read the session from. Null when that file is gone.
+ */
+export function codexPosition(file: string | undefined, messageId: string): FilePosition | null {
+	const line = Number(messageId.slice(messageId.lastIndexOf(':') + 1));
+	if (!file || !Number.isSafeInteger(line) || line < 1 || !isFile(file)) return null;
+	return {file, line};
 }
 
 function countNewlines(buf: Buffer, from: number, to: number): number {

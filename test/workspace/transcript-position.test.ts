@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {lineOf, needleOf, transcriptFile, transcriptPosition} from '../../source/workspace/transcript-position.js';
+import {codexPosition, lineOf, needleOf, transcriptFile, transcriptPosition} from '../../source/workspace/transcript-position.js';
 import {tempDir} from '../helpers/workspace.js';
 
 const dir = tempDir('tapedeck-position-');
@@ -72,5 +72,21 @@ describe('transcriptPosition', () => {
 		const file = write(path.join(projects, 'proj', 's.jsonl'), '{"uuid":"a1"}\n{"uuid":"a2"}\n');
 		expect(transcriptPosition([projects], {id: 's', parentId: null}, 'a2')).toEqual({file, line: 2});
 		expect(transcriptPosition([projects], {id: 's', parentId: null}, 'gone')).toBeNull();
+	});
+});
+
+describe('codexPosition', () => {
+	const rollout = write(path.join(dir, 'codex', 'rollout-x.jsonl'), '{}\n{}\n{}\n');
+
+	it('is the line the message ID ends in, in the file the session was read from', () => {
+		expect(codexPosition(rollout, '019e-abc:3')).toEqual({file: rollout, line: 3});
+	});
+
+	it('gives null when the file is unknown or gone, or the ID names no line', () => {
+		expect(codexPosition(undefined, 'x:3')).toBeNull();
+		expect(codexPosition(path.join(dir, 'codex', 'gone.jsonl'), 'x:3')).toBeNull();
+		expect(codexPosition(rollout, 'x:')).toBeNull();
+		expect(codexPosition(rollout, 'x:0')).toBeNull();
+		expect(codexPosition(rollout, 'x:two')).toBeNull();
 	});
 });

@@ -10,7 +10,8 @@ import {loadSessionDetail} from '../../workspace/session-detail.js';
 import {subSessionsOf} from '../../workspace/sub-sessions.js';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {sessionMarkdownLines, workspaceContext, workspaceSessionMarkdown} from '../../report/session-markdown.js';
-import {transcriptPosition} from '../../workspace/transcript-position.js';
+import {codexPosition, transcriptPosition} from '../../workspace/transcript-position.js';
+import {createFileStateRepo} from '../../store/file-state-repo.js';
 import {writeSessionMarkdown} from '../export-markdown.js';
 import type {MessagePosition, TimelineMessage, TimelineOutline, TimelineService} from './types.js';
 
@@ -88,6 +89,11 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 			if (summary.source === 'claude-code') {
 				const roots = ws.sources.filter((s) => s.kind === 'claude-code').map((s) => s.path);
 				const at = transcriptPosition(roots, summary, messageId);
+				if (at) return {ok: true, value: {...at, transcript: true}};
+			}
+			if (summary.source === 'codex') {
+				const ids = ws.sources.filter((s) => s.kind === 'codex').map((s) => s.id);
+				const at = codexPosition(createFileStateRepo(ws.store.db).fileOfSession(ids, id), messageId);
 				if (at) return {ok: true, value: {...at, transcript: true}};
 			}
 			// No transcript file to open (tapes, PostgreSQL, the API, or a file gone): the session as Markdown.
