@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const run = (...extra: string[]): CliRun => runCli([...extra, ...args], {HOME: dir, XDG_DATA_HOME: dir});
 
-describe('control sequences in IDs, paths, warnings and error bodies', () => {
+describe('control sequences in IDs, paths, warnings and error bodies', {timeout: 60_000}, () => {
 	it('every source contributed a session whose ID holds the sequences', () => {
 		expect(ids.filter((id) => id.includes(HOSTILE_ID)).length).toBeGreaterThanOrEqual(4);
 	});

@@ -29,32 +29,41 @@ const matching = (ws: Workspace, word: string) =>
 const fill = (db: Workspace['store']['db'] | Database.Database) =>
 	db.prepare('SELECT backfill_to, done_to FROM search_sources').get() as {backfill_to: number; done_to: number};
 
-/** Starts `tapedeck sync` and kills it (-9) once the search fill has committed a slice but not the last. */
-function killMidFill(sqlite: string, index: string): Promise<{caught: boolean; doneTo: number}> {
+/**
+ * Starts `tapedeck sync` and kills it (-9) once the search fill has committed a slice but not the last. The
+ * fill commits every 400 ms, so the data must take it several slices (see the caller); `seen` says what the
+ * poller last read, for the failure message when the window was missed.
+ */
+function killMidFill(sqlite: string, index: string): Promise<{caught: boolean; doneTo: number; seen: string}> {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [CLI, 'sync', '--sqlite', sqlite, '--index', index], {stdio: 'ignore'});
 		let caught = false;
 		let doneTo = 0;
+		let seen = 'nothing read';
 		let db: Database.Database | null = null;
 		const timer = setInterval(() => {
 			try {
 				db ??= new Database(index, {readonly: true, fileMustExist: true});
 				const row = db.prepare('SELECT done_to FROM search_sources').get() as {done_to: number} | undefined;
 				const max = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
+				seen = `done_to ${row?.done_to ?? 'none'} of ${max}`;
 				if (row && row.done_to > 0 && row.done_to < max) {
 					caught = true;
 					doneTo = row.done_to;
 					child.kill('SIGKILL');
 					clearInterval(timer);
 				}
-			} catch {
-				// Not created yet, or mid-migration: try again.
+			} catch (error) {
+				// Not created yet, or mid-migration: open it again on the next tick.
+				seen = (error as Error).message;
+				db?.close();
+				db = null;
 			}
 		}, 5);
-		child.on('exit', () => {
+		child.on('exit', (code, signal) => {
 			clearInterval(timer);
 			db?.close();
-			resolve({caught, doneTo});
+			resolve({caught, doneTo, seen: `${seen}; sync exited ${signal ?? code}`});
 		});
 	});
 }
@@ -63,7 +72,8 @@ describe('search fill behind the sync', () => {
 	it('a fill killed with -9 midway resumes where it stopped and indexes every message once', async () => {
 		const dir = tempDir();
 		const sqlite = path.join(dir, 'tapes.sqlite');
-		generateTapes(sqlite, {sessions: 800, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1)});
+		// 100,000 messages: about 1.5 s of fill on these machines, several 400 ms slices, so a window to kill it in.
+		generateTapes(sqlite, {sessions: 2_000, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1)});
 		const clean = keep(open({sqlite, index: path.join(dir, 'clean.sqlite')}));
 		await syncWorkspace(clean);
 		const total = clean.store.db.prepare('SELECT count(*) FROM messages').pluck().get() as number;
@@ -73,7 +83,7 @@ describe('search fill behind the sync', () => {
 
 		const index = path.join(dir, 'index.sqlite');
 		const killed = await killMidFill(sqlite, index);
-		expect(killed.caught).toBe(true);
+		expect(killed.caught, killed.seen).toBe(true);
 		// What the fill committed is whole: exactly the rows at or below done_to are indexed, and the list is complete.
 		const db = new Database(index, {readonly: true});
 		expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(total);

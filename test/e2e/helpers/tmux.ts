@@ -27,9 +27,37 @@ export function tmuxServer(prefix: string): TmuxServer {
 		return r.stdout;
 	};
 	return {dir, env, tmux, close: () => {
+		// Each pane's shell leads its own process group (the program in it included): the groups are killed and
+		// waited for before the directory goes, or a program still closing its index (a sync thread mid-write on a
+		// loaded machine) makes the removal fail with ENOTEMPTY.
+		const listed = spawnSync('tmux', ['-S', socket, 'list-panes', '-a', '-F', '#{pane_pid}'], {env, encoding: 'utf8'});
+		const groups = (listed.stdout ?? '').split('\n').map(Number).filter((pid) => pid > 0);
 		spawnSync('tmux', ['-S', socket, 'kill-server'], {env});
-		// A program the server just hung up on may still be closing its files in there (its sync thread finishing a
-		// write on a loaded machine): retry ENOTEMPTY for up to 5 s.
+		for (const pid of groups) {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		}
+		const pause = new Int32Array(new SharedArrayBuffer(4));
+		for (let waited = 0; waited < 10_000 && groups.some(inGroup); waited += 50) Atomics.wait(pause, 0, 0, 50);
 		fs.rmSync(dir, {recursive: true, force: true, maxRetries: 50, retryDelay: 100});
 	}};
+}
+
+/** Whether any process of this group is still alive (Linux: read from /proc). */
+function inGroup(pgid: number): boolean {
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// The fifth field after the command (which may hold spaces, hence from the last ')') is the group.
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+		} catch {
+			// Gone while we looked.
+		}
+	}
+	return false;
 }
