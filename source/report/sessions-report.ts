@@ -1,7 +1,7 @@
 // `tapedeck sessions`: the filtered, sorted session list with its totals, as a table, JSON or CSV.
 import {toJson} from './json.js';
 import type {Filters, PricingTable, SessionSummary, Warning} from '../core/types.js';
-import type {SessionQueries} from '../store/session-queries.js';
+import type {SessionJsonRow, SessionQueries} from '../store/session-queries.js';
 import {pad2, zonedParts} from '../core/time.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {toCsv} from './csv.js';
@@ -112,16 +112,22 @@ function* renderedRows(ctx: ReportContext, missing: Set<string>): Generator<stri
 function* prerenderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
 	const rows = ctx.queries.listJson(ctx.filters, 0, ctx.limit ?? -1);
 	for (let i = 0; i < rows.length; i += JSON_CHUNK) {
-		const page = rows.slice(i, i + JSON_CHUNK);
-		const info = ctx.sessionInfo?.(page.map((r) => r[1])) ?? new Map<string, SessionInfo>();
-		const parts = page.map(([json, id, parentId, totalTokens, totalCost, rowid]) => {
+		const parts = rows.slice(i, i + JSON_CHUNK).map((r) => {
+			const [json, , parentId, totalTokens, totalCost, rowid] = r;
 			const own = json ?? renderSessionJson(ctx.queries.byRowid(rowid));
-			const rest = toJson(Object.assign(transcriptJson({totalTokens, totalCost}, info.get(id)),
+			const rest = toJson(Object.assign(transcriptJson({totalTokens, totalCost}, infoOf(r)),
 				{parent_in_index: parentId === null ? null : !missing.has(parentId)}));
 			return `${own.slice(0, -1)},${rest.slice(1)}`;
 		});
 		yield (i === 0 ? '' : ',') + parts.join(',');
 	}
+}
+
+/** What session-info.ts would say of the row, from the columns listJson joined. */
+function infoOf(r: SessionJsonRow): SessionInfo | undefined {
+	const [, , , , , , cwd, gitBranch, sessions, inputTokens, outputTokens, totalTokens, totalCost, unpricedSessions] = r;
+	const subagents = sessions === null ? null : {sessions, inputTokens: inputTokens!, outputTokens: outputTokens!, totalTokens: totalTokens!, totalCost, unpricedSessions: unpricedSessions!};
+	return cwd === null && subagents === null ? undefined : {cwd: cwd ?? '', gitBranch: gitBranch ?? '', subagents};
 }
 
 /** CSV and the table; the table lives in sessions-table.ts so scripted runs never load the width tables. */

@@ -30,8 +30,12 @@ export interface ModelCostRow {
 	cacheSaving: number | null;
 }
 
-/** [json | null, id, parent_id, total_tokens, total_cost, rowid] */
-export type SessionJsonRow = [string | null, string, string | null, number, number | null, number];
+/**
+ * [json | null, id, parent_id, total_tokens, total_cost, rowid, cwd, git_branch, then the subagents' roll-up:
+ * sessions, input, output, total tokens, cost, unpriced sessions (null when it has none)].
+ */
+export type SessionJsonRow = [string | null, string, string | null, number, number | null, number, string | null, string | null,
+	number | null, number | null, number | null, number | null, number | null, number | null];
 
 export function createSessionQueries(db: IndexDb, scope: readonly number[] | null = null) {
 	const prepare = statementCache(db);
@@ -48,13 +52,20 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			return rows.map(rawToSummary);
 		},
 		/**
-		 * The list for the JSON report: each session's pre-rendered JSON (null when not rendered yet) with the
-		 * few fields its transcript and parent fields need, and its rowid to read it whole when the JSON is missing.
+		 * The list for the JSON report: each session's pre-rendered JSON (null when not rendered yet) with what
+		 * its transcript and parent fields need, and its rowid to read it whole when the JSON is missing. The
+		 * transcript details and subagent roll-up (what session-info.ts looks up a page at a time) are joined
+		 * here: one query instead of three a page.
 		 */
 		listJson(f: Filters, offset = 0, limit = -1): SessionJsonRow[] {
 			const w = sessionWhere(f, f, scope);
-			return prepare(`SELECT j.json, s.id, s.parent_id, s.total_tokens, s.total_cost, s.rowid FROM sessions s
-				LEFT JOIN session_json j ON j.session_id = s.id ${w.sql} ${sessionOrder(f)} LIMIT ? OFFSET ?`).raw().all(...w.params, limit, offset) as SessionJsonRow[];
+			return prepare(`SELECT j.json, s.id, s.parent_id, s.total_tokens, s.total_cost, s.rowid, m.cwd, m.git_branch,
+				c.sessions, c.input, c.output, c.total, c.cost, c.unpriced FROM sessions s
+				LEFT JOIN session_json j ON j.session_id = s.id LEFT JOIN session_meta m ON m.session_id = s.id
+				LEFT JOIN (SELECT parent_id, count(*) AS sessions, sum(input_tokens) AS input, sum(output_tokens) AS output,
+					sum(total_tokens) AS total, sum(total_cost) AS cost, sum(total_cost IS NULL AND total_tokens > 0) AS unpriced
+					FROM sessions WHERE parent_id IS NOT NULL GROUP BY parent_id) c ON c.parent_id = s.id
+				${w.sql} ${sessionOrder(f)} LIMIT ? OFFSET ?`).raw().all(...w.params, limit, offset) as SessionJsonRow[];
 		},
 		/** One session by rowid (see listJson). */
 		byRowid(rowid: number): SessionSummary {

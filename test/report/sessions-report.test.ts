@@ -42,6 +42,11 @@ describe('sessions --json from pre-rendered rows', () => {
 				expect(report(ws, true, filters), name).toBe(report(ws, false, filters));
 				expect(report(ws, true, filters, 1), name).toBe(report(ws, false, filters, 1));
 			}
+			// A subagent that could not be priced: its parent's roll-up counts it unpriced, both ways.
+			if (ws.store.db.prepare(`UPDATE sessions SET total_cost = NULL WHERE parent_id IS NOT NULL AND total_tokens > 0`).run().changes > 0) {
+				expect(report(ws, true), name).toContain('"subagent_unpriced_sessions":1');
+				expect(report(ws, true), name).toBe(report(ws, false));
+			}
 		}
 	});
 
