@@ -10,6 +10,7 @@ import type {FacetQueries} from '../store/facets-queries.js';
 import type {FacetsRepo} from '../store/facets-repo.js';
 import {isAbortError, type ExtractionResult, type FacetExtractor} from './extractor.js';
 import {createFacetProgressStore, type FacetProgressStore} from './progress-store.js';
+import {yieldToLoop} from '../sync/slicer.js';
 
 export interface FacetWorkerDeps {
 	queries: FacetQueries;
@@ -47,7 +48,6 @@ export interface FacetWorker {
 	stop(): Promise<void>;
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createFacetWorker(deps: FacetWorkerDeps): FacetWorker {
 	const now = deps.now ?? Date.now;

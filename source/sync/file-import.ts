@@ -12,7 +12,7 @@ import {fingerprint, headFingerprint, joinFingerprints, planRead, tailFingerprin
 import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
-import {COMMIT_MS, createSlicer} from './slicer.js';
+import {COMMIT_MS, createSlicer, yieldToLoop} from './slicer.js';
 
 /** Lines after which a file being read may be committed in parts by time, not only every batchLines. */
 const LONG_FILE_LINES = 5_000;
@@ -25,7 +25,6 @@ const MAX_JSON_BYTES = 1 << 20;
 /** How long a file must be unchanged before a last line without a newline counts as finished. */
 const SETTLED_MS = 60_000;
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface FileImport {
 	file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void>;

@@ -13,6 +13,7 @@ import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 import {addProblem} from './file-problems.js';
+import {yieldToLoop} from './slicer.js';
 import {unsynced} from '../store/bulk-load.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 
@@ -36,7 +37,6 @@ interface SavedState {
 	reconciledMs: number;
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void = () => {}, signal?: AbortSignal): Promise<SyncSummary> {
 	const {store} = deps;

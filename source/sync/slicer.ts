@@ -1,6 +1,7 @@
 // Sharing the explorer's thread with a long import.
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** One turn of the event loop for whatever waits (keys, timers, another sync's callbacks). */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The import runs on the explorer's thread, so it gives the event loop a turn every SLICE_MS of work: a

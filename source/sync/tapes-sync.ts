@@ -1,4 +1,5 @@
 // Incremental sync of one tapes database into the index: reads only rows after the cursor, in chunked transactions.
+import {yieldToLoop} from './slicer.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {TapesSource} from '../sources/tapes/reader.js';
 import type {PricingTable, Warning} from '../core/types.js';
@@ -56,7 +57,6 @@ export interface TapesSyncDeps {
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
 export const sessionIdFor = (hash: string) => hash.slice(0, 16);
 
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A tapes node joins its parent's session unless it comes more than an hour after that session's last
