@@ -13,11 +13,14 @@ import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import {COMMIT_MS, createSlicer, yieldToLoop} from './slicer.js';
+import type {FileSyncDeps} from './file-sync.js';
+import type {SyncSummary} from './tapes-sync.js';
+
+/** The longest a sync's first commit waits (later ones wait `commitMs`). */
+const FIRST_COMMIT_MS = 150;
 
 /** Lines after which a file being read may be committed in parts by time, not only every batchLines. */
 const LONG_FILE_LINES = 5_000;
-import type {FileSyncDeps} from './file-sync.js';
-import type {SyncSummary} from './tapes-sync.js';
 
 /** Largest small JSON document (PromptKit state.json) read whole. */
 const MAX_JSON_BYTES = 1 << 20;
@@ -44,6 +47,9 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	let pending = new Set<string>(loadDue(store, sourceId));
 	let batch = emptyBatch();
 	let batchStarted = performance.now();
+	// The first commit comes soon whatever the pace after it: on a first import it is what puts the first
+	// sessions on screen, and waiting the full second for it left the list empty that much longer.
+	let due = Math.min(commitMs, FIRST_COMMIT_MS);
 	/** Where the file being read starts in the batch, and its sessions: put off when a flush cuts the file. */
 	let mark = {messages: 0, notes: 0};
 	let reading = new Set<string>();
@@ -60,6 +66,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		pending = applied.deferred;
 		batch = emptyBatch();
 		batchStarted = performance.now();
+		due = commitMs;
 		notedParents = new Map();
 		mark = {messages: 0, notes: 0};
 		progress();
@@ -138,7 +145,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				// crash leaves every other file's sessions summarized.
 				// A long file is also cut by time once it is long (its sessions then wait for its end, see flush);
 				// short files are only committed whole, so a crash never leaves their messages without a session.
-				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= commitMs)) {
+				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= due)) {
 					take(parser.drain(false));
 					record(offset, rows, parser.state(), offset);
 					await flush(true);
@@ -149,7 +156,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
-		if (batch.lines >= batchLines || performance.now() - batchStarted >= commitMs) await flush();
+		if (batch.lines >= batchLines || performance.now() - batchStarted >= due) await flush();
 		else await slicer.turn();
 	}
 
