@@ -82,11 +82,11 @@ async function main(): Promise<void> {
 		...(f.user !== undefined ? {user: f.user} : {}),
 		env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now,
 	});
-	let opened = open(f.demo);
+	let opened = await open(f.demo);
 	// A first run at a terminal with nothing to read: a welcome that says where it looked, and the demo.
 	if (!opened.ok && ui && opened.error.startsWith(NOTHING_FOUND)) {
 		if (!(await (await import('./cli-explorer.js')).welcome())) process.exit(1);
-		opened = open(true);
+		opened = await open(true);
 	}
 	if (!opened.ok) fail(opened.error);
 	const ws: Workspace = opened.value;

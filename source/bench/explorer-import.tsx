@@ -56,7 +56,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Opens the explorer on `root` with a fresh index and presses `?`/Esc during the import and after it. */
 export async function measureImportKeys(root: string, index: string, samples: number, size = {columns: 120, rows: 35}): Promise<ImportKeys> {
 	for (const s of ['', '-wal', '-shm']) fs.rmSync(index + s, {force: true});
-	const opened = openWorkspace({claude: [root], index, demo: false, overwrite: false, env: {}, home: os.homedir(), cwd: process.cwd(), now: Date.now});
+	const opened = await openWorkspace({claude: [root], index, demo: false, overwrite: false, env: {}, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 	if (!opened.ok) throw new Error(opened.error);
 	const ws = opened.value;
 	const thread = createSyncThread(syncThreadData(ws, catalogDataFile(dataDir({}, os.homedir()))));

@@ -28,13 +28,13 @@ const QUIET_CAP_MS = 300;
 const dir = path.resolve(process.env['BENCH_DIR'] ?? '.bench');
 fs.mkdirSync(dir, {recursive: true});
 
-function workspace(): Workspace {
+async function workspace(): Promise<Workspace> {
 	const source = path.join(dir, `insights-${SESSIONS}.tapes.sqlite`);
 	if (!fs.existsSync(source)) {
 		generateTapes(source + '.tmp', {sessions: SESSIONS, nodesPerSession: 6, startMs: Date.now() - SESSIONS * 7 * 60_000});
 		fs.renameSync(source + '.tmp', source);
 	}
-	const opened = openWorkspace({
+	const opened = await openWorkspace({
 		sqlite: source, index: path.join(dir, `insights-${SESSIONS}.index.sqlite`), demo: false, overwrite: false,
 		env: {}, home: os.homedir(), cwd: dir, now: Date.now,
 	});
@@ -42,7 +42,7 @@ function workspace(): Workspace {
 	return opened.value;
 }
 
-const ws = workspace();
+const ws = await workspace();
 await syncWorkspace(ws);
 const server = await startInsightsServer(DELAY_MS);
 const config: InsightsConfig = {

@@ -18,7 +18,7 @@ import {BenchStdin, BenchStdout, KEYS} from './explorer-tty.js';
 
 process.env['NODE_ENV'] ??= 'production';
 const [sqlite, index] = process.argv.slice(2);
-const opened = openWorkspace({sqlite, index, demo: false, overwrite: false, env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now});
+const opened = await openWorkspace({sqlite, index, demo: false, overwrite: false, env: process.env, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 if (!opened.ok) throw new Error(opened.error);
 // As the explorer runs (ui/launch.tsx): `/`'s content search on its own thread; BENCH_MATCH_THREAD=off keeps it on this one.
 const ws = opened.value;

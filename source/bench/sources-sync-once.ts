@@ -7,7 +7,7 @@ import {syncWorkspace} from '../workspace/sync-workspace.js';
 
 const [index, kind, root] = process.argv.slice(2);
 if (!index || !root || (kind !== 'claude' && kind !== 'codex' && kind !== 'promptkit')) throw new Error('usage: sources-sync-once <index> claude|codex|promptkit <root>');
-const opened = openWorkspace({index, [kind]: [root], demo: false, overwrite: false, env: {}, home: os.tmpdir(), cwd: os.tmpdir(), now: Date.now});
+const opened = await openWorkspace({index, [kind]: [root], demo: false, overwrite: false, env: {}, home: os.tmpdir(), cwd: os.tmpdir(), now: Date.now});
 if (!opened.ok) throw new Error(opened.error);
 const start = process.hrtime.bigint();
 const synced = await syncWorkspace(opened.value);

@@ -11,7 +11,7 @@ const postgres = args[0] === '--postgres' ? args[1] : undefined;
 const [source, index] = postgres === undefined ? args : [undefined, args[2]];
 // BENCH_SEARCH_INDEX=off: the same sync without the full-text index (--no-search-index).
 const searchIndex = process.env['BENCH_SEARCH_INDEX'] === 'off' ? false : undefined;
-const opened = openWorkspace({...(postgres === undefined ? {sqlite: source} : {postgres}), index, searchIndex, demo: false, overwrite: false,
+const opened = await openWorkspace({...(postgres === undefined ? {sqlite: source} : {postgres}), index, searchIndex, demo: false, overwrite: false,
 	env: postgres === undefined ? process.env : {}, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 if (!opened.ok) {
 	process.stderr.write(`${opened.error}\n`);

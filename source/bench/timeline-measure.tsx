@@ -33,7 +33,7 @@ async function sessionOf(n: number): Promise<{ws: Workspace; services: ExplorerS
 		for (const f of [index, `${index}-wal`, `${index}-shm`]) fs.rmSync(f, {force: true});
 		generateTapes(sqlite, {sessions: 1, nodesPerSession: n, startMs: Date.UTC(2026, 0, 5, 9), seed: 7, sessionOffset: 1});
 	}
-	const opened = openWorkspace({demo: false, overwrite: false, env: {}, home: dir, cwd: dir, now: Date.now, sqlite, index});
+	const opened = await openWorkspace({demo: false, overwrite: false, env: {}, home: dir, cwd: dir, now: Date.now, sqlite, index});
 	if (!opened.ok) throw new Error(opened.error);
 	const ws = opened.value;
 	await syncWorkspace(ws);

@@ -3,12 +3,7 @@ import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import {resummarize} from './apply-batch.js';
 import {writeTransaction} from '../store/write-transaction.js';
-
-/** What stored costs depend on: the tables' entries, which of them the user overrode, and the catalog's version. */
-export function pricingFingerprint(pricing: PricingTable): string {
-	const keys = Object.keys(pricing.models).sort();
-	return JSON.stringify([keys.map((k) => [k, pricing.models[k]]), [...(pricing.overridden ?? [])].sort(), pricing.catalog?.version ?? '']);
-}
+import {pricingFingerprint} from './pricing-fingerprint.js';
 
 /** Re-summarizes every session if the stored costs were computed with other prices. Returns how many. */
 export function repriceIfChanged(store: IndexStore, pricing: PricingTable, now: number): number {

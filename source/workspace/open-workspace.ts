@@ -1,4 +1,6 @@
-// Everything a command needs: pricing, the index, the sources in use, and a sync over them.
+// Everything a command needs: pricing, the index, the sources in use, and a sync over them. The demo's
+// seeder and the repricer load only on the runs that need them (the demo's first run, a price change):
+// together they were a tenth of the modules a warm report loaded.
 import fs from 'node:fs';
 import path from 'node:path';
 import {describeSqliteError, openIndex} from '../store/open-index.js';
@@ -10,8 +12,8 @@ import type {Result} from '../core/time.js';
 import {loadPricingFile} from '../config/pricing-file.js';
 import {dataDir, defaultIndexPath, demoPaths} from '../config/paths.js';
 import {catalogDataFile, openPriceCatalog} from '../config/price-catalog.js';
-import {seedDemo} from '../sources/demo/seed.js';
-import {repriceIfChanged} from '../sync/reprice.js';
+import type {SeedDemo} from '../sources/demo/seed.js';
+import {pricesChanged} from '../sync/pricing-fingerprint.js';
 import {discoverSources, NOTHING_FOUND, REMOTE_KINDS, type SourceSpec} from './discover-sources.js';
 import {redactUrl} from '../sources/tapes-postgres/discover.js';
 import {createSessionInfo, type SessionInfoLookup} from './session-info.js';
@@ -65,7 +67,40 @@ export interface Workspace {
 	close(): void;
 }
 
-export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
+/** What opening may need beyond the index: loaded by the caller, and only when `openingNeeds` says so. */
+export interface OpeningSteps {
+	seedDemo?: SeedDemo;
+	/** Re-summarizes every stored session with new prices; returns how many. */
+	reprice?: (store: IndexStore, pricing: PricingTable, now: number) => number;
+}
+
+/** Opens the workspace, loading the seeder and the repricer when this run needs them. */
+export async function openWorkspace(opts: WorkspaceOptions): Promise<Result<Workspace>> {
+	const seedDemo = demoNeedsSeeding(opts) ? (await import('../sources/demo/seed.js')).seedDemo : undefined;
+	const opened = openWorkspaceWith(opts, seedDemo ? {seedDemo} : {});
+	if (!opened.ok) return opened;
+	const {workspace, pricesStale} = opened.value;
+	if (pricesStale) {
+		try {
+			(await import('../sync/reprice.js')).repriceIfChanged(workspace.store, workspace.pricing, opts.now());
+		} catch (error) {
+			workspace.close();
+			return {ok: false, error: describeSqliteError(workspace.indexPath, error)};
+		}
+	}
+	return {ok: true, value: workspace};
+}
+
+/** The demo's tapes file is made on its first run (and again with --overwrite). */
+export function demoNeedsSeeding(opts: WorkspaceOptions): boolean {
+	return opts.demo && (opts.overwrite || !fs.existsSync(opts.sqlite ?? demoPaths(opts.env, opts.home).tapes));
+}
+
+/**
+ * The whole of opening, synchronously, with the steps given. Without `reprice`, stored costs of other prices
+ * are left for the caller (`pricesStale`); without `seedDemo`, a demo that needs seeding is an error.
+ */
+export function openWorkspaceWith(opts: WorkspaceOptions, steps: OpeningSteps): Result<{workspace: Workspace; pricesStale: boolean}> {
 	// Layers, top first: the --pricing file, the built-in (reference) table, the maintained catalog. The demo
 	// is the reference's data and shows the reference's figures (an unpriced model included): no catalog.
 	const withCatalog = opts.catalog ?? !opts.demo;
@@ -84,10 +119,11 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 		const tapesPath = opts.sqlite ?? demo.tapes;
 		if (!opts.index) indexPath = demo.index;
 		// Seed once; later runs open the same data so what was extracted about it is still there.
-		if (opts.overwrite || !fs.existsSync(tapesPath)) {
+		if (demoNeedsSeeding(opts)) {
+			if (!steps.seedDemo) return {ok: false, error: 'the demo needs seeding: open it with openWorkspace'};
 			try {
 				if (opts.overwrite) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(indexPath + suffix, {force: true});
-				const seeded = seedDemo(tapesPath, {overwrite: opts.overwrite, now: opts.now()});
+				const seeded = steps.seedDemo(tapesPath, {overwrite: opts.overwrite, now: opts.now()});
 				notices.push(`Seeded ${seeded.sessions} demo sessions (${seeded.messages} messages) into ${tapesPath}`);
 			} catch (error) {
 				return {ok: false, error: (error as Error).message};
@@ -115,10 +151,11 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 			return {id: store.sources.ensure(s.kind, absolute).id, kind: s.kind, path: absolute};
 		});
 		if (opts.searchIndex !== undefined) for (const s of sources) store.search.setOn(s.id, opts.searchIndex);
-		repriceIfChanged(store, pricing, opts.now());
+		const pricesStale = pricesChanged(store, pricing);
+		if (pricesStale && steps.reprice) steps.reprice(store, pricing, opts.now());
 		return {
 			ok: true,
-			value: {
+			value: {pricesStale: pricesStale && !steps.reprice, workspace: {
 				store,
 				queries: createSessionQueries(opened.db, sources.map((s) => s.id)),
 				pricing,
@@ -128,7 +165,7 @@ export function openWorkspace(opts: WorkspaceOptions): Result<Workspace> {
 				warnings: [],
 				sessionInfo: createSessionInfo(opened.db),
 				close: () => opened.db.close(),
-			},
+			}},
 		};
 	} catch (error) {
 		// The first writes are where an index this user may read but not write (or a damaged one) shows.

@@ -24,7 +24,7 @@ const heuristic = () => {
 
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tapedeck-demo-facets-'));
-	const opened = openWorkspace({demo: true, overwrite: false, env: {XDG_DATA_HOME: dir}, home: dir, cwd: dir, now: Date.now});
+	const opened = await openWorkspace({demo: true, overwrite: false, env: {XDG_DATA_HOME: dir}, home: dir, cwd: dir, now: Date.now});
 	if (!opened.ok) throw new Error(opened.error);
 	ws = opened.value;
 	await syncWorkspace(ws);

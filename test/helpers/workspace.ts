@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {openWorkspace, type Workspace, type WorkspaceOptions} from '../../source/workspace/open-workspace.js';
+import {openWorkspaceWith, type Workspace, type WorkspaceOptions} from '../../source/workspace/open-workspace.js';
+import {seedDemo} from '../../source/sources/demo/seed.js';
+import {repriceIfChanged} from '../../source/sync/reprice.js';
 import {syncWorkspace, type WorkspaceSync} from '../../source/workspace/sync-workspace.js';
 import {buildTapesDb, type FixtureNode} from '../../fixtures/tapes-builder.js';
 
@@ -10,10 +12,11 @@ export function tempDir(prefix = 'tapedeck-test-'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Opens as the CLI does (openWorkspace), synchronously: the seeder and the repricer are at hand from the start. */
 export function open(opts: Partial<WorkspaceOptions> & {index: string}): Workspace {
-	const opened = openWorkspace({demo: false, overwrite: false, env: {}, home: tempDir(), cwd: tempDir(), now: Date.now, ...opts});
+	const opened = openWorkspaceWith({demo: false, overwrite: false, env: {}, home: tempDir(), cwd: tempDir(), now: Date.now, ...opts}, {seedDemo, reprice: repriceIfChanged});
 	if (!opened.ok) throw new Error(opened.error);
-	return opened.value;
+	return opened.value.workspace;
 }
 
 export async function openAndSync(opts: Partial<WorkspaceOptions> & {index: string}): Promise<{ws: Workspace; synced: WorkspaceSync}> {

@@ -1,0 +1,77 @@
+// Opening loads the demo's seeder and the repricer only on the runs that need them: the demo's first run,
+// and a run whose prices differ from the stored costs' (then every session is repriced before anything reads).
+// A warm report of transcripts loads neither, nor the tapes sync (checked on the built CLI's module graph).
+import fs from 'node:fs';
+import path from 'node:path';
+import {spawnSync} from 'node:child_process';
+import {afterAll, describe, expect, it} from 'vitest';
+import {demoNeedsSeeding, openWorkspace, type WorkspaceOptions} from '../../source/workspace/open-workspace.js';
+import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
+import {copyFixture} from '../helpers/transcripts.js';
+import {tempDir} from '../helpers/workspace.js';
+import {CLI} from '../cli/run-cli.js';
+
+const dir = tempDir('tapedeck-open-');
+afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
+const base = (over: Partial<WorkspaceOptions>): WorkspaceOptions =>
+	({demo: false, overwrite: false, env: {XDG_DATA_HOME: path.join(dir, 'data')}, home: dir, cwd: dir, now: Date.now, ...over});
+
+describe('openWorkspace', () => {
+	it('seeds the demo on its first run only', async () => {
+		const opts = base({demo: true});
+		expect(demoNeedsSeeding(opts)).toBe(true);
+		const first = await openWorkspace(opts);
+		if (!first.ok) throw new Error(first.error);
+		expect(first.value.notices.join('\n')).toMatch(/Seeded \d+ demo sessions/);
+		first.value.close();
+		expect(demoNeedsSeeding(opts)).toBe(false);
+		expect(demoNeedsSeeding({...opts, overwrite: true})).toBe(true);
+		const again = await openWorkspace(opts);
+		if (!again.ok) throw new Error(again.error);
+		expect(again.value.notices).toEqual([]);
+		again.value.close();
+	});
+
+	it('reprices the stored sessions when the prices changed, before the workspace is handed out', async () => {
+		const root = copyFixture('claude-code');
+		const index = path.join(dir, 'reprice.sqlite');
+		const first = await openWorkspace(base({claude: [root], index, catalog: false}));
+		if (!first.ok) throw new Error(first.error);
+		await syncWorkspace(first.value);
+		const cost = (ws: typeof first.value) => ws.store.db.prepare(`SELECT sum(total_cost) FROM sessions`).pluck().get() as number;
+		const before = cost(first.value);
+		expect(before).toBeGreaterThan(0);
+		first.value.close();
+		// Output at $1,000 a million tokens for every model the fixture uses: the 362 output tokens add $0.362.
+		const prices = path.join(dir, 'prices.json');
+		fs.writeFileSync(prices, JSON.stringify({'claude-sonnet-4.5': {output: 1000}, 'claude-haiku-4.5': {output: 1000}}));
+		const outputs = (ws: typeof first.value) => ws.store.db.prepare(`SELECT sum(output_tokens) FROM sessions`).pluck().get() as number;
+		const repriced = await openWorkspace(base({claude: [root], index, catalog: false, pricing: prices}));
+		if (!repriced.ok) throw new Error(repriced.error);
+		expect(outputs(repriced.value)).toBe(362);
+		expect(cost(repriced.value)).toBeGreaterThan(before + 0.3);
+		repriced.value.close();
+	});
+});
+
+describe('a warm report', () => {
+	it('loads neither the demo, the repricer nor the tapes sync', () => {
+		const root = copyFixture('claude-code');
+		const index = path.join(dir, 'warm.sqlite');
+		const env = {...process.env, XDG_DATA_HOME: path.join(dir, 'warm-data'), HOME: dir};
+		const args = ['sessions', '--json', '--claude', root, '--index', index];
+		expect(spawnSync(process.execPath, [CLI, ...args], {env}).status).toBe(0);
+		// A loader hook that names every module it is asked for.
+		const hooks = path.join(dir, 'hooks.mjs');
+		fs.writeFileSync(hooks, "export async function load(u, c, n) { if (u.startsWith('file:')) process.stderr.write('LOADED ' + u + '\\n'); return n(u, c); }\n");
+		const register = path.join(dir, 'register.mjs');
+		fs.writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
+		const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {env, encoding: 'utf8'});
+		expect(run.status).toBe(0);
+		const loaded = run.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+		expect(loaded.some((u) => u.endsWith('/dist/report/sessions-report.js'))).toBe(true);
+		for (const unwanted of ['/sources/demo/', '/sync/reprice.js', '/sync/apply-batch.js', '/sync/tapes-sync.js', '/core/summarize.js']) {
+			expect(loaded.filter((u) => u.includes(unwanted)), unwanted).toEqual([]);
+		}
+	});
+});
