@@ -7,9 +7,13 @@ import {createKeyHub, splitEscape, type KeyHandler, type KeyHub, type MouseHandl
 
 const KeysContext = createContext<KeyHub | null>(null);
 
-/** The app's key hub: it subscribes once, at the root, and stays subscribed while the app runs. */
-export function KeysProvider({children}: {children: ReactNode}) {
-	const hub = useMemo(createKeyHub, []);
+/**
+ * The app's key hub: it subscribes once, at the root, and stays subscribed while the app runs. `hub`: one
+ * made by the app, which tells it of screen switches (see KeyHub.hold).
+ */
+export function KeysProvider({children, hub: given}: {children: ReactNode; hub?: KeyHub}) {
+	const own = useMemo(createKeyHub, []);
+	const hub = given ?? own;
 	useInput((input, key) => hub.emit(input, key));
 	return <KeysContext.Provider value={hub}>{children}</KeysContext.Provider>;
 }

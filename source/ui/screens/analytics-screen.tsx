@@ -3,7 +3,7 @@
 // lines (see components/analytics-page) and scrolled; Enter on a day or an hour lists its sessions.
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
@@ -70,15 +70,23 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		if (slot) dispatch({type: 'drill-total', total: rows.length});
 	}, [slot, rows]);
 
+	// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+	const hold = useKeyHold();
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
-		if (r.kind === 'back') onBack(filterStateOf(state));
+		if (r.kind === 'back') {
+			hold(r.rest ?? []);
+			onBack(filterStateOf(state));
+		}
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const session = rows[r.index];
-			if (session) onOpen(session.id);
+			if (session) {
+				hold(r.rest ?? []);
+				onOpen(session.id);
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
