@@ -183,7 +183,10 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const problems = useMemo(() => problemLines(background.sync, size.columns), [background.sync.errors, background.sync.warnings, size.columns]);
 	const hasProblems = background.sync.errors.length + background.sync.warnings.length > 0;
 	useEffect(() => dispatch({type: 'problems-size', max: problems.length - (bodyHeight(size) - 1)}), [problems.length, size.rows]);
-	const hints = useMemo(() => footerHints(state.mode, hasProblems ? [] : ['problems']), [state.mode, hasProblems]);
+	// Space/→ opens a parent's subagents: its hint shows while a row on screen has some (or is one).
+	const nests = data.rows.some((s, i) => s.subSessionCount > 0 || data.nest[i]?.depth === 1);
+	const hints = useMemo(() => footerHints(state.mode, [...(hasProblems ? [] : ['problems' as const]), ...(nests ? [] : ['expand' as const])]),
+		[state.mode, hasProblems, nests]);
 	if (!active) return null;
 	const body = bodyHeight(size);
 	return (
