@@ -5,13 +5,14 @@ import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
 import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
-import {bindingsFor, footerHints} from '../../core/keymap.js';
+import {bindingsFor} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
 import {previousWindow} from '../../core/time.js';
 import {filterStateOf, filtersKey, queryFilters} from '../../core/screens/sessions-filters.js';
 import type {FilteredScreenProps} from './screen-props.js';
-import {analyticsReducer, initialAnalyticsState, keyModes} from '../../core/screens/analytics-reducer.js';
+import {analyticsReducer, initialAnalyticsState} from '../../core/screens/analytics-reducer.js';
+import {analyticsHints} from '../../core/screens/analytics-hints.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
@@ -102,8 +103,8 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);
-	// The heatmap layer's one hint names both arrows (`↑↓ weekday`), as the day's does (`←→/hl day`): see HINT_PAIRS.
-	const hints = useMemo(() => keyModes(state).flatMap((m) => footerHints(m)), [state.mode, state.focus]);
+	// The focused panel's keys (see analytics-hints): `←→/hl day` on the activity chart, `←→/hl hour` on the heatmap.
+	const hints = useMemo(() => analyticsHints(state), [state.mode, state.focus]);
 	if (!active) return null;
 
 	const scroll = Math.min(state.scroll, Math.max(0, page.lines.length - viewHeight));
