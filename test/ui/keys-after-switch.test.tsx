@@ -3,7 +3,7 @@
 // on Projects goes back and searches the list. One joined write.
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {demo, inputReady, renderApp, type Demo} from './helpers/explorer.js';
+import {demo, effectsFlushed, inputReady, renderApp, type Demo} from './helpers/explorer.js';
 
 let d: Demo;
 beforeAll(async () => {
@@ -74,8 +74,28 @@ describe('keys after a screen switch, in one write', () => {
 
 	it("Enter, Enter, ? on Analytics: a day's sessions, the first one's Timeline, its help (was: ? dropped)", async () => {
 		const r = await onScreen('a', 'Analytics');
+		// Enter lists the selected day once the charts are drawn.
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/selected .*: \d+ session/));
+		await effectsFlushed();
 		r.stdin.write('\r\r?');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session\n'));
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('? or Esc closes'));
+	});
+
+	it("Esc Esc in one read on a day's sessions: back to the charts, then back to Sessions (was: one Esc)", async () => {
+		const r = await onScreen('a', 'Analytics');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/selected .*: \d+ session/));
+		await effectsFlushed();
+		r.stdin.write('\r');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('◂ '));
+		r.stdin.write('\u001b\u001b');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Sessions'));
+	});
+
+	it('Esc then / in one read on Analytics: back, and the search opens (was: Ink dropped the Esc before /)', async () => {
+		const r = await onScreen('a', 'Analytics');
+		r.stdin.write('\u001b/zq');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ \/ zq▏/));
+		expect(r.lastFrame()).toContain('tapedeck › Sessions');
 	});
 });

@@ -12,8 +12,8 @@ export type KeyHandler = (input: string, key: Key) => void;
 export type MouseHandler = (event: ModifiedMouseEvent) => void;
 
 export interface KeyHub {
-	/** A key from the terminal (Ink's useInput at the root). */
-	emit(input: string, key: Key): void;
+	/** A key from the terminal (Ink's useInput at the root); `raw`: the bytes Ink read it from (see fromRaw). */
+	emit(input: string, key: Key, raw?: string): void;
 	/** A handler takes keys until the returned function is called; keys kept meanwhile come to it first. */
 	subscribe(handler: {current: KeyHandler}, alt?: readonly string[]): () => void;
 	/**
@@ -52,6 +52,19 @@ export function splitEscape(input: string, key: Key, alt: readonly string[] = []
 	if (!key.meta || key.escape || alt.includes(input)) return [[input, key]];
 	const plain: Key = {...key, meta: false};
 	return [['', {...blankKey(key), ...ESCAPE}], [input, plain]];
+}
+
+/**
+ * The keys Ink's reading lost, found in the bytes it read. Two Escs in one read (`\x1b\x1b`: Esc pressed
+ * twice quickly, or tmux send-keys Escape Escape) are one Esc to Ink. An Esc before punctuation or Tab
+ * (`\x1b/`) is dropped, where before a letter it is Meta: it is made Meta, which splitEscape reads.
+ */
+export function fromRaw(raw: string | undefined, input: string, key: Key): Array<[string, Key]> {
+	if (raw === '\u001b\u001b') return [['', {...blankKey(key), ...ESCAPE}], ['', {...blankKey(key), ...ESCAPE}]];
+	if (raw?.length === 2 && raw[0] === '\u001b' && raw[1] !== '\u001b' && !key.meta) {
+		return input === '\t' ? [['', {...key, meta: true, tab: true}]] : [[input, {...key, meta: true}]];
+	}
+	return [[input, key]];
 }
 
 /**
@@ -97,7 +110,7 @@ export function createKeyHub(): KeyHub {
 		if (!kept.length) skip = null;
 	};
 	return {
-		emit(keyInput, keyKey) {
+		emit(keyInput, keyKey, raw) {
 			let rawInput = keyInput;
 			let rawKey = keyKey;
 			if (mouse.waiting || keyInput.startsWith('[<')) {
@@ -112,13 +125,15 @@ export function createKeyHub(): KeyHub {
 					rawKey = {...blankKey(keyKey), shift: read.keys.length === 1 && /[A-Z]/.test(read.keys)};
 				}
 			}
-			const [input, key] = normalKey(rawInput, rawKey);
-			if (!handlers.length || heldFrom) {
-				if (kept.length < KEPT_KEYS) kept.push([input, key]);
-				return;
+			for (const [readInput, readKey] of fromRaw(raw, rawInput, rawKey)) {
+				const [input, key] = normalKey(readInput, readKey);
+				if (!handlers.length || heldFrom) {
+					if (kept.length < KEPT_KEYS) kept.push([input, key]);
+					continue;
+				}
+				flush();
+				deliver(input, key);
 			}
-			flush();
-			deliver(input, key);
 		},
 		subscribe(handler, alt = []) {
 			const entry = {handler, alt};
