@@ -99,8 +99,23 @@ export function createKeyHub(): KeyHub {
 	// Once held keys are released to a new handler: the old ones, which must not get them either.
 	let skip: Set<unknown> | null = null;
 	const deliver = (input: string, key: Key) => {
+		let rest = false;
 		// A copy: a handler may unsubscribe another (a screen that closes) while the key is handed round.
-		for (const h of [...handlers]) if (!skip?.has(h.handler)) for (const [i, k] of splitEscape(input, key, h.alt)) h.handler.current(i, k);
+		for (const h of [...handlers]) {
+			if (skip?.has(h.handler)) continue;
+			const parts = splitEscape(input, key, h.alt);
+			for (const [at, [i, k]] of parts.entries()) {
+				const before = kept.length;
+				h.handler.current(i, k);
+				// A handler that asked for another screen on the Esc of Esc+key (the error panel) leaves the key to
+				// it: after the keys it gave back (put first), before those kept already.
+				if (heldFrom?.has(h.handler) && at + 1 < parts.length) {
+					if (!rest) kept.splice(Math.max(0, kept.length - before), 0, ...parts.slice(at + 1));
+					rest = true;
+					break;
+				}
+			}
+		}
 	};
 	const flush = () => {
 		while (!heldFrom && kept.length && handlers.length) {

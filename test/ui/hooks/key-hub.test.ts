@@ -68,6 +68,23 @@ describe('fromRaw', () => {
 });
 
 describe('key hub', () => {
+	it('a handler that asks for another screen on the Esc of Esc+key leaves the key to the next handler', async () => {
+		const hub = createKeyHub();
+		const seen: string[] = [];
+		const panel: {current: KeyHandler} = {current: (input, key) => {
+			seen.push(`panel:${keyName(input, key)}`);
+			if (key.escape) hub.hold([]);
+		}};
+		hub.subscribe(panel);
+		hub.emit('/', plain({meta: true}));
+		hub.emit('z', plain());
+		const list = recorder();
+		hub.subscribe(list.handler);
+		await tick();
+		expect(seen).toEqual(['panel:esc']);
+		expect(list.seen).toEqual(['/', 'z']);
+	});
+
 	it('keeps keys that came while no handler listened and gives them first, in order, to the next one', async () => {
 		const hub = createKeyHub();
 		hub.emit('a', plain());
