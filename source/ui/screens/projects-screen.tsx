@@ -53,8 +53,10 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 		}
 		else {
 			const project = rows[r.index]?.project;
-			if (project !== undefined) hold(r.rest ?? []);
-			if (project !== undefined) onBack({...filterStateOf(state), filters: {...state.filters, project}});
+			if (project !== undefined) {
+				hold(r.rest ?? []);
+				onBack({...filterStateOf(state), filters: {...state.filters, project}});
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

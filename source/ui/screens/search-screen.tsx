@@ -82,8 +82,10 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const hit = hits[r.index];
-			if (hit) hold(r.rest ?? []);
-			if (hit) onOpen(hit.sessionId, {messageId: hit.messageId, query: state.query});
+			if (hit) {
+				hold(r.rest ?? []);
+				onOpen(hit.sessionId, {messageId: hit.messageId, query: state.query});
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
