@@ -110,7 +110,8 @@ export function createKeyHub(): KeyHub {
 				// A handler that asked for another screen on the Esc of Esc+key (the error panel) leaves the key to
 				// it: after the keys it gave back (put first), before those kept already.
 				if (heldFrom?.has(h.handler) && at + 1 < parts.length) {
-					if (!rest) kept.splice(Math.max(0, kept.length - before), 0, ...parts.slice(at + 1));
+					const given = Math.max(0, kept.length - before);
+					if (!rest) kept = [...kept.slice(0, given), ...parts.slice(at + 1), ...kept.slice(given)];
 					rest = true;
 					break;
 				}
