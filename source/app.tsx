@@ -1,8 +1,8 @@
 // The explorer: providers (services, theme) and the screen switch. Pure: everything comes in as props.
-import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState, type ComponentProps} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useMemo, useReducer, useState, type ComponentProps} from 'react';
 import {useApp} from 'ink';
 import type {FilterState} from './core/screens/sessions-filters.js';
-import {HOME, navigationReducer, type MessageFocus} from './core/screens/navigation.js';
+import {HOME, navigationReducer, type MessageFocus, type NavAction} from './core/screens/navigation.js';
 import {ServicesContext} from './ui/services/context.js';
 import type {ExplorerServices} from './ui/services/types.js';
 import {ThemeContext, THEMES, type Theme} from './ui/theme.js';
@@ -10,6 +10,7 @@ import {useTerminalSize, type Size} from './ui/hooks/use-terminal-size.js';
 import {SessionsScreen} from './ui/screens/sessions-screen.js';
 import {ScreenBoundary} from './ui/components/screen-boundary.js';
 import {KeysProvider} from './ui/hooks/use-keys.js';
+import {createKeyHub} from './ui/hooks/key-hub.js';
 
 // The other screens load after the first frame (and are fetched right then), so start-up pays for the
 // Sessions screen only; a screen opened before its code is in shows the frame it leaves for that moment.
@@ -53,7 +54,14 @@ export interface AppProps {
 
 export function App({services, initial, theme = THEMES.default, size: fixed}: AppProps) {
 	const size = useTerminalSize(fixed);
-	const [route, navigate] = useReducer(navigationReducer, HOME);
+	const [route, dispatchRoute] = useReducer(navigationReducer, HOME);
+	// Every screen switch: keys that come from now until the next screen listens are held for it, not
+	// read by the screen that is going (it may still be subscribed until the switch is drawn).
+	const hub = useMemo(createKeyHub, []);
+	const navigate = useCallback((action: NavAction) => {
+		hub.hold([]);
+		dispatchRoute(action);
+	}, [hub]);
 	useEffect(() => {
 		for (const load of Object.values(screens)) void load();
 	}, []);
@@ -84,7 +92,7 @@ export function App({services, initial, theme = THEMES.default, size: fixed}: Ap
 	return (
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
-				<KeysProvider>
+				<KeysProvider hub={hub}>
 				<ScreenBoundary screen="Sessions" active={route.screen === 'sessions'} {...guard}>
 					<SessionsScreen size={size} initial={initial} active={route.screen === 'sessions'} onOpen={open} onInsights={openInsights} onAnalytics={openAnalytics} onFind={openSearch} onProjects={openProjects} onQuit={quit} returned={returned} />
 				</ScreenBoundary>

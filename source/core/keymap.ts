@@ -126,6 +126,8 @@ export interface Hint {
 	label: string;
 	/** The key means something else on other screens: a narrow footer keeps this hint before the others. */
 	local?: boolean;
+	/** The key shows every key (`?`): a footer too narrow for every hint ends with it, as `? more`. */
+	more?: boolean;
 }
 
 const MEANINGS = keyMeanings(KEYMAP);
@@ -146,7 +148,8 @@ export function footerHints(mode: KeyMode, hidden: readonly KeyAction[] = []): H
 			const keys = e.action === 'cursor-down' ? movementKeys(mode)
 				: pair ? e.keys.map((k, i) => `${keyLabel(k)}${pair.keys[i] === undefined ? '' : keyLabel(pair.keys[i]!)}`).join('/')
 				: footerKeys(e.keys);
-			return meansOtherThan(e, MEANINGS) ? {keys, label: e.hint!, local: true} : {keys, label: e.hint!};
+			const hint: Hint = meansOtherThan(e, MEANINGS) ? {keys, label: e.hint!, local: true} : {keys, label: e.hint!};
+			return e.action === 'help' ? {...hint, more: true} : hint;
 		});
 }
 

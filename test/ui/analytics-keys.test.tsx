@@ -270,3 +270,21 @@ describe('Analytics screen keys', () => {
 		await scenarios[`${mode}:${action}`]!(key);
 	});
 });
+
+describe('Analytics footer', () => {
+	const footer = (frame: string | undefined) => (frame ?? '').split('\n').at(-1) ?? '';
+	it('follows the focused panel: ←→ day on the activity chart, ←→ hour on the heatmap, e tools and s sort on theirs', async () => {
+		const r = await ready();
+		expect(footer(r.lastFrame())).toContain('←→/hl day');
+		expect(footer(r.lastFrame())).toContain('Enter sessions');
+		press(r.stdin, 'tab');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('▸ HOUR OF WEEK'));
+		expect(footer(r.lastFrame())).toContain('←→/hl hour');
+		expect(footer(r.lastFrame())).toContain('↑↓ weekday');
+		expect(footer(r.lastFrame())).not.toContain('hl day');
+		press(r.stdin, 'tab');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('▸ TOP TOOLS'));
+		expect(footer(r.lastFrame())).toContain('e tools');
+		expect(footer(r.lastFrame())).not.toMatch(/←→|Enter sessions|s sort/);
+	});
+});

@@ -29,6 +29,18 @@ describe('frame', () => {
 		}
 	});
 
+	it('ends a footer that had to drop hints with ? more, at 80×24 (was: dropped silently)', async () => {
+		const r = renderApp(d.services, undefined, {columns: 80, rows: 24});
+		const footer = () => r.lastFrame()!.split('\n').at(-1)!.trimEnd();
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		expect(footer()).toMatch(/ q quit {2}\? more$/);
+		expect(footer()).not.toContain('? help');
+		press(r.stdin, 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session\n'));
+		expect(footer()).toMatch(/ q quit {2}\? more$/);
+	});
+
 	it('lists every key of the screen in the help overlay at 80×24', async () => {
 		const r = renderApp(d.services, undefined, {columns: 80, rows: 24});
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));

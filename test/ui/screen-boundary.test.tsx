@@ -125,6 +125,20 @@ describe('errors inside the explorer', () => {
 		await vi.waitFor(() => expect(selectedLine(r.lastFrame())).not.toBe(before));
 	});
 
+	it('keys read with the Esc that leaves the panel go to the list it goes back to (was: dropped)', async () => {
+		const services = failing((s) => ({timeline: {...s.timeline, outline: () => {
+			throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
+		}}}));
+		const r = renderApp(services);
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		press(r.stdin, 'enter');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('Session stopped on an error'));
+		await inputReady(r.stdin);
+		r.stdin.write('\u001b/zq');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ \/ zq▏/));
+	});
+
 	it('a failure after the first frame (loading bodies in a timer) reaches the panel too', async () => {
 		const services = failing((s) => ({timeline: {...s.timeline, detail: () => {
 			throw new Error('\u001b[31mboom\u001b[0m in the detail loader');

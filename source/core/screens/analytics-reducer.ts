@@ -3,6 +3,7 @@
 // drill-down list of one day's or hour's sessions. Keys are resolved here against the keymap; what the
 // screen must do (go back, quit, open a session) leaves as a `request`.
 import {keyPresses, resolveKey, type KeyAction, type KeyMode, type KeyPress} from '../keymap.js';
+import {readPresses, type Press} from './leaving.js';
 import * as lw from './list-window.js';
 import {nextPeriod, type FilterState} from './sessions-filters.js';
 import {DEFAULT_MODEL_SORT, stepModelSort, type ModelSort} from './analytics-charts.js';
@@ -32,7 +33,8 @@ export interface AnalyticsLayout {
 }
 
 type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'open'; index: number};
-export type AnalyticsRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen, the keys read after it, for that screen (see leaving.ts). */
+export type AnalyticsRequest = RequestBody & {seq: number; rest?: Press[]};
 
 export interface AnalyticsState extends FilterState {
 	mode: 'page' | 'drill' | 'help';
@@ -189,14 +191,11 @@ function sameLayout(a: AnalyticsLayout, b: AnalyticsLayout): boolean {
 export function analyticsReducer(state: AnalyticsState, action: AnalyticsAction): AnalyticsState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
-			for (const press of keyPresses(action.input, action.key)) {
-				if (next.request) break;
+			return readPresses(state, keyPresses(action.input, action.key), (next, press) => {
 				const hit = resolve(next, press.input, press.key);
-				if (hit) next = onKey(next, hit);
-				if (hit === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
-			}
-			return next;
+				const after = hit ? onKey(next, hit) : next;
+				return hit === 'period-next' && action.now !== undefined ? {...after, now: action.now} : after;
+			}, (kind) => kind !== 'quit');
 		}
 		case 'layout': {
 			if (sameLayout(state.layout, action.layout)) return state;

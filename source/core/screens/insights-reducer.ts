@@ -3,6 +3,7 @@
 // resolved against the keymap here, one by one, so keys arriving in one chunk each see the state the
 // previous one left. Side effects (back, quit, open a session) leave as a `request` the screen carries out.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import {readPresses, type Press} from './leaving.js';
 import * as lw from './list-window.js';
 import {clearFilters, nextPeriod, type FilterState} from './sessions-filters.js';
 
@@ -12,7 +13,8 @@ export type InsightsTab = (typeof INSIGHTS_TABS)[number];
 export const TAB_TITLES: Readonly<Record<InsightsTab, string>> = {charts: 'Charts', summaries: 'Recent summaries', worker: 'Worker & failures'};
 
 type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'open'; tab: 'summaries' | 'worker'; index: number};
-export type InsightsRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen, the keys read after it, for that screen (see leaving.ts). */
+export type InsightsRequest = RequestBody & {seq: number; rest?: Press[]};
 
 export interface InsightsState extends FilterState {
 	mode: 'insights' | 'help';
@@ -127,14 +129,11 @@ function layout(state: InsightsState, l: InsightsLayout): InsightsState {
 export function insightsReducer(state: InsightsState, action: InsightsAction): InsightsState {
 	switch (action.type) {
 		case 'input': {
-			let next = state;
-			for (const press of keyPresses(action.input, action.key)) {
-				if (next.request) break;
+			return readPresses(state, keyPresses(action.input, action.key), (next, press) => {
 				const hit = resolveKey(next.mode === 'help' ? 'help' : 'insights', press.input, press.key);
-				if (hit && hit.action !== 'type') next = onKey(next, hit.action);
-				if (hit?.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
-			}
-			return next;
+				const after = hit && hit.action !== 'type' ? onKey(next, hit.action) : next;
+				return hit?.action === 'period-next' && action.now !== undefined ? {...after, now: action.now} : after;
+			}, (kind) => kind !== 'quit');
 		}
 		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': return layout(state, action);

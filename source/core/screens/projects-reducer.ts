@@ -3,6 +3,7 @@
 // one by one, so keys arriving in one chunk each see the state the previous one left. Side effects (back,
 // quit, the sessions of a project) leave as a `request` the screen carries out.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import {readPresses, type Press} from './leaving.js';
 import type {ProjectSort} from '../project-rollup.js';
 import * as lw from './list-window.js';
 import {clearFilters, nextPeriod, type FilterState} from './sessions-filters.js';
@@ -16,7 +17,8 @@ export const PROJECT_SORT_TITLES: Readonly<Record<ProjectSort, string>> = {
 
 /** `open`: the project under the cursor (index into the sorted rows); the screen names it. */
 type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'open'; index: number};
-export type ProjectsRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen, the keys read after it, for that screen (see leaving.ts). */
+export type ProjectsRequest = RequestBody & {seq: number; rest?: Press[]};
 
 export interface ProjectsState extends FilterState {
 	mode: 'projects' | 'help';
@@ -83,18 +85,15 @@ function onKey(state: ProjectsState, action: KeyAction): ProjectsState {
 export function projectsReducer(state: ProjectsState, action: ProjectsAction): ProjectsState {
 	switch (action.type) {
 		case 'input': {
-			let next = state.hint === null ? state : {...state, hint: null};
-			for (const press of keyPresses(action.input, action.key)) {
-				if (next.request) break;
+			const start = state.hint === null || state.request ? state : {...state, hint: null};
+			return readPresses(start, keyPresses(action.input, action.key), (next, press) => {
 				const hit = resolveKey(next.mode, press.input, press.key);
 				if (!hit || hit.action === 'type') {
-					if (next.mode === 'projects' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl) next = {...next, hint: `${press.input} does nothing here · ? lists the keys`};
-					continue;
+					return next.mode === 'projects' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl ? {...next, hint: `${press.input} does nothing here · ? lists the keys`} : next;
 				}
-				next = onKey(next, hit.action);
-				if (hit.action === 'period-next' && action.now !== undefined) next = {...next, now: action.now};
-			}
-			return next;
+				const after = onKey(next, hit.action);
+				return hit.action === 'period-next' && action.now !== undefined ? {...after, now: action.now} : after;
+			}, (kind) => kind !== 'quit');
 		}
 		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': {

@@ -2,13 +2,15 @@
 // being walked ('find'), ranked by relevance or by time. Keys are resolved against the keymap with the
 // state's own mode; opening a result, going back and quitting leave as a `request` the screen carries out.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
+import {readPresses, type Press} from './leaving.js';
 import * as lw from './list-window.js';
 
 export type SearchMode = 'find-query' | 'find' | 'help';
 export type SearchOrder = 'rank' | 'time';
 
 type RequestBody = {kind: 'back'} | {kind: 'quit'} | {kind: 'open'; index: number};
-export type SearchRequest = RequestBody & {seq: number};
+/** `rest`: on a request for another screen, the keys read after it, for that screen (see leaving.ts). */
+export type SearchRequest = RequestBody & {seq: number; rest?: Press[]};
 
 export interface SearchState {
 	mode: SearchMode;
@@ -71,15 +73,13 @@ function onKey(state: SearchState, action: KeyAction): SearchState {
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
 	switch (action.type) {
 		case 'input': {
-			let next = action.total === undefined ? state : withList(state, lw.withTotal(state.list, action.total));
-			for (const press of keyPresses(action.input, action.key)) {
+			const start = action.total === undefined ? state : withList(state, lw.withTotal(state.list, action.total));
+			return readPresses(start, keyPresses(action.input, action.key), (next, press) => {
 				// The help overlay shares the list's keys to close it.
 				const hit = resolveKey(next.mode === 'help' ? 'help' : next.mode, press.input, press.key);
-				if (!hit) continue;
-				next = hit.action === 'type' ? requery(next, {query: next.query + hit.text}) : onKey(next, hit.action);
-				if (next.request?.kind === 'quit' || next.request?.kind === 'back') break;
-			}
-			return next;
+				if (!hit) return next;
+				return hit.action === 'type' ? requery(next, {query: next.query + hit.text}) : onKey(next, hit.action);
+			}, (kind) => kind !== 'quit');
 		}
 		case 'resize': return withList(state, lw.resize(state.list, action.height));
 		case 'results': return withList(state, lw.withTotal(state.list, action.total));

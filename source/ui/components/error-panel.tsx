@@ -2,7 +2,7 @@
 // to do, and the few keys that still mean something (retry, back, quit). It reads no services, so it
 // draws even when the index under the screen has gone bad.
 import React, {useMemo} from 'react';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {footerHints, keyPresses, resolveKey, type KeyAction} from '../../core/keymap.js';
 import type {ScreenFailure} from '../../core/screens/screen-failure.js';
 import type {Size} from '../hooks/use-terminal-size.js';
@@ -42,11 +42,17 @@ export function errorPanelLines(failure: ScreenFailure, width: number, height: n
 }
 
 export function ErrorPanel({screen, failure, size, active, onRetry, onBack, onQuit}: ErrorPanelProps) {
+	const hold = useKeyHold();
 	useKeys((input, key) => {
-		for (const press of keyPresses(input, key)) {
+		const presses = keyPresses(input, key);
+		for (const [at, press] of presses.entries()) {
 			const hit = resolveKey('error', press.input, press.key);
 			if (hit?.action === 'retry') return onRetry();
-			if (hit?.action === 'back' && onBack) return onBack();
+			// The keys after Esc in the same read are for the screen it goes back to.
+			if (hit?.action === 'back' && onBack) {
+				hold(presses.slice(at + 1));
+				return onBack();
+			}
 			if (hit?.action === 'quit') return onQuit();
 		}
 	}, {isActive: active});

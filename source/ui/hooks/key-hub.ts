@@ -12,8 +12,8 @@ export type KeyHandler = (input: string, key: Key) => void;
 export type MouseHandler = (event: ModifiedMouseEvent) => void;
 
 export interface KeyHub {
-	/** A key from the terminal (Ink's useInput at the root). */
-	emit(input: string, key: Key): void;
+	/** A key from the terminal (Ink's useInput at the root); `raw`: the bytes Ink read it from (see fromRaw). */
+	emit(input: string, key: Key, raw?: string): void;
 	/** A handler takes keys until the returned function is called; keys kept meanwhile come to it first. */
 	subscribe(handler: {current: KeyHandler}, alt?: readonly string[]): () => void;
 	/**
@@ -55,6 +55,19 @@ export function splitEscape(input: string, key: Key, alt: readonly string[] = []
 }
 
 /**
+ * The keys Ink's reading lost, found in the bytes it read. Two Escs in one read (`\x1b\x1b`: Esc pressed
+ * twice quickly, or tmux send-keys Escape Escape) are one Esc to Ink. An Esc before punctuation or Tab
+ * (`\x1b/`) is dropped, where before a letter it is Meta: it is made Meta, which splitEscape reads.
+ */
+export function fromRaw(raw: string | undefined, input: string, key: Key): Array<[string, Key]> {
+	if (raw === '\u001b\u001b') return [['', {...blankKey(key), ...ESCAPE}], ['', {...blankKey(key), ...ESCAPE}]];
+	if (raw?.length === 2 && raw[0] === '\u001b' && raw[1] !== '\u001b' && !key.meta) {
+		return input === '\t' ? [['', {...key, meta: true, tab: true}]] : [[input, {...key, meta: true}]];
+	}
+	return [[input, key]];
+}
+
+/**
  * A key as the screens read it. An Enter typed before raw mode came on (while node was still starting)
  * sat in the terminal's cooked line buffer, which had turned its CR into LF: it arrives as a lone `\n`,
  * which Ink names "enter" but does not flag as `return`. It is an Enter. (Ctrl-J, the same byte, too.)
@@ -86,8 +99,24 @@ export function createKeyHub(): KeyHub {
 	// Once held keys are released to a new handler: the old ones, which must not get them either.
 	let skip: Set<unknown> | null = null;
 	const deliver = (input: string, key: Key) => {
+		let rest = false;
 		// A copy: a handler may unsubscribe another (a screen that closes) while the key is handed round.
-		for (const h of [...handlers]) if (!skip?.has(h.handler)) for (const [i, k] of splitEscape(input, key, h.alt)) h.handler.current(i, k);
+		for (const h of [...handlers]) {
+			if (skip?.has(h.handler)) continue;
+			const parts = splitEscape(input, key, h.alt);
+			for (const [at, [i, k]] of parts.entries()) {
+				const before = kept.length;
+				h.handler.current(i, k);
+				// A handler that asked for another screen on the Esc of Esc+key (the error panel) leaves the key to
+				// it: after the keys it gave back (put first), before those kept already.
+				if (heldFrom?.has(h.handler) && at + 1 < parts.length) {
+					const given = Math.max(0, kept.length - before);
+					if (!rest) kept = [...kept.slice(0, given), ...parts.slice(at + 1), ...kept.slice(given)];
+					rest = true;
+					break;
+				}
+			}
+		}
 	};
 	const flush = () => {
 		while (!heldFrom && kept.length && handlers.length) {
@@ -97,7 +126,7 @@ export function createKeyHub(): KeyHub {
 		if (!kept.length) skip = null;
 	};
 	return {
-		emit(keyInput, keyKey) {
+		emit(keyInput, keyKey, raw) {
 			let rawInput = keyInput;
 			let rawKey = keyKey;
 			if (mouse.waiting || keyInput.startsWith('[<')) {
@@ -112,13 +141,15 @@ export function createKeyHub(): KeyHub {
 					rawKey = {...blankKey(keyKey), shift: read.keys.length === 1 && /[A-Z]/.test(read.keys)};
 				}
 			}
-			const [input, key] = normalKey(rawInput, rawKey);
-			if (!handlers.length || heldFrom) {
-				if (kept.length < KEPT_KEYS) kept.push([input, key]);
-				return;
+			for (const [readInput, readKey] of fromRaw(raw, rawInput, rawKey)) {
+				const [input, key] = normalKey(readInput, readKey);
+				if (!handlers.length || heldFrom) {
+					if (kept.length < KEPT_KEYS) kept.push([input, key]);
+					continue;
+				}
+				flush();
+				deliver(input, key);
 			}
-			flush();
-			deliver(input, key);
 		},
 		subscribe(handler, alt = []) {
 			const entry = {handler, alt};

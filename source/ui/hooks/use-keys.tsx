@@ -2,15 +2,32 @@
 // keeps keys no handler was there for and reads Esc+key as the two keys (see key-hub.ts). Outside an app
 // (a screen rendered alone in a test) it reads Ink's keys itself, with the same Esc reading.
 import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
-import {useInput, type Key} from 'ink';
+import {useInput, useStdin, type Key} from 'ink';
 import {createKeyHub, splitEscape, type KeyHandler, type KeyHub, type MouseHandler} from './key-hub.js';
 
 const KeysContext = createContext<KeyHub | null>(null);
 
-/** The app's key hub: it subscribes once, at the root, and stays subscribed while the app runs. */
-export function KeysProvider({children}: {children: ReactNode}) {
-	const hub = useMemo(createKeyHub, []);
-	useInput((input, key) => hub.emit(input, key));
+/**
+ * The app's key hub: it subscribes once, at the root, and stays subscribed while the app runs. `hub`: one
+ * made by the app, which tells it of screen switches (see KeyHub.hold).
+ */
+export function KeysProvider({children, hub: given}: {children: ReactNode; hub?: KeyHub}) {
+	const own = useMemo(createKeyHub, []);
+	const hub = given ?? own;
+	// The bytes of each key, for what Ink's reading of them loses (two Escs in one read: see fromRaw). A
+	// layout effect: this listener is added before useInput's (a passive effect) and so hears each key first.
+	const {internal_eventEmitter: events} = useStdin();
+	const raw = useRef<string | undefined>(undefined);
+	useLayoutEffect(() => {
+		const note = (data: string) => {
+			raw.current = data;
+		};
+		events?.on('input', note);
+		return () => {
+			events?.off('input', note);
+		};
+	}, [events]);
+	useInput((input, key) => hub.emit(input, key, raw.current));
 	return <KeysContext.Provider value={hub}>{children}</KeysContext.Provider>;
 }
 

@@ -3,15 +3,16 @@
 // lines (see components/analytics-page) and scrolled; Enter on a day or an hour lists its sessions.
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
-import {bindingsFor, footerHints} from '../../core/keymap.js';
+import {bindingsFor} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
 import {previousWindow} from '../../core/time.js';
 import {filterStateOf, filtersKey, queryFilters} from '../../core/screens/sessions-filters.js';
 import type {FilteredScreenProps} from './screen-props.js';
-import {analyticsReducer, initialAnalyticsState, keyModes} from '../../core/screens/analytics-reducer.js';
+import {analyticsReducer, initialAnalyticsState} from '../../core/screens/analytics-reducer.js';
+import {analyticsHints} from '../../core/screens/analytics-hints.js';
 import {useServices} from '../services/context.js';
 import {useBackgroundStatus} from '../hooks/use-status.js';
 import {useDeferredQuery} from '../hooks/use-deferred-query.js';
@@ -70,15 +71,23 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 		if (slot) dispatch({type: 'drill-total', total: rows.length});
 	}, [slot, rows]);
 
+	// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+	const hold = useKeyHold();
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
-		if (r.kind === 'back') onBack(filterStateOf(state));
+		if (r.kind === 'back') {
+			hold(r.rest ?? []);
+			onBack(filterStateOf(state));
+		}
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const session = rows[r.index];
-			if (session) onOpen(session.id);
+			if (session) {
+				hold(r.rest ?? []);
+				onOpen(session.id);
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);
@@ -94,8 +103,8 @@ export function AnalyticsScreen({size, initial, active, onOpen, onBack, onQuit}:
 
 	const chips = useMemo(() => [...(state.period === 'custom' ? ['period:custom'] : []), ...describeFilters(filters)], [state.period, filters]);
 	const counts = useMemo(() => ({shown: model.sessions, total: grandTotal}), [model.sessions, grandTotal]);
-	// The heatmap layer's one hint names both arrows (`↑↓ weekday`), as the day's does (`←→/hl day`): see HINT_PAIRS.
-	const hints = useMemo(() => keyModes(state).flatMap((m) => footerHints(m)), [state.mode, state.focus]);
+	// The focused panel's keys (see analytics-hints): `←→/hl day` on the activity chart, `←→/hl hour` on the heatmap.
+	const hints = useMemo(() => analyticsHints(state), [state.mode, state.focus]);
 	if (!active) return null;
 
 	const scroll = Math.min(state.scroll, Math.max(0, page.lines.length - viewHeight));

@@ -2,7 +2,7 @@
 // ended, what got in the way, recent summaries (Enter opens the session), coverage, the worker and its
 // failures. One reducer, one input handler; the views below take everything as props.
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
 import {DEFAULT_FILTERS} from '../../core/types.js';
@@ -43,15 +43,23 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		failures: aggregate.failures.length, failureRows,
 	}), [columns.lines, content, aggregate.recent.length, summaryRows, aggregate.failures.length, failureRows]);
 
+	// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+	const hold = useKeyHold();
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
-		else if (r.kind === 'back') onBack(filterStateOf(state));
+		else if (r.kind === 'back') {
+			hold(r.rest ?? []);
+			onBack(filterStateOf(state));
+		}
 		else {
 			const id = r.tab === 'summaries' ? aggregate.recent[r.index]?.sessionId : aggregate.failures[r.index]?.sessionId;
-			if (id) onOpen(id);
+			if (id) {
+				hold(r.rest ?? []);
+				onOpen(id);
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

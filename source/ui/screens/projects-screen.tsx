@@ -4,7 +4,7 @@
 // handler; the table takes everything as props.
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {describeFilters} from '../../core/filters.js';
@@ -40,15 +40,23 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 	const rows = useMemo(() => rollUpProjects(sessions, state.sort), [sessions, state.sort]);
 	useEffect(() => dispatch({type: 'layout', total: rows.length, height: rowsHeight}), [rows.length, rowsHeight]);
 
+	// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+	const hold = useKeyHold();
 	// Requests the reducer left: carried out once each, then acknowledged.
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
 		if (r.kind === 'quit') onQuit();
-		else if (r.kind === 'back') onBack(filterStateOf(state));
+		else if (r.kind === 'back') {
+			hold(r.rest ?? []);
+			onBack(filterStateOf(state));
+		}
 		else {
 			const project = rows[r.index]?.project;
-			if (project !== undefined) onBack({...filterStateOf(state), filters: {...state.filters, project}});
+			if (project !== undefined) {
+				hold(r.rest ?? []);
+				onBack({...filterStateOf(state), filters: {...state.filters, project}});
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

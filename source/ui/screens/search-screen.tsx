@@ -3,7 +3,7 @@
 // at that message. One reducer, one input handler; the query runs when typing pauses, off the key's frame.
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
 import {bindingsFor, footerHints} from '../../core/keymap.js';
 import {initialSearchState, searchReducer} from '../../core/screens/search-reducer.js';
@@ -70,14 +70,22 @@ export function SearchScreen({size, initial, query, active, onOpen, onBack, onQu
 	const hits = results.value?.ok ? results.value.value : [];
 	useEffect(() => dispatch({type: 'results', total: hits.length}), [hits]);
 
+	// Keys read with the one that asked for another screen go to that screen (the hub holds them).
+	const hold = useKeyHold();
 	useEffect(() => {
 		const r = state.request;
 		if (!r) return;
-		if (r.kind === 'back') onBack();
+		if (r.kind === 'back') {
+			hold(r.rest ?? []);
+			onBack();
+		}
 		else if (r.kind === 'quit') onQuit();
 		else {
 			const hit = hits[r.index];
-			if (hit) onOpen(hit.sessionId, {messageId: hit.messageId, query: state.query});
+			if (hit) {
+				hold(r.rest ?? []);
+				onOpen(hit.sessionId, {messageId: hit.messageId, query: state.query});
+			}
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

@@ -1,6 +1,6 @@
 // The Sessions screen: KPI header, daily-cost sparkline, filter chips and the windowed session table.
 // One reducer, one input handler; keys are resolved against the keymap inside the reducer.
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, type DOMElement, type Key} from 'ink';
 import {useKeyHold, useKeys} from '../hooks/use-keys.js';
 import {useListMouse} from '../hooks/use-list-mouse.js';
@@ -100,7 +100,9 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const notices = useSearchNotice(services.search, state.mode === 'search' || state.filters.search !== '', background.sync, services.notices);
 	useFollowSync(background.sync, services.sessions, services.now, queried, data.rows, dispatch);
 
-	useEffect(() => {
+	// In the commit that shows the list again, before the keys the hub held for it (flushed after that
+	// commit) are read: `h/x` on Projects searches the filters it came back with, and the search stays.
+	useLayoutEffect(() => {
 		if (returned) dispatch({type: 'adopt', filters: returned.filters});
 	}, [returned?.seq]);
 
@@ -181,7 +183,10 @@ export function SessionsScreen({size, initial, active, onOpen, onInsights, onAna
 	const problems = useMemo(() => problemLines(background.sync, size.columns), [background.sync.errors, background.sync.warnings, size.columns]);
 	const hasProblems = background.sync.errors.length + background.sync.warnings.length > 0;
 	useEffect(() => dispatch({type: 'problems-size', max: problems.length - (bodyHeight(size) - 1)}), [problems.length, size.rows]);
-	const hints = useMemo(() => footerHints(state.mode, hasProblems ? [] : ['problems']), [state.mode, hasProblems]);
+	// Space/→ opens a parent's subagents: its hint shows while a row on screen has some (or is one).
+	const nests = data.rows.some((s, i) => s.subSessionCount > 0 || data.nest[i]?.depth === 1);
+	const hints = useMemo(() => footerHints(state.mode, [...(hasProblems ? [] : ['problems' as const]), ...(nests ? [] : ['expand' as const])]),
+		[state.mode, hasProblems, nests]);
 	if (!active) return null;
 	const body = bodyHeight(size);
 	return (

@@ -2,7 +2,7 @@
 // together with the next key is the two keys, unless the screen binds that key with Alt.
 import type {Key} from 'ink';
 import {describe, expect, it, vi} from 'vitest';
-import {createKeyHub, HOLD_MS, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
+import {createKeyHub, fromRaw, HOLD_MS, KEPT_KEYS, splitEscape, type KeyHandler} from '../../../source/ui/hooks/key-hub.js';
 import {keyName} from '../../../source/core/keymap.js';
 import type {ModifiedMouseEvent} from '../../../source/core/mouse.js';
 
@@ -37,7 +37,54 @@ describe('splitEscape', () => {
 	});
 });
 
+describe('fromRaw', () => {
+	// The keys as Ink 6.8's useInput reports them for these bytes.
+	const names = (parts: Array<[string, Key]>) => parts.flatMap(([i, k]) => splitEscape(i, k)).map(([i, k]) => keyName(i, k));
+	it('reads two Escs in one read as two Escs', () => {
+		expect(names(fromRaw('\u001b\u001b', '\u001b', plain({escape: true, meta: true})))).toEqual(['esc', 'esc']);
+	});
+
+	it('keeps the Esc Ink dropped before punctuation or Tab', () => {
+		expect(names(fromRaw('\u001b/', '/', plain()))).toEqual(['esc', '/']);
+		expect(names(fromRaw('\u001b\t', '\t', plain()))).toEqual(['esc', 'tab']);
+	});
+
+	it('leaves what Ink read right alone: a lone Esc, Meta+letter, an arrow, a plain key, text, no bytes', () => {
+		expect(names(fromRaw('\u001b', '', plain({escape: true, meta: true})))).toEqual(['esc']);
+		expect(names(fromRaw('\u001bj', 'j', plain({meta: true})))).toEqual(['esc', 'j']);
+		expect(names(fromRaw('\u001b[A', '', plain({upArrow: true})))).toEqual(['up']);
+		expect(names(fromRaw('/', '/', plain()))).toEqual(['/']);
+		expect(names(fromRaw('ab', 'ab', plain()))).toEqual(['ab']);
+		expect(names(fromRaw(undefined, '/', plain()))).toEqual(['/']);
+	});
+
+	it('the hub hands a handler both Escs', () => {
+		const hub = createKeyHub();
+		const r = recorder();
+		hub.subscribe(r.handler);
+		hub.emit('\u001b', plain({escape: true, meta: true}), '\u001b\u001b');
+		expect(r.seen).toEqual(['esc', 'esc']);
+	});
+});
+
 describe('key hub', () => {
+	it('a handler that asks for another screen on the Esc of Esc+key leaves the key to the next handler', async () => {
+		const hub = createKeyHub();
+		const seen: string[] = [];
+		const panel: {current: KeyHandler} = {current: (input, key) => {
+			seen.push(`panel:${keyName(input, key)}`);
+			if (key.escape) hub.hold([]);
+		}};
+		hub.subscribe(panel);
+		hub.emit('/', plain({meta: true}));
+		hub.emit('z', plain());
+		const list = recorder();
+		hub.subscribe(list.handler);
+		await tick();
+		expect(seen).toEqual(['panel:esc']);
+		expect(list.seen).toEqual(['/', 'z']);
+	});
+
 	it('keeps keys that came while no handler listened and gives them first, in order, to the next one', async () => {
 		const hub = createKeyHub();
 		hub.emit('a', plain());
