@@ -14,6 +14,13 @@ export type OpenIndexResult = {ok: true; db: IndexDb} | {ok: false; error: strin
 
 const ELSEWHERE = 'pass another --index';
 
+/**
+ * The page size of a new index, in bytes: twice SQLite's default. A cold sync of a large source writes fewer,
+ * fuller pages (a first PostgreSQL sync of a million spans: about 10% faster in interleaved runs, the index 7%
+ * smaller); an index made before keeps its 4096 (SQLite cannot change it in WAL mode).
+ */
+export const NEW_INDEX_PAGE_SIZE = 8192;
+
 /** Why SQLite could not open the file, from the file system's point of view. */
 function cannotOpen(file: string): string {
 	const dir = path.dirname(file);
@@ -101,12 +108,16 @@ export function openIndex(file: string): OpenIndexResult {
 				db.close();
 				return {ok: false, error: problem};
 			}
+			// A new file only (nothing written yet): SQLite fixes the page size when it writes the first page, so this
+			// comes before journal_mode = WAL and the first table.
+			if ((db.pragma('page_count', {simple: true}) as number) === 0) db.pragma(`page_size = ${NEW_INDEX_PAGE_SIZE}`);
 			db.pragma('journal_mode = WAL');
 			db.pragma('synchronous = NORMAL');
 			db.pragma('foreign_keys = OFF');
 			// Sync inserts into indexes keyed by hashes, i.e. at random places: keep those pages in memory.
 			db.pragma('cache_size = -65536');
 			// Checkpoints fsync; at the default (every 4 MB of WAL) a cold sync spends most of its time in them.
+			// In pages: 64 MB of WAL in a 4096-byte index, 128 MB in a new (8192) one, which a cold sync also gains from.
 			db.pragma('wal_autocheckpoint = 16384');
 			migrate(db);
 		} catch (error) {
