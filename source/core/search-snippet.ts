@@ -103,3 +103,17 @@ function windowAround(column: SearchColumn, line: string, marks: Array<[number, 
 	}
 	return {column, text, marks: shifted};
 }
+
+/**
+ * The snippet for a column `width` characters wide, its first match in view: the snippet is cut for the
+ * widest line, and a narrow column (the Search list at 80 columns) showed only the words that led up to it.
+ */
+export function narrowSnippet(s: Snippet, width: number): Snippet {
+	const first = s.marks[0];
+	if (!first || first[1] < width) return s;
+	let start = Math.max(0, first[0] - Math.floor(width / 4));
+	while (start > 0 && start < first[0] && WORD.test(s.text[start - 1]!)) start++;
+	if (start === 0) return s;
+	const marks = s.marks.filter(([, e]) => e > start).map(([from, e]): [number, number] => [Math.max(from, start) - start + 1, e - start + 1]);
+	return {column: s.column, text: `…${s.text.slice(start)}`, marks};
+}

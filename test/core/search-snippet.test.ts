@@ -1,7 +1,7 @@
 // What the index stores for a message, and the snippet cut around a match.
 import {describe, expect, it} from 'vitest';
 import {camelParts, indexForm, searchDoc, spaceCjk} from '../../source/core/search-text.js';
-import {findMarks, makeSnippet} from '../../source/core/search-snippet.js';
+import {findMarks, makeSnippet, narrowSnippet} from '../../source/core/search-snippet.js';
 
 const msg = (text: string, extra: Partial<{toolCalls: never[]; toolResults: never[]}> = {}) => ({text, toolCalls: [], toolResults: [], ...extra});
 
@@ -52,5 +52,25 @@ describe('snippets', () => {
 		expect(s.text).toBe('Bash ok red  done next');
 		expect(s.text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 		expect(s.text.slice(...s.marks[0]!)).toBe('red');
+	});
+});
+
+describe('narrowSnippet', () => {
+	const snippet = {column: 'text' as const, text: 'Why does TestSessionGrouping flake on CI but pass locally?', marks: [[29, 34]] as Array<[number, number]>};
+
+	it('keeps a snippet whose first match fits as it is', () => {
+		expect(narrowSnippet(snippet, 40)).toBe(snippet);
+		expect(narrowSnippet({...snippet, marks: []}, 10)).toEqual({...snippet, marks: []});
+	});
+
+	it('starts a narrow one shortly before its first match, at a word, every mark moved with it', () => {
+		// A quarter of the width before the match falls inside TestSessionGrouping: the cut moves to the next word.
+		expect(narrowSnippet(snippet, 24).text).toBe('…flake on CI but pass locally?');
+		const text = 'one two three four five six seven eight nine flake ten flake';
+		const at = text.indexOf('flake');
+		const narrow = narrowSnippet({column: 'text', text, marks: [[at, at + 5], [text.length - 5, text.length]]}, 20);
+		expect(narrow.text).toBe('…nine flake ten flake');
+		expect(narrow.marks.map(([a, b]) => narrow.text.slice(a, b))).toEqual(['flake', 'flake']);
+		expect(narrow.marks[0]![1]).toBeLessThan(20);
 	});
 });

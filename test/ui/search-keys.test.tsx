@@ -203,3 +203,20 @@ describe('Search screen keys', () => {
 		await scenarios[`${mode}:${action}`]!(key);
 	});
 });
+
+describe('the Search list at 80 columns', () => {
+	it('shows each hit\'s match, even where the snippet leads up to it for longer than the column', async () => {
+		const r = renderApp(d.services, ALL, {columns: 80, rows: 24});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+		await inputReady(r.stdin);
+		press(r.stdin, 'F');
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Search'));
+		await effectsFlushed();
+		for (const ch of 'flake') press(r.stdin, ch);
+		// "Why does TestSessionGrouping flake on CI": 29 characters before the word, more than the column holds.
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/1 message/));
+		const row = r.lastFrame()!.split('\n').find((l) => l.startsWith('› '))!;
+		expect(row).toContain('flake');
+		expect(row.length).toBeLessThanOrEqual(80);
+	});
+});

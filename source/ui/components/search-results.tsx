@@ -4,7 +4,8 @@ import React, {memo} from 'react';
 import {Box} from 'ink';
 import type {SearchResult} from '../../workspace/search-results.js';
 import {sanitizeLine} from '../../core/sanitize.js';
-import {fit} from '../text-fit.js';
+import {cells, fit} from '../text-fit.js';
+import {narrowSnippet} from '../../core/search-snippet.js';
 import {Segments, type Segment} from './segments.js';
 import {snippetSegments} from './snippet-line.js';
 import {dateTime} from './timeline-format.js';
@@ -19,7 +20,7 @@ function labelWidth(width: number): number {
 const HitRow = memo(function HitRow({hit, selected, width, timeZone}: {hit: SearchResult; selected: boolean; width: number; timeZone: string}) {
 	const label = labelWidth(width);
 	const head = `${selected ? '› ' : '  '}${fit(dateTime(hit.timestamp, timeZone), TIME)}  ${fit(sanitizeLine(hit.sessionLabel) || hit.sessionId, label)}  ${fit(hit.role, ROLE)}  `;
-	const snippet = hit.snippet.text ? snippetSegments(hit.snippet, selected ? 'selected' : 'text') : [{text: `(${hit.snippet.column})`, token: 'muted' as const}];
+	const snippet = hit.snippet.text ? snippetSegments(narrowSnippet(hit.snippet, width - cells(head)), selected ? 'selected' : 'text') : [{text: `(${hit.snippet.column})`, token: 'muted' as const}];
 	const segments: Segment[] = [{text: head, token: selected ? 'selected' : 'muted'}, ...snippet];
 	return <Segments width={width} segments={segments} />;
 });

@@ -1,6 +1,6 @@
 // A search snippet on one line, its matches in the `match` style. Snippets are sanitized when cut (core).
 import React from 'react';
-import type {Snippet} from '../../core/search-snippet.js';
+import {narrowSnippet, type Snippet} from '../../core/search-snippet.js';
 import type {Token} from '../theme.js';
 import {Segments, type Segment} from './segments.js';
 
@@ -18,6 +18,6 @@ export function snippetSegments(snippet: Snippet, token: Token = 'text'): Segmen
 
 /** `lead` comes first (say "  ↳ "), then the snippet, cut to the width; `none` when there is no snippet. */
 export function SnippetLine({snippet, width, lead = '', none = '…'}: {snippet: Snippet | null; width: number; lead?: string; none?: string}) {
-	const segments: Segment[] = [{text: lead, token: 'muted'}, ...(snippet ? snippetSegments(snippet) : [{text: none, token: 'muted' as const}])];
+	const segments: Segment[] = [{text: lead, token: 'muted'}, ...(snippet ? snippetSegments(narrowSnippet(snippet, width - lead.length)) : [{text: none, token: 'muted' as const}])];
 	return <Segments segments={segments} width={width} />;
 }
