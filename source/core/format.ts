@@ -102,3 +102,12 @@ export function formatChange(current: number, previous: number): Change {
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 	return `${groupDigits(n)} ${n === 1 ? noun : nouns}`;
 }
+
+/**
+ * A message that starts with an absolute path, with the path's folders left out (`/home/me/.claude/projects/x/a.jsonl:3: …`
+ * → `a.jsonl:3: …`): a status line at 80 columns showed only the folders. Where the whole path is shown (the
+ * problems overlay, stderr) it stays whole.
+ */
+export function withoutLeadingFolders(text: string): string {
+	return text.replace(/^(?:[A-Za-z]:)?[\\/](?:[^\s:\\/]*[\\/])+(?=[^\s\\/])/, '');
+}

@@ -10,6 +10,7 @@ import {
 	formatTokensCompact,
 	formatTokensDetail,
 	groupDigits,
+	withoutLeadingFolders,
 } from '../../source/core/format.js';
 
 const MIN = 60_000;
@@ -123,5 +124,19 @@ describe('formatChange', () => {
 		[-3, -2, '▼', '50%'],
 	])('%d vs %d → %s %s', (current, previous, arrow, text) => {
 		expect(formatChange(current, previous)).toEqual({arrow, text});
+	});
+});
+
+describe('withoutLeadingFolders', () => {
+	it('leaves the file of a leading absolute path, with its line and what follows', () => {
+		expect(withoutLeadingFolders('/home/me/.claude/projects/-app/a.jsonl:3: not valid JSON')).toBe('a.jsonl:3: not valid JSON');
+		expect(withoutLeadingFolders('/tmp/tmp.C5mMWtNjkJ/bad.sqlite: not a tapes database')).toBe('bad.sqlite: not a tapes database');
+		expect(withoutLeadingFolders('C:\\Users\\me\\tapes.db: locked')).toBe('tapes.db: locked');
+	});
+
+	it('leaves anything else as it is: a name, a server, a path later in the text, a bare folder', () => {
+		for (const text of ['tapes.sqlite: nodes', 'postgres://db.example:5432/tapes: refused', 'sync failed: /tmp/x/y.db', '~/notes/a.md: gone', '/']) {
+			expect(withoutLeadingFolders(text)).toBe(text);
+		}
 	});
 });

@@ -57,6 +57,15 @@ describe('status bar', () => {
 		await vi.waitFor(() => expect(statusLine(r.lastFrame())).not.toContain('insights'));
 	});
 
+	it('at 80 columns names the file and the problem, not the folders it is in', async () => {
+		const {services, sync} = withStores();
+		const r = renderApp(services, undefined, {columns: 80, rows: 24});
+		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67'));
+		sync.set({...IDLE_SYNC, lastSyncMs: 0, errors: ['/tmp/tmp.C5mMWtNjkJ/work/data/bad.sqlite: not a tapes database']});
+		await vi.waitFor(() => expect(statusLine(r.lastFrame())).toContain('⚠ bad.sqlite: not a tapes'));
+		expect(statusLine(r.lastFrame())).not.toContain('/tmp/');
+	});
+
 	it('reports skipped rows and failed syncs in the bar, not on stdout or stderr', async () => {
 		const {services, sync} = withStores();
 		const stderr = vi.spyOn(process.stderr, 'write');

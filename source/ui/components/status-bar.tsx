@@ -3,7 +3,7 @@
 import React, {memo} from 'react';
 import type {SyncSnapshot} from '../services/types.js';
 import {pad2, zonedParts} from '../../core/time.js';
-import {groupDigits, plural} from '../../core/format.js';
+import {groupDigits, plural, withoutLeadingFolders} from '../../core/format.js';
 import {cut} from '../text-fit.js';
 import {SplitLine, type Segment} from './segments.js';
 
@@ -36,11 +36,12 @@ function syncSegment(sync: SyncSnapshot, spinner: string, timeZone: string): Seg
 }
 
 function messageSegment(sync: SyncSnapshot, notices: readonly string[]): Segment | null {
-	if (sync.errors.length) return {text: `⚠ ${sync.errors[0]}${sync.errors.length > 1 ? ` (+${sync.errors.length - 1})` : ''}`, token: 'bad'};
+	// The file's name, not its folders: the line is short, and `w` lists every problem with its whole path.
+	if (sync.errors.length) return {text: `⚠ ${withoutLeadingFolders(sync.errors[0]!)}${sync.errors.length > 1 ? ` (+${sync.errors.length - 1})` : ''}`, token: 'bad'};
 	if (sync.warnings.length) {
 		const w = sync.warnings[0]!;
 		const more = sync.warnings.length > 1 ? ` (+${sync.warnings.length - 1} more)` : '';
-		return {text: `⚠ ${w.where}: ${w.message} ×${w.count}${more}`, token: 'warn'};
+		return {text: `⚠ ${withoutLeadingFolders(w.where)}: ${w.message} ×${w.count}${more}`, token: 'warn'};
 	}
 	return notices.length ? {text: notices[notices.length - 1]!, token: 'muted'} : null;
 }
