@@ -67,7 +67,7 @@ export interface Workspace {
 	close(): void;
 }
 
-/** What opening may need beyond the index: loaded by the caller, and only when `openingNeeds` says so. */
+/** What opening may need beyond the index; openWorkspace loads each only when this run needs it (demoNeedsSeeding, pricesStale). */
 export interface OpeningSteps {
 	seedDemo?: SeedDemo;
 	/** Re-summarizes every stored session with new prices; returns how many. */
