@@ -7,9 +7,28 @@ import {seedDemo} from '../../source/sources/demo/seed.js';
 import {repriceIfChanged} from '../../source/sync/reprice.js';
 import {syncWorkspace, type WorkspaceSync} from '../../source/workspace/sync-workspace.js';
 import {buildTapesDb, type FixtureNode} from '../../fixtures/tapes-builder.js';
+import {afterAll} from 'vitest';
+
+/**
+ * The directories tempDir made for this test file, removed when the file's tests are done: a full run made
+ * thousands, a few of them hundreds of MB, and left them all in the system's temp directory. Best effort: a
+ * program a test started may still be closing a file in one.
+ */
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made.splice(0)) {
+		try {
+			fs.rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 50});
+		} catch {
+			// Left for the system to clear.
+		}
+	}
+});
 
 export function tempDir(prefix = 'tapedeck-test-'): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	made.push(dir);
+	return dir;
 }
 
 /** Opens as the CLI does (openWorkspace), synchronously: the seeder and the repricer are at hand from the start. */
