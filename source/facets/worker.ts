@@ -48,7 +48,6 @@ export interface FacetWorker {
 	stop(): Promise<void>;
 }
 
-
 export function createFacetWorker(deps: FacetWorkerDeps): FacetWorker {
 	const now = deps.now ?? Date.now;
 	const progress = deps.progress ?? createFacetProgressStore();

@@ -28,7 +28,6 @@ const MAX_JSON_BYTES = 1 << 20;
 /** How long a file must be unchanged before a last line without a newline counts as finished. */
 const SETTLED_MS = 60_000;
 
-
 export interface FileImport {
 	file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void>;
 	finish(): Promise<SyncSummary>;

@@ -37,7 +37,6 @@ interface SavedState {
 	reconciledMs: number;
 }
 
-
 export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void = () => {}, signal?: AbortSignal): Promise<SyncSummary> {
 	const {store} = deps;
 	const first = !createFileStateRepo(store.db).get(deps.sourceId, STATE_KEY)?.state;

@@ -57,7 +57,6 @@ export interface TapesSyncDeps {
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
 export const sessionIdFor = (hash: string) => hash.slice(0, 16);
 
-
 /**
  * A tapes node joins its parent's session unless it comes more than an hour after that session's last
  * message; otherwise it starts a session whose ID is its own hash. So IDs stay put while a session grows,

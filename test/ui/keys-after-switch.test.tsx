@@ -53,6 +53,14 @@ describe('keys after a screen switch, in one write', () => {
 		return r;
 	}
 
+	/** Analytics with its charts drawn, so Enter lists the selected day. */
+	async function chartsDrawn() {
+		const r = await onScreen('a', 'Analytics');
+		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/selected .*: \d+ session/));
+		await effectsFlushed();
+		return r;
+	}
+
 	// Back, then `/zq`: the list's search opens with zq typed (was: the rest went to the screen that left).
 	for (const [open, title, keys] of [['a', 'Analytics', '\x7f/zq'], ['b', 'Projects', 'h/zq'], ['i', 'Insights', 'h/zq']] as const) {
 		it(`${JSON.stringify(keys)} on ${title}: back on Sessions, searching zq`, async () => {
@@ -73,19 +81,14 @@ describe('keys after a screen switch, in one write', () => {
 	});
 
 	it("Enter, Enter, ? on Analytics: a day's sessions, the first one's Timeline, its help (was: ? dropped)", async () => {
-		const r = await onScreen('a', 'Analytics');
-		// Enter lists the selected day once the charts are drawn.
-		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/selected .*: \d+ session/));
-		await effectsFlushed();
+		const r = await chartsDrawn();
 		r.stdin.write('\r\r?');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Session\n'));
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('? or Esc closes'));
 	});
 
 	it("Esc Esc in one read on a day's sessions: back to the charts, then back to Sessions (was: one Esc)", async () => {
-		const r = await onScreen('a', 'Analytics');
-		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/selected .*: \d+ session/));
-		await effectsFlushed();
+		const r = await chartsDrawn();
 		r.stdin.write('\r');
 		await vi.waitFor(() => expect(r.lastFrame()).toContain('◂ '));
 		r.stdin.write('\u001b\u001b');

@@ -105,16 +105,22 @@ describe('error panel keys', () => {
 	});
 });
 
+/** The explorer with a Timeline whose query fails, opened on the first row: its error panel is up. */
+async function timelinePanel() {
+	const services = failing((s) => ({timeline: {...s.timeline, outline: () => {
+		throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
+	}}}));
+	const r = renderApp(services);
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
+	await inputReady(r.stdin);
+	press(r.stdin, 'enter');
+	await vi.waitFor(() => expect(r.lastFrame()).toContain('Session stopped on an error'));
+	return r;
+}
+
 describe('errors inside the explorer', () => {
 	it('a timeline whose query fails shows the panel naming the index; Esc goes back to a working list', async () => {
-		const services = failing((s) => ({timeline: {...s.timeline, outline: () => {
-			throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
-		}}}));
-		const r = renderApp(services);
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
-		await inputReady(r.stdin);
-		press(r.stdin, 'enter');
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('Session stopped on an error'));
+		const r = await timelinePanel();
 		expect(r.lastFrame()).toContain(`in ${d.ws.indexPath}`);
 		await inputReady(r.stdin);
 		press(r.stdin, 'esc');
@@ -126,14 +132,7 @@ describe('errors inside the explorer', () => {
 	});
 
 	it('keys read with the Esc that leaves the panel go to the list it goes back to (was: dropped)', async () => {
-		const services = failing((s) => ({timeline: {...s.timeline, outline: () => {
-			throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
-		}}}));
-		const r = renderApp(services);
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
-		await inputReady(r.stdin);
-		press(r.stdin, 'enter');
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('Session stopped on an error'));
+		const r = await timelinePanel();
 		await inputReady(r.stdin);
 		r.stdin.write('\u001b/zq');
 		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/ \/ zq▏/));

@@ -26,8 +26,8 @@ const hits = (q: string, order: 'rank' | 'time' = 'rank') => {
 };
 
 /** The Search screen open, typing. */
-async function opened() {
-	const r = renderApp(d.services);
+async function opened(size = SIZE) {
+	const r = renderApp(d.services, ALL, size);
 	await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
 	await inputReady(r.stdin);
 	press(r.stdin, 'F');
@@ -206,12 +206,7 @@ describe('Search screen keys', () => {
 
 describe('the Search list at 80 columns', () => {
 	it('shows each hit\'s match, even where the snippet leads up to it for longer than the column', async () => {
-		const r = renderApp(d.services, ALL, {columns: 80, rows: 24});
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('67 of 67 sessions'));
-		await inputReady(r.stdin);
-		press(r.stdin, 'F');
-		await vi.waitFor(() => expect(r.lastFrame()).toContain('tapedeck › Search'));
-		await effectsFlushed();
+		const r = await opened({columns: 80, rows: 24});
 		for (const ch of 'flake') press(r.stdin, ch);
 		// "Why does TestSessionGrouping flake on CI": 29 characters before the word, more than the column holds.
 		await vi.waitFor(() => expect(r.lastFrame()).toMatch(/1 message/));

@@ -65,8 +65,6 @@ export function sessionNodeRecords(spec: DemoSessionSpec, now: number): TapesNod
  * Seeds the demo database at `dbPath`. Throws Error with the reference's messages: a directory
  * path, or a database that already holds nodes without `overwrite`. An existing empty file is fine.
  */
-export type SeedDemo = typeof seedDemo;
-
 export function seedDemo(dbPath: string, opts: SeedDemoOptions): { sessions: number; messages: number } {
 	prepareSqlitePath(dbPath, opts.overwrite);
 	const now = opts.now ?? Date.now();
@@ -114,3 +112,5 @@ function prepareSqlitePath(dbPath: string, overwrite: boolean): void {
 	}
 	mkdirSync(path.dirname(dbPath), { recursive: true });
 }
+
+export type SeedDemo = typeof seedDemo;

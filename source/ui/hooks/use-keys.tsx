@@ -12,8 +12,7 @@ const KeysContext = createContext<KeyHub | null>(null);
  * made by the app, which tells it of screen switches (see KeyHub.hold).
  */
 export function KeysProvider({children, hub: given}: {children: ReactNode; hub?: KeyHub}) {
-	const own = useMemo(createKeyHub, []);
-	const hub = given ?? own;
+	const hub = useMemo(() => given ?? createKeyHub(), [given]);
 	// The bytes of each key, for what Ink's reading of them loses (two Escs in one read: see fromRaw). A
 	// layout effect: this listener is added before useInput's (a passive effect) and so hears each key first.
 	const {internal_eventEmitter: events} = useStdin();
