@@ -7,7 +7,7 @@ import path from 'node:path';
 import {createRequire} from 'node:module';
 import type * as GenaiPrices from '@pydantic/genai-prices';
 import {isAnthropicModel, normalizeModel} from '../core/models.js';
-import type {PriceCatalog, Pricing} from '../core/types.js';
+import type {PriceCatalog, Pricing, PricingTable} from '../core/types.js';
 import {catalogMemoFile, openCatalogMemo} from './price-catalog-memo.js';
 
 export const CATALOG_PACKAGE = '@pydantic/genai-prices';
@@ -85,6 +85,7 @@ export function openPriceCatalog(dataFile: string): PriceCatalog {
 	return {
 		version,
 		source: `${CATALOG_PACKAGE} ${packageVersion} (${stat ? `data refreshed ${refreshed}` : 'bundled data'})`,
+		dataFile,
 		lookup(model: string): Pricing | null {
 			const cached = memo.get(model) ?? kept.get(model);
 			if (cached !== undefined) {
@@ -112,4 +113,19 @@ export function openPriceCatalog(dataFile: string): PriceCatalog {
 			return found;
 		},
 	};
+}
+
+/** A price table as data a thread can be sent: its catalog (functions) goes as the data file it reopens. */
+export interface PortablePricing {
+	table: Omit<PricingTable, 'catalog'>;
+	catalogFile: string | null;
+}
+
+export function portablePricing(pricing: PricingTable): PortablePricing {
+	const {catalog, ...table} = pricing;
+	return {table, catalogFile: catalog?.dataFile ?? null};
+}
+
+export function pricingFromPortable(p: PortablePricing): PricingTable {
+	return p.catalogFile ? {...p.table, catalog: openPriceCatalog(p.catalogFile)} : p.table;
 }

@@ -134,6 +134,8 @@ export interface PriceCatalog {
 	version: string;
 	/** Where the data comes from, in words ("@pydantic/genai-prices 0.1.8 (bundled)"). */
 	source: string;
+	/** The data file it was opened from: how a thread opens the same catalog (a catalog cannot be sent to one). */
+	dataFile?: string;
 	lookup(model: string): Pricing | null;
 }
 

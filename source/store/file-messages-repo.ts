@@ -42,6 +42,13 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 	const inSession = db.prepare(`SELECT count(*) FROM messages WHERE session_id = ?`).pluck();
 	const factsOf = db.prepare(`SELECT id, parent_id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq`);
 
+	function insertPacked(sourceId: number, sessionId: string, seq: number, r: MessageRow, body: string, doc: LazyDoc = null, indexedTo?: number): boolean {
+		const done = insert.run(sourceId, r.id, sessionId, r.parent_id, seq, r.ts, r.model, r.facts, body);
+		if (done.changes === 0) return false;
+		if (doc) search.added(sourceId, done.lastInsertRowid, doc, indexedTo);
+		return true;
+	}
+
 	return {
 		find(id: string): StoredMessage | undefined {
 			const row = find.get(id) as FullRow | undefined;
@@ -57,11 +64,10 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 		 * source's search `doneTo`, read once per transaction by a caller inserting many rows (a query per row otherwise).
 		 */
 		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string, doc: LazyDoc = null, indexedTo?: number): boolean {
-			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
-			if (done.changes === 0) return false;
-			if (doc) search.added(sourceId, done.lastInsertRowid, doc, indexedTo);
-			return true;
+			return insertPacked(sourceId, sessionId, seq, {id: f.id, parent_id: f.parentId, ts: f.timestamp, model: f.model, facts: pack(f)}, body, doc, indexedTo);
 		},
+		/** insert() with the facts packed already (a tapes server's reader thread packs them). */
+		insertPacked,
 		/** The source's search `doneTo` (see search-rows.ts): constant within a write transaction. */
 		searchDoneTo(sourceId: number): number {
 			return search.doneTo(sourceId);

@@ -3,16 +3,24 @@
 // replaced with it), and per-session signatures of what was last read (the HTTP source's change check).
 import type {IndexDb} from './open-index.js';
 
+const SIGNATURE_SQL = `SELECT head FROM file_state WHERE source_id = ? AND file = ?`;
+const key = (id: string) => `session:${id}`;
+
+/** The stored signatures alone, on any connection (a reader thread's read-only one). */
+export function createSignatureReader(db: IndexDb): (sourceId: number, id: string) => string | undefined {
+	const signature = db.prepare(SIGNATURE_SQL).pluck();
+	return (sourceId, id) => signature.get(sourceId, key(id)) as string | undefined;
+}
+
 export function createRemoteSessionsRepo(db: IndexDb) {
 	const all = db.prepare(`SELECT id FROM sessions WHERE source_id = ?`).pluck();
 	const any = db.prepare(`SELECT 1 FROM sessions WHERE source_id = ? LIMIT 1`).pluck();
 	// Every thread session of `id` sorts between `id:` and `id;` (';' follows ':').
 	const threads = db.prepare(`SELECT id FROM sessions WHERE source_id = ? AND id > ? AND id < ?`).pluck();
-	const signature = db.prepare(`SELECT head FROM file_state WHERE source_id = ? AND file = ?`).pluck();
+	const signature = db.prepare(SIGNATURE_SQL).pluck();
 	const putSignature = db.prepare(`INSERT OR REPLACE INTO file_state (source_id, file, head) VALUES (?, ?, ?)`);
 	const dropSignature = db.prepare(`DELETE FROM file_state WHERE source_id = ? AND file = ?`);
 	const traces = db.prepare(`SELECT DISTINCT substr(id, 1, instr(id, '/') - 1) FROM messages WHERE source_id = ? AND session_id = ?`).pluck();
-	const key = (id: string) => `session:${id}`;
 	return {
 		/** The server-side session IDs the index holds for this source (a thread session counts as its session). */
 		rootIds(sourceId: number): Set<string> {

@@ -10,10 +10,12 @@ import type {SummaryLeavesRepo} from '../store/summary-leaves-repo.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
 import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
+import type {PreparedMessage} from './remote-prepare.js';
+import {unpack} from '../store/messages-repo.js';
 import type {FileMessage, LeafTitle, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
 import {messageFacts} from '../core/message-facts.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
-import {encodeBody} from '../store/message-body.js';
+import {decodeBody, encodeBody} from '../store/message-body.js';
 import {searchDoc} from '../core/search-text.js';
 import {createFileMessagesRepo} from '../store/file-messages-repo.js';
 import {createSessionMetaRepo} from '../store/session-meta-repo.js';
@@ -74,6 +76,10 @@ function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
 		}),
 		notes: batch.notes.map((n) => ({...n, sessionId: ns(n.sessionId), ...(n.parentId ? {parentId: ns(n.parentId)} : {})})),
 		leaves: batch.leaves.map((l) => ({...l, sessionId: ns(l.sessionId)})),
+		prepared: batch.prepared.map((row) => {
+			const id = ns(row.sessionId);
+			return id === row.sessionId ? row : {...row, sessionId: id};
+		}),
 	};
 }
 
@@ -93,6 +99,8 @@ export interface FileBatch {
 	/** Messages dropped first by ID prefix within a session (a remote source replacing one turn of a session). */
 	drops: Array<{sessionId: string; idPrefix: string}>;
 	messages: FileMessage[];
+	/** Messages whose facts and body were worked out already (a tapes server's, on its reader's thread): new ones only. */
+	prepared: PreparedRow[];
 	notes: SessionNote[];
 	/** Possible leaves and the titles that name theirs, resolved across files and syncs (summary-titles.ts). */
 	leaves: TitleLeaf[];
@@ -101,7 +109,14 @@ export interface FileBatch {
 	lines: number;
 }
 
-export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
+/** A prepared message and its place: stored when its ID is new, else left as it is (a server's message is immutable). */
+export interface PreparedRow {
+	sessionId: string;
+	seq: number;
+	message: PreparedMessage;
+}
+
+export const emptyBatch = (): FileBatch => ({resets: [], drops: [], messages: [], prepared: [], notes: [], leaves: [], leafTitles: [], files: new Map(), lines: 0});
 
 const sameMessage = (a: CanonicalMessage, b: CanonicalMessage) =>
 	a.timestamp === b.timestamp && a.stopReason === b.stopReason && a.model === b.model &&
@@ -121,10 +136,26 @@ function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolea
 	// Lazy: the words are worked out only if the row is indexed as it is stored (the fill does the rest).
 	const doc = ctx.search === false ? null : () => searchDoc(fm.message);
 	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc, fx.indexedTo)) return false;
-	fx.touched.add(fm.sessionId);
-	const list = fx.inserted.get(fm.sessionId);
-	if (list) list.push({seq: fm.seq, facts});
-	else fx.inserted.set(fm.sessionId, [{seq: fm.seq, facts}]);
+	inserted(fx, fm.sessionId, fm.seq, facts);
+	return true;
+}
+
+function inserted(fx: BatchEffects, sessionId: string, seq: number, facts: MessageFacts): void {
+	fx.touched.add(sessionId);
+	const list = fx.inserted.get(sessionId);
+	if (list) list.push({seq, facts});
+	else fx.inserted.set(sessionId, [{seq, facts}]);
+}
+
+/**
+ * A prepared message, stored unless a source of its kind has its ID already (as store() does without merging);
+ * its words, when they are written with it, come from its stored body, as the fill's do.
+ */
+function insertPrepared(ctx: FileSyncContext, {sessionId, seq, message}: PreparedRow, fx: BatchEffects): boolean {
+	if (!ctx.singleSource && ctx.repo.find(message.id)) return false;
+	const doc = ctx.search === false ? null : () => searchDoc(decodeBody(message.body));
+	if (!ctx.repo.insertPacked(ctx.sourceId, sessionId, seq, message, message.body, doc, fx.indexedTo)) return false;
+	inserted(fx, sessionId, seq, unpack(message));
 	return true;
 }
 
@@ -207,6 +238,7 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 			if (ctx.repo.deletePrefix(ctx.sourceId, sessionId, idPrefix) > 0) touched.add(sessionId);
 		}
 		for (const fm of batch.messages) if (store(ctx, fm, fx)) newMessages++;
+		for (const row of batch.prepared) if (insertPrepared(ctx, row, fx)) newMessages++;
 		for (const note of batch.notes) if (ctx.meta.apply(note)) touched.add(note.sessionId);
 		for (const note of resolveLeafTitles(ctx.leaves, ctx.sourceId, batch.leaves, batch.leafTitles)) if (ctx.meta.apply(note)) touched.add(note.sessionId);
 		for (const [file, f] of batch.files) {

@@ -6,9 +6,9 @@
 // server that goes away mid-sync leaves the next sync to read the same changes again (replacing is idempotent).
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable, SourceKind} from '../core/types.js';
-import type {FileMessage, SessionNote} from '../sources/jsonl/file-source.js';
+import type {SessionNote} from '../sources/jsonl/file-source.js';
 import type {RemoteSessionSource} from '../sources/remote-source.js';
-import {mapSession} from '../sources/tapes-v1/messages.js';
+import {inProcessReader, isServerReader, type PreparedSession, type ServerReader} from './remote-prepare.js';
 import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
@@ -18,12 +18,20 @@ import {unsynced} from '../store/bulk-load.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 
 export const RECONCILE_EVERY_MS = 5 * 60_000;
-const BATCH_MESSAGES = 20_000;
+/** Messages per transaction: with a reader thread filling the next chunks meanwhile, 10,000 kept peak RSS lower than 20,000 at the same speed. */
+const BATCH_MESSAGES = 10_000;
+/**
+ * The index's page cache during a first import (KiB): its pages are written once, in order, so a large cache
+ * buys nothing (16 MB and 64 MB took the same time), and the 48 MB saved keeps the reader thread's heap within
+ * the peak RSS goal.
+ */
+const FIRST_IMPORT_CACHE_KIB = 16_384;
 const STATE_KEY = 'remote';
 
 export interface RemoteSyncDeps {
 	store: IndexStore;
-	source: RemoteSessionSource;
+	/** A source (read and prepared on this thread) or a reader that prepares elsewhere (its own thread). */
+	source: RemoteSessionSource | ServerReader;
 	sourceId: number;
 	kind: SourceKind;
 	pricing: PricingTable;
@@ -37,18 +45,31 @@ interface SavedState {
 	reconciledMs: number;
 }
 
+/** Whether the source's first import is done (its checkpoint is saved): later syncs read little. */
+export function remoteImported(store: IndexStore, sourceId: number): boolean {
+	return Boolean(createFileStateRepo(store.db).get(sourceId, STATE_KEY)?.state);
+}
+
 export async function syncRemote(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void = () => {}, signal?: AbortSignal): Promise<SyncSummary> {
 	const {store} = deps;
-	const first = !createFileStateRepo(store.db).get(deps.sourceId, STATE_KEY)?.state;
+	const first = !remoteImported(store, deps.sourceId);
 	// A first import writes a whole server (a million messages) and its checkpoints would wait on the disk
 	// each time: they do not, until it is done. A killed import is still whole up to its last commit (WAL keeps
 	// that from a process crash) and starts again from the beginning, as its checkpoint was not saved; only a
 	// machine that loses power mid-import may leave the index damaged, which is then deleted and rebuilt.
-	return first ? unsynced(store.db, () => syncOnce(deps, onProgress, signal)) : syncOnce(deps, onProgress, signal);
+	if (!first) return syncOnce(deps, onProgress, signal);
+	const cache = store.db.pragma('cache_size', {simple: true}) as number;
+	store.db.pragma(`cache_size = -${FIRST_IMPORT_CACHE_KIB}`);
+	try {
+		return await unsynced(store.db, () => syncOnce(deps, onProgress, signal));
+	} finally {
+		store.db.pragma(`cache_size = ${Number(cache)}`);
+	}
 }
 
 async function syncOnce(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const {store, source, sourceId} = deps;
+	const {store, sourceId} = deps;
+	const source = isServerReader(deps.source) ? deps.source : inProcessReader(deps.source, deps.pricing);
 	const ctx = createFileSyncContext(store, sourceId, deps.kind, deps.pricing, deps.now);
 	const remote = createRemoteSessionsRepo(store.db);
 	const saved = ctx.states.get(sourceId, STATE_KEY)?.state as SavedState | null | undefined;
@@ -98,22 +119,23 @@ async function syncOnce(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => v
 		await yieldToLoop();
 	};
 
-	for await (const change of poll.changes) {
+	for await (const chunk of poll.chunks) {
 		if (signal?.aborted) return summary;
-		read++;
-		if ('gone' in change) {
-			replace(change.gone);
-			signatures.set(change.gone, null);
-		} else {
-			const id = change.read.session.id;
+		for (const change of chunk) {
+			read++;
+			if ('gone' in change) {
+				replace(change.gone);
+				signatures.set(change.gone, null);
+				continue;
+			}
+			const {id} = change;
 			seen.add(id);
 			if (change.signature !== undefined) signatures.set(id, change.signature);
-			const mapped = mapSession(change.read, deps.pricing);
-			if (change.changedTraces) dropTraces(id, mapped.map((m) => m.id), change.read.traces.map((t) => t.traceId), change.changedTraces);
+			if (change.changedTraces) dropTraces(id, change.sessions.map((m) => m.id), change.traceIds, new Set(change.changedTraces));
 			else replace(id);
-			addSession(batch, mapped);
+			addSession(batch, change.sessions);
 		}
-		if (batch.messages.length >= BATCH_MESSAGES) await flush();
+		if (batch.prepared.length >= BATCH_MESSAGES) await flush();
 	}
 	await flush();
 
@@ -136,14 +158,9 @@ async function syncOnce(deps: RemoteSyncDeps, onProgress: (p: SyncProgress) => v
 }
 
 /** Adds one read session (and its thread sessions) to the batch, with the notes that name and place them. */
-function addSession(batch: FileBatch, sessions: ReturnType<typeof mapSession>): void {
+function addSession(batch: FileBatch, sessions: readonly PreparedSession[]): void {
 	for (const s of sessions) {
-		let carried = '';
-		s.messages.forEach((message, seq) => {
-			const fm: FileMessage = {sessionId: s.id, seq, message, merge: false, carriedModel: carried};
-			if (message.model) carried = message.model;
-			batch.messages.push(fm);
-		});
+		s.messages.forEach((message, seq) => batch.prepared.push({sessionId: s.id, seq, message}));
 		// A thread's title comes from its spawning tool, which a read of one turn may not hold: left as it is then.
 		const note: SessionNote = {sessionId: s.id, ...(s.title ? {customTitle: s.title} : {}), cwd: s.cwd, parentId: s.parentId};
 		batch.notes.push(note);

@@ -74,9 +74,10 @@ async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number
 
 /** A tapes server (PostgreSQL or the HTTP API): connects for this sync (or reuses `ws.servers`), and says why when it cannot. */
 async function syncServer(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const [{openServerSource}, {syncRemote}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
+	const [{openServerReader}, {syncRemote, remoteImported}] = await Promise.all([import('./server-sources.js'), import('../sync/remote-sync.js')]);
 	const kept = ws.servers;
-	const source = kept ? await kept.open(s) : await openServerSource(s);
+	const first = !remoteImported(ws.store, s.id);
+	const source = kept ? await kept.open(s, ws, first) : await openServerReader(s, ws, first);
 	let synced = false;
 	try {
 		const progress = onProgress ? (p: SyncProgress) => onProgress({...p, unit: 'sessions'}) : undefined;
