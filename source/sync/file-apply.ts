@@ -26,6 +26,7 @@ import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
 import {writeTransaction} from '../store/write-transaction.js';
+import {namespaceBatch} from './file-namespace.js';
 
 export interface FileSyncContext {
 	store: IndexStore;
@@ -44,43 +45,6 @@ export interface FileSyncContext {
 	search?: boolean;
 	/** The sources of this kind (they share session IDs: the same session copied into two folders is one). */
 	kindIds?: readonly number[];
-}
-
-/**
- * Session IDs are namespaced by source kind only on collision: a session ID another kind of source already
- * holds (a Claude Code sessionId equal to a Codex rollout's id) becomes `<id>@<kind>` for this one, so the
- * two never merge, while every ID without a collision, the usual case, stays as the source wrote it.
- */
-function namespacer(ctx: FileSyncContext): (id: string) => string {
-	const seen = new Map<string, string>();
-	const mine = new Set(ctx.kindIds ?? [ctx.sourceId]);
-	return (id) => {
-		let mapped = seen.get(id);
-		if (mapped === undefined) {
-			const owner = ctx.sessions.ownerOf(id);
-			mapped = owner !== undefined && !mine.has(owner) ? `${id}@${ctx.kind}` : id;
-			seen.set(id, mapped);
-		}
-		return mapped;
-	};
-}
-
-function namespaceBatch(ctx: FileSyncContext, batch: FileBatch): FileBatch {
-	const ns = namespacer(ctx);
-	return {
-		...batch,
-		resets: batch.resets.map(ns),
-		messages: batch.messages.map((fm) => {
-			const id = ns(fm.sessionId);
-			return id === fm.sessionId ? fm : {...fm, sessionId: id};
-		}),
-		notes: batch.notes.map((n) => ({...n, sessionId: ns(n.sessionId), ...(n.parentId ? {parentId: ns(n.parentId)} : {})})),
-		leaves: batch.leaves.map((l) => ({...l, sessionId: ns(l.sessionId)})),
-		prepared: batch.prepared.map((row) => {
-			const id = ns(row.sessionId);
-			return id === row.sessionId ? row : {...row, sessionId: id};
-		}),
-	};
 }
 
 /** The write path of every source that keeps its messages in the index (transcripts, tapes' server). */
