@@ -43,6 +43,8 @@ export interface TimelineState {
 	replay: {speed: number; paused: boolean};
 	/** Thinking and reasoning shown in full in the detail pane (folded to one line by default). */
 	thinking: boolean;
+	/** Whether the session has thinking to unfold: null until its bodies are read (then `t` toggles, as before). */
+	foldable: boolean | null;
 	/** The outcome of the last export, for the status bar. */
 	notice: {text: string; ok: boolean} | null;
 	/** Why the last key did nothing here (the status bar shows it until the next key). */
@@ -61,6 +63,8 @@ export type TimelineAction =
 	| {type: 'detail-lines'; lines: number}
 	| {type: 'tick'}
 	| {type: 'notice'; text: string; ok: boolean}
+	/** The session's bodies were read: whether any holds thinking or reasoning to unfold. */
+	| {type: 'foldable'; has: boolean}
 	/** A query's matches arrived; `focus` is the message to land on (else the next match from the cursor). */
 	| {type: 'found'; query: string; matches: readonly number[]; focus?: number}
 	| {type: 'handled'; seq: number};
@@ -69,7 +73,7 @@ export function initialTimelineState(rows: number, detailHeight: number): Timeli
 	return {
 		mode: 'timeline', sort: 'time', expanded: new Set(), source: null, rows: [],
 		list: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, detail: {scroll: 0, lines: 0, height: Math.max(1, detailHeight)},
-		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, notice: null, hint: null, typing: '', find: null, request: null, seq: 0,
+		subs: {...lw.EMPTY_WINDOW, height: Math.max(1, rows)}, replay: {speed: 1, paused: false}, thinking: false, foldable: null, notice: null, hint: null, typing: '', find: null, request: null, seq: 0,
 	};
 }
 
@@ -196,7 +200,7 @@ function onKey(state: TimelineState, action: KeyAction): TimelineState {
 		case 'open': return subs && state.subs.total > 0 ? request({...state, mode: 'timeline'}, {kind: 'open-sub', index: state.subs.cursor}) : state;
 		case 'export': return request(state, {kind: 'export'});
 		case 'copy': case 'page': case 'edit': case 'resume': return request(state, {kind: 'hand-off', what: action, message: cursorMessage(state)});
-		case 'toggle-thinking': return {...state, thinking: !state.thinking};
+		case 'toggle-thinking': return state.foldable === false ? {...state, hint: 'this session has no thinking to unfold'} : {...state, thinking: !state.thinking};
 		case 'back': return subs ? {...state, mode: 'timeline'} : request(state, {kind: 'back'});
 		case 'help': return {...state, mode: 'help'};
 		case 'close': return {...state, mode: 'timeline'};
@@ -265,6 +269,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
 		}
 		case 'tick': return state.mode !== 'timeline-replay' || state.replay.paused ? state : replayStep(state);
 		case 'notice': return {...state, notice: {text: action.text, ok: action.ok}};
+		case 'foldable': return state.foldable === action.has ? state : {...state, foldable: action.has};
 		case 'found': return onFound(state, action.query, action.matches, action.focus);
 		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
 		default: {

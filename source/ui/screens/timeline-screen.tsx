@@ -154,13 +154,17 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 	useEffect(() => dispatch({type: 'detail-lines', lines: lines.length}), [lines.length]);
 	const tokens = useMemo(() => outline?.groups.map((g) => g.totalTokens) ?? [], [outline]);
 
+	const foldable = full ? full.messages.some((m) => m.parts?.some(isFoldable)) : null;
+	useEffect(() => {
+		if (foldable !== null) dispatch({type: 'foldable', has: foldable});
+	}, [foldable]);
 	// The footer offers only keys that do something here: no sub-sessions, or no group of several messages.
 	const hidden = useMemo((): KeyAction[] => [
 		...(outline?.subSessions.length ? [] : ['sub-sessions' as const]),
 		...(outline?.groups.some((g) => g.count > 1) ? [] : ['expand' as const]),
 		...(state.find?.matches.length ? [] : ['find-next' as const]),
-		...(full?.messages.some((m) => m.parts?.some(isFoldable)) ? [] : ['toggle-thinking' as const]),
-	], [outline, full, state.find]);
+		...(foldable ? [] : ['toggle-thinking' as const]),
+	], [outline, foldable, state.find]);
 	const findChip = state.find ? [`find:${sanitizeLine(state.find.query)} ${state.find.at + 1}/${state.find.matches.length}`] : [];
 	const hints = useMemo(() => footerHints(state.mode, hidden), [state.mode, hidden]);
 	const body = bodyHeight(size);

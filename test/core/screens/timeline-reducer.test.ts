@@ -97,6 +97,17 @@ describe('timeline reducer', () => {
 		expect(keys(loaded(), 'u', 'esc').mode).toBe('timeline');
 	});
 
+	it('t unfolds thinking, and says why not when the session has none (was: a silent toggle)', () => {
+		expect(keys(loaded(), 't').thinking).toBe(true);
+		const withThinking = timelineReducer(loaded(), {type: 'foldable', has: true});
+		expect(keys(withThinking, 't').thinking).toBe(true);
+		expect(keys(withThinking, 't', 't').thinking).toBe(false);
+		const none = timelineReducer(loaded(), {type: 'foldable', has: false});
+		expect(keys(none, 't').thinking).toBe(false);
+		expect(keys(none, 't').hint).toBe('this session has no thinking to unfold');
+		expect(keys(none, 't', 'j').hint).toBeNull();
+	});
+
 	it('o, v, y and R ask for a hand-off at the message under the cursor (a group row: its first message)', () => {
 		expect(keys(loaded(), 'o').request).toMatchObject({kind: 'hand-off', what: 'page', message: 0});
 		// The second group (messages 1..3), then inside it, its third message.
