@@ -27,6 +27,12 @@ export interface ReaderTarget {
 	indexPath: string;
 }
 
+/** Whether a server's read goes to a thread (given the built program): see openServerReader. */
+export function readsOnThread(first: boolean, pricing: PricingTable, env: Record<string, string | undefined>): boolean {
+	const sendable = !pricing.catalog || pricing.catalog.dataFile !== undefined;
+	return first && sendable && env['TAPEDECK_READER_THREAD'] !== 'off';
+}
+
 /**
  * The server as the sync reads it. For a first import (`first`), on a reader thread of its own when the built
  * program is there and the prices can be sent to it (a catalog opened from its data file): the reading and the
@@ -37,8 +43,7 @@ export async function openServerReader(s: SourceInUse, target: ReaderTarget, fir
 	const [{readerThreadProgram, threadReader}, {inProcessReader}, {portablePricing}] = await Promise.all([
 		import('../sync/server-reader-thread.js'), import('../sync/remote-prepare.js'), import('../config/price-catalog.js')]);
 	const program = readerThreadProgram();
-	const sendable = !target.pricing.catalog || target.pricing.catalog.dataFile !== undefined;
-	if (first && program && sendable && process.env['TAPEDECK_READER_THREAD'] !== 'off') {
+	if (program && readsOnThread(first, target.pricing, process.env)) {
 		return threadReader({source: s, pricing: portablePricing(target.pricing), indexPath: target.indexPath}, program);
 	}
 	return inProcessReader(await openRemoteSource(s), target.pricing);
