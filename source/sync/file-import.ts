@@ -45,7 +45,8 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	/** Sessions whose summaries were put off (by this sync, or by one that died before its file was done). */
 	let pending = new Set<string>(loadDue(store, sourceId));
 	let batch = emptyBatch();
-	let batchStarted = performance.now();
+	const clock = deps.clock ?? (() => performance.now());
+	let batchStarted = clock();
 	// The first commit comes soon whatever the pace after it: on a first import it is what puts the first
 	// sessions on screen, and waiting the full second for it left the list empty that much longer.
 	let due = Math.min(commitMs, FIRST_COMMIT_MS);
@@ -64,7 +65,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		for (const id of applied.touched) touched.add(id);
 		pending = applied.deferred;
 		batch = emptyBatch();
-		batchStarted = performance.now();
+		batchStarted = clock();
 		due = commitMs;
 		notedParents = new Map();
 		mark = {messages: 0, notes: 0};
@@ -144,7 +145,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 				// crash leaves every other file's sessions summarized.
 				// A long file is also cut by time once it is long (its sessions then wait for its end, see flush);
 				// short files are only committed whole, so a crash never leaves their messages without a session.
-				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && performance.now() - batchStarted >= due)) {
+				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && clock() - batchStarted >= due)) {
 					take(parser.drain(false));
 					record(offset, rows, parser.state(), offset);
 					await flush(true);
@@ -155,7 +156,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
 			record(offset, rows, parser.state());
 		}
-		if (batch.lines >= batchLines || performance.now() - batchStarted >= due) await flush();
+		if (batch.lines >= batchLines || clock() - batchStarted >= due) await flush();
 		else await slicer.turn();
 	}
 

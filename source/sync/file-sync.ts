@@ -29,6 +29,8 @@ export interface FileSyncDeps {
 	batchLines?: number;
 	/** A batch is committed after this long even when small (default COMMIT_MS; a first import, FIRST_IMPORT_COMMIT_MS). */
 	commitMs?: number;
+	/** The clock commits are timed by, in ms (default performance.now; a test's own makes the timing exact). */
+	clock?: () => number;
 	/** Longest line read (default 64 MB); longer ones are reported and passed by. */
 	maxLineBytes?: number;
 }
