@@ -48,6 +48,8 @@ export interface AnalyticsState extends FilterState {
 	toolsExpanded: boolean;
 	modelSort: ModelSort;
 	drill: {slot: DrillSlot; list: lw.ListWindow} | null;
+	/** Enter came before the screen had measured its page (no day cells yet): it lists once the layout comes. */
+	drillWaiting: boolean;
 	now: number;
 	version: number;
 	request: AnalyticsRequest | null;
@@ -74,7 +76,7 @@ const UNCOUNTED = Number.MAX_SAFE_INTEGER;
 export function initialAnalyticsState(filters: FilterState, now: number, version = 0): AnalyticsState {
 	return {
 		...filters, mode: 'page', focus: 'activity', scroll: 0, layout: EMPTY_LAYOUT, dayBack: 0, hour: null,
-		toolsExpanded: false, modelSort: DEFAULT_MODEL_SORT, drill: null, now: filters.now ?? now, version, request: null, seq: 0,
+		toolsExpanded: false, modelSort: DEFAULT_MODEL_SORT, drill: null, drillWaiting: false, now: filters.now ?? now, version, request: null, seq: 0,
 	};
 }
 
@@ -151,7 +153,8 @@ function onKey(state: AnalyticsState, action: KeyAction): AnalyticsState {
 		case 'select-next': return select(state, 1);
 		case 'select-up': return moveHour(state, 0, -1);
 		case 'select-down': return moveHour(state, 0, 1);
-		case 'drill': return drill(state);
+		// The first frame is drawn before its layout reaches the reducer: an Enter in between waits for it.
+		case 'drill': return state.layout === EMPTY_LAYOUT ? {...state, drillWaiting: true} : drill(state);
 		case 'open': return state.drill && state.drill.list.total > 0 ? request(state, {kind: 'open', index: state.drill.list.cursor}) : state;
 		case 'expand': return {...state, toolsExpanded: !state.toolsExpanded};
 		case 'sort-next': return {...state, modelSort: stepModelSort(state.modelSort, 1)};
@@ -200,8 +203,9 @@ export function analyticsReducer(state: AnalyticsState, action: AnalyticsAction)
 		case 'layout': {
 			if (sameLayout(state.layout, action.layout)) return state;
 			const dayBack = Math.min(state.dayBack, Math.max(0, action.layout.dayCells.length - 1));
-			const drill = state.drill && {...state.drill, list: lw.resize(state.drill.list, action.layout.drillHeight)};
-			return scrollTo({...state, layout: action.layout, dayBack, drill}, state.scroll);
+			const list = state.drill && {...state.drill, list: lw.resize(state.drill.list, action.layout.drillHeight)};
+			const next = scrollTo({...state, layout: action.layout, dayBack, drill: list}, state.scroll);
+			return state.drillWaiting ? drill({...next, drillWaiting: false}) : next;
 		}
 		case 'drill-total': {
 			if (!state.drill) return state;

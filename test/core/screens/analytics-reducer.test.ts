@@ -24,6 +24,20 @@ function keys(state: AnalyticsState, ...names: string[]): AnalyticsState {
 }
 
 describe('analytics reducer', () => {
+	it('lists the day an Enter chose before the screen had measured its page, once the layout comes (was: lost)', () => {
+		const fresh = initialAnalyticsState(initialFilterState(DEFAULT_FILTERS, '30d'), 1000);
+		const early = keys(fresh, 'enter');
+		expect(early.mode).toBe('page');
+		const measured = analyticsReducer(early, {type: 'layout', layout: LAYOUT});
+		expect(measured.mode).toBe('drill');
+		expect(measured.drill?.slot).toEqual({kind: 'days', first: '2026-11-03', last: '2026-11-04'});
+		// Once: a later layout does not list again after Esc.
+		const back = keys(measured, 'esc');
+		expect(analyticsReducer(back, {type: 'layout', layout: {...LAYOUT, lines: 99}}).mode).toBe('page');
+		// Without an early Enter, the layout alone lists nothing.
+		expect(analyticsReducer(fresh, {type: 'layout', layout: LAYOUT}).mode).toBe('page');
+	});
+
 	it('scrolls by line and page within the page, clamped', () => {
 		expect(keys(start(), 'j', 'j').scroll).toBe(2);
 		expect(keys(start(), 'k').scroll).toBe(0);
