@@ -13,8 +13,6 @@ import {initialFilterState} from '../core/screens/sessions-filters.js';
 import {openWorkspace} from '../workspace/open-workspace.js';
 import {createWorkspaceServices} from '../ui/services/workspace-services.js';
 import {createSyncThread, syncThreadData} from '../sync/sync-thread.js';
-import {catalogDataFile} from '../config/price-catalog.js';
-import {dataDir} from '../config/paths.js';
 import {BenchStdin, BenchStdout, KEYS} from './explorer-tty.js';
 
 /** A bench terminal that also keeps the text of the last write. */
@@ -59,7 +57,7 @@ export async function measureImportKeys(root: string, index: string, samples: nu
 	const opened = await openWorkspace({claude: [root], index, demo: false, overwrite: false, env: {}, home: os.homedir(), cwd: process.cwd(), now: Date.now});
 	if (!opened.ok) throw new Error(opened.error);
 	const ws = opened.value;
-	const thread = createSyncThread(syncThreadData(ws, catalogDataFile(dataDir({}, os.homedir()))));
+	const thread = createSyncThread(syncThreadData(ws));
 	const {services, loop} = createWorkspaceServices(ws, {timeZone: 'UTC', now: Date.now, refreshSec: 0, syncThread: thread});
 	const stdout = new TextStdout(size.columns, size.rows);
 	const stdin = new BenchStdin();

@@ -7,7 +7,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {openIndex} from '../store/open-index.js';
 import {createIndexStore} from '../store/index-store.js';
 import {syncWorkspace} from '../workspace/sync-workspace.js';
-import {openPriceCatalog} from '../config/price-catalog.js';
+import {pricingFromPortable} from '../config/price-catalog.js';
 import {createServerConnections} from '../workspace/server-sources.js';
 import type {SyncThreadData, SyncThreadReply, SyncThreadRequest} from './sync-thread.js';
 
@@ -42,7 +42,7 @@ port.on('message', (request: SyncThreadRequest) => {
 		send({type: 'done', result: {summaries: [], errors: [opened.error], indexError: opened.error}});
 		return;
 	}
-	const pricing = data.catalogFile ? {...data.pricing, catalog: openPriceCatalog(data.catalogFile)} : data.pricing;
+	const pricing = pricingFromPortable(data.pricing);
 	const ws = {store: createIndexStore(opened.db), sources: data.sources, pricing, indexPath: data.indexPath, servers};
 	abort = new AbortController();
 	syncWorkspace(ws, (p) => send({type: 'progress', read: p.read, total: p.total, unit: p.unit ?? 'rows'}), abort.signal)

@@ -3,6 +3,7 @@
 // wait for it). Only the built program can start it (vitest cannot run a .ts file as a worker), so tests
 // sync in-process and one end-to-end test runs the built CLI.
 import {Worker} from 'node:worker_threads';
+import {portablePricing, type PortablePricing} from '../config/price-catalog.js';
 import type {PricingTable} from '../core/types.js';
 import type {SourceInUse} from '../workspace/open-workspace.js';
 import type {WorkspaceSync} from '../workspace/sync-workspace.js';
@@ -10,16 +11,13 @@ import type {WorkspaceSync} from '../workspace/sync-workspace.js';
 export interface SyncThreadData {
 	indexPath: string;
 	sources: SourceInUse[];
-	/** The price table without its catalog (functions do not cross to a thread): the thread opens its own. */
-	pricing: Omit<PricingTable, 'catalog'>;
-	/** The catalog's data file, when the table has a catalog. */
-	catalogFile: string | null;
+	/** The price table, its catalog as the data file the thread opens it from (functions do not cross to a thread). */
+	pricing: PortablePricing;
 }
 
 /** What the thread needs to price as the explorer does. */
-export function syncThreadData(ws: {indexPath: string; sources: SourceInUse[]; pricing: PricingTable}, catalogFile: string): SyncThreadData {
-	const {catalog, ...pricing} = ws.pricing;
-	return {indexPath: ws.indexPath, sources: ws.sources, pricing, catalogFile: catalog ? catalogFile : null};
+export function syncThreadData(ws: {indexPath: string; sources: SourceInUse[]; pricing: PricingTable}): SyncThreadData {
+	return {indexPath: ws.indexPath, sources: ws.sources, pricing: portablePricing(ws.pricing)};
 }
 
 export type SyncThreadRequest = {type: 'sync'} | {type: 'abort'};

@@ -10,8 +10,6 @@ import {createWorkspaceServices} from './services/workspace-services.js';
 import {createSyncThread, syncThreadData} from '../sync/sync-thread.js';
 import {createSessionMatchThread} from '../workspace/session-match-thread.js';
 import {createSessionMatcher} from '../workspace/session-matches.js';
-import {catalogDataFile} from '../config/price-catalog.js';
-import {dataDir} from '../config/paths.js';
 import type {ExternalStore, TerminalHandOff} from './services/types.js';
 import {createSlotStore} from './services/slot-store.js';
 import {pickTheme} from './theme.js';
@@ -57,7 +55,7 @@ export const EXPLORER_MAX_FPS = 60;
 export function launchExplorer(o: LaunchOptions): Explorer {
 	const facets = createSlotStore<string | null>(null);
 	const facetProgress = createSlotStore<FacetProgress>(IDLE_PROGRESS);
-	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws, catalogDataFile(dataDir(o.env, o.home)))) : undefined;
+	const thread = o.syncThread ? createSyncThread(syncThreadData(o.ws)) : undefined;
 	// `/`'s content search on its own thread too (a file index only: an in-memory one has one connection).
 	const matchThread = o.syncThread && o.ws.indexPath !== ':memory:' ? createSessionMatchThread(o.ws.indexPath, () => createSessionMatcher(o.ws.indexPath, o.ws.store.db)) : undefined;
 	const created = createWorkspaceServices(o.ws, {
