@@ -2,19 +2,11 @@
 // node has put the terminal in raw mode sits in the cooked line buffer as a LF, and must still open the
 // Timeline; `j j Enter` sent at once opens the same session as the same keys sent once the list shows.
 // Needs `npm run build` (pretest).
-import {spawnSync} from 'node:child_process';
-import {CLI, tmuxServer} from './helpers/tmux.js';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {CLI, demoTmuxServer} from './helpers/tmux.js';
+import {describe, expect, it, vi} from 'vitest';
 
-const server = tmuxServer('tapedeck-early-');
-const {env, tmux} = server;
-
-beforeAll(() => {
-	// Seeds the demo once, so each start below opens it at once.
-	expect(spawnSync(process.execPath, [CLI, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
-});
-
-afterAll(() => server.close());
+const server = demoTmuxServer('tapedeck-early-');
+const {tmux} = server;
 
 /** Starts the explorer in a new window and sends keys in the same breath, before its first frame. */
 function start(name: string, ...early: string[]) {

@@ -2,17 +2,11 @@
 // the pane's modes), a wheel notch moves the cursor three rows, a click moves it to the row clicked, a click
 // on the selected row opens it, and no report's bytes act as keys (`[<0;5;9M` holds an M: the model picker).
 // With --no-mouse reporting stays off. The reports are written into the pane as a terminal would send them.
-import {spawnSync} from 'node:child_process';
-import {CLI, tmuxServer} from './helpers/tmux.js';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {CLI, demoTmuxServer} from './helpers/tmux.js';
+import {describe, expect, it, vi} from 'vitest';
 
-const server = tmuxServer('tapedeck-mouse-');
-const {env, tmux} = server;
-
-beforeAll(() => {
-	expect(spawnSync(process.execPath, [CLI, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
-});
-afterAll(() => server.close());
+const server = demoTmuxServer('tapedeck-mouse-');
+const {tmux} = server;
 
 function start(name: string, ...flags: string[]) {
 	tmux('new-session', '-d', '-x', '120', '-y', '35', '-s', name, `${process.execPath} ${CLI} --demo --refresh 0 --no-insights ${flags.join(' ')}; sleep 600`);

@@ -5,18 +5,12 @@
 // Needs `npm run build` (pretest).
 import fs from 'node:fs';
 import path from 'node:path';
-import {spawnSync} from 'node:child_process';
-import {CLI, tmuxServer} from './helpers/tmux.js';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {CLI, demoTmuxServer} from './helpers/tmux.js';
+import {describe, expect, it, vi} from 'vitest';
 
-const server = tmuxServer('tapedeck-redraw-');
-const {dir, env, tmux} = server;
+const server = demoTmuxServer('tapedeck-redraw-');
+const {dir, tmux} = server;
 const out = path.join(dir, 'pane.out');
-
-beforeAll(() => {
-	expect(spawnSync(process.execPath, [CLI, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
-});
-afterAll(() => server.close());
 
 const screen = () => tmux('capture-pane', '-p', '-t', 'live');
 const until = (check: (s: string) => void) => vi.waitFor(() => check(screen()), {timeout: 30_000, interval: 50});

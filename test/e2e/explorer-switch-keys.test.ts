@@ -2,19 +2,11 @@
 // (tmux send-keys writes its keys at once): `Escape Escape` on a day's sessions goes back to the charts and
 // on to Sessions; `h/zq` on Projects goes back and searches. At 80 columns the footer says `? more`.
 // Needs `npm run build` (pretest).
-import {spawnSync} from 'node:child_process';
-import {CLI, tmuxServer} from './helpers/tmux.js';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {CLI, demoTmuxServer} from './helpers/tmux.js';
+import {describe, expect, it, vi} from 'vitest';
 
-const server = tmuxServer('tapedeck-switch-');
-const {env, tmux} = server;
-
-beforeAll(() => {
-	// Seeds the demo once, so the explorer opens it at once.
-	expect(spawnSync(process.execPath, [CLI, 'sessions', '--demo', '--json'], {env, stdio: 'ignore'}).status).toBe(0);
-});
-
-afterAll(() => server.close());
+const server = demoTmuxServer('tapedeck-switch-');
+const {tmux} = server;
 
 describe('keys after a screen switch, in tmux', {timeout: 90_000}, () => {
 	it('Escape Escape leaves two screens, h/zq on Projects searches the list, and a narrow footer ends with ? more', async () => {

@@ -4,6 +4,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 
 export const CLI = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -60,4 +61,15 @@ function inGroup(pgid: number): boolean {
 		}
 	}
 	return false;
+}
+
+/** A tmux server for this test file, with the demo seeded once before its tests (so each start opens it at once) and closed after them. */
+export function demoTmuxServer(prefix: string): TmuxServer {
+	const server = tmuxServer(prefix);
+	beforeAll(() => {
+		const seeded = spawnSync(process.execPath, [CLI, 'sessions', '--demo', '--json'], {env: server.env, stdio: 'ignore'});
+		if (seeded.status !== 0) throw new Error(`seeding the demo failed (exit ${seeded.status})`);
+	});
+	afterAll(() => server.close());
+	return server;
 }
