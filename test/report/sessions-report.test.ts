@@ -6,8 +6,10 @@ import {DEFAULT_FILTERS, type Filters} from '../../source/core/types.js';
 import {sessionsJsonChunks} from '../../source/report/sessions-report.js';
 import {repriceIfChanged} from '../../source/sync/reprice.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
-import {syncFixture} from '../helpers/workspace.js';
 import {copyFixture, syncTranscripts} from '../helpers/transcripts.js';
+import {generateTapes} from '../../source/bench/generate-tapes.js';
+import {openAndSync, syncFixture, tempDir} from '../helpers/workspace.js';
+import path from 'node:path';
 
 const opened: Workspace[] = [];
 afterEach(() => {
@@ -72,4 +74,29 @@ describe('sessions --json from pre-rendered rows', () => {
 		expect(repriceIfChanged(ws.store, ws.pricing, Date.now())).toBe(sessions(ws));
 		expect(report(ws, true)).toBe(report(ws, false));
 	});
+
+	it('a list of many pieces is the rendered report, in order, and the connection keeps its page cache', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		// Generated labels are long (the first prompt's line): 300 sessions are about 40 pieces of the stream.
+		generateTapes(sqlite, {sessions: 300, nodesPerSession: 4, startMs: Date.UTC(2026, 0, 1)});
+		const {ws} = await openAndSync({sqlite, index: path.join(dir, 'index.sqlite')});
+		opened.push(ws);
+		const ctx = {queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.UTC(2026, 5, 1), timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo, limit: null};
+		const cache = () => ws.store.db.pragma('cache_size', {simple: true});
+		const before = cache();
+		const pieces = [...sessionsJsonChunks(ctx)];
+		expect(pieces.length).toBeGreaterThan(10);
+		expect(pieces.join('')).toBe(report(ws, false));
+		expect(JSON.parse(pieces.join('')).sessions).toHaveLength(300);
+		expect(cache()).toBe(before);
+		// A reader that stops after the first piece (`| head`) leaves the connection as it found it, and free.
+		const stream = sessionsJsonChunks(ctx);
+		expect(stream.next().done).toBe(false);
+		expect(stream.next().done).toBe(false);
+		stream.return(undefined);
+		expect(cache()).toBe(before);
+		expect(ws.queries.count(DEFAULT_FILTERS)).toBe(300);
+	});
 });
+
