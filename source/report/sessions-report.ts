@@ -122,30 +122,46 @@ function* renderedRows(ctx: ReportContext, missing: Set<string>): Generator<stri
 
 /**
  * The same rows from each session's stored JSON, closed by the fields that depend on other sessions
- * (transcript details, subagent totals, parent_in_index); a session without one is rendered first, as
- * the streamed list keeps the connection busy. The objects share no key, so `{a}` + `{b}` joined at the
- * brace is the JSON of the merged object.
+ * (transcript details, subagent totals, parent_in_index). A session without one is rendered here, before
+ * the list is read, as the streamed list keeps the connection busy. The objects share no key, so `{a}` +
+ * `{b}` joined at the brace is the JSON of the merged object.
  */
 function* prerenderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
-	const unrendered = new Map(ctx.queries.unrendered(ctx.filters).map((s) => [s.id, renderSessionJson(s)]));
+	const limit = ctx.limit ?? -1;
+	const renderMissing = () => new Map(ctx.queries.unrendered(ctx.filters).map((s) => [s.id, renderSessionJson(s)]));
+	let unrendered = ctx.queries.allRendered() ? new Map<string, string>() : renderMissing();
 	let parts: string[] = [];
 	let chars = 0;
-	let first = true;
-	for (const r of ctx.queries.listJson(ctx.filters, 0, ctx.limit ?? -1)) {
-		const [json, id, parentId, totalTokens, totalCost] = r;
-		const own = json ?? unrendered.get(id)!;
-		const rest = transcriptJsonText({totalTokens, totalCost}, infoOf(r), parentId === null ? null : !missing.has(parentId));
-		const row = `${own.slice(0, -1)},${rest.slice(1)}`;
-		parts.push(row);
-		chars += row.length;
-		if (chars >= PIECE_CHARS) {
-			yield (first ? '' : ',') + parts.join(',');
-			first = false;
-			parts = [];
-			chars = 0;
+	let written = 0;
+	let yielded = false;
+	for (let pass = 1; ; pass++) {
+		let gap = false;
+		for (const r of ctx.queries.listJson(ctx.filters, written, limit < 0 ? -1 : limit - written)) {
+			const [json, id, parentId, totalTokens, totalCost] = r;
+			const own = json ?? unrendered.get(id);
+			if (own === undefined) {
+				gap = true;
+				break;
+			}
+			const rest = transcriptJsonText({totalTokens, totalCost}, infoOf(r), parentId === null ? null : !missing.has(parentId));
+			const row = `${own.slice(0, -1)},${rest.slice(1)}`;
+			parts.push(row);
+			chars += row.length;
+			if (chars >= PIECE_CHARS) {
+				yield (yielded ? ',' : '') + parts.join(',');
+				yielded = true;
+				parts = [];
+				chars = 0;
+			}
+			written++;
 		}
+		if (!gap) break;
+		// A session without stored JSON where the count said none (another process changed the index since):
+		// read which now, and go on from that row, in the same order.
+		if (pass === 3) throw new Error('the index kept changing while the report was read; run it again');
+		unrendered = renderMissing();
 	}
-	if (parts.length > 0) yield (first ? '' : ',') + parts.join(',');
+	if (parts.length > 0) yield (yielded ? ',' : '') + parts.join(',');
 }
 
 /** What session-info.ts would say of the row, from the columns listJson joined. */

@@ -58,7 +58,7 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 		 * The list for the JSON report, streamed: each session's pre-rendered JSON (null when not rendered yet)
 		 * with what its transcript and parent fields need. Rows come one at a time (20,000 sessions with long
 		 * labels are 40 MB of JSON: read whole, they took twice as long, most of it the garbage collector's),
-		 * so the connection is busy until the last: read what is not rendered yet first (unrendered).
+		 * so the connection is busy until the last: what is not rendered is read before (unrendered).
 		 * The transcript details and subagent roll-up (what session-info.ts looks up a page at a time) are
 		 * joined here: one query instead of three a page.
 		 */
@@ -84,10 +84,15 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			db.pragma(`cache_size = ${ONE_PASS_CACHE_KIB}`);
 			return () => db.pragma(`cache_size = ${kept}`);
 		},
-		/** The filtered sessions whose JSON is not rendered yet (an index from before v8, a row updated in place). */
+		/**
+		 * Whether every session has its JSON stored, by counting both tables (their smallest indexes, not the long
+		 * rows): a session_json row exists only beside its session (its triggers drop it), so equal counts say so.
+		 */
+		allRendered(): boolean {
+			return prepare(`SELECT (SELECT count(*) FROM sessions) = (SELECT count(*) FROM session_json)`).pluck().get() === 1;
+		},
+		/** The filtered sessions whose JSON is not stored (an index from before v8, a row updated in place). */
 		unrendered(f: Filters): SessionSummary[] {
-			// Almost always none: the IDs alone tell (a covering index of 20,000 IDs, not a scan of the long rows).
-			if (prepare(`SELECT EXISTS (SELECT 1 FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_json j WHERE j.session_id = s.id))`).pluck().get() === 0) return [];
 			const w = sessionWhere(f, f, scope);
 			return (prepare(`SELECT ${prefixed} FROM sessions s ${w.sql ? `${w.sql} AND` : 'WHERE'}
 				NOT EXISTS (SELECT 1 FROM session_json j WHERE j.session_id = s.id)`).raw().all(...w.params) as unknown[][]).map(rawToSummary);

@@ -65,6 +65,19 @@ describe('sessions --json from pre-rendered rows', () => {
 		expect(report(ws, true)).toBe(report(ws, false));
 	});
 
+	it('a stored row missing where the counts say none is still rendered, in its place', async () => {
+		const ws = (await workspaces()).find(([n]) => n === 'claude-code')![1];
+		const id = ws.store.db.prepare(`SELECT id FROM sessions ORDER BY start_ms DESC LIMIT 1 OFFSET 1`).pluck().get() as string;
+		ws.store.db.prepare(`UPDATE sessions SET label = 'renamed' WHERE id = ?`).run(id);
+		// A row no session has (what its triggers never leave): the counts agree though one is missing.
+		ws.store.db.prepare(`INSERT INTO session_json (session_id, json) VALUES ('no-such-session', '{}')`).run();
+		expect(ws.queries.allRendered()).toBe(true);
+		const text = report(ws, true);
+		expect(text).toBe(report(ws, false));
+		expect(JSON.parse(text).sessions.find((s: {id: string}) => s.id === id).label).toBe('renamed');
+		expect(report(ws, true, DEFAULT_FILTERS, 2)).toBe(report(ws, false, DEFAULT_FILTERS, 2));
+	});
+
 	it('a reprice writes every row again', async () => {
 		const {ws} = await syncFixture(TAPES.TAPES_BASIC);
 		opened.push(ws);
