@@ -1,7 +1,7 @@
 // `npm run bench:sources`: the transcript sources' figures on a generated Claude Code tree of 2,000
 // session files and 400 subagent files (about 150,000 lines with streamed duplicates), in one run.
 // The peer is ccusage 20.0.24's native binary on the same tree (sources-ccusage.ts installs it under .bench/):
-// cold import ÷ ccusage, warm report ÷ ccusage, and both reports' total output tokens, which must agree.
+// cold import ÷ ccusage (until the session list is final, and until the search index is complete too), warm report ÷ ccusage, and both reports' total output tokens, which must agree.
 // Optional BENCH_BIG_MB=1024 also imports one transcript of that size and reports the peak memory.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const env = {...process.env, TZ: 'UTC'};
 
 interface Once {
 	ms: number;
+	listSinceStartMs: number;
 	newMessages: number;
 	warnings: number;
 	maxRssMb: number;
@@ -59,12 +60,17 @@ const peerEnv = ccusageEnv(root, path.join(dir, 'ccusage-home'));
 const plain: number[] = [];
 const peer: number[] = [];
 const cold: number[] = [];
+const coldList: number[] = [];
 timeCommand(ccusage, CCUSAGE_ARGS, peerEnv); // the tree into the page cache for everyone
 for (let i = 0; i < 3; i++) {
 	plain.push(timeCommand(process.execPath, [path.join(here, 'sources-baseline.js'), root], env));
 	peer.push(timeCommand(ccusage, CCUSAGE_ARGS, peerEnv));
 	rm(index);
 	cold.push(timeCommand(process.execPath, cliArgs('sync', '--json'), env));
+	// The same import again, timed to when its session list (costs, tokens, sorting) is final: the search index
+	// fills in behind it (issue 15, item 5), and a session list is what ccusage prints.
+	rm(index);
+	coldList.push(syncOnce(index, root).listSinceStartMs);
 }
 const again = syncOnce(index, root);
 const nodeStart = medianCommand(5, process.execPath, ['-e', '0'], env);
@@ -80,7 +86,8 @@ const incremental = syncOnce(index, root);
 
 const sameTokens = report.output_tokens === peerTotals.outputTokens;
 const rows: Array<[string, string, string]> = [
-	[`cold import ÷ ccusage ${CCUSAGE_VERSION} native`, `${(median(cold) / median(peer)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(peer))}, ${rss.newMessages.toLocaleString('en-US')} messages, ${report.total_sessions} sessions)`, '≤ 2.5'],
+	[`cold import, list final ÷ ccusage ${CCUSAGE_VERSION}`, `${(median(coldList) / median(peer)).toFixed(2)}  (${fmt(median(coldList))} ÷ ${fmt(median(peer))}, ${rss.newMessages.toLocaleString('en-US')} messages, ${report.total_sessions} sessions)`, '≤ 2.5'],
+	['cold import, search complete ÷ ccusage', `${(median(cold) / median(peer)).toFixed(2)}  (${fmt(median(cold))} ÷ ${fmt(median(peer))}, \`sync --json\` from start to exit)`, ''],
 	['warm `sessions --json` ÷ ccusage native', `${(warm / warmPeer).toFixed(2)}  (${fmt(warm)} ÷ ${fmt(warmPeer)})`, '≤ 0.25'],
 	['output tokens: tapedeck / ccusage', `${report.output_tokens.toLocaleString('en-US')} / ${peerTotals.outputTokens.toLocaleString('en-US')}${sameTokens ? '  (equal)' : '  DIFFERENT'}` +
 		`  (${report.total_sessions} sessions + subagents / ${peerTotals.sessions} ccusage sessions)`, 'equal'],
@@ -101,7 +108,7 @@ if (BIG_MB > 0) {
 	rows.push([`one ${(big.bytes / 1e6).toFixed(0)} MB transcript`, `${fmt(one.ms)}, peak RSS ${one.maxRssMb.toFixed(0)} MB, ${one.newMessages.toLocaleString('en-US')} messages`, 'bounded memory']);
 }
 process.stdout.write(`\nsources benchmark: Claude Code tree${SPACED ? ' (spaced JSON)' : ''}, ${tree.lines.toLocaleString('en-US')} lines (one run, ${process.arch}, ${fs.existsSync('/proc/cpuinfo') ? 'Linux' : process.platform})\n`);
-for (const [name, value, goal] of rows) process.stdout.write(`  ${name.padEnd(40)} ${value.padEnd(70)} goal ${goal}\n`);
+for (const [name, value, goal] of rows) process.stdout.write(`  ${name.padEnd(40)} ${value.padEnd(70)} ${goal ? `goal ${goal}` : ''}`.trimEnd() + '\n');
 if (!sameTokens) {
 	// Both count each response once: Claude Code writes one line per content block, every copy with the same
 	// message id and request id, and both keep one (ccusage by message id + request id, tapedeck by message id,
