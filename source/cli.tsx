@@ -48,9 +48,13 @@ async function main(): Promise<void> {
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
 	// A day is the longest interval that makes sense while the explorer is open (setTimeout's limit is 24.8 days).
 	if (!Number.isFinite(f.refresh) || f.refresh < 0 || f.refresh > 86_400) fail(`invalid --refresh "${f.refresh}": expected seconds from 0 to 86400 (a day)`);
-	const timeZone = f.tz ?? process.env['TZ'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+	// A zone named by --tz or TZ is checked now; the system's is asked for when first needed (reports that
+	// print no local time, such as `sessions --json`, never pay for Intl's start-up).
+	const namedZone = f.tz ?? process.env['TZ'];
+	let systemZone: string | undefined;
+	const zone = () => namedZone ?? (systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 	const now = Date.now();
-	const filters = resolveFilters({...f, tz: timeZone}, now);
+	const filters = resolveFilters({...f, tz: namedZone ?? zone}, now);
 	if (!filters.ok) fail(filters.error);
 	const insights = resolveInsightsConfig(f, {env: process.env, home: os.homedir(), cwd: process.cwd()});
 	if (!insights.ok) fail(insights.error);
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
 	if (ui) {
 		const [launch, {runExplorer}, version] = await Promise.all([ui, import('./cli-explorer.js'), packageVersion()]);
 		return runExplorer(launch, {
-			ws, filters: filters.value, period: initialPeriod(f), timeZone, refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
+			ws, filters: filters.value, period: initialPeriod(f), timeZone: zone(), refreshSec: f.refresh, theme: f.theme, env: process.env, home: os.homedir(),
 			// The Timeline's `e` writes where the user is, unless told otherwise.
 			exportDir: path.resolve(f.exportDir || process.cwd()),
 		}, insights.value, version, {mouse: f.mouse});
@@ -124,7 +128,7 @@ async function main(): Promise<void> {
 	const format = f.json ? 'json' : f.csv ? 'csv' : f.md ? 'md' : 'table';
 	const facets = commandName === 'facets' ? facetsCommandEdge(insights.value.notice, showProgress) : null;
 	const result = await runCommand((commandName || 'sessions') as Command, args, {
-		ws, synced, filters: filters.value, now, timeZone, warnings, format, limit: f.limit ?? null,
+		ws, synced, filters: filters.value, now, get timeZone() { return zone(); }, warnings, format, limit: f.limit ?? null,
 		insights: insights.value, onFacetProgress: facets?.onProgress, signal: facets?.signal, search: {limit: f.limit, order: f.order},
 	});
 	facets?.done();

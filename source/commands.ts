@@ -44,8 +44,10 @@ export type ReportOutput = string | Iterable<string>;
 export type CommandResult = Result<ReportOutput> & {exitCode?: number; notices?: string[]};
 
 export async function runCommand(command: Command, args: string[], ctx: CommandContext): Promise<CommandResult> {
-	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, timeZone: ctx.timeZone, warnings: ctx.warnings,
-		sessionInfo: ctx.ws.sessionInfo, limit: ctx.limit ?? null};
+	const report: ReportContext = {queries: ctx.ws.queries, pricing: ctx.ws.pricing, filters: ctx.filters, now: ctx.now, warnings: ctx.warnings,
+		sessionInfo: ctx.ws.sessionInfo, limit: ctx.limit ?? null,
+		// Read when a report prints a local time: the system's zone is looked up only then (cli.tsx).
+		get timeZone() { return ctx.timeZone; }};
 	switch (command) {
 		case 'sessions': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);

@@ -11,6 +11,7 @@ import type {ColumnMaxima} from '../core/screens/session-columns.js';
 
 /** The page cache of a report that reads once (readOnce), in KiB: SQLite's default. */
 const ONE_PASS_CACHE_KIB = -2000;
+const ONE_PASS_MMAP_BYTES = 1 << 30;
 
 const prefixed = SESSION_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
 
@@ -77,12 +78,18 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 		 * For a report that reads each table once (the JSON list): a small page cache until the returned
 		 * function puts the kept one back. Each page of the sync's 64 MB cache is allocated when first filled,
 		 * which made the 40 MB read of 20,000 stored rows 60% slower than through SQLite's default 2 MB,
-		 * whose pages are reused.
+		 * whose pages are reused. The file is read through a memory map meanwhile: pages the totals read are
+		 * not copied in again for the list (a warm 20,000-session report 433 → 378 ms).
 		 */
 		readOnce(): () => void {
 			const kept = db.pragma('cache_size', {simple: true}) as number;
+			const keptMap = db.pragma('mmap_size', {simple: true}) as number;
 			db.pragma(`cache_size = ${ONE_PASS_CACHE_KIB}`);
-			return () => db.pragma(`cache_size = ${kept}`);
+			db.pragma(`mmap_size = ${ONE_PASS_MMAP_BYTES}`);
+			return () => {
+				db.pragma(`cache_size = ${kept}`);
+				db.pragma(`mmap_size = ${keptMap}`);
+			};
 		},
 		/**
 		 * Whether every session has its JSON stored, by counting both tables (their smallest indexes, not the long

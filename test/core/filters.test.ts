@@ -29,6 +29,20 @@ describe('resolveFilters', () => {
 		expect(r.ok).toBe(false);
 	});
 
+	it('asks for a zone given as a function only when a date needs it', () => {
+		let asked = 0;
+		const zone = () => {
+			asked++;
+			return 'Asia/Tokyo';
+		};
+		expect(resolveFilters({tz: zone, since: '7d'}, now).ok).toBe(true);
+		expect(asked).toBe(0);
+		const r = resolveFilters({tz: zone, from: '2026-11-20'}, now);
+		expect(asked).toBe(1);
+		// Midnight in Tokyo is 15:00 UTC the day before.
+		expect(r.ok && r.value.fromMs).toBe(Date.UTC(2026, 10, 19, 15));
+	});
+
 	it('refuses --to before --from', () => {
 		expect(resolveFilters({tz: 'UTC', from: '2026-11-20', to: '2026-11-01'}, now).ok).toBe(false);
 	});

@@ -1,5 +1,8 @@
 // Queries against a real index database (in memory): filters, every sort key both ways, totals, previous period.
+import fs from 'node:fs';
+import path from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/workspace.js';
 import {openIndex} from '../../source/store/open-index.js';
 import {createIndexStore, type IndexStore} from '../../source/store/index-store.js';
 import {createSessionQueries} from '../../source/store/session-queries.js';
@@ -231,5 +234,27 @@ describe('top-level sessions (issue 17 item 6)', () => {
 		const q = createSessionQueries(store.db, [1]);
 		expect(q.count(f())).toBe(6);
 		expect(q.list(f({topLevel: true})).map((s) => s.id).sort()).toEqual(['a1', 'b2', 'c3', 'd4', 'orphan-sub']);
+	});
+});
+
+describe('a report that reads once', () => {
+	it('reads through a small cache and a memory map of the file, then puts both back', () => {
+		const dir = tempDir('tapedeck-read-once-');
+		try {
+			const opened = openIndex(path.join(dir, 'index.sqlite'));
+			if (!opened.ok) throw new Error(opened.error);
+			const q = createSessionQueries(opened.db);
+			const setting = (name: string) => opened.db.pragma(name, {simple: true}) as number;
+			const cache = setting('cache_size');
+			const map = setting('mmap_size');
+			const restore = q.readOnce();
+			expect(setting('cache_size')).toBe(-2000);
+			expect(setting('mmap_size')).toBe(1 << 30);
+			restore();
+			expect([setting('cache_size'), setting('mmap_size')]).toEqual([cache, map]);
+			opened.db.close();
+		} finally {
+			fs.rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });

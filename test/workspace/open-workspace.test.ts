@@ -74,4 +74,26 @@ describe('a warm report', () => {
 			expect(loaded.filter((u) => u.includes(unwanted)), unwanted).toEqual([]);
 		}
 	});
+
+	it('never starts Intl when no local time is printed (its first call costs about 16 ms)', () => {
+		const root = copyFixture('claude-code');
+		const index = path.join(dir, 'warm-intl.sqlite');
+		const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: path.join(dir, 'warm-data'), HOME: dir};
+		delete env['TZ'];
+		// A preload that says so when the program asks Intl for a date format (the system's zone among them).
+		const watch = path.join(dir, 'watch-intl.mjs');
+		fs.writeFileSync(watch, `const Real = Intl.DateTimeFormat;
+Intl.DateTimeFormat = function (...a) { process.stderr.write('INTL DateTimeFormat\\n'); return new Real(...a); };
+`);
+		const run = (...extra: string[]) => spawnSync(process.execPath, ['--import', watch, CLI, 'sessions', '--claude', root, '--index', index, ...extra], {env, encoding: 'utf8'});
+		const json = run('--json', '--since', '0');
+		expect(json.status).toBe(0);
+		expect(json.stderr).not.toContain('INTL');
+		expect(JSON.parse(json.stdout).total_sessions).toBeGreaterThan(0);
+		// A table prints local times, so it asks; so does a date bound, read in the system's zone.
+		expect(run('--since', '0').stderr).toContain('INTL');
+		const bounded = run('--json', '--from', '2000-01-01');
+		expect(bounded.status).toBe(0);
+		expect(bounded.stderr).toContain('INTL');
+	});
 });
