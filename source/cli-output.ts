@@ -3,6 +3,7 @@
 import process from 'node:process';
 import {sanitize, sanitizeLine} from './core/sanitize.js';
 import {EscapedJson, escapeJsonText} from './report/json.js';
+import {programFile} from './program-files.js';
 
 /**
  * Every line for stderr: sources, LLM endpoints and file names can put control sequences into a message,
@@ -21,7 +22,7 @@ export function fail(message: string): never {
 export async function packageVersion(): Promise<string> {
 	const fs = await import('node:fs');
 	try {
-		return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version?: string}).version ?? '';
+		return (JSON.parse(fs.readFileSync(programFile('../package.json'), 'utf8')) as {version?: string}).version ?? '';
 	} catch {
 		return '';
 	}

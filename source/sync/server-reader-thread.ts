@@ -10,6 +10,7 @@ import {Worker} from 'node:worker_threads';
 import type {PortablePricing} from '../config/price-catalog.js';
 import type {SourceInUse} from '../workspace/open-workspace.js';
 import type {PreparedChange, PreparedPoll, ServerReader} from './remote-prepare.js';
+import {programFile} from '../program-files.js';
 
 /** Enough to keep the thread reading while the sync's thread commits a batch (10,000 messages). */
 export const CHUNKS_AHEAD = 16;
@@ -41,7 +42,7 @@ export type ReaderReply =
 	| {type: 'keys'; ids: string[]}
 	| {type: 'failed'; message: string};
 
-const PROGRAM = new URL('./server-reader-thread-main.js', import.meta.url);
+const PROGRAM = programFile('sync/server-reader-thread-main.js');
 
 /** The built thread program, when this module runs from the build. */
 export function readerThreadProgram(): URL | null {

@@ -7,6 +7,7 @@ import {portablePricing, type PortablePricing} from '../config/price-catalog.js'
 import type {PricingTable} from '../core/types.js';
 import type {SourceInUse} from '../workspace/open-workspace.js';
 import type {WorkspaceSync} from '../workspace/sync-workspace.js';
+import {programFile} from '../program-files.js';
 
 export interface SyncThreadData {
 	indexPath: string;
@@ -32,7 +33,7 @@ export interface SyncThread {
 }
 
 /** The thread starts with the first sync and stays for the next ones. */
-export function createSyncThread(data: SyncThreadData, program = new URL('./sync-thread-main.js', import.meta.url)): SyncThread {
+export function createSyncThread(data: SyncThreadData, program = programFile('sync/sync-thread-main.js')): SyncThread {
 	let worker: Worker | null = null;
 	let current: {onProgress: (read: number, total: number, unit: 'rows' | 'files' | 'sessions' | 'messages') => void; resolve(r: WorkspaceSync): void; reject(e: Error): void} | null = null;
 	const start = () => {

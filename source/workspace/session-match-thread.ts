@@ -6,6 +6,7 @@
 // MessageChannel (vitest cannot start a .ts worker); a test of the built module starts the real thread.
 import {Worker, type MessagePort} from 'node:worker_threads';
 import {createSessionMatcher, type SessionMatcher} from './session-matches.js';
+import {programFile} from '../program-files.js';
 
 export type MatchThreadRequest = {type: 'find'; id: number; query: string} | {type: 'cancel'; id: number};
 export type MatchThreadReply = {type: 'found'; id: number; found: string | null} | {type: 'failed'; id: number; message: string};
@@ -43,7 +44,7 @@ interface Waiting {
 
 /** The thread starts with the first query; if it is lost, `fallback` (the in-process matcher) answers from then on. */
 export function createSessionMatchThread(indexPath: string, fallback: () => SessionMatcher,
-	program: URL = new URL('./session-match-thread-main.js', import.meta.url)): SessionMatchThread {
+	program: URL = programFile('workspace/session-match-thread-main.js')): SessionMatchThread {
 	let worker: Worker | null = null;
 	let lost = false;
 	let closed = false;
