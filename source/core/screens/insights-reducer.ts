@@ -45,7 +45,11 @@ export type InsightsAction =
 	/** A sync moved the clock under a sliding period. */
 	| {type: 'clock'; now: number}
 	| ({type: 'layout'} & InsightsLayout)
-	| {type: 'handled'; seq: number};
+	/**
+	 * The request was carried out; with `unmet`, it could not be (the session left the list under a sync), and
+	 * the keys it kept are read here after all instead of being lost.
+	 */
+	| {type: 'handled'; seq: number; unmet?: boolean};
 
 export const COLLAPSED_ENTRIES = 5;
 
@@ -126,18 +130,25 @@ function layout(state: InsightsState, l: InsightsLayout): InsightsState {
 	return {...state, charts: sameCharts ? state.charts : charts, summaries, failures};
 }
 
+/** Reads a chunk of presses; `now` is when they were pressed. */
+function readInput(state: InsightsState, presses: readonly Press[], now?: number): InsightsState {
+	return readPresses(state, presses, (next, press) => {
+		const hit = resolveKey(next.mode === 'help' ? 'help' : 'insights', press.input, press.key);
+		const after = hit && hit.action !== 'type' ? onKey(next, hit.action) : next;
+		return hit?.action === 'period-next' && now !== undefined ? {...after, now} : after;
+	}, (kind) => kind !== 'quit');
+}
+
 export function insightsReducer(state: InsightsState, action: InsightsAction): InsightsState {
 	switch (action.type) {
-		case 'input': {
-			return readPresses(state, keyPresses(action.input, action.key), (next, press) => {
-				const hit = resolveKey(next.mode === 'help' ? 'help' : 'insights', press.input, press.key);
-				const after = hit && hit.action !== 'type' ? onKey(next, hit.action) : next;
-				return hit?.action === 'period-next' && action.now !== undefined ? {...after, now: action.now} : after;
-			}, (kind) => kind !== 'quit');
-		}
+		case 'input': return readInput(state, keyPresses(action.input, action.key), action.now);
 		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': return layout(state, action);
-		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
+		case 'handled': {
+			if (state.request?.seq !== action.seq) return state;
+			const settled: InsightsState = {...state, request: null};
+			return action.unmet ? readInput(settled, state.request.rest ?? []) : settled;
+		}
 		default: {
 			const never: never = action;
 			return never;

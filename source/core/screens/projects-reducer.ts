@@ -37,7 +37,11 @@ export type ProjectsAction =
 	| {type: 'clock'; now: number}
 	/** How many projects there are and how many rows fit (from the screen after each render). */
 	| {type: 'layout'; total: number; height: number}
-	| {type: 'handled'; seq: number};
+	/**
+	 * The request was carried out; with `unmet`, it could not be (the project left the list under a sync): why,
+	 * for the status bar, and the keys it kept are read here after all instead of being lost.
+	 */
+	| {type: 'handled'; seq: number; unmet?: string};
 
 export function initialProjectsState(filters: FilterState, height = 1): ProjectsState {
 	return {...filters, mode: 'projects', sort: PROJECT_SORTS[0]!, list: {...lw.EMPTY_WINDOW, height: Math.max(1, height)}, hint: null, request: null, seq: 0};
@@ -82,25 +86,34 @@ function onKey(state: ProjectsState, action: KeyAction): ProjectsState {
 	}
 }
 
+/** Reads a chunk of presses; `now` is when they were pressed. */
+function readInput(state: ProjectsState, presses: readonly Press[], now?: number): ProjectsState {
+	const start = state.hint === null || state.request ? state : {...state, hint: null};
+	return readPresses(start, presses, (next, press) => {
+		const hit = resolveKey(next.mode, press.input, press.key);
+		if (!hit || hit.action === 'type') {
+			return next.mode === 'projects' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl ? {...next, hint: `${press.input} does nothing here · ? lists the keys`} : next;
+		}
+		const after = onKey(next, hit.action);
+		return hit.action === 'period-next' && now !== undefined ? {...after, now} : after;
+	}, (kind) => kind !== 'quit');
+}
+
 export function projectsReducer(state: ProjectsState, action: ProjectsAction): ProjectsState {
 	switch (action.type) {
-		case 'input': {
-			const start = state.hint === null || state.request ? state : {...state, hint: null};
-			return readPresses(start, keyPresses(action.input, action.key), (next, press) => {
-				const hit = resolveKey(next.mode, press.input, press.key);
-				if (!hit || hit.action === 'type') {
-					return next.mode === 'projects' && /^[\x21-\x7e]$/.test(press.input) && !press.key.ctrl ? {...next, hint: `${press.input} does nothing here · ? lists the keys`} : next;
-				}
-				const after = onKey(next, hit.action);
-				return hit.action === 'period-next' && action.now !== undefined ? {...after, now: action.now} : after;
-			}, (kind) => kind !== 'quit');
-		}
+		case 'input': return readInput(state, keyPresses(action.input, action.key), action.now);
 		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': {
 			const list = lw.withTotal(lw.resize(state.list, action.height), action.total);
 			return withList(state, list);
 		}
-		case 'handled': return state.request?.seq === action.seq ? {...state, request: null} : state;
+		case 'handled': {
+			if (state.request?.seq !== action.seq) return state;
+			const settled: ProjectsState = {...state, request: null};
+			if (action.unmet === undefined) return settled;
+			const replayed = readInput({...settled, hint: null}, state.request.rest ?? []);
+			return replayed.hint === null && !replayed.request ? {...replayed, hint: action.unmet} : replayed;
+		}
 		default: {
 			const never: never = action;
 			return never;

@@ -56,10 +56,9 @@ export function InsightsScreen({size, initial, active, onOpen, onBack, onQuit}: 
 		}
 		else {
 			const id = r.tab === 'summaries' ? aggregate.recent[r.index]?.sessionId : aggregate.failures[r.index]?.sessionId;
-			if (id) {
-				hold(r.rest ?? []);
-				onOpen(id);
-			}
+			if (!id) return dispatch({type: 'handled', seq: r.seq, unmet: true});
+			hold(r.rest ?? []);
+			onOpen(id);
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

@@ -53,10 +53,9 @@ export function ProjectsScreen({size, initial, active, onBack, onQuit}: Projects
 		}
 		else {
 			const project = rows[r.index]?.project;
-			if (project !== undefined) {
-				hold(r.rest ?? []);
-				onBack({...filterStateOf(state), filters: {...state.filters, project}});
-			}
+			if (project === undefined) return dispatch({type: 'handled', seq: r.seq, unmet: 'that project is no longer in the list'});
+			hold(r.rest ?? []);
+			onBack({...filterStateOf(state), filters: {...state.filters, project}});
 		}
 		dispatch({type: 'handled', seq: r.seq});
 	}, [state.request]);

@@ -96,6 +96,14 @@ describe('insights reducer', () => {
 		expect(insightsReducer(s, {type: 'input', input: 'qj', key: NO_KEY}).charts.offset).toBe(0);
 	});
 
+	it('reads the keys an open kept when the session is gone (they were dropped)', () => {
+		const s = start();
+		const opened = insightsReducer(s, {type: 'input', input: '\tj\rj', key: NO_KEY});
+		expect(opened.request).toMatchObject({kind: 'open', tab: 'summaries', index: 1, rest: [{input: 'j'}]});
+		expect(insightsReducer(opened, {type: 'handled', seq: opened.request!.seq, unmet: true})).toMatchObject({request: null, summaries: {cursor: 2}});
+		expect(insightsReducer(opened, {type: 'handled', seq: opened.request!.seq}).summaries.cursor).toBe(1);
+	});
+
 	it('follows the layout: shorter lists clamp the cursor, an unchanged layout is a no-op', () => {
 		const s = run(start(), 'tab', 'G');
 		expect(insightsReducer(s, {type: 'layout', ...LAYOUT})).toBe(s);

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {initialProjectsState, projectsReducer, PROJECT_SORTS, type ProjectsAction, type ProjectsState} from '../../../source/core/screens/projects-reducer.js';
 import {initialFilterState} from '../../../source/core/screens/sessions-filters.js';
 import {DEFAULT_FILTERS} from '../../../source/core/types.js';
-import {inkKey} from '../../ui/helpers/keys.js';
+import {inkKey, NO_KEY} from '../../ui/helpers/keys.js';
 
 const start = (total = 10, height = 4): ProjectsState =>
 	projectsReducer(initialProjectsState(initialFilterState({...DEFAULT_FILTERS, model: 'gpt-5'}, '7d')), {type: 'layout', total, height});
@@ -62,6 +62,22 @@ describe('projects reducer', () => {
 		const empty = start(0);
 		expect(run(empty, 'enter').request).toBeNull();
 		expect(run(empty, 'enter').hint).toBe('no project in this period');
+	});
+
+	it('reads the keys an open kept when the project is gone, and says so (they were dropped)', () => {
+		const s = run(start(), 'j');
+		// Enter, then two keys down in the same chunk: they wait for the Sessions list.
+		const opened = projectsReducer(s, {type: 'input', input: '\rjj', key: NO_KEY});
+		expect(opened.request).toMatchObject({kind: 'open', index: 1, rest: [{input: 'j'}, {input: 'j'}]});
+		const unmet = projectsReducer(opened, {type: 'handled', seq: opened.request!.seq, unmet: 'that project is no longer in the list'});
+		expect(unmet).toMatchObject({request: null, list: {cursor: 3}, hint: 'that project is no longer in the list'});
+		// A kept key that asks for something else gets its request; one that names itself keeps its own hint.
+		const quitting = projectsReducer(s, {type: 'input', input: '\rq', key: NO_KEY});
+		expect(projectsReducer(quitting, {type: 'handled', seq: quitting.request!.seq, unmet: 'gone'}).request?.kind).toBe('quit');
+		const typed = projectsReducer(s, {type: 'input', input: '\rz', key: NO_KEY});
+		expect(projectsReducer(typed, {type: 'handled', seq: typed.request!.seq, unmet: 'gone'}).hint).toContain('z does nothing here');
+		// Carried out, the kept keys are the next screen's, not read here.
+		expect(projectsReducer(opened, {type: 'handled', seq: opened.request!.seq}).list.cursor).toBe(1);
 	});
 
 	it('opens and closes the help, and names a key that does nothing', () => {
