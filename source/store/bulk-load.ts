@@ -7,6 +7,7 @@
 import type {IndexDb} from './open-index.js';
 import type {MetaRepo} from './meta-repo.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
+import {REPORT_INDEXES} from './migrations-report.js';
 
 /** The indexes only reads use (the UNIQUE key a sync looks its parents up by stays). */
 const SECONDARY: ReadonlyArray<[name: string, create: string]> = [
@@ -14,6 +15,7 @@ const SECONDARY: ReadonlyArray<[name: string, create: string]> = [
 	['sessions_start', 'CREATE INDEX IF NOT EXISTS sessions_start ON sessions (start_ms);'],
 	['sessions_cost', 'CREATE INDEX IF NOT EXISTS sessions_cost ON sessions (total_cost);'],
 	...SORT_INDEXES_MIGRATION.split('\n').map((sql): [string, string] => [/INDEX IF NOT EXISTS (\w+)/.exec(sql)![1]!, sql]),
+	...REPORT_INDEXES,
 ];
 
 const flag = (sourceId: number) => `bulk-load:${Math.trunc(sourceId)}`;

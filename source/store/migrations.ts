@@ -2,7 +2,8 @@
 // Steps are appended, never edited once released: v2 belongs to the transcript sources, v3 to facets,
 // v4 indexes the sortable columns, v5 lets summary titles find their session across files and syncs,
 // v6 stores per-quarter-hour usage and per-session notes (price source, status reason),
-// v7 is the full-text search index, v8 the pre-rendered JSON of each session's report row.
+// v7 is the full-text search index, v8 the pre-rendered JSON of each session's report row, v9 the reports'
+// covering indexes.
 import {SOURCES_MIGRATION} from './migrations-sources.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
@@ -10,6 +11,7 @@ import {SUMMARY_LEAVES_MIGRATION} from './migrations-leaves.js';
 import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
 import {SEARCH_MIGRATION} from './migrations-search.js';
 import {SESSION_JSON_MIGRATION} from './migrations-session-json.js';
+import {REPORT_INDEXES_MIGRATION} from './migrations-report.js';
 
 export const MIGRATIONS: readonly string[] = [
 	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
@@ -111,4 +113,5 @@ export const MIGRATIONS: readonly string[] = [
 	USAGE_BUCKETS_MIGRATION,
 	SEARCH_MIGRATION,
 	SESSION_JSON_MIGRATION,
+	REPORT_INDEXES_MIGRATION,
 ];
