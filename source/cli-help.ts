@@ -134,7 +134,8 @@ export const HELP = `
     XDG_DATA_HOME            base of tapedeck's data directory (default ~/.local/share): the index, the demo,
                              the catalog data pricing --update saves (tapedeck/genai-prices.json) and the
                              catalog's kept answers (tapedeck/genai-prices-lookups.json)
-    TZ                       default time zone
+    TZ                       default time zone, as the C library reads it (:zone, a zoneinfo file, empty for UTC);
+                             one that names no zone means UTC, with a line saying so
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
     NO_COLOR                 disable colour

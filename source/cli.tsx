@@ -7,6 +7,7 @@ import os from 'node:os';
 import {parseCliArgs, type Flags} from './cli-args.js';
 import {fail, facetsCommandEdge, packageVersion, stderrLine, writeOutput} from './cli-output.js';
 import {resolveFilters} from './core/filters.js';
+import {localZoneOfSystem} from './cli-zone.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
 import {NOTHING_FOUND} from './workspace/discover-sources.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
@@ -48,13 +49,12 @@ async function main(): Promise<void> {
 	if (f.theme !== undefined && f.theme !== 'dark' && f.theme !== 'light') fail(`invalid --theme value "${f.theme}": expected dark or light`);
 	// A day is the longest interval that makes sense while the explorer is open (setTimeout's limit is 24.8 days).
 	if (!Number.isFinite(f.refresh) || f.refresh < 0 || f.refresh > 86_400) fail(`invalid --refresh "${f.refresh}": expected seconds from 0 to 86400 (a day)`);
-	// A zone named by --tz or TZ is checked now; the system's is asked for when first needed (reports that
-	// print no local time, such as `sessions --json`, never pay for Intl's start-up).
-	const namedZone = f.tz ?? process.env['TZ'];
-	let systemZone: string | undefined;
-	const zone = () => namedZone ?? (systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+	// --tz is checked now; without it, the zone (TZ's, else the system's) is worked out when first needed, so
+	// reports that print no local time, such as `sessions --json`, never pay for Intl's start-up.
+	let resolvedZone: string | undefined;
+	const zone = () => (resolvedZone ??= f.tz ?? localZoneOfSystem());
 	const now = Date.now();
-	const filters = resolveFilters({...f, tz: namedZone ?? zone}, now);
+	const filters = resolveFilters({...f, tz: f.tz ?? zone}, now);
 	if (!filters.ok) fail(filters.error);
 	const insights = resolveInsightsConfig(f, {env: process.env, home: os.homedir(), cwd: process.cwd()});
 	if (!insights.ok) fail(insights.error);

@@ -155,6 +155,31 @@ describe('bad input', () => {
 	});
 });
 
+describe('the TZ variable', () => {
+	it('is read as the C library reads it, and one that names no zone is UTC with a line, never a refusal', () => {
+		const dir = tempDir();
+		const db = path.join(dir, 'tapes.sqlite');
+		buildTapesDb(db, TAPES_BASIC);
+		const table = (tz: string) => runCli(['sessions', '--since', '0', '--sqlite', db, '--index', path.join(dir, 'i.sqlite')], {TZ: tz});
+		const utc = table('UTC');
+		expect(utc.status, utc.stderr).toBe(0);
+		// Refused before as `invalid --tz`, which stopped every command: an empty TZ and glibc's `:zone` form.
+		for (const tz of ['', ':UTC', ':Etc/UTC']) {
+			const r = table(tz);
+			expect(r.status, `${tz}: ${r.stderr}`).toBe(0);
+			expect(r.stdout).toBe(utc.stdout);
+			expect(r.stderr).toBe('');
+		}
+		const tokyo = table(':Asia/Tokyo');
+		expect(tokyo.status).toBe(0);
+		expect(tokyo.stdout).not.toBe(utc.stdout);
+		const unknown = table('Mars/Base');
+		expect(unknown.status).toBe(0);
+		expect(unknown.stdout).toBe(utc.stdout);
+		expect(unknown.stderr).toContain('TZ="Mars/Base" names no time zone this system knows; local times are shown in UTC');
+	});
+});
+
 describe('manual', () => {
 	it('--help names every command, flag and environment variable', () => {
 		const r = runCli(['--help']);
