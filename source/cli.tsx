@@ -8,6 +8,7 @@ import {parseCliArgs, type Flags} from './cli-args.js';
 import {fail, facetsCommandEdge, packageVersion, stderrLine, writeOutput} from './cli-output.js';
 import {resolveFilters} from './core/filters.js';
 import {localZoneOfSystem} from './cli-zone.js';
+import type {LocalZone} from './core/local-zone.js';
 import {openWorkspace, type Workspace} from './workspace/open-workspace.js';
 import {NOTHING_FOUND} from './workspace/discover-sources.js';
 import {syncWorkspace} from './workspace/sync-workspace.js';
@@ -26,6 +27,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
 	fail(`cannot write the output: ${error.message}`);
 });
+
+/** The zone, after saying on stderr why it is not the one TZ names (before the explorer owns the terminal). */
+function noted({zone, warning}: LocalZone): string {
+	if (warning) stderrLine(`tapedeck: ${warning}`);
+	return zone;
+}
 
 async function main(): Promise<void> {
 	const parsed = parseCliArgs(process.argv.slice(2));
@@ -52,7 +59,7 @@ async function main(): Promise<void> {
 	// --tz is checked now; without it, the zone (TZ's, else the system's) is worked out when first needed, so
 	// reports that print no local time, such as `sessions --json`, never pay for Intl's start-up.
 	let resolvedZone: string | undefined;
-	const zone = () => (resolvedZone ??= f.tz ?? localZoneOfSystem());
+	const zone = () => (resolvedZone ??= f.tz ?? noted(localZoneOfSystem()));
 	const now = Date.now();
 	const filters = resolveFilters({...f, tz: f.tz ?? zone}, now);
 	if (!filters.ok) fail(filters.error);

@@ -3,7 +3,7 @@
 // resolved against the keymap here, one by one, so keys arriving in one chunk each see the state the
 // previous one left. Side effects (back, quit, open a session) leave as a `request` the screen carries out.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
-import {readPresses, type Press} from './leaving.js';
+import {readPresses, settle, type Press} from './leaving.js';
 import * as lw from './list-window.js';
 import {clearFilters, nextPeriod, type FilterState} from './sessions-filters.js';
 
@@ -144,11 +144,7 @@ export function insightsReducer(state: InsightsState, action: InsightsAction): I
 		case 'input': return readInput(state, keyPresses(action.input, action.key), action.now);
 		case 'clock': return state.now === action.now ? state : {...state, now: action.now};
 		case 'layout': return layout(state, action);
-		case 'handled': {
-			if (state.request?.seq !== action.seq) return state;
-			const settled: InsightsState = {...state, request: null};
-			return action.unmet ? readInput(settled, state.request.rest ?? []) : settled;
-		}
+		case 'handled': return settle(state, action.seq, action.unmet === true, (settled, presses) => readInput(settled, presses));
 		default: {
 			const never: never = action;
 			return never;

@@ -33,3 +33,15 @@ export function readPresses<S extends {request: Leaving | null}>(state: S, press
 	}
 	return next;
 }
+
+/**
+ * The request numbered `seq` was dealt with, so it is cleared. One the screen could not carry out (`unmet`:
+ * its row went away under a sync) gives back the presses it kept for the next screen: `read` reads them here.
+ */
+export function settle<S extends {request: (Leaving & {seq: number}) | null}>(state: S, seq: number, unmet: boolean,
+	read: (state: S, presses: readonly Press[]) => S): S {
+	const asked = state.request;
+	if (asked?.seq !== seq) return state;
+	const settled: S = {...state, request: null};
+	return unmet ? read(settled, asked.rest ?? []) : settled;
+}

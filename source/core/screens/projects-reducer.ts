@@ -3,7 +3,7 @@
 // one by one, so keys arriving in one chunk each see the state the previous one left. Side effects (back,
 // quit, the sessions of a project) leave as a `request` the screen carries out.
 import {keyPresses, resolveKey, type KeyAction, type KeyPress} from '../keymap.js';
-import {readPresses, type Press} from './leaving.js';
+import {readPresses, settle, type Press} from './leaving.js';
 import type {ProjectSort} from '../project-rollup.js';
 import * as lw from './list-window.js';
 import {clearFilters, nextPeriod, type FilterState} from './sessions-filters.js';
@@ -108,11 +108,11 @@ export function projectsReducer(state: ProjectsState, action: ProjectsAction): P
 			return withList(state, list);
 		}
 		case 'handled': {
-			if (state.request?.seq !== action.seq) return state;
-			const settled: ProjectsState = {...state, request: null};
-			if (action.unmet === undefined) return settled;
-			const replayed = readInput({...settled, hint: null}, state.request.rest ?? []);
-			return replayed.hint === null && !replayed.request ? {...replayed, hint: action.unmet} : replayed;
+			const {unmet} = action;
+			return settle(state, action.seq, unmet !== undefined, (settled, presses) => {
+				const read = readInput(settled, presses);
+				return read.hint === null && !read.request ? {...read, hint: unmet!} : read;
+			});
 		}
 		default: {
 			const never: never = action;
