@@ -75,7 +75,10 @@ export async function runCommand(command: Command, args: string[], ctx: CommandC
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);
 			if (bad) return bad;
 			const {runSearch} = await import('./report/search-command.js');
-			return runSearch(ctx.ws, args.join(' '), ctx.filters, {...ctx.search, format: ctx.format as 'table' | 'json' | 'csv', timeZone: ctx.timeZone});
+			// JSON and CSV print UTC times: only the table loads its module and asks for the zone.
+			const searchTable = ctx.format === 'table' ? (await import('./report/search-table.js')).searchTable : undefined;
+			const table = searchTable && ((page: Parameters<typeof searchTable>[0]) => searchTable(page, ctx.timeZone));
+			return runSearch(ctx.ws, args.join(' '), ctx.filters, {...ctx.search, format: ctx.format as 'table' | 'json' | 'csv', table});
 		}
 		case 'analytics': {
 			const bad = unsupported(command, ctx.format, ['table', 'json', 'csv']);

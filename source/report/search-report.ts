@@ -1,25 +1,10 @@
 // `tapedeck search QUERY`: the matching messages, best first (or newest first), with a snippet each.
 import type {SearchPage, SearchResult} from '../workspace/search-results.js';
-import {sanitizeLine} from '../core/sanitize.js';
-import {renderTable} from './text-table.js';
 import {toCsv} from './csv.js';
 import {toJson} from './json.js';
 import {iso} from './session-json.js';
-import {localTime} from './sessions-report.js';
 
 export type SearchFormat = 'table' | 'json' | 'csv';
-
-/** The snippet with its matches in [brackets]: a table is plain text, so the marks must survive as text. */
-export function markedSnippet(r: SearchResult): string {
-	const {text, marks} = r.snippet;
-	let out = '';
-	let at = 0;
-	for (const [s, e] of marks) {
-		out += `${text.slice(at, s)}[${text.slice(s, e)}]`;
-		at = e;
-	}
-	return sanitizeLine(out + text.slice(at));
-}
 
 function jsonHit(r: SearchResult) {
 	return {
@@ -29,20 +14,14 @@ function jsonHit(r: SearchResult) {
 	};
 }
 
-export function searchReport(page: SearchPage, format: SearchFormat, timeZone: string): string {
+/** JSON and CSV here; the table from search-table.ts, which the caller loads only for that format. */
+export function searchReport(page: SearchPage, format: SearchFormat, table?: (page: SearchPage) => string): string {
 	if (format === 'json') return `${toJson(page.hits.map(jsonHit), 2)}\n`;
 	if (format === 'csv') {
 		return toCsv(['session_id', 'session_label', 'project', 'source', 'message_id', 'time', 'role', 'model', 'tools', 'rank', 'match_in', 'snippet'],
 			page.hits.map((r) => [r.sessionId, r.sessionLabel, r.project, r.source, r.messageId, iso(r.timestamp), r.role, r.model,
 				r.toolNames.join(' '), r.rank, r.snippet.column, r.snippet.text]));
 	}
-	if (page.hits.length === 0) return 'no messages match\n';
-	return `${renderTable(page.hits, [
-		{header: 'time', cell: (r) => localTime(r.timestamp, timeZone)},
-		{header: 'session', cell: (r) => r.sessionId.slice(0, 16)},
-		{header: 'label', max: 28, cell: (r) => sanitizeLine(r.sessionLabel)},
-		{header: 'role', cell: (r) => r.role},
-		{header: 'in', cell: (r) => r.snippet.column},
-		{header: 'snippet', max: 100, cell: markedSnippet},
-	])}\n`;
+	if (!table) throw new Error('searchReport: the table form needs search-table.ts');
+	return table(page);
 }

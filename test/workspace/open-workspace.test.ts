@@ -54,6 +54,20 @@ describe('openWorkspace', () => {
 	});
 });
 
+/** The modules a run of the built CLI loads (a loader hook names each; a bundled chunk stands for the modules its map lists). */
+function modulesLoaded(args: string[], env: NodeJS.ProcessEnv): string[] {
+	const hooks = path.join(dir, 'hooks.mjs');
+	fs.writeFileSync(hooks, "export async function load(u, c, n) { if (u.startsWith('file:')) process.stderr.write('LOADED ' + u + '\\n'); return n(u, c); }\n");
+	const register = path.join(dir, 'register.mjs');
+	fs.writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
+	const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {env, encoding: 'utf8'});
+	expect([0, 1], run.stderr).toContain(run.status);
+	// The CLI is bundled (build/bundle-cli.ts): a loaded chunk stands for the modules the bundle's map says it holds.
+	const {chunks} = JSON.parse(fs.readFileSync(path.join(path.dirname(CLI), 'bundle-meta.json'), 'utf8')) as {chunks: Record<string, string[]>};
+	return run.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7))
+		.flatMap((u) => chunks[path.basename(u)]?.map((m) => `/dist/${m}`) ?? [u]);
+}
+
 describe('a warm report', () => {
 	it('loads neither the demo, the repricer nor the tapes sync', () => {
 		const root = copyFixture('claude-code');
@@ -61,22 +75,38 @@ describe('a warm report', () => {
 		const env = {...process.env, XDG_DATA_HOME: path.join(dir, 'warm-data'), HOME: dir};
 		const args = ['sessions', '--json', '--claude', root, '--index', index];
 		expect(spawnSync(process.execPath, [CLI, ...args], {env}).status).toBe(0);
-		// A loader hook that names every module it is asked for.
-		const hooks = path.join(dir, 'hooks.mjs');
-		fs.writeFileSync(hooks, "export async function load(u, c, n) { if (u.startsWith('file:')) process.stderr.write('LOADED ' + u + '\\n'); return n(u, c); }\n");
-		const register = path.join(dir, 'register.mjs');
-		fs.writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
-		const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], {env, encoding: 'utf8'});
-		expect(run.status).toBe(0);
-		// The CLI is bundled (build/bundle-cli.ts): a loaded chunk stands for the modules the bundle's map says it holds.
-		const {chunks} = JSON.parse(fs.readFileSync(path.join(path.dirname(CLI), 'bundle-meta.json'), 'utf8')) as {chunks: Record<string, string[]>};
-		const loaded = run.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7))
-			.flatMap((u) => chunks[path.basename(u)]?.map((m) => `/dist/${m}`) ?? [u]);
+		const loaded = modulesLoaded(args, env);
 		expect(loaded.some((u) => u.endsWith('/dist/report/sessions-report.js'))).toBe(true);
 		expect(loaded.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
 		for (const unwanted of ['/sources/demo/', '/sync/reprice.js', '/sync/apply-batch.js', '/sync/tapes-sync.js', '/core/summarize.js']) {
 			expect(loaded.filter((u) => u.includes(unwanted)), unwanted).toEqual([]);
 		}
+	});
+
+	it('searches as JSON or CSV without the table code or the time zone; the table loads both', () => {
+		const root = copyFixture('claude-code');
+		const index = path.join(dir, 'warm-search.sqlite');
+		const env: NodeJS.ProcessEnv = {...process.env, XDG_DATA_HOME: path.join(dir, 'warm-data'), HOME: dir};
+		delete env['TZ'];
+		const args = (...format: string[]) => ['search', 'token', ...format, '--claude', root, '--index', index];
+		const json = spawnSync(process.execPath, [CLI, ...args('--json')], {env, encoding: 'utf8'});
+		expect(json.status).toBe(0);
+		expect((JSON.parse(json.stdout) as unknown[]).length).toBeGreaterThan(0);
+		// string-width builds its tables on import, and the first Intl call costs ~16 ms: neither is needed for UTC times.
+		const tableCode = ['/terminal/width.js', '/report/text-table.js', '/report/search-table.js'];
+		for (const format of ['--json', '--csv']) {
+			const loaded = modulesLoaded(args(format), env);
+			expect(loaded.some((u) => u.endsWith('/dist/report/search-report.js')), format).toBe(true);
+			for (const unwanted of tableCode) expect(loaded.filter((u) => u.endsWith(unwanted)), `${format} ${unwanted}`).toEqual([]);
+		}
+		const table = modulesLoaded(args(), env);
+		for (const wanted of tableCode) expect(table.some((u) => u.endsWith(wanted)), wanted).toBe(true);
+		const watch = path.join(dir, 'watch-intl-search.mjs');
+		fs.writeFileSync(watch, "const Real = Intl.DateTimeFormat;\nIntl.DateTimeFormat = function (...a) { process.stderr.write('INTL\\n'); return new Real(...a); };\n");
+		expect(spawnSync(process.execPath, ['--import', watch, CLI, ...args('--json')], {env, encoding: 'utf8'}).stderr).not.toContain('INTL');
+		const printed = spawnSync(process.execPath, ['--import', watch, CLI, ...args()], {env, encoding: 'utf8'});
+		expect(printed.stderr).toContain('INTL');
+		expect(printed.stdout).toMatch(/^time\s+session/);
 	});
 
 	it('never starts Intl when no local time is printed (its first call costs about 16 ms)', () => {
