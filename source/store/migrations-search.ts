@@ -5,7 +5,8 @@
 // - search_sources: per source whether it is indexed ('on', or 'off' when asked with --no-search-index),
 //   and which of its older messages still wait to be indexed: rowids in (done_to, backfill_to]. Sources
 //   known before this step get every message they had; sync indexes new messages as it stores them.
-export const SEARCH_MIGRATION = `
+/** The full-text table and its settings (also what sync/search-beside.ts builds in a scratch file). */
+export const SEARCH_TABLE = `
 	CREATE VIRTUAL TABLE IF NOT EXISTS message_search USING fts5(
 		text, thinking, tool,
 		content = '', contentless_delete = 1,
@@ -16,7 +17,9 @@ export const SEARCH_MIGRATION = `
 	-- Merge segments 8 at a time instead of 4: sync writes one segment per transaction, and merging them
 	-- half as often is most of what indexing costs on disk (queries read a few more segments).
 	INSERT INTO message_search (message_search, rank) VALUES ('automerge', 8);
-	CREATE TABLE IF NOT EXISTS search_sources (
+`;
+
+export const SEARCH_MIGRATION = `${SEARCH_TABLE}	CREATE TABLE IF NOT EXISTS search_sources (
 		source_id INTEGER PRIMARY KEY,
 		state TEXT NOT NULL DEFAULT 'on',
 		backfill_to INTEGER NOT NULL DEFAULT 0,

@@ -34,6 +34,7 @@ export function createSearchRows(db: IndexDb) {
 	const anyAfter = db.prepare(`SELECT 1 FROM messages WHERE rowid > ? AND rowid <= ? AND +source_id = ? LIMIT 1`).pluck();
 	const waiting = db.prepare(`SELECT count(*) FROM messages WHERE rowid > ? AND rowid <= ? AND +source_id = ?`).pluck();
 	const batch = db.prepare(`SELECT rowid, id, seq, body FROM messages WHERE rowid > ? AND rowid <= ? AND +source_id = ? ORDER BY rowid LIMIT ?`);
+	const isEmpty = db.prepare('SELECT 1 FROM message_search_docsize LIMIT 1').pluck();
 	const read = (sourceId: number): Row | undefined => state.get(sourceId) as Row | undefined;
 	/** Rows at or below this are indexed (a row written there now is indexed as it is written); -1 when off. */
 	const doneTo = (sourceId: number): number => {
@@ -128,6 +129,10 @@ export function createSearchRows(db: IndexDb) {
 			if (!row) return;
 			if (finished) done.run(Math.max(doneTo, maxRowid.get() as number), -1, sourceId);
 			else done.run(doneTo, row.backfill_to, sourceId);
+		},
+		/** True while the full-text table holds no row at all (of any source). */
+		empty(): boolean {
+			return isEmpty.get() === undefined;
 		},
 		maxRowid(): number {
 			return maxRowid.get() as number;

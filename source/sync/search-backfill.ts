@@ -21,7 +21,7 @@ const SLICE_MS = 400;
  * rows in file order, so a batch is usually one dense run of rows: read in order (a walk, not a hash lookup
  * per message); a sparse batch, or what the run missed, is looked up by hash.
  */
-function tapesBodies(tapes: TapesSource, rows: ReadonlyArray<{id: string; seq: number}>): Map<string, SearchableMessage> {
+export function tapesBodies(tapes: TapesSource, rows: ReadonlyArray<{id: string; seq: number}>): Map<string, SearchableMessage> {
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (const r of rows) {

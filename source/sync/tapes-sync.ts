@@ -57,6 +57,13 @@ export interface TapesSyncDeps {
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
 export const sessionIdFor = (hash: string) => hash.slice(0, 16);
 
+/** A first sync of a large source, or one a killed bulk load left: indexes after, no fsync until done. */
+export function bulkLoadDue(deps: Pick<TapesSyncDeps, 'store' | 'source' | 'sourceId' | 'bulkFrom'>): boolean {
+	if (inBulkLoad(deps.store.meta, deps.sourceId)) return true;
+	const cursor = deps.store.cursors.get(deps.sourceId, 'nodes');
+	return (cursor?.lastRowid ?? 0) === 0 && deps.source.maxRowid() >= (deps.bulkFrom ?? BULK_LOAD_ROWS);
+}
+
 /**
  * A tapes node joins its parent's session unless it comes more than an hour after that session's last
  * message; otherwise it starts a session whose ID is its own hash. So IDs stay put while a session grows,
@@ -69,10 +76,8 @@ export async function syncTapes(
 	signal?: AbortSignal,
 ): Promise<SyncSummary> {
 	const {store, sourceId} = deps;
-	const cursor = store.cursors.get(sourceId, 'nodes');
-	// A first sync of a large source, or one a killed bulk load left: indexes after, no fsync until done.
 	let bulk = inBulkLoad(store.meta, sourceId);
-	if (!bulk && (cursor?.lastRowid ?? 0) === 0 && deps.source.maxRowid() >= (deps.bulkFrom ?? BULK_LOAD_ROWS)) {
+	if (!bulk && bulkLoadDue(deps)) {
 		writeTransaction(store.db, () => beginBulkLoad(store.db, store.meta, sourceId))();
 		bulk = true;
 	}

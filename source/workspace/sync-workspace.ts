@@ -39,14 +39,31 @@ const FILE_ADAPTERS: Record<TranscriptKind, () => Promise<FileSourceAdapter>> = 
 };
 
 async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const [{openTapesSource}, {syncTapes}] = await Promise.all([import('../sources/tapes/reader.js'), import('../sync/tapes-sync.js')]);
+	const [{openTapesSource}, {syncTapes}, {besideFor}] = await Promise.all([import('../sources/tapes/reader.js'), import('../sync/tapes-sync.js'),
+		import('../sync/search-beside-thread.js')]);
 	const opened = openTapesSource(s.path);
 	if (!opened.ok) return opened.error;
 	try {
 		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal, true);
-		const summary = await syncTapes({store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now}, onProgress, signal);
+		const deps = {store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now};
+		// A cold load's words are indexed on another thread while it runs (search-beside.ts).
+		const beside = besideFor(deps, ws.indexPath);
+		let summary: SyncSummary;
+		try {
+			summary = await syncTapes(deps, onProgress, signal);
+		} catch (error) {
+			await beside?.stop();
+			throw error;
+		}
 		summary.readMode = opened.source.mode;
 		// The session list is final now; the search index fills in behind it.
+		if (beside && signal?.aborted) await beside.stop();
+		else if (beside) {
+			const label = `${s.path} (search index)`;
+			const total = ws.store.search.status(s.id).waiting;
+			onProgress?.({source: label, read: 0, total, unit: 'messages'});
+			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
+		}
 		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
 		// Each row is read once, so the source's problems are the ones stored before plus this run's.
 		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];

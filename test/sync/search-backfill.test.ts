@@ -2,6 +2,7 @@
 // above a source's done_to. A fill killed midway resumes without indexing anything twice; an index left by an
 // older tapedeck with its backfill half done ends in the same state; dropped messages take their words along.
 import {spawn} from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -14,7 +15,7 @@ import {messageFacts} from '../../source/core/message-facts.js';
 import {encodeBody} from '../../source/store/message-body.js';
 import {TAPES_BASIC} from '../../fixtures/tapes-cases.js';
 import {open, syncFixture, tempDir} from '../helpers/workspace.js';
-import {CLI} from '../cli/run-cli.js';
+import {CLI, runCli} from '../cli/run-cli.js';
 import {message} from '../core/build-message.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
 
@@ -30,26 +31,23 @@ const fill = (db: Workspace['store']['db'] | Database.Database) =>
 	db.prepare('SELECT backfill_to, done_to FROM search_sources').get() as {backfill_to: number; done_to: number};
 
 /**
- * Starts `tapedeck sync` and kills it (-9) once the search fill has committed a slice but not the last. The
- * fill commits every 400 ms, so the data must take it several slices (see the caller); `seen` says what the
- * poller last read, for the failure message when the window was missed.
+ * Starts `tapedeck sync ARGS` and kills it (-9) as soon as `when` holds of the index (polled every 5 ms);
+ * `seen` says what the poller last read, for the failure message when the window was missed.
  */
-function killMidFill(sqlite: string, index: string): Promise<{caught: boolean; doneTo: number; seen: string}> {
+function killWhen(sqlite: string, index: string, args: string[], when: (db: Database.Database) => string | null): Promise<{caught: boolean; seen: string}> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [CLI, 'sync', '--sqlite', sqlite, '--index', index], {stdio: 'ignore'});
+		const child = spawn(process.execPath, [CLI, 'sync', '--sqlite', sqlite, '--index', index, ...args], {stdio: 'ignore'});
 		let caught = false;
-		let doneTo = 0;
 		let seen = 'nothing read';
 		let db: Database.Database | null = null;
 		const timer = setInterval(() => {
 			try {
 				db ??= new Database(index, {readonly: true, fileMustExist: true});
-				const row = db.prepare('SELECT done_to FROM search_sources').get() as {done_to: number} | undefined;
-				const max = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
-				seen = `done_to ${row?.done_to ?? 'none'} of ${max}`;
-				if (row && row.done_to > 0 && row.done_to < max) {
+				const verdict = when(db);
+				if (verdict === null) return;
+				seen = verdict;
+				if (verdict.startsWith('kill')) {
 					caught = true;
-					doneTo = row.done_to;
 					child.kill('SIGKILL');
 					clearInterval(timer);
 				}
@@ -63,10 +61,17 @@ function killMidFill(sqlite: string, index: string): Promise<{caught: boolean; d
 		child.on('exit', (code, signal) => {
 			clearInterval(timer);
 			db?.close();
-			resolve({caught, doneTo, seen: `${seen}; sync exited ${signal ?? code}`});
+			resolve({caught, seen: `${seen}; sync exited ${signal ?? code}`});
 		});
 	});
 }
+
+/** Once the usual fill has committed a slice but not the last (it commits every 400 ms: the data must take several). */
+const midFill = (db: Database.Database): string => {
+	const row = db.prepare('SELECT done_to FROM search_sources').get() as {done_to: number} | undefined;
+	const max = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
+	return `${row && row.done_to > 0 && row.done_to < max ? 'kill at ' : ''}done_to ${row?.done_to ?? 'none'} of ${max}`;
+};
 
 describe('search fill behind the sync', () => {
 	it('a fill killed with -9 midway resumes where it stopped and indexes every message once', async () => {
@@ -81,8 +86,11 @@ describe('search fill behind the sync', () => {
 		const words = matching(clean, 'the');
 		expect(words).toBeGreaterThan(0);
 
+		// A cold load indexes beside the sync (search-beside.ts); a source whose index is turned on later is
+		// filled the usual way, behind the sync.
 		const index = path.join(dir, 'index.sqlite');
-		const killed = await killMidFill(sqlite, index);
+		expect(runCli(['sync', '--sqlite', sqlite, '--index', index, '--no-search-index']).status).toBe(0);
+		const killed = await killWhen(sqlite, index, ['--search-index'], midFill);
 		expect(killed.caught, killed.seen).toBe(true);
 		// What the fill committed is whole: exactly the rows at or below done_to are indexed, and the list is complete.
 		const db = new Database(index, {readonly: true});
@@ -97,6 +105,31 @@ describe('search fill behind the sync', () => {
 		expect(matching(resumed, 'the')).toBe(words);
 		await syncWorkspace(resumed);
 		expect(indexedRows(resumed.store.db)).toBe(total);
+	}, 180_000);
+
+	it('a cold load killed with -9 while its index is built beside it resumes, indexes every message once and leaves no scratch file', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		generateTapes(sqlite, {sessions: 2_000, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1)});
+		const index = path.join(dir, 'index.sqlite');
+		// Killed midway through the load, while the thread beside it has a scratch file going.
+		const killed = await killWhen(sqlite, index, [], (db) => {
+			const max = db.prepare('SELECT coalesce(max(rowid), 0) FROM messages').pluck().get() as number;
+			const scratch = fs.readdirSync(dir).some((f) => f.startsWith('index.sqlite.search-'));
+			return `${scratch && max > 20_000 ? 'kill at ' : ''}${max} messages, scratch ${scratch}`;
+		});
+		expect(killed.caught, killed.seen).toBe(true);
+		expect(fs.readdirSync(dir).some((f) => f.startsWith('index.sqlite.search-'))).toBe(true);
+		const resumed = keep(open({sqlite, index}));
+		await syncWorkspace(resumed);
+		const total = resumed.store.db.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+		expect(total).toBe(100_000);
+		expect(indexedRows(resumed.store.db)).toBe(total);
+		expect(fill(resumed.store.db).done_to).toBe(resumed.store.db.prepare('SELECT max(rowid) FROM messages').pluck().get());
+		expect(fs.readdirSync(dir).filter((f) => f.startsWith('index.sqlite.search-'))).toEqual([]);
+		const clean = keep(open({sqlite, index: path.join(dir, 'clean.sqlite')}));
+		await syncWorkspace(clean);
+		expect(matching(resumed, 'the')).toBe(matching(clean, 'the'));
 	}, 180_000);
 
 	it('an index left by an older tapedeck with its backfill half done finishes it, then fills new rows behind the sync', async () => {

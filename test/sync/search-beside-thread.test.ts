@@ -1,0 +1,80 @@
+// The search index thread, from the build (`pretest` builds dist/; vitest cannot start a .ts file as a
+// worker): it follows a cold load of 25,000 nodes while the sync commits them, and what it copies in gives the
+// hits the usual fill gives, with nothing left beside the index.
+import fs from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {DEFAULT_FILTERS} from '../../source/core/types.js';
+import {defaultPricing} from '../../source/core/pricing.js';
+import {generateTapes} from '../../source/bench/generate-tapes.js';
+import {PLANTED, searchContent, VOCABULARY} from '../../source/bench/search-text-gen.js';
+import {openTapesSource} from '../../source/sources/tapes/reader.js';
+import {syncTapes} from '../../source/sync/tapes-sync.js';
+import {backfillSearch} from '../../source/sync/search-backfill.js';
+import {createSearchResults} from '../../source/workspace/search-results.js';
+import type {Workspace} from '../../source/workspace/open-workspace.js';
+import {open, tempDir} from '../helpers/workspace.js';
+
+type ThreadModule = typeof import('../../source/sync/search-beside-thread.js');
+const built = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'sync', 'search-beside-thread.js')).href)) as ThreadModule;
+
+const opened: Workspace[] = [];
+afterEach(() => {
+	while (opened.length) opened.pop()!.close();
+});
+
+const hitsOf = (ws: Workspace, q: string) => {
+	const page = createSearchResults(ws).search(q, DEFAULT_FILTERS, {order: 'rank', limit: 200, width: 60});
+	if (!page.ok) throw new Error(page.error);
+	return page.value.hits.map((h) => `${h.messageId} ${h.rank.toFixed(6)}`);
+};
+
+function workspaceOver(sqlite: string, index: string) {
+	const ws = open({sqlite, index});
+	opened.push(ws);
+	const source = openTapesSource(sqlite);
+	if (!source.ok) throw new Error(source.error);
+	return {ws, source: source.source, deps: {store: ws.store, source: source.source, sourceId: ws.sources[0]!.id, pricing: defaultPricing(), now: Date.now}};
+}
+
+describe('the search index thread', () => {
+	it('follows a cold load on its own thread and copies in what the usual fill indexes', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
+		// The usual road: the sessions first, then the fill from the tapes file.
+		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
+		await syncTapes(usual.deps);
+		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+		// Beside: the thread starts before the load and reads what each of its commits adds.
+		const beside = workspaceOver(sqlite, path.join(dir, 'beside.sqlite'));
+		const build = built.besideFor(beside.deps, beside.ws.indexPath);
+		expect(build).not.toBeNull();
+		await syncTapes(beside.deps);
+		const progress: number[] = [];
+		expect(await build!.finish((n) => progress.push(n))).toBe(true);
+		expect(progress.at(-1)).toBe(25_000);
+		expect(beside.ws.store.search.status(beside.deps.sourceId).waiting).toBe(0);
+		for (const q of [VOCABULARY[3]!, VOCABULARY[400]!, VOCABULARY[7_001]!, `${VOCABULARY[2_001]!.slice(0, 4)}*`, `"${PLANTED[0]![0]}"`, 'tool:Edit error', 'in:tool index']) {
+			expect(hitsOf(beside.ws, q), q).toEqual(hitsOf(usual.ws, q));
+		}
+		expect(hitsOf(usual.ws, VOCABULARY[3]!).length).toBeGreaterThan(0);
+		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
+		usual.source.close();
+		beside.source.close();
+	});
+
+	it('a load that fails drops the build and its scratch file', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		generateTapes(sqlite, {sessions: 10, nodesPerSession: 5, startMs: Date.UTC(2026, 0, 1), content: searchContent});
+		const {ws, source, deps} = workspaceOver(sqlite, path.join(dir, 'index.sqlite'));
+		const build = built.besideFor({...deps, bulkFrom: 1}, ws.indexPath);
+		expect(build).not.toBeNull();
+		await build!.stop();
+		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
+		expect(ws.store.search.status(deps.sourceId).waiting).toBe(0);
+		source.close();
+	});
+});
