@@ -28,8 +28,8 @@ export function tapesBodies(tapes: TapesSource, rows: ReadonlyArray<{id: string;
 		lo = Math.min(lo, r.seq);
 		hi = Math.max(hi, r.seq);
 	}
-	const out = new Map<string, SearchableMessage>();
-	if (hi - lo < 2 * rows.length) for (const {message} of tapes.readAfter(lo - 1, hi - lo + 1).messages) out.set(message.id, message);
+	// A dense run is read for its content alone (no row mapped whole): most of a fill's reading.
+	const out: Map<string, SearchableMessage> = hi - lo < 2 * rows.length ? tapes.readContents(lo, hi) : new Map();
 	const missing = rows.filter((r) => !out.has(r.id)).map((r) => r.id);
 	if (missing.length > 0) for (const {message} of tapes.readByIds(missing).messages) out.set(message.id, message);
 	return out;

