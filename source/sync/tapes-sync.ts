@@ -1,7 +1,7 @@
 // Incremental sync of one tapes database into the index: reads only rows after the cursor, in chunked transactions.
 import {yieldToLoop} from './slicer.js';
 import type {IndexStore} from '../store/index-store.js';
-import type {TapesSource} from '../sources/tapes/reader.js';
+import type {TapesBatch, TapesSource} from '../sources/tapes/reader.js';
 import type {PricingTable, Warning} from '../core/types.js';
 import {messageFacts, type MessageFacts} from '../core/message-facts.js';
 import {HOUR_MS} from '../core/time.js';
@@ -130,13 +130,21 @@ async function syncChunks(
 		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
 		const from = cursor.lastRowid;
 		let readNow = 0;
+		// A bulk load's chunk is read in pieces inside its one transaction: its commit is as large as before,
+		// the rows and bodies in hand at a time a quarter (the sync's heap peaked at 220 MB with 10,000). An
+		// incremental sync reads its chunk before it takes the write lock, which other processes wait on.
+		const rows = bulk ? BULK_CHUNK_ROWS : CHUNK_ROWS;
+		const piece = bulk ? PIECE_ROWS : CHUNK_ROWS;
+		const before: TapesBatch | null = bulk ? null : source.readAfter(cursor.lastRowid, piece);
+		const fromRows = cursor.rows;
 		writeTransaction(store.db, () => {
+			// From where this chunk began, should the transaction be run again.
+			cursor.lastRowid = from;
+			cursor.rows = fromRows;
+			readNow = 0;
 			const touched = new Map<string, MessageFacts[]>();
-			// The chunk's rows are read in pieces inside its one transaction: its commit is as large as before,
-			// the rows and bodies in hand at a time a quarter (the sync's heap peaked at 220 MB with 10,000).
-			const rows = bulk ? BULK_CHUNK_ROWS : CHUNK_ROWS;
-			for (let asked = 0; asked < rows; asked += PIECE_ROWS) {
-				const batch = source.readAfter(cursor.lastRowid, Math.min(PIECE_ROWS, rows - asked));
+			for (let asked = 0; asked < rows; asked += piece) {
+				const batch = asked === 0 && before ? before : source.readAfter(cursor.lastRowid, Math.min(piece, rows - asked));
 				tally.addAll(batch.warnings);
 				if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 				for (const {rowid, message} of batch.messages) {
