@@ -26,7 +26,7 @@ export function runSearch(ws: Workspace, query: string, filters: Filters, flags:
 	// One query in a short-lived process: a small page cache and a memory map (see readOnce), ~20 ms less than
 	// allocating the sync's 64 MB cache page by page while bm25 reads a common word's lists.
 	const restoreCache = ws.queries.readOnce();
-	let page: ReturnType<ReturnType<typeof createSearchResults>['search']>;
+	let page: Result<SearchPage>;
 	try {
 		page = createSearchResults(ws).search(query, filters, {order, limit, width: SNIPPET_WIDTH});
 	} finally {

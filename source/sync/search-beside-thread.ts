@@ -7,7 +7,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {programFile} from '../program-files.js';
-import {buildBeside, copyBeside, removeScratch, type BesideJob} from './search-beside.js';
+import {buildBeside, copyBeside, readyForCopy, removeScratch, type BesideJob} from './search-beside.js';
 import {bulkLoadDue, type TapesSyncDeps} from './tapes-sync.js';
 
 export type BesideRequest = {type: 'sync-done'} | {type: 'stop'};
@@ -36,7 +36,7 @@ export function besideFor(deps: Pick<TapesSyncDeps, 'store' | 'source' | 'source
 	if (!fs.existsSync(indexPath)) return null;
 	removeStaleScratch(indexPath);
 	if (!store.search.state(sourceId).on) return null;
-	if (store.search.doneTo(sourceId) !== 0 || !store.search.empty() || !bulkLoadDue(deps)) return null;
+	if (!readyForCopy(store.search, sourceId) || !bulkLoadDue(deps)) return null;
 	try {
 		// Named for this process: another one syncing the same index builds (and removes) its own.
 		return startBeside({indexPath, tapesPath: deps.source.path, sourceId, scratch: `${indexPath}.search-${Math.trunc(sourceId)}-${process.pid}`});

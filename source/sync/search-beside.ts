@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import {searchDoc} from '../core/search-text.js';
 import {SEARCH_TABLE} from '../store/migrations-search.js';
+import {createSearchRows, type SearchRows} from '../store/search-rows.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
 import {tapesBodies} from './search-backfill.js';
 
@@ -35,6 +36,11 @@ const BATCH = 2_000;
 const BATCHES_PER_COMMIT = 10;
 /** The FTS5 tables that hold the index (its settings, in `_config`, stay the index's own). */
 const TABLES = ['message_search_data', 'message_search_idx', 'message_search_docsize'] as const;
+
+/** Whether an index can take a copy for this source: none of its messages indexed yet, and no row of any source in the table. */
+export function readyForCopy(search: SearchRows, sourceId: number): boolean {
+	return search.doneTo(sourceId) === 0 && search.empty();
+}
 
 export function removeScratch(scratch: string): void {
 	for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(scratch + suffix, {force: true});
@@ -111,13 +117,11 @@ export function copyBeside(job: BesideJob, to: number): boolean {
 		// The FTS5 tables refuse writes from SQL unless the connection is out of its defensive mode.
 		db.unsafeMode(true);
 		db.prepare('ATTACH DATABASE ? AS beside').run(job.scratch);
+		const search = createSearchRows(db);
 		return db.transaction(() => {
-			const row = db.prepare('SELECT state, backfill_to, done_to FROM search_sources WHERE source_id = ?').get(job.sourceId) as
-				{state: string; backfill_to: number; done_to: number} | undefined;
-			if (!row || row.state !== 'on' || row.backfill_to !== -1 || row.done_to !== 0) return false;
-			if (db.prepare('SELECT 1 FROM main.message_search_docsize LIMIT 1').get() !== undefined) return false;
+			if (!readyForCopy(search, job.sourceId)) return false;
 			for (const table of TABLES) db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM beside.${table};`);
-			db.prepare('UPDATE search_sources SET done_to = ? WHERE source_id = ?').run(to, job.sourceId);
+			search.markDone(job.sourceId, to);
 			return true;
 		}).immediate();
 	} finally {

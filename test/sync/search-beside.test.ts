@@ -61,6 +61,18 @@ async function syncedWithoutFill(sqlite: string, dir: string) {
 	return {ws, beside, job: {indexPath: ws.indexPath, tapesPath: sqlite, sourceId: deps.sourceId, scratch: `${ws.indexPath}.search-${deps.sourceId}-${process.pid}`}};
 }
 
+/** A fresh, unsynced index over a tapes file of `sessions` sessions, and the file opened. */
+function openedOver(sessions: number) {
+	const dir = tempDir();
+	const sqlite = path.join(dir, 'tapes.sqlite');
+	buildTapesDb(sqlite, corpus(sessions));
+	const ws = open({sqlite, index: path.join(dir, 'index.sqlite')});
+	opened.push(ws);
+	const source = openTapesSource(sqlite);
+	if (!source.ok) throw new Error(source.error);
+	return {dir, ws, source};
+}
+
 describe('the search index built beside a cold load', () => {
 	it('gives the hits the usual fill gives, whole, and is maintained after the copy', async () => {
 		const dir = tempDir();
@@ -126,13 +138,7 @@ describe('the search index built beside a cold load', () => {
 	});
 
 	it('removes the scratch files of processes that are gone, and keeps those of running ones', async () => {
-		const dir = tempDir();
-		const sqlite = path.join(dir, 'tapes.sqlite');
-		buildTapesDb(sqlite, corpus(3));
-		const ws = open({sqlite, index: path.join(dir, 'index.sqlite')});
-		opened.push(ws);
-		const source = openTapesSource(sqlite);
-		if (!source.ok) throw new Error(source.error);
+		const {dir, ws, source} = openedOver(3);
 		// A pid above the kernel's limit (4,194,304) runs nowhere.
 		for (const name of ['index.sqlite.search-1-4999999', 'index.sqlite.search-1-4999999-journal', `index.sqlite.search-2-${process.ppid}`, 'index.sqlite.searchy']) {
 			fs.writeFileSync(path.join(dir, name), 'x');
@@ -143,13 +149,7 @@ describe('the search index built beside a cold load', () => {
 	});
 
 	it('is not started for a source that is not a cold load, or whose index is in use', async () => {
-		const dir = tempDir();
-		const sqlite = path.join(dir, 'tapes.sqlite');
-		buildTapesDb(sqlite, corpus(5));
-		const ws = open({sqlite, index: path.join(dir, 'index.sqlite')});
-		opened.push(ws);
-		const source = openTapesSource(sqlite);
-		if (!source.ok) throw new Error(source.error);
+		const {ws, source} = openedOver(5);
 		const deps = {store: ws.store, source: source.source, sourceId: ws.sources[0]!.id, pricing: defaultPricing(), now: Date.now};
 		// Below the bulk-load size (20,000 rows): indexed the usual way.
 		expect(besideFor(deps, ws.indexPath)).toBeNull();
