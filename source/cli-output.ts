@@ -34,10 +34,11 @@ export async function packageVersion(): Promise<string> {
  * report built it (both leave text that was already clean as it is), except JSON the JSON writer marked as
  * its own (`EscapedJson`).
  */
-export async function writeOutput(output: string | Iterable<string>, json: boolean): Promise<void> {
+export async function writeOutput(output: string | Iterable<string> | EscapedJson, json: boolean): Promise<void> {
 	const escaped = output instanceof EscapedJson;
 	for (const piece of typeof output === 'string' ? [output] : output) {
-		const safe = json ? (escaped ? piece : escapeJsonText(piece)) : sanitize(piece);
+		// Bytes come only from EscapedJson, which the JSON writer made.
+		const safe = typeof piece !== 'string' || escaped ? piece : json ? escapeJsonText(piece) : sanitize(piece);
 		if (!process.stdout.write(safe)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 	}
 }

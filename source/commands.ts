@@ -38,7 +38,7 @@ function unsupported(command: string, format: OutputFormat, allowed: OutputForma
 }
 
 /** A report: one string, or pieces to write one after another (large JSON). */
-export type ReportOutput = string | Iterable<string>;
+export type ReportOutput = string | Iterable<string> | EscapedJson;
 
 /** A report, and the exit status it asks for (search: 1 when nothing matched, like grep). */
 export type CommandResult = Result<ReportOutput> & {exitCode?: number; notices?: string[]};

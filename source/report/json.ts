@@ -31,11 +31,11 @@ export function toJson(value: unknown, indent?: number): string {
 /**
  * JSON text whose every piece this writer made (`toJson`, or a session's JSON rendered by it when stored):
  * the CLI edge writes it as it is. Its second pass over a 40 MB report found nothing to escape and cost
- * a tenth of a warm `sessions --json`.
+ * a tenth of a warm `sessions --json`. A piece may be that text's UTF-8 bytes (rows copied out of the index).
  */
-export class EscapedJson implements Iterable<string> {
-	constructor(private readonly pieces: Iterable<string>) {}
-	[Symbol.iterator](): Iterator<string> {
+export class EscapedJson implements Iterable<string | Uint8Array> {
+	constructor(private readonly pieces: Iterable<string | Uint8Array>) {}
+	[Symbol.iterator](): Iterator<string | Uint8Array> {
 		return this.pieces[Symbol.iterator]();
 	}
 }

@@ -1,13 +1,13 @@
 // `tapedeck sessions`: the filtered, sorted session list with its totals, as a table, JSON or CSV.
 import {toJson} from './json.js';
 import type {Filters, PricingTable, SessionSummary, Warning} from '../core/types.js';
-import type {SessionJsonRow, SessionQueries} from '../store/session-queries.js';
+import type {SessionQueries} from '../store/session-queries.js';
 import {pad2, zonedParts} from '../core/time.js';
 import type {OverviewTotals} from '../core/overview.js';
 import {toCsv} from './csv.js';
-import {comparisonJson, iso, renderSessionJson, sessionJson, totalsJson} from './session-json.js';
-import {transcriptJson, transcriptJsonText} from './transcript-json.js';
-import type {SessionInfo, SessionInfoLookup} from '../workspace/session-info.js';
+import {comparisonJson, iso, sessionJson, totalsJson} from './session-json.js';
+import {prerenderedRows, renderedRows} from './sessions-json-rows.js';
+import type {SessionInfoLookup} from '../workspace/session-info.js';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
 
@@ -63,22 +63,13 @@ const CSV_HEADER = ['id', 'start_time', 'label', 'project', 'agent_name', 'model
 	'tool_calls', 'input_tokens', 'output_tokens', 'total_tokens', 'total_cost', 'cost_source', 'source'];
 
 
-const JSON_CHUNK = 1000;
-
-/**
- * About how much of the stored rows' JSON is written at once: pieces of a pipe's size leave the garbage
- * collector little to copy (20,000 rows of 2 KB written 1,000 at a time took a third longer, most of it
- * copying rows that were waiting to be written).
- */
-const PIECE_CHARS = 32 * 1024;
-
 /**
  * The JSON report in pieces, written as they are made: a list of 100,000 sessions is 100 MB of JSON, and
  * building it as one string spent most of the run in the garbage collector. Compact, because people read
  * it through jq anyway.
  */
-export function* sessionsJsonChunks(ctx: ReportContext, prerendered = true): Generator<string> {
-	const restoreCache = ctx.queries.readOnce();
+export function* sessionsJsonChunks(ctx: ReportContext, prerendered = true): Generator<string | Buffer> {
+	const restoreCache = ctx.queries.readOnce(true);
 	try {
 		yield* jsonChunks(ctx, prerendered);
 	} finally {
@@ -86,7 +77,7 @@ export function* sessionsJsonChunks(ctx: ReportContext, prerendered = true): Gen
 	}
 }
 
-function* jsonChunks(ctx: ReportContext, prerendered: boolean): Generator<string> {
+function* jsonChunks(ctx: ReportContext, prerendered: boolean): Generator<string | Buffer> {
 	const overview = ctx.queries.overview(ctx.filters, ctx.now);
 	const rest = toJson({
 		...totalsJson(overview.totals),
@@ -105,70 +96,6 @@ function* jsonChunks(ctx: ReportContext, prerendered: boolean): Generator<string
 	yield '{"sessions":[';
 	yield* prerendered ? prerenderedRows(ctx, missing) : renderedRows(ctx, missing);
 	yield `],${rest.slice(1)}\n`;
-}
-
-/** The rows built here: what session_json (v8) holds, and what the pre-rendered rows must equal byte for byte. */
-function* renderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
-	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
-	for (let i = 0; i < sessions.length; i += JSON_CHUNK) {
-		const page = sessions.slice(i, i + JSON_CHUNK);
-		const info = ctx.sessionInfo?.(page.map((s) => s.id)) ?? new Map<string, SessionInfo>();
-		// Object.assign into the row's own object: a spread of two 20-field objects cost 14 µs a session.
-		const text = toJson(page.map((s) => Object.assign(sessionJson(s), transcriptJson(s, info.get(s.id)),
-			{parent_in_index: s.parentId === null ? null : !missing.has(s.parentId)})));
-		yield (i === 0 ? '' : ',') + text.slice(1, -1);
-	}
-}
-
-/**
- * The same rows from each session's stored JSON, closed by the fields that depend on other sessions
- * (transcript details, subagent totals, parent_in_index). A session without one is rendered here, before
- * the list is read, as the streamed list keeps the connection busy. The objects share no key, so `{a}` +
- * `{b}` joined at the brace is the JSON of the merged object.
- */
-function* prerenderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
-	const limit = ctx.limit ?? -1;
-	const renderMissing = () => new Map(ctx.queries.unrendered(ctx.filters).map((s) => [s.id, renderSessionJson(s)]));
-	let unrendered = ctx.queries.allRendered() ? new Map<string, string>() : renderMissing();
-	let parts: string[] = [];
-	let chars = 0;
-	let written = 0;
-	let yielded = false;
-	for (let pass = 1; ; pass++) {
-		let gap = false;
-		for (const r of ctx.queries.listJson(ctx.filters, written, limit < 0 ? -1 : limit - written)) {
-			const [json, id, parentId, totalTokens, totalCost] = r;
-			const own = json ?? unrendered.get(id);
-			if (own === undefined) {
-				gap = true;
-				break;
-			}
-			const rest = transcriptJsonText({totalTokens, totalCost}, infoOf(r), parentId === null ? null : !missing.has(parentId));
-			const row = `${own.slice(0, -1)},${rest.slice(1)}`;
-			parts.push(row);
-			chars += row.length;
-			if (chars >= PIECE_CHARS) {
-				yield (yielded ? ',' : '') + parts.join(',');
-				yielded = true;
-				parts = [];
-				chars = 0;
-			}
-			written++;
-		}
-		if (!gap) break;
-		// A session without stored JSON where the count said none (another process changed the index since):
-		// read which now, and go on from that row, in the same order.
-		if (pass === 3) throw new Error('the index kept changing while the report was read; run it again');
-		unrendered = renderMissing();
-	}
-	if (parts.length > 0) yield (yielded ? ',' : '') + parts.join(',');
-}
-
-/** What session-info.ts would say of the row, from the columns listJson joined. */
-function infoOf(r: SessionJsonRow): SessionInfo | undefined {
-	const [, , , , , cwd, gitBranch, sessions, inputTokens, outputTokens, totalTokens, totalCost, unpricedSessions] = r;
-	const subagents = sessions === null ? null : {sessions, inputTokens: inputTokens!, outputTokens: outputTokens!, totalTokens: totalTokens!, totalCost, unpricedSessions: unpricedSessions!};
-	return cwd === null && subagents === null ? undefined : {cwd: cwd ?? '', gitBranch: gitBranch ?? '', subagents};
 }
 
 /** CSV and the table; the table lives in sessions-table.ts so scripted runs never load the width tables. */

@@ -3,6 +3,7 @@
 import type {SessionSummary} from '../core/types.js';
 import {costWithSubagents, type SessionInfo} from '../workspace/session-info.js';
 import {toJson} from './json.js';
+import {renderSessionJson} from './session-json.js';
 
 export function transcriptJson(s: Pick<SessionSummary, 'totalTokens' | 'totalCost'>, info: SessionInfo | undefined) {
 	const subs = info?.subagents ?? null;
@@ -38,4 +39,23 @@ export function transcriptJsonText(s: Pick<SessionSummary, 'totalTokens' | 'tota
 		`"subagent_unpriced_sessions":${jsonNumber(subs?.unpricedSessions ?? 0)},` +
 		`"total_tokens_incl_subagents":${jsonNumber(s.totalTokens + (subs?.totalTokens ?? 0))},` +
 		`"total_cost_incl_subagents":${jsonNumber(costWithSubagents(s.totalCost, subs))},"parent_in_index":${parentInIndex === null ? 'null' : String(parentInIndex)}}`;
+}
+
+/** `{a}` + `{b}` joined at the brace: the JSON of the merged object (the two share no key). */
+const joinObjects = (a: string, b: string) => `${a.slice(0, -1)},${b.slice(1)}`;
+
+/**
+ * What session_json stores (v10): the session's whole row in the JSON reports as it reads when the session
+ * has no transcript details, no subagents and no parent, which is every tapes session. The report writes
+ * such a row as it is, and closes any other by `reclose`.
+ */
+export function renderSessionRow(s: SessionSummary): string {
+	return joinObjects(renderSessionJson(s), transcriptJsonText(s, undefined, null));
+}
+
+/** A stored row (renderSessionRow) with the fields that depend on other sessions put in for this one. */
+export function reclose(stored: string, s: Pick<SessionSummary, 'totalTokens' | 'totalCost'>, info: SessionInfo | undefined, parentInIndex: boolean | null): string {
+	// The stored tail is what renderSessionRow put there, so its length says where the session's own fields end.
+	const tail = transcriptJsonText(s, undefined, null);
+	return stored.slice(0, stored.length - tail.length + 1) + transcriptJsonText(s, info, parentInIndex).slice(1);
 }

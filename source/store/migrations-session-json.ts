@@ -15,3 +15,11 @@ export const SESSION_JSON_MIGRATION = `
 		DELETE FROM session_json WHERE session_id IN (old.id, new.id);
 	END;
 `;
+
+// v10: session_json holds each session's whole JSON row (report/transcript-json.ts renderSessionRow), which
+// a tapes session's report writes as it is. The v8 rows (its own fields alone) are dropped here and
+// rendered again by the next sync (fillSessionJson); until then the report renders a missing row itself.
+export const SESSION_ROW_MIGRATION = `
+	DELETE FROM session_json;
+	DELETE FROM meta WHERE key = 'session-json-filled';
+`;

@@ -3,7 +3,7 @@ import type {IndexDb} from './open-index.js';
 import type {ModelUsage, SessionSummary} from '../core/types.js';
 import type {UsageBucket} from '../core/usage-buckets.js';
 import {SESSION_COLUMNS, rawToSummary, toRow, toSummary, type SessionRow} from './session-row.js';
-import {renderSessionJson} from '../report/session-json.js';
+import {renderSessionRow} from '../report/transcript-json.js';
 
 export interface ToolUse {
 	tool: string;
@@ -80,7 +80,7 @@ export function createSessionsRepo(db: IndexDb) {
 			const rows = unrendered.all(limit) as unknown[][];
 			for (const r of rows) {
 				const summary = rawToSummary(r);
-				putJson.run(summary.id, renderSessionJson(summary));
+				putJson.run(summary.id, renderSessionRow(summary));
 			}
 			return rows.length;
 		},
@@ -88,7 +88,7 @@ export function createSessionsRepo(db: IndexDb) {
 		write(w: SessionWrite, nowMs: number): void {
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
 			// Rendered from the row as the reports read it back, so the text is what they would build.
-			putJson.run(w.summary.id, renderSessionJson(rawToSummary(rawById.get(w.summary.id) as unknown[])));
+			putJson.run(w.summary.id, renderSessionRow(rawToSummary(rawById.get(w.summary.id) as unknown[])));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
 			const priced = costByModel(w.buckets ?? []);

@@ -3,7 +3,7 @@
 // signal) → a summary, or one line saying why the source could not be read. Each kind's sync loads on
 // first use, so a run over transcripts alone never loads the tapes reader or a database driver.
 import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
-import {WarningTally} from '../core/warning-tally.js';
+import {syncTapesSource} from './sync-tapes-source.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
 import {isBusy} from '../store/write-transaction.js';
 import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
@@ -37,45 +37,6 @@ const FILE_ADAPTERS: Record<TranscriptKind, () => Promise<FileSourceAdapter>> = 
 	codex: async () => (await import('../sources/codex/discover.js')).codexAdapter,
 	promptkit: async () => (await import('../sources/promptkit/discover.js')).promptkitAdapter,
 };
-
-async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
-	const [{openTapesSource}, {syncTapes}, {besideFor}] = await Promise.all([import('../sources/tapes/reader.js'), import('../sync/tapes-sync.js'),
-		import('../sync/search-beside-thread.js')]);
-	const opened = openTapesSource(s.path);
-	if (!opened.ok) return opened.error;
-	try {
-		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal, true);
-		const deps = {store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now};
-		// A cold load's words are indexed on another thread while it runs (search-beside.ts).
-		const beside = besideFor(deps, ws.indexPath);
-		let summary: SyncSummary;
-		try {
-			summary = await syncTapes(deps, onProgress, signal);
-		} catch (error) {
-			await beside?.stop();
-			throw error;
-		}
-		summary.readMode = opened.source.mode;
-		// The session list is final now; the search index fills in behind it.
-		if (beside && signal?.aborted) await beside.stop();
-		else if (beside) {
-			const label = `${s.path} (search index)`;
-			const total = ws.store.search.status(s.id).waiting;
-			onProgress?.({source: label, read: 0, total, unit: 'messages'});
-			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
-		}
-		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
-		// Each row is read once, so the source's problems are the ones stored before plus this run's.
-		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
-		const tally = new WarningTally();
-		tally.addAll(before);
-		tally.addAll(summary.warnings);
-		ws.store.sources.recordSync(s.id, now(), null, tally.list());
-		return summary;
-	} finally {
-		opened.source.close();
-	}
-}
 
 async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [adapter, {syncFileSource}, {sourceWarnings}] = await Promise.all([FILE_ADAPTERS[s.kind as TranscriptKind](),

@@ -45,8 +45,9 @@ describe('the reports’ covering indexes (v9)', () => {
 			q.totals(f);
 			q.costByModel(f);
 			[...q.listJson(f)];
+			q.listIds(f);
 			const asked = [...prepared];
-			expect(asked).toHaveLength(3);
+			expect(asked).toHaveLength(4);
 			for (const sql of asked) {
 				// Every read of `sessions s` is through one of the covering indexes.
 				const sessionSteps = planOf(db, sql).filter((step) => /^(SCAN|SEARCH) s\b/.test(step));

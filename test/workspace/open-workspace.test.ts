@@ -1,6 +1,7 @@
 // Opening loads the demo's seeder and the repricer only on the runs that need them: the demo's first run,
 // and a run whose prices differ from the stored costs' (then every session is repriced before anything reads).
-// A warm report of transcripts loads neither, nor the tapes sync (checked on the built CLI's module graph).
+// A warm report of transcripts loads neither, nor the tapes sync, and one of a tapes database with nothing
+// new loads none of the sync's modules (checked on the built CLI's module graph).
 import fs from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
@@ -10,6 +11,7 @@ import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import {copyFixture} from '../helpers/transcripts.js';
 import {tempDir} from '../helpers/workspace.js';
 import {CLI} from '../cli/run-cli.js';
+import {generateTapes} from '../../source/bench/generate-tapes.js';
 
 const dir = tempDir('tapedeck-open-');
 afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
@@ -81,6 +83,27 @@ describe('a warm report', () => {
 		for (const unwanted of ['/sources/demo/', '/sync/reprice.js', '/sync/apply-batch.js', '/sync/tapes-sync.js', '/core/summarize.js']) {
 			expect(loaded.filter((u) => u.includes(unwanted)), unwanted).toEqual([]);
 		}
+	});
+
+	it('of a tapes database with nothing new loads none of the sync’s modules; one with new rows loads them', () => {
+		const sqlite = path.join(dir, 'warm-tapes.sqlite');
+		generateTapes(sqlite, {sessions: 5, nodesPerSession: 4, startMs: Date.UTC(2026, 0, 1)});
+		const index = path.join(dir, 'warm-tapes-index.sqlite');
+		const env = {...process.env, XDG_DATA_HOME: path.join(dir, 'warm-data'), HOME: dir};
+		const args = ['sessions', '--json', '--since', '0', '--sqlite', sqlite, '--index', index];
+		const first = spawnSync(process.execPath, [CLI, ...args], {env, encoding: 'utf8'});
+		expect(first.status, first.stderr).toBe(0);
+		const syncModules = ['/sync/tapes-sync.js', '/sync/apply-batch.js', '/core/summarize.js', '/sync/search-beside-thread.js', '/core/message-facts.js'];
+		const warm = modulesLoaded(args, env);
+		expect(warm.some((u) => u.endsWith('/dist/sources/tapes/reader.js'))).toBe(true);
+		for (const unwanted of syncModules) expect(warm.filter((u) => u.endsWith(unwanted)), unwanted).toEqual([]);
+		// The same report as the first run's, from the stored rows.
+		expect(spawnSync(process.execPath, [CLI, ...args], {env, encoding: 'utf8'}).stdout).toBe(first.stdout);
+		generateTapes(sqlite, {sessions: 2, nodesPerSession: 4, startMs: Date.UTC(2026, 2, 1), sessionOffset: 5, seed: 3});
+		const grown = modulesLoaded(args, env);
+		for (const wanted of syncModules.slice(0, 3)) expect(grown.some((u) => u.endsWith(wanted)), wanted).toBe(true);
+		const after = JSON.parse(spawnSync(process.execPath, [CLI, ...args], {env, encoding: 'utf8'}).stdout) as {sessions: unknown[]};
+		expect(after.sessions).toHaveLength(7);
 	});
 
 	it('searches as JSON or CSV without the table code or the time zone; the table loads both', () => {

@@ -1,0 +1,65 @@
+// One tapes database's sync within a workspace sync: its search fill, its rows (and, for a cold load, the
+// search index built beside them), then its warnings recorded. A run with nothing new reads the cursor and
+// the source's last rowid and loads none of the sync's own modules.
+import type {SyncSummary, TapesSyncDeps} from '../sync/tapes-sync.js';
+import {inBulkLoad} from '../store/bulk-load.js';
+import {WarningTally} from '../core/warning-tally.js';
+import {backfillSearch} from '../sync/search-backfill.js';
+import type {SourceInUse} from './open-workspace.js';
+import type {SyncTarget, WorkspaceProgress} from './sync-workspace.js';
+
+export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
+	const {openTapesSource} = await import('../sources/tapes/reader.js');
+	const opened = openTapesSource(s.path);
+	if (!opened.ok) return opened.error;
+	try {
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal, true);
+		const deps = {store: ws.store, source: opened.source, sourceId: s.id, pricing: ws.pricing, now};
+		const maxRowid = opened.source.maxRowid();
+		const summary: SyncSummary = upToDate(ws.store, s.id, maxRowid)
+			? {source: s.path, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart: maxRowid === 0}
+			: await syncTapesRows(ws, s, deps, onProgress, signal);
+		summary.readMode = opened.source.mode;
+		await backfillSearch(ws.store, s.id, s.path, opened.source, onProgress, signal);
+		// Each row is read once, so the source's problems are the ones stored before plus this run's.
+		const before = summary.fromStart ? [] : ws.store.sources.list().find((r) => r.id === s.id)?.warnings ?? [];
+		const tally = new WarningTally();
+		tally.addAll(before);
+		tally.addAll(summary.warnings);
+		ws.store.sources.recordSync(s.id, now(), null, tally.list());
+		return summary;
+	} finally {
+		opened.source.close();
+	}
+}
+
+/**
+ * Nothing after the cursor and no bulk load to finish: what syncTapes would find before it reads a row.
+ * The usual warm run then loads none of the sync's modules (facts, summaries, the search thread).
+ */
+function upToDate(store: SyncTarget['store'], sourceId: number, maxRowid: number): boolean {
+	const cursor = store.cursors.get(sourceId, 'nodes');
+	return cursor !== undefined && cursor.lastRowid === maxRowid && !inBulkLoad(store.meta, sourceId);
+}
+
+async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
+	const [{syncTapes}, {besideFor}] = await Promise.all([import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js')]);
+	// A cold load's words are indexed on another thread while it runs (search-beside.ts).
+	const beside = besideFor(deps, ws.indexPath);
+	let summary: SyncSummary;
+	try {
+		summary = await syncTapes(deps, onProgress, signal);
+	} catch (error) {
+		await beside?.stop();
+		throw error;
+	}
+	// The session list is final now; the search index fills in behind it.
+	if (beside && signal?.aborted) await beside.stop();
+	else if (beside) {
+		const label = `${s.path} (search index)`;
+		const total = ws.store.search.status(s.id).waiting;
+		onProgress?.({source: label, read: 0, total, unit: 'messages'});
+		await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
+	}
+	return summary;
+}
