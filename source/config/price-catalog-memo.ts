@@ -6,8 +6,13 @@
 // is asked again.
 import fs from 'node:fs';
 import path from 'node:path';
-import {threadId} from 'node:worker_threads';
 import type {Pricing} from '../core/types.js';
+
+/**
+ * This module's own writer name: each thread loads its own copy, so with the pid it names one writer
+ * (worker_threads' threadId did, but loading worker_threads cost every report a millisecond).
+ */
+const WRITER = Math.random().toString(36).slice(2, 10);
 
 /** Model names a source could make up without end: past this, answers are not kept on disk. */
 const KEPT_MODELS = 500;
@@ -47,7 +52,7 @@ export function openCatalogMemo(file: string, version: string): CatalogMemo {
 			if (Object.keys(all).length >= KEPT_MODELS) return;
 			all[model] = answer;
 			// Written whole and renamed into place: the explorer's sync thread and a cron sync may write it at once.
-			const temp = `${file}.${process.pid}-${threadId}.tmp`;
+			const temp = `${file}.${process.pid}-${WRITER}.tmp`;
 			try {
 				fs.mkdirSync(path.dirname(file), {recursive: true});
 				fs.writeFileSync(temp, JSON.stringify({version, lookups: all} satisfies MemoFile));

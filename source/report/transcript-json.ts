@@ -55,7 +55,10 @@ export function renderSessionRow(s: SessionSummary): string {
 
 /** A stored row (renderSessionRow) with the fields that depend on other sessions put in for this one. */
 export function reclose(stored: string, s: Pick<SessionSummary, 'totalTokens' | 'totalCost'>, info: SessionInfo | undefined, parentInIndex: boolean | null): string {
-	// The stored tail is what renderSessionRow put there, so its length says where the session's own fields end.
-	const tail = transcriptJsonText(s, undefined, null);
-	return stored.slice(0, stored.length - tail.length + 1) + transcriptJsonText(s, info, parentInIndex).slice(1);
+	// The stored tail begins `,"cwd":`. Inside a JSON string a quote is escaped, so the last such text with
+	// bare quotes is where the session's own fields end.
+	const end = stored.lastIndexOf(TAIL_START);
+	return stored.slice(0, end + 1) + transcriptJsonText(s, info, parentInIndex).slice(1);
 }
+
+const TAIL_START = ',"cwd":';
