@@ -39,7 +39,7 @@ export function sessionJson(s: SessionSummary) {
 	};
 }
 
-/** A session's own fields as the JSON reports write them (what session_json stores, v8). */
+/** A session's own fields as the JSON reports write them (what session_json stored in v8 and v9; its rows now close with the transcript fields, transcript-json.ts). */
 export function renderSessionJson(s: SessionSummary): string {
 	return toJson(sessionJson(s));
 }

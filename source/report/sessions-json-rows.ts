@@ -16,7 +16,7 @@ const JSON_CHUNK = 1000;
  */
 const PIECE_CHARS = 32 * 1024;
 
-/** The rows built here: what session_json (v8) holds, and what the pre-rendered rows must equal byte for byte. */
+/** The rows built here from the sessions: what the rows copied from session_json (v10) must equal byte for byte. */
 export function* renderedRows(ctx: ReportContext, missing: Set<string>): Generator<string> {
 	const sessions = ctx.queries.list(ctx.filters, 0, ctx.limit ?? -1);
 	for (let i = 0; i < sessions.length; i += JSON_CHUNK) {

@@ -56,7 +56,7 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			return rows.map(rawToSummary);
 		},
 		/**
-		 * The list for the JSON report, streamed: each session's pre-rendered JSON (null when not rendered yet)
+		 * The list for the JSON report where sessions have details (see rowDetails), streamed: each session's stored row (null when not rendered yet)
 		 * with what its transcript and parent fields need. Rows come one at a time (20,000 sessions with long
 		 * labels are 40 MB of JSON: read whole, they took twice as long, most of it the garbage collector's),
 		 * so the connection is busy until the last: what is not rendered is read before (unrendered).
