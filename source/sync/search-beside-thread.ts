@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {programFile} from '../program-files.js';
 import {buildBeside, copyBeside, readyForCopy, removeScratch, type BesideJob} from './search-beside.js';
-import {bulkLoadDue, type TapesSyncDeps} from './tapes-sync.js';
+import {bulkLoadDue, type TapesDueDeps} from './tapes-due.js';
 
 export type BesideRequest = {type: 'sync-done'} | {type: 'stop'};
 export type BesideReply = {type: 'progress'; indexed: number} | {type: 'built'; to: number; indexed: number} | {type: 'stopped'} | {type: 'failed'; message: string};
@@ -31,7 +31,7 @@ export interface BesideBuild {
  * A build beside this sync when it pays and can be copied in: a cold bulk load of the source, its messages
  * all waiting for the index, and an index (a file) whose full-text table is still empty. Null otherwise.
  */
-export function besideFor(deps: Pick<TapesSyncDeps, 'store' | 'source' | 'sourceId' | 'bulkFrom'>, indexPath: string): BesideBuild | null {
+export function besideFor(deps: TapesDueDeps & {source: {path: string}}, indexPath: string): BesideBuild | null {
 	const {store, sourceId} = deps;
 	if (!fs.existsSync(indexPath)) return null;
 	removeStaleScratch(indexPath);

@@ -13,6 +13,7 @@ import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {adoptOrphans, loadOrphans, saveOrphans} from './tapes-late-parents.js';
 import {beginBulkLoad, endBulkLoad, inBulkLoad, unsynced} from '../store/bulk-load.js';
+import {bulkLoadDue} from './tapes-due.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
@@ -22,8 +23,6 @@ const BULK_CHUNK_ROWS = 10_000;
 /** Rows read from the source at a time, within a chunk's transaction. */
 const PIECE_ROWS = 2_500;
 const RECENT_LIMIT = 50_000;
-/** A first sync of at least this many rows is a bulk load (see store/bulk-load.ts). */
-export const BULK_LOAD_ROWS = 20_000;
 
 export interface SyncProgress {
 	source: string;
@@ -52,19 +51,12 @@ export interface TapesSyncDeps {
 	sourceId: number;
 	pricing: PricingTable;
 	now: () => number;
-	/** Rows from which a first sync loads in bulk (tests lower it); BULK_LOAD_ROWS by default. */
+	/** Rows from which a first sync loads in bulk (tests lower it); BULK_LOAD_ROWS (tapes-due.ts) by default. */
 	bulkFrom?: number;
 }
 
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
 export const sessionIdFor = (hash: string) => hash.slice(0, 16);
-
-/** A first sync of a large source, or one a killed bulk load left: indexes after, no fsync until done. */
-export function bulkLoadDue(deps: Pick<TapesSyncDeps, 'store' | 'source' | 'sourceId' | 'bulkFrom'>): boolean {
-	if (inBulkLoad(deps.store.meta, deps.sourceId)) return true;
-	const cursor = deps.store.cursors.get(deps.sourceId, 'nodes');
-	return (cursor?.lastRowid ?? 0) === 0 && deps.source.maxRowid() >= (deps.bulkFrom ?? BULK_LOAD_ROWS);
-}
 
 /**
  * A tapes node joins its parent's session unless it comes more than an hour after that session's last

@@ -2,7 +2,7 @@
 // search index built beside them), then its warnings recorded. A run with nothing new reads the cursor and
 // the source's last rowid and loads none of the sync's own modules.
 import type {SyncSummary, TapesSyncDeps} from '../sync/tapes-sync.js';
-import {inBulkLoad} from '../store/bulk-load.js';
+import {upToDate} from '../sync/tapes-due.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {backfillSearch} from '../sync/search-backfill.js';
 import type {SourceInUse} from './open-workspace.js';
@@ -31,15 +31,6 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 	} finally {
 		opened.source.close();
 	}
-}
-
-/**
- * Nothing after the cursor and no bulk load to finish: what syncTapes would find before it reads a row.
- * The usual warm run then loads none of the sync's modules (facts, summaries, the search thread).
- */
-function upToDate(store: SyncTarget['store'], sourceId: number, maxRowid: number): boolean {
-	const cursor = store.cursors.get(sourceId, 'nodes');
-	return cursor !== undefined && cursor.lastRowid === maxRowid && !inBulkLoad(store.meta, sourceId);
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
