@@ -3,7 +3,7 @@
 import type {SessionJsonRow} from '../store/session-queries.js';
 import {toJson} from './json.js';
 import {sessionJson} from './session-json.js';
-import {reclose, renderSessionRow, transcriptJson} from './transcript-json.js';
+import {infoFromColumns, reclose, renderSessionRow, transcriptJson} from './transcript-json.js';
 import type {SessionInfo} from '../workspace/session-info.js';
 import type {ReportContext} from './sessions-report.js';
 
@@ -30,13 +30,17 @@ export function* renderedRows(ctx: ReportContext, missing: Set<string>): Generat
 }
 
 /**
- * The same rows from each session's stored row (renderSessionRow). Where no session has transcript
- * details, a parent or subagents (a tapes index), every stored row is written as it is; otherwise each is
- * closed by those fields (reclose). A session without one is rendered here (renderedHere).
+ * The same rows from each session's stored row (renderSessionRow). Where every session has one (the
+ * sync fills them in), or none has transcript details, a parent or subagents (a tapes index), every stored
+ * row is written as it is; otherwise each is closed by those fields (reclose), as a stored row may be from
+ * before its details changed. A session without one is rendered here (renderedHere).
  */
 export function* prerenderedRows(ctx: ReportContext, missing: Set<string>): Generator<string | Buffer> {
-	const rendered = renderedHere(ctx);
-	if (!ctx.queries.rowDetails()) {
+	const complete = ctx.queries.allRendered();
+	const rendered = renderedHere(ctx, complete);
+	// A stored row is whole (v11): where every session has one, or no session has details a row rendered
+	// here would need closing with, the stored rows are written as they are.
+	if (complete || !ctx.queries.rowDetails()) {
 		yield* storedRows(ctx, rendered);
 		return;
 	}
@@ -95,9 +99,9 @@ type RenderedHere = ReturnType<typeof renderedHere>;
  * counts say some are missing, and again when the list meets one anyway (a stored row left without its
  * session makes the counts agree; the report reads one snapshot, so nothing else can).
  */
-function renderedHere(ctx: ReportContext) {
-	const renderAll = () => new Map(ctx.queries.unrendered(ctx.filters).map((s) => [s.id, renderSessionRow(s)]));
-	let rows = ctx.queries.allRendered() ? new Map<string, string>() : renderAll();
+function renderedHere(ctx: ReportContext, complete: boolean) {
+	const renderAll = () => new Map(ctx.queries.unrendered(ctx.filters).map((s) => [s.id, renderSessionRow(s, ctx.queries.detailsOf(s.id, s.parentId))]));
+	let rows = complete ? new Map<string, string>() : renderAll();
 	return {
 		get: (id: string): string | undefined => rows.get(id),
 		renderRest() {
@@ -122,6 +126,5 @@ function closed(stored: string, r: SessionJsonRow, missing: Set<string>): string
 /** What session-info.ts would say of the row, from the columns listJson joined. */
 function infoOf(r: SessionJsonRow): SessionInfo | undefined {
 	const [, , , , , cwd, gitBranch, sessions, inputTokens, outputTokens, totalTokens, totalCost, unpricedSessions] = r;
-	const subagents = sessions === null ? null : {sessions, inputTokens: inputTokens!, outputTokens: outputTokens!, totalTokens: totalTokens!, totalCost, unpricedSessions: unpricedSessions!};
-	return cwd === null && subagents === null ? undefined : {cwd: cwd ?? '', gitBranch: gitBranch ?? '', subagents};
+	return infoFromColumns(cwd, gitBranch, sessions, inputTokens, outputTokens, totalTokens, totalCost, unpricedSessions);
 }

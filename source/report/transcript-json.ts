@@ -44,13 +44,33 @@ export function transcriptJsonText(s: Pick<SessionSummary, 'totalTokens' | 'tota
 /** `{a}` + `{b}` joined at the brace: the JSON of the merged object (the two share no key). */
 const joinObjects = (a: string, b: string) => `${a.slice(0, -1)},${b.slice(1)}`;
 
+/** What a session's JSON row adds to its own fields (store/session-row-details.ts reads them for one session). */
+export interface RowDetails {
+	info: SessionInfo | undefined;
+	/** null for a session without a parent. */
+	parentInIndex: boolean | null;
+}
+
+/** A session with no transcript details, no subagents and no parent: every tapes session. */
+export const NO_DETAILS: RowDetails = {info: undefined, parentInIndex: null};
+
 /**
- * What session_json stores (v10): the session's whole row in the JSON reports as it reads when the session
- * has no transcript details, no subagents and no parent, which is every tapes session. The report writes
- * such a row as it is, and closes any other by `reclose`.
+ * What session-info.ts would say of a session, from the columns of session_meta and the subagent roll-up
+ * (`sessions` null when it has no subagents); undefined when it has neither.
  */
-export function renderSessionRow(s: SessionSummary): string {
-	return joinObjects(renderSessionJson(s), transcriptJsonText(s, undefined, null));
+export function infoFromColumns(cwd: string | null, gitBranch: string | null, sessions: number | null, inputTokens: number | null,
+	outputTokens: number | null, totalTokens: number | null, totalCost: number | null, unpricedSessions: number | null): SessionInfo | undefined {
+	const subagents = sessions === null ? null : {sessions, inputTokens: inputTokens!, outputTokens: outputTokens!, totalTokens: totalTokens!, totalCost, unpricedSessions: unpricedSessions!};
+	return cwd === null && subagents === null ? undefined : {cwd: cwd ?? '', gitBranch: gitBranch ?? '', subagents};
+}
+
+/**
+ * What session_json stores (v11): the session's whole row in the JSON reports, its transcript details,
+ * subagents and parent_in_index included, so the report writes every stored row as it is. Rows stored
+ * before v11 for tapes sessions (no details) read the same; the others were dropped by its migration.
+ */
+export function renderSessionRow(s: SessionSummary, details: RowDetails = NO_DETAILS): string {
+	return joinObjects(renderSessionJson(s), transcriptJsonText(s, details.info, details.parentInIndex));
 }
 
 /** A stored row (renderSessionRow) with the fields that depend on other sessions put in for this one. */

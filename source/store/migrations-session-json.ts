@@ -3,6 +3,9 @@
 // it after every summary; the triggers drop it whenever the sessions row is deleted or updated in place,
 // so a stale rendering is never read (a missing one is rendered by the report, as before v8). A rowid table:
 // rows of 1-3 KB spill out of a WITHOUT ROWID b-tree's pages (twice the size, slower to read).
+/** The meta key saying every session has its stored row (sync-workspace.ts fills them after a sync until then). */
+export const SESSION_JSON_FILLED = 'session-json-filled';
+
 export const SESSION_JSON_MIGRATION = `
 	CREATE TABLE IF NOT EXISTS session_json (
 		session_id TEXT PRIMARY KEY,
@@ -21,5 +24,62 @@ export const SESSION_JSON_MIGRATION = `
 // rendered again by the next sync (fillSessionJson); until then the report renders a missing row itself.
 export const SESSION_ROW_MIGRATION = `
 	DELETE FROM session_json;
-	DELETE FROM meta WHERE key = 'session-json-filled';
+	DELETE FROM meta WHERE key = '${SESSION_JSON_FILLED}';
+`;
+
+// v11: a stored row is whole, its transcript details, subagent roll-up and parent_in_index included, so the
+// report copies every row as it is whatever the source. Those fields change when another row does: a
+// subagent written or removed changes its parent's roll-up, a parent arriving changes its waiting subagents'
+// parent_in_index, and session_meta holds the cwd and branch. The triggers drop each row so made stale and
+// clear the filled mark, so the sync's fill renders it again (until then the report closes every row itself).
+// A sessions row is only ever replaced (INSERT OR REPLACE, whose delete fires no trigger) or deleted: what
+// the replaced row was is read before the insert. A replaced row's own stored row goes too; the sessions
+// repository writes it again at once, so that one leaves the filled mark alone. The tests check them against rows rendered afresh.
+const unfilled = `DELETE FROM meta WHERE key = '${SESSION_JSON_FILLED}';`;
+export const SESSION_FAMILY_MIGRATION = `
+	CREATE TRIGGER IF NOT EXISTS session_json_on_replace BEFORE INSERT ON sessions
+	WHEN EXISTS (SELECT 1 FROM sessions WHERE id = new.id) BEGIN
+		DELETE FROM session_json WHERE session_id = new.id;
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_old_parent BEFORE INSERT ON sessions
+	WHEN EXISTS (SELECT 1 FROM sessions WHERE id = new.id AND parent_id IS NOT NULL) BEGIN
+		DELETE FROM session_json WHERE session_id = (SELECT parent_id FROM sessions WHERE id = new.id);
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_parent_arrives BEFORE INSERT ON sessions
+	WHEN NOT EXISTS (SELECT 1 FROM sessions WHERE id = new.id) AND EXISTS (SELECT 1 FROM sessions WHERE parent_id = new.id) BEGIN
+		DELETE FROM session_json WHERE session_id IN (SELECT id FROM sessions WHERE parent_id = new.id);
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_new_parent AFTER INSERT ON sessions WHEN new.parent_id IS NOT NULL BEGIN
+		DELETE FROM session_json WHERE session_id = new.parent_id;
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_family_on_delete AFTER DELETE ON sessions
+	WHEN old.parent_id IS NOT NULL OR EXISTS (SELECT 1 FROM sessions WHERE parent_id = old.id) BEGIN
+		DELETE FROM session_json WHERE session_id = old.parent_id;
+		DELETE FROM session_json WHERE session_id IN (SELECT id FROM sessions WHERE parent_id = old.id);
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_family_on_update AFTER UPDATE ON sessions BEGIN
+		DELETE FROM session_json WHERE session_id IN (old.parent_id, new.parent_id);
+		DELETE FROM session_json WHERE session_id IN (SELECT id FROM sessions WHERE parent_id IN (old.id, new.id));
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_meta_on_insert AFTER INSERT ON session_meta BEGIN
+		DELETE FROM session_json WHERE session_id = new.session_id;
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_meta_on_update AFTER UPDATE ON session_meta BEGIN
+		DELETE FROM session_json WHERE session_id IN (old.session_id, new.session_id);
+		${unfilled}
+	END;
+	CREATE TRIGGER IF NOT EXISTS session_json_meta_on_delete AFTER DELETE ON session_meta BEGIN
+		DELETE FROM session_json WHERE session_id = old.session_id;
+		${unfilled}
+	END;
+	DELETE FROM session_json WHERE session_id IN (SELECT session_id FROM session_meta)
+		OR session_id IN (SELECT id FROM sessions WHERE parent_id IS NOT NULL)
+		OR session_id IN (SELECT parent_id FROM sessions WHERE parent_id IS NOT NULL);
+	${unfilled}
 `;

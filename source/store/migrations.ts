@@ -10,7 +10,7 @@ import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
 import {SUMMARY_LEAVES_MIGRATION} from './migrations-leaves.js';
 import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
 import {SEARCH_MIGRATION} from './migrations-search.js';
-import {SESSION_JSON_MIGRATION, SESSION_ROW_MIGRATION} from './migrations-session-json.js';
+import {SESSION_FAMILY_MIGRATION, SESSION_JSON_MIGRATION, SESSION_ROW_MIGRATION} from './migrations-session-json.js';
 import {REPORT_INDEXES_MIGRATION} from './migrations-report.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -115,4 +115,5 @@ export const MIGRATIONS: readonly string[] = [
 	SESSION_JSON_MIGRATION,
 	REPORT_INDEXES_MIGRATION,
 	SESSION_ROW_MIGRATION,
+	SESSION_FAMILY_MIGRATION,
 ];

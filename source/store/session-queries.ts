@@ -8,6 +8,8 @@ import {previousWindow, type Window} from '../core/time.js';
 import {SESSION_COLUMNS, rawToSummary} from './session-row.js';
 import {sessionOrder, sessionWhere} from './session-where.js';
 import type {ColumnMaxima} from '../core/screens/session-columns.js';
+import {createRowDetails} from './session-row-details.js';
+import type {RowDetails} from '../report/transcript-json.js';
 
 /** The page cache of a report that reads once (readOnce), in KiB: SQLite's default. */
 const ONE_PASS_CACHE_KIB = -2000;
@@ -43,6 +45,7 @@ export type SessionJsonRow = [string | null, string, string | null, number, numb
 
 export function createSessionQueries(db: IndexDb, scope: readonly number[] | null = null) {
 	const prepare = statementCache(db);
+	let details: ReturnType<typeof createRowDetails> | undefined;
 	return {
 		list(f: Filters, offset = 0, limit = -1): SessionSummary[] {
 			const w = sessionWhere(f, f, scope);
@@ -90,6 +93,11 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 			const [bytes, count] = prepare(`SELECT CAST(? || group_concat(j.json, ',') AS BLOB), count(*)
 				FROM json_each(?) e CROSS JOIN session_json j ON j.session_id = e.value`).raw().get(lead, JSON.stringify(ids)) as [Buffer | null, number];
 			return {bytes, count};
+		},
+		/** What one session's JSON row adds to its own fields (for rendering a row the index has not stored). */
+		detailsOf(id: string, parentId: string | null): RowDetails {
+			details ??= createRowDetails(db);
+			return details(id, parentId);
 		},
 		/** One session's stored row, if it has one. */
 		storedRow(id: string): string | undefined {

@@ -4,6 +4,7 @@ import type {ModelUsage, SessionSummary} from '../core/types.js';
 import type {UsageBucket} from '../core/usage-buckets.js';
 import {SESSION_COLUMNS, rawToSummary, toRow, toSummary, type SessionRow} from './session-row.js';
 import {renderSessionRow} from '../report/transcript-json.js';
+import {createRowDetails} from './session-row-details.js';
 
 export interface ToolUse {
 	tool: string;
@@ -62,6 +63,7 @@ export function createSessionsRepo(db: IndexDb) {
 	const byId = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`);
 	const rawById = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`).raw();
 	const putJson = db.prepare(`INSERT OR REPLACE INTO session_json (session_id, json) VALUES (?, ?)`);
+	const details = createRowDetails(db);
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
@@ -80,15 +82,17 @@ export function createSessionsRepo(db: IndexDb) {
 			const rows = unrendered.all(limit) as unknown[][];
 			for (const r of rows) {
 				const summary = rawToSummary(r);
-				putJson.run(summary.id, renderSessionRow(summary));
+				putJson.run(summary.id, renderSessionRow(summary, details(summary.id, summary.parentId)));
 			}
 			return rows.length;
 		},
 		/** Replaces a session's summary rows. Call inside a transaction. */
 		write(w: SessionWrite, nowMs: number): void {
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
-			// Rendered from the row as the reports read it back, so the text is what they would build.
-			putJson.run(w.summary.id, renderSessionRow(rawToSummary(rawById.get(w.summary.id) as unknown[])));
+			// Rendered from the row as the reports read it back, so the text is what they would build. A row
+			// rendered before its session_meta or a subagent is written is dropped then (triggers), and filled after the sync.
+			const stored = rawToSummary(rawById.get(w.summary.id) as unknown[]);
+			putJson.run(w.summary.id, renderSessionRow(stored, details(stored.id, stored.parentId)));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
 			const priced = costByModel(w.buckets ?? []);

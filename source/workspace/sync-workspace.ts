@@ -11,6 +11,7 @@ import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
 import {writeTransaction} from '../store/write-transaction.js';
+import {SESSION_JSON_FILLED} from '../store/migrations-session-json.js';
 import type {ServerConnections} from './server-sources.js';
 
 /** What a sync needs of a workspace (a sync thread has only these); `servers`: readers kept open across syncs. */
@@ -116,14 +117,13 @@ export async function syncWorkspace(
 	return result;
 }
 
-const SESSION_JSON_FILLED = 'session-json-filled';
-
 /**
- * The reports' pre-rendered session rows (v8) for sessions written before them; once per index, in batches.
- * Best effort: the reports render a missing row themselves, so a busy index just leaves it for next time.
+ * The reports' stored session rows for sessions without one: written before v8, or dropped since by the
+ * triggers of v11 (a subagent, a parent or a session_meta row changed), in batches. Best effort: the
+ * reports render a missing row themselves, so a busy index just leaves it for next time.
  */
 function fillSessionJson(ws: SyncTarget): void {
-	// From then on every summary writes its own: the look for missing rows would read every session each run.
+	// Until a trigger clears the mark, every summary wrote its own: the look for missing rows reads every session.
 	if (ws.store.meta.get(SESSION_JSON_FILLED) === '1') return;
 	const fill = writeTransaction(ws.store.db, () => {
 		const done = ws.store.sessions.renderMissingJson(2000) < 2000;

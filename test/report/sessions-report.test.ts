@@ -81,7 +81,9 @@ describe('sessions --json from pre-rendered rows', () => {
 
 	it('a stored row missing where the counts say none is still rendered, in its place', async () => {
 		const ws = (await workspaces()).find(([n]) => n === 'claude-code')![1];
-		const id = ws.store.db.prepare(`SELECT id FROM sessions ORDER BY start_ms DESC LIMIT 1 OFFSET 1`).pluck().get() as string;
+		// One with a cwd and no subagents or parent, so the update drops its row alone and the stand-in needs its details.
+		const id = ws.store.db.prepare(`SELECT s.id FROM sessions s JOIN session_meta m ON m.session_id = s.id WHERE m.cwd <> ''
+			AND s.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM sessions c WHERE c.parent_id = s.id) ORDER BY s.start_ms DESC LIMIT 1`).pluck().get() as string;
 		ws.store.db.prepare(`UPDATE sessions SET label = 'renamed' WHERE id = ?`).run(id);
 		// A row no session has (what its triggers never leave): the counts agree though one is missing.
 		ws.store.db.prepare(`INSERT INTO session_json (session_id, json) VALUES ('no-such-session', '{}')`).run();
