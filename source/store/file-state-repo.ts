@@ -10,6 +10,9 @@ export interface FileProblem {
 	lines: number[];
 }
 
+/** A file's size, mtime (ms) and inode as its cursor has them. */
+export type FileFingerprint = [size: number, mtimeMs: number, ino: number];
+
 export interface FileState {
 	head: string;
 	state: unknown;
@@ -29,8 +32,7 @@ export function createFileStateRepo(db: IndexDb) {
 	// Codex keeps the session's ID in each file's reader state (its file name holds it too, but not always verbatim).
 	const ofSession = db.prepare(`SELECT file FROM file_state WHERE source_id IN (SELECT value FROM json_each(?))
 		AND json_extract(state, '$.sessionId') = ? ORDER BY file LIMIT 1`).pluck();
-	const cursors = db.prepare(`SELECT source_id AS sourceId, file, size, mtime_ms AS mtimeMs, ino, offset, last_rowid AS lastRowid, rows
-		FROM cursors WHERE source_id = ?`);
+	const fingerprints = db.prepare(`SELECT file, size, mtime_ms, ino FROM cursors WHERE source_id = ?`).raw();
 	return {
 		get(sourceId: number, file: string): FileState | undefined {
 			const row = get.get(sourceId, file) as StateRow | undefined;
@@ -40,9 +42,12 @@ export function createFileStateRepo(db: IndexDb) {
 		put(sourceId: number, file: string, s: FileState): void {
 			put.run(sourceId, file, s.head, JSON.stringify(s.state ?? null), JSON.stringify(s.problems));
 		},
-		/** Every cursor of a source by file: one query instead of one per file when checking what changed. */
-		cursorsOf(sourceId: number): Map<string, Cursor> {
-			return new Map((cursors.all(sourceId) as Cursor[]).map((c) => [c.file, c]));
+		/**
+		 * What each file of a source was when last read (size, mtime, inode), by file: one query instead of
+		 * one per file when checking what changed; a changed file's whole cursor is read on its own.
+		 */
+		fingerprintsOf(sourceId: number): Map<string, FileFingerprint> {
+			return new Map((fingerprints.all(sourceId) as Array<[string, number, number, number]>).map(([file, ...print]) => [file, print]));
 		},
 		/** The file of these sources whose reader state names this session, or undefined. */
 		fileOfSession(sourceIds: readonly number[], sessionId: string): string | undefined {

