@@ -5,6 +5,7 @@ import type {UsageBucket} from '../core/usage-buckets.js';
 import {SESSION_COLUMNS, rawToSummary, toRow, toSummary, type SessionRow} from './session-row.js';
 import {renderSessionRow} from '../report/transcript-json.js';
 import {createRowDetails} from './session-row-details.js';
+import {SESSION_JSON_FILLED} from './migrations-session-json.js';
 
 export interface ToolUse {
 	tool: string;
@@ -64,6 +65,22 @@ export function createSessionsRepo(db: IndexDb) {
 	const rawById = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`).raw();
 	const putJson = db.prepare(`INSERT OR REPLACE INTO session_json (session_id, json) VALUES (?, ?)`);
 	const details = createRowDetails(db);
+	const parentNow = db.prepare(`SELECT parent_id FROM sessions WHERE id = ?`).raw();
+	const dropJson = db.prepare(`DELETE FROM session_json WHERE session_id = ?`);
+	const dropChildrenJson = db.prepare(`DELETE FROM session_json WHERE session_id IN (SELECT id FROM sessions WHERE parent_id = ?)`);
+	const unfilled = db.prepare(`DELETE FROM meta WHERE key = '${SESSION_JSON_FILLED}'`);
+	/**
+	 * The stored rows a session's write makes stale besides its own (v11): the roll-up of the parent it
+	 * left and of the one it is under, and, for a session new to the index, its waiting subagents'
+	 * parent_in_index. Dropped, they are rendered again by the sync's fill.
+	 */
+	const dropFamilyRows = (id: string, parentBefore: string | null | undefined, parent: string | null) => {
+		let dropped = 0;
+		if (parentBefore) dropped += dropJson.run(parentBefore).changes;
+		if (parent && parent !== parentBefore) dropped += dropJson.run(parent).changes;
+		if (parentBefore === undefined) dropped += dropChildrenJson.run(id).changes;
+		if (dropped > 0) unfilled.run();
+	};
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
@@ -88,10 +105,12 @@ export function createSessionsRepo(db: IndexDb) {
 		},
 		/** Replaces a session's summary rows. Call inside a transaction. */
 		write(w: SessionWrite, nowMs: number): void {
+			const before = parentNow.get(w.summary.id) as [string | null] | undefined;
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
 			// Rendered from the row as the reports read it back, so the text is what they would build. A row
-			// rendered before its session_meta or a subagent is written is dropped then (triggers), and filled after the sync.
+			// rendered before its session_meta or a subagent is written is dropped then, and filled after the sync.
 			const stored = rawToSummary(rawById.get(w.summary.id) as unknown[]);
+			dropFamilyRows(stored.id, before === undefined ? undefined : before[0], stored.parentId);
 			putJson.run(w.summary.id, renderSessionRow(stored, details(stored.id, stored.parentId)));
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
