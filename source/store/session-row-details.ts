@@ -1,7 +1,7 @@
 // What a session's JSON row says besides its own fields, read for one session: its transcript details
 // (cwd, git branch), its subagents' roll-up and whether its parent is in the index. Stored rows (v11) are
-// rendered with these, so a report copies every row as it is; the triggers of migrations-session-json.ts
-// drop a row whenever one of these changes under it.
+// rendered with these, so a report copies every row as it is; the sessions repository and the triggers of
+// migrations-session-json.ts drop a row whenever one of these changes under it.
 import type {IndexDb} from './open-index.js';
 import {infoFromColumns, type RowDetails} from '../report/transcript-json.js';
 
