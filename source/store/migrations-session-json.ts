@@ -1,11 +1,11 @@
+/** The meta key saying every session has its stored row (sync-workspace.ts fills them after a sync until then). */
+export const SESSION_JSON_FILLED = 'session-json-filled';
+
 // v8 of the index: each session's row of the JSON reports, rendered when its summary is written, so a warm
 // `sessions --json` copies text instead of building 20,000 objects and their JSON. The sessions repo writes
 // it after every summary; the triggers drop it whenever the sessions row is deleted or updated in place,
 // so a stale rendering is never read (a missing one is rendered by the report, as before v8). A rowid table:
 // rows of 1-3 KB spill out of a WITHOUT ROWID b-tree's pages (twice the size, slower to read).
-/** The meta key saying every session has its stored row (sync-workspace.ts fills them after a sync until then). */
-export const SESSION_JSON_FILLED = 'session-json-filled';
-
 export const SESSION_JSON_MIGRATION = `
 	CREATE TABLE IF NOT EXISTS session_json (
 		session_id TEXT PRIMARY KEY,
