@@ -129,9 +129,9 @@ describe('session queries', () => {
 	});
 
 	/** Writes a session as sync does: summarized (and so priced) from its messages' facts. */
-	function writeSummarized(id: string, messages: MessageFacts[]) {
+	function writeSummarized(id: string, messages: MessageFacts[], sourceId = 1) {
 		const r = summarizeSession({id, source: 'tapes', messages, pricing: defaultPricing()});
-		store.sessions.write({summary: r.summary, sourceId: 1, leafId: id, tools: [], modelUsage: r.modelUsage, buckets: r.buckets,
+		store.sessions.write({summary: r.summary, sourceId, leafId: id, tools: [], modelUsage: r.modelUsage, buckets: r.buckets,
 			notes: {priceSource: r.priceSource, statusReason: r.statusReason, rejections: r.rejections}}, 0);
 	}
 
@@ -146,6 +146,20 @@ describe('session queries', () => {
 		expect(rows[0]!.cost).toBeCloseTo(3 + 1.5, 10);
 		expect(rows.find((r) => r.model === 'no-such-model')).toMatchObject({cost: null, cacheSaving: null});
 		expect(store.sessions.notes('m1')).toEqual({priceSource: 'built-in', statusReason: expect.any(String), rejections: 0});
+	});
+
+	it('costs by model count only the scope\'s sessions, with or without other filters', () => {
+		writeSummarized('own', [facts({id: 'a', role: 'assistant', model: 'gpt-4o', timestamp: HOUR, usage: usage({input: 1000, output: 10})})]);
+		writeSummarized('theirs', [facts({id: 'b', role: 'assistant', model: 'gpt-4o', timestamp: HOUR, usage: usage({input: 5000, output: 50})})], 2);
+		const inputOf = (scope: number[] | null, over: Partial<Filters> = {}) => createSessionQueries(store.db, scope).costByModel(f(over)).map((r) => [r.model, r.inputTokens]);
+		expect(inputOf([1])).toEqual([['gpt-4o', 1000]]);
+		expect(inputOf([2])).toEqual([['gpt-4o', 5000]]);
+		// Every session in scope (the sum without the join to sessions), and the same with a filter (joined).
+		expect(inputOf([1, 2])).toEqual([['gpt-4o', 6000]]);
+		expect(inputOf(null)).toEqual([['gpt-4o', 6000]]);
+		expect(inputOf([1, 2], {status: 'failed'})).toEqual([]);
+		expect(inputOf([1, 2], {fromMs: 2 * HOUR, toMs: null})).toEqual([]);
+		expect(inputOf([])).toEqual([]);
 	});
 
 	it('the cache saving is what cache reads would have cost at the input price, minus what they cost', () => {
