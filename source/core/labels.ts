@@ -37,8 +37,12 @@ export function labelText(text: string): string {
  * not a slash-command echo starting with `command:`. '' when there is none.
  */
 export function firstLabelLine(text: string): string {
-	for (const line of text.split('\n')) {
-		const trimmed = line.trim();
+	// Line by line with indexOf: splitting a long pasted prompt whole to read its first lines cost more.
+	for (let start = 0; start <= text.length;) {
+		const nl = text.indexOf('\n', start);
+		const end = nl < 0 ? text.length : nl;
+		const trimmed = text.slice(start, end).trim();
+		start = end + 1;
 		if (trimmed === '' || TAG_LINE.test(trimmed) || isHarnessLine(trimmed)) continue;
 		if (trimmed.toLowerCase().startsWith('command:')) continue;
 		return trimmed;

@@ -135,6 +135,8 @@ async function syncChunks(
 			cursor.rows = fromRows;
 			readNow = 0;
 			const touched = new Map<string, MessageFacts[]>();
+			// Where the search fill has passed does not move within the transaction: read once, not per row.
+			const indexedTo = indexed ? store.search.doneTo(sourceId) : -1;
 			for (let asked = 0; asked < rows; asked += piece) {
 				const batch = asked === 0 && before ? before : source.readAfter(cursor.lastRowid, Math.min(piece, rows - asked));
 				tally.addAll(batch.warnings);
@@ -155,7 +157,7 @@ async function syncChunks(
 					// The parent link and the body stay in the source (re-read by hash when a session is opened):
 					// the index keeps what listing and re-summarizing need, which halves what a sync writes.
 					facts.parentId = null;
-					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null)) continue;
+					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo)) continue;
 					recent.set(message.id, {sessionId, ts: facts.timestamp, model: facts.model});
 					sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));
 					const list = touched.get(sessionId);
