@@ -20,11 +20,12 @@ export interface StoredMessage {
 	message: CanonicalMessage;
 }
 
-function toMessage(r: FullRow): CanonicalMessage {
+/** A message as the index holds it: its packed facts and its body. */
+export function storedMessage(r: MessageRow, body: string | null): CanonicalMessage {
 	const f = unpack(r);
 	return {
 		id: f.id, parentId: f.parentId, role: f.role, model: f.model, provider: f.provider, agent: f.agent, project: f.project,
-		timestamp: f.timestamp, usage: f.usage, stopReason: f.stopReason, ...decodeBody(r.body),
+		timestamp: f.timestamp, usage: f.usage, stopReason: f.stopReason, ...decodeBody(body),
 	};
 }
 
@@ -52,7 +53,7 @@ export function createFileMessagesRepo(db: IndexDb, kindSourceIds: readonly numb
 	return {
 		find(id: string): StoredMessage | undefined {
 			const row = find.get(id) as FullRow | undefined;
-			return row ? {sourceId: row.source_id, sessionId: row.session_id, message: toMessage(row)} : undefined;
+			return row ? {sourceId: row.source_id, sessionId: row.session_id, message: storedMessage(row, row.body)} : undefined;
 		},
 		/** True when a message whose ID starts with `prefix` exists, other than `exceptId`. */
 		hasSibling(prefix: string, exceptId: string): boolean {

@@ -60,9 +60,9 @@ export function createSessionQueries(db: IndexDb, scope: readonly number[] | nul
 	 * to sum, and the joined query answers.
 	 */
 	const everyModel = (): ModelSums[] | null => {
-		const outside = scope ? `WHERE source_id NOT IN (${scope.map(() => '?').join(', ')})` : 'WHERE 0';
+		const outside = scope ? `WHERE s.source_id NOT IN (${scope.map(() => '?').join(', ')})` : 'WHERE 0';
 		const rows = prepare(`SELECT ${MODEL_SUMS} FROM session_models m
-			WHERE NOT EXISTS (SELECT 1 FROM sessions ${outside}) GROUP BY m.model`).all(...(scope ?? [])) as ModelSums[];
+			WHERE NOT EXISTS (SELECT 1 FROM sessions s ${outside}) GROUP BY m.model`).all(...(scope ?? [])) as ModelSums[];
 		return rows.length > 0 ? rows : null;
 	};
 	return {

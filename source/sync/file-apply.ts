@@ -11,13 +11,14 @@ import type {PricingTable, SourceKind} from '../core/types.js';
 import type {CanonicalMessage} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import type {PreparedMessage} from './remote-prepare.js';
-import {unpack} from '../store/messages-repo.js';
-import type {FileMessage, LeafTitle, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
+import {unpack, type MessageRow} from '../store/messages-repo.js';
+import type {LeafTitle, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
+import type {ParsedMessage} from './file-parse.js';
 import {messageFacts} from '../core/message-facts.js';
 import {mergeMessages} from '../sources/jsonl/merge-message.js';
 import {decodeBody, encodeBody} from '../store/message-body.js';
 import {searchDoc} from '../core/search-text.js';
-import {createFileMessagesRepo} from '../store/file-messages-repo.js';
+import {createFileMessagesRepo, storedMessage} from '../store/file-messages-repo.js';
 import {createSessionMetaRepo} from '../store/session-meta-repo.js';
 import {createFileStateRepo} from '../store/file-state-repo.js';
 import {createFileSessionsRepo} from '../store/file-sessions-repo.js';
@@ -62,7 +63,8 @@ export interface FileBatch {
 	resets: string[];
 	/** Messages dropped first by ID prefix within a session (a remote source replacing one turn of a session). */
 	drops: Array<{sessionId: string; idPrefix: string}>;
-	messages: FileMessage[];
+	/** Messages as parsed (file-parse.ts): facts packed and bodies encoded already. */
+	messages: ParsedMessage[];
 	/** Messages whose facts and body were worked out already (a tapes server's, on its reader's thread): new ones only. */
 	prepared: PreparedRow[];
 	notes: SessionNote[];
@@ -95,12 +97,12 @@ interface BatchEffects {
 	indexedTo: number;
 }
 
-function insert(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
-	const facts = messageFacts(fm.message, fm.carriedModel ?? '');
+/** Stores a message unless its ID is there already; its words, when written with it, come from its stored body, as the fill's do. */
+function insert(ctx: FileSyncContext, sessionId: string, seq: number, row: MessageRow, body: string, fx: BatchEffects): boolean {
 	// Lazy: the words are worked out only if the row is indexed as it is stored (the fill does the rest).
-	const doc = ctx.search === false ? null : () => searchDoc(fm.message);
-	if (!ctx.repo.insert(ctx.sourceId, fm.sessionId, fm.seq, facts, encodeBody(fm.message), doc, fx.indexedTo)) return false;
-	inserted(fx, fm.sessionId, fm.seq, facts);
+	const doc = ctx.search === false ? null : () => searchDoc(decodeBody(body));
+	if (!ctx.repo.insertPacked(ctx.sourceId, sessionId, seq, row, body, doc, fx.indexedTo)) return false;
+	inserted(fx, sessionId, seq, unpack(row));
 	return true;
 }
 
@@ -111,41 +113,36 @@ function inserted(fx: BatchEffects, sessionId: string, seq: number, facts: Messa
 	else fx.inserted.set(sessionId, [{seq, facts}]);
 }
 
-/**
- * A prepared message, stored unless a source of its kind has its ID already (as store() does without merging);
- * its words, when they are written with it, come from its stored body, as the fill's do.
- */
+/** A prepared message, stored unless a source of its kind has its ID already (as store() does without merging). */
 function insertPrepared(ctx: FileSyncContext, {sessionId, seq, message}: PreparedRow, fx: BatchEffects): boolean {
 	if (!ctx.singleSource && ctx.repo.find(message.id)) return false;
-	const doc = ctx.search === false ? null : () => searchDoc(decodeBody(message.body));
-	if (!ctx.repo.insertPacked(ctx.sourceId, sessionId, seq, message, message.body, doc, fx.indexedTo)) return false;
-	inserted(fx, sessionId, seq, unpack(message));
-	return true;
+	return insert(ctx, sessionId, seq, message, message.body, fx);
 }
 
-function store(ctx: FileSyncContext, fm: FileMessage, fx: BatchEffects): boolean {
-	const m = fm.message;
-	if (fm.replayOf && ctx.repo.hasSibling(fm.replayOf, m.id)) return false;
+function store(ctx: FileSyncContext, pm: ParsedMessage, fx: BatchEffects): boolean {
+	if (pm.replayOf && ctx.repo.hasSibling(pm.replayOf, pm.row.id)) return false;
 	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
 	if (ctx.singleSource) {
-		if (insert(ctx, fm, fx)) return true;
-		if (!fm.merge && !fm.overwrite) return false;
+		if (insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx)) return true;
+		if (!pm.merge && !pm.overwrite) return false;
 	}
-	const existing = ctx.repo.find(m.id);
-	if (!existing) return insert(ctx, fm, fx);
-	if (fm.overwrite && existing.sessionId === fm.sessionId) {
+	const existing = ctx.repo.find(pm.row.id);
+	if (!existing) return insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx);
+	// Met a stored copy (rare): compared and merged as the stored one reads, facts and body.
+	if (pm.overwrite && existing.sessionId === pm.sessionId) {
+		const m = storedMessage(pm.row, pm.body);
 		if (sameMessage(existing.message, m)) return false;
 		// Its words go with it: update() drops the old ones, and without a doc the message left the index.
-		ctx.repo.update(existing.sourceId, messageFacts(m, fm.carriedModel ?? ''), encodeBody(m), ctx.search === false ? null : () => searchDoc(m));
+		ctx.repo.update(existing.sourceId, unpack(pm.row), pm.body, ctx.search === false ? null : () => searchDoc(m));
 		fx.touched.add(existing.sessionId);
 		fx.rewritten.add(existing.sessionId);
 		return false;
 	}
-	if (!fm.merge) return false;
+	if (!pm.merge) return false;
 	// The copy seen first keeps its session: a response repeated in a resumed transcript is spend once.
-	const merged = mergeMessages(existing.message, m);
+	const merged = mergeMessages(existing.message, storedMessage(pm.row, pm.body));
 	if (sameMessage(existing.message, merged)) return false;
-	ctx.repo.update(existing.sourceId, messageFacts(merged, fm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : () => searchDoc(merged));
+	ctx.repo.update(existing.sourceId, messageFacts(merged, pm.carriedModel ?? ''), encodeBody(merged), ctx.search === false ? null : () => searchDoc(merged));
 	fx.touched.add(existing.sessionId);
 	fx.rewritten.add(existing.sessionId);
 	return false;

@@ -1,36 +1,55 @@
-// Reading changed transcript files into the index: lines stream through a bounded buffer into the
-// source's parser, and what it yields is applied in chunked transactions (file-apply.ts). A bad line
-// becomes a problem with its file and line number; it never stops the import.
-import fs from 'node:fs';
+// Reading changed transcript files into the index: each file's lines are parsed into pieces (file-parse.ts),
+// on this thread or, for a large import, on a thread of its own (file-parse-thread.ts), and the pieces are
+// applied in chunked transactions (file-apply.ts). A bad line becomes a problem with its file and line
+// number; it never stops the import.
+import type fs from 'node:fs';
 import type {Cursor} from '../store/cursors-repo.js';
 import type {FileProblem, FileState} from '../store/file-state-repo.js';
-import type {FileEntry, FileOutput, FileSourceReader, LineParser} from '../sources/jsonl/file-source.js';
-import {readLines} from '../sources/jsonl/line-reader.js';
-import {NotRegularFileError, readRegularFile} from '../sources/regular-file.js';
-import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
-import {fingerprint, headFingerprint, joinFingerprints, planRead, tailFingerprint} from './file-plan.js';
+import type {FileEntry, FileSourceReader} from '../sources/jsonl/file-source.js';
+import {headFingerprint, planRead, tailFingerprint} from './file-plan.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch} from './file-apply.js';
 import {addProblem} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import {COMMIT_MS, createSlicer, yieldToLoop} from './slicer.js';
+import {cutByTime, parseFile, type FileJob, type FilePiece} from './file-parse.js';
+import {parseThreadProgram, threadPieces} from './file-parse-thread.js';
 import type {FileSyncDeps} from './file-sync.js';
 import type {SyncSummary} from './tapes-sync.js';
 
 /** The longest a sync's first commit waits (later ones wait `commitMs`). */
 const FIRST_COMMIT_MS = 150;
 
-/** Lines after which a file being read may be committed in parts by time, not only every batchLines. */
-const LONG_FILE_LINES = 5_000;
-
-/** Largest small JSON document (PromptKit state.json) read whole. */
-const MAX_JSON_BYTES = 1 << 20;
-
 /** How long a file must be unchanged before a last line without a newline counts as finished. */
 const SETTLED_MS = 60_000;
 
+/**
+ * Bytes to read from which the files are parsed on a thread of their own: starting it (and its parsers) costs
+ * ~50 ms, which a few megabytes of transcripts repay.
+ */
+const THREAD_FROM_BYTES = 8 << 20;
+
+/** A file whose size, mtime or inode changed since its cursor was saved (or that has none). */
+export interface ChangedFile {
+	entry: FileEntry;
+	stat: fs.Stats;
+	cursor: Cursor | undefined;
+}
+
 export interface FileImport {
-	file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void>;
+	/** Reads the files in order; `onFile` as each one starts. Stops between files once `signal` is aborted. */
+	files(changed: readonly ChangedFile[], onFile: () => void, signal?: AbortSignal): Promise<void>;
 	finish(): Promise<SyncSummary>;
+}
+
+/** A changed file as the import reads it: the job the parser gets, and what this thread keeps of it. */
+interface Planned {
+	job: FileJob;
+	stat: fs.Stats;
+	state: FileState;
+	/** Read again because it was rewritten in place: its messages replace their stored copies. */
+	overwrite: boolean;
+	/** The session of a replaced one-file-per-session file, whose old messages go first. */
+	owned: string | null;
 }
 
 export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: string) => FileProblem[], progress: () => void,
@@ -72,96 +91,97 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 		progress();
 		await yieldToLoop();
 	};
-	/** Set while a file rewritten in place is read again: its messages replace their stored copies. */
-	let overwrite = false;
 	/** Parents noted in the batch not yet applied: a subagent ID taken earlier in this sync is taken. */
 	let notedParents = new Map<string, string>();
 	const parentOf = (sessionId: string) => notedParents.get(sessionId) ?? ctx.meta.get(sessionId)?.parentId;
-	const take = (out: FileOutput) => {
-		for (const m of out.messages) batch.messages.push(overwrite ? {...m, overwrite: true} : m);
-		for (const n of out.notes) {
+
+	function plan({entry, stat, cursor}: ChangedFile): Planned | null {
+		const saved = cursor ? ctx.states.get(sourceId, entry.path) : undefined;
+		const read = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n), (offset) => tailFingerprint(entry.path, offset));
+		if (read.action === 'skip') return null;
+		const fresh = read.action === 'reread';
+		// A file read from the start gets its fingerprint from its first bytes; a grown one keeps its own.
+		// A JSON document is read whole each time it changes, so its problems start over.
+		const state: FileState = {head: fresh ? '' : (saved?.head ?? ''), state: fresh ? null : (saved?.state ?? null),
+			problems: fresh || entry.kind === 'json' ? [] : (saved?.problems ?? [])};
+		const job: FileJob = {entry, size: stat.size, mtimeMs: stat.mtimeMs, offset: read.action === 'append' ? read.offset : 0,
+			line: read.action === 'append' ? read.line : 0, saved: state.state, head: state.head,
+			settled: deps.now() - stat.mtimeMs > SETTLED_MS, batchLines, ...(deps.maxLineBytes ? {maxLineBytes: deps.maxLineBytes} : {})};
+		return {job, stat, state, overwrite: fresh && read.reason === 'rewritten',
+			owned: fresh && cursor && entry.kind === 'lines' ? (adapter.sessionOfState?.(saved?.state) ?? null) : null};
+	}
+
+	/** The pieces of every planned file, parsed here (with the slicer turning between lines) or on the thread. */
+	async function* piecesOf(planned: Planned[]): AsyncGenerator<{job: number; piece: FilePiece}> {
+		const program = deps.parseThread === false || store.db.memory ? null : parseThreadProgram();
+		const bytes = planned.reduce((n, p) => n + p.job.size - p.job.offset, 0);
+		if (program && (deps.parseThread || bytes >= THREAD_FROM_BYTES)) {
+			yield* threadPieces({kind: adapter.kind, indexPath: store.db.name, cutMs: commitMs}, planned.map((p) => p.job), program);
+			return;
+		}
+		const hooks = {parentOf, cut: (fileLines: number) => cutByTime(fileLines, () => clock() - batchStarted, due),
+			...(adapter.skipLine ? {skipLine: adapter.skipLine} : {})};
+		for (let job = 0; job < planned.length; job++) {
+			for (const piece of parseFile(planned[job]!.job, reader, hooks)) {
+				if (piece === null) await slicer.turn();
+				else yield {job, piece};
+			}
+		}
+	}
+
+	/** Takes a piece of a file into the batch; a piece that ends before the file does is committed now. */
+	async function take(p: Planned, piece: FilePiece): Promise<void> {
+		const path = p.job.entry.path;
+		for (const [lineNo, problem] of piece.problems) {
+			addProblem(p.state.problems, lineNo, problem);
+			addProblem(problemsOf(path), lineNo, problem);
+		}
+		for (const m of piece.messages) batch.messages.push(p.overwrite ? {...m, overwrite: true} : m);
+		for (const n of piece.notes) {
 			batch.notes.push(n);
 			if (n.parentId && !notedParents.has(n.sessionId)) notedParents.set(n.sessionId, n.parentId);
 		}
-		for (const l of out.leaves ?? []) batch.leaves.push(l);
-		for (const t of out.leafTitles ?? []) batch.leafTitles.push(t);
-	};
-
-	async function file(entry: FileEntry, stat: fs.Stats, cursor: Cursor | undefined): Promise<void> {
-		const saved = cursor ? ctx.states.get(sourceId, entry.path) : undefined;
-		const plan = planRead(stat, cursor, saved?.head ?? '', (n) => headFingerprint(entry.path, n), (offset) => tailFingerprint(entry.path, offset));
-		if (plan.action === 'skip') return;
-		const fresh = plan.action === 'reread';
-		overwrite = plan.action === 'reread' && plan.reason === 'rewritten';
-		mark = {messages: batch.messages.length, notes: batch.notes.length};
-		reading = new Set();
-		// A replaced file of a one-file-per-session source: its old messages go before the new ones come.
-		const owned = fresh && cursor && entry.kind === 'lines' ? adapter.sessionOfState?.(saved?.state) : null;
-		if (owned) {
-			batch.resets.push(owned);
-			reading.add(owned);
-		}
-		// A file read from the start gets its fingerprint from its first bytes; a grown one keeps its own.
-		const state: FileState = {head: fresh ? '' : (saved?.head ?? ''), state: fresh ? null : (saved?.state ?? null), problems: fresh ? [] : (saved?.problems ?? [])};
-		const report = (lineNo: number, problem: string) => {
-			addProblem(state.problems, lineNo, problem);
-			addProblem(problemsOf(entry.path), lineNo, problem);
-		};
+		for (const l of piece.leaves) batch.leaves.push(l);
+		for (const t of piece.leafTitles) batch.leafTitles.push(t);
+		batch.lines += piece.lines;
+		p.state.head = piece.head;
 		// A cursor saved in the middle of a file claims only the bytes read: should the process die before
 		// the file is done, the next sync reads on from there even though the file has not changed.
-		const record = (offset: number, rows: number, parserState: unknown, size = stat.size) => batch.files.set(entry.path, {
-			cursor: {sourceId, file: entry.path, size, mtimeMs: stat.mtimeMs, ino: stat.ino, offset, lastRowid: 0, rows},
-			state: {...state, state: parserState},
+		const size = piece.final ? p.stat.size : piece.offset;
+		batch.files.set(path, {
+			cursor: {sourceId, file: path, size, mtimeMs: p.stat.mtimeMs, ino: p.stat.ino, offset: piece.offset, lastRowid: 0, rows: piece.rows},
+			state: {...p.state, state: piece.state},
 		});
-		if (entry.kind === 'json') {
-			// A JSON document is read whole each time it changes, so its problems start over.
-			state.head = headFingerprint(entry.path);
-			state.problems = [];
-			readJson(entry, stat.size, reader, report, take);
-			record(stat.size, 0, null);
-		} else {
-			const parser = reader.parser(entry, state.state, {size: stat.size, mtimeMs: stat.mtimeMs, parentOf});
-			let offset = plan.action === 'append' ? plan.offset : 0;
-			let rows = plan.action === 'append' ? plan.line : 0;
-			let fileLines = 0;
-			const lines = readLines(entry.path, {offset, line: rows, ...(deps.maxLineBytes ? {maxLineBytes: deps.maxLineBytes} : {}),
-				...(adapter.skipLine ? {skip: adapter.skipLine} : {}), onHead: (head) => {
-					state.head = fingerprint(head);
-				}});
-			// A last line without a newline may still be being written, unless the file has not changed for a
-			// while: then it is all there is, and is read (or reported) like any other line.
-			const settled = deps.now() - stat.mtimeMs > SETTLED_MS;
-			const events = guardedLines(lines, (message) => report(0, message));
-			for (const ev of events) {
-				if (ev.kind === 'line') {
-					if (!acceptLine(parser, ev.buf.toString('utf8', ev.start, ev.end), ev.lineNo, ev.tail && !settled, report)) break;
-				} else if (ev.kind === 'too-long') {
-					report(ev.lineNo, `line of ${ev.bytes.toLocaleString('en-US')} bytes is longer than the limit, not read`);
-				}
-				offset = ev.nextOffset;
-				rows = ev.lineNo;
-				batch.lines++;
-				// Only a file longer than a batch is cut: the batch then holds under two batches' lines, and a
-				// crash leaves every other file's sessions summarized.
-				// A long file is also cut by time once it is long (its sessions then wait for its end, see flush);
-				// short files are only committed whole, so a crash never leaves their messages without a session.
-				if (++fileLines >= batchLines || (fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && clock() - batchStarted >= due)) {
-					take(parser.drain(false));
-					record(offset, rows, parser.state(), offset);
-					await flush(true);
-					fileLines = 0;
-				} else if ((fileLines & 15) === 0) await slicer.turn();
-			}
-			take(parser.drain(true));
-			if (offset > 0) state.head = joinFingerprints(state.head, tailFingerprint(entry.path, offset));
-			record(offset, rows, parser.state());
-		}
-		if (batch.lines >= batchLines || clock() - batchStarted >= due) await flush();
+		if (!piece.final) await flush(true);
+		else if (batch.lines >= batchLines || clock() - batchStarted >= due) await flush();
 		else await slicer.turn();
 	}
 
 	return {
-		file,
+		async files(changed, onFile, signal) {
+			const planned: Planned[] = [];
+			for (const c of changed) {
+				const p = plan(c);
+				if (p) planned.push(p);
+				else onFile();
+			}
+			let current = -1;
+			for await (const {job, piece} of piecesOf(planned)) {
+				const p = planned[job]!;
+				if (job !== current) {
+					if (signal?.aborted) break;
+					onFile();
+					current = job;
+					mark = {messages: batch.messages.length, notes: batch.notes.length};
+					reading = new Set();
+					if (p.owned) {
+						batch.resets.push(p.owned);
+						reading.add(p.owned);
+					}
+				}
+				await take(p, piece);
+			}
+		},
 		async finish() {
 			await flush();
 			// A parent whose file is gone or empty is named by its subagents only: no session row, counted apart.
@@ -172,49 +192,4 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			return summary;
 		},
 	};
-}
-
-/** The lines, ending quietly with a report when the file turns out not to be a regular file (swapped mid-sync). */
-function* guardedLines<T>(lines: Generator<T>, report: (message: string) => void): Generator<T> {
-	try {
-		yield* lines;
-	} catch (error) {
-		if (!(error instanceof NotRegularFileError)) throw error;
-		report(error.message);
-	}
-}
-
-/** Parses and hands over one line; false for a last line still being written (left for the next sync). */
-function acceptLine(parser: LineParser, text: string, lineNo: number, tail: boolean, report: (lineNo: number, problem: string) => void): boolean {
-	let value: unknown;
-	try {
-		// A file saved with a byte-order mark (Windows editors, PowerShell) has it before line 1.
-		value = JSON.parse(lineNo === 1 && text.startsWith('\ufeff') ? text.slice(1) : text);
-	} catch {
-		if (tail) return false;
-		report(lineNo, 'not valid JSON');
-		return true;
-	}
-	if (mayNestDeeper(text) && nestedDeeper(value)) {
-		report(lineNo, `nested deeper than ${MAX_JSON_DEPTH} levels, not read`);
-		return true;
-	}
-	const problem = parser.accept(value, lineNo);
-	if (problem) report(lineNo, problem);
-	return true;
-}
-
-function readJson(entry: FileEntry, size: number, reader: FileSourceReader, report: (lineNo: number, problem: string) => void, take: (out: FileOutput) => void): void {
-	if (size > MAX_JSON_BYTES) return report(0, `larger than ${MAX_JSON_BYTES} bytes, not read`);
-	let value: unknown;
-	const read = readRegularFile(entry.path, MAX_JSON_BYTES);
-	if (!read.ok) return report(0, read.error.startsWith('is ') ? read.error : `cannot read: ${read.error}`);
-	try {
-		value = JSON.parse(read.value.replace(/^\ufeff/, ''));
-	} catch {
-		return report(0, 'not valid JSON');
-	}
-	const out = reader.readJson?.(entry, value) ?? 'no reader for this file';
-	if (typeof out === 'string') report(0, out);
-	else take(out);
 }

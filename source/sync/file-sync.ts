@@ -14,7 +14,7 @@ import {addProblem, problemWarning} from './file-problems.js';
 import {loadDue} from './summaries-due.js';
 import {createSlicer, type Slicer} from './slicer.js';
 import {unsynced} from '../store/bulk-load.js';
-import type {FileImport} from './file-import.js';
+import type {ChangedFile, FileImport} from './file-import.js';
 import type {SyncProgress, SyncSummary} from './tapes-sync.js';
 
 export interface FileSyncDeps {
@@ -32,6 +32,8 @@ export interface FileSyncDeps {
 	clock?: () => number;
 	/** Longest line read (default 64 MB); longer ones are reported and passed by. */
 	maxLineBytes?: number;
+	/** Parse on a thread of its own (file-parse-thread.ts): true always, false never; by default for a large import from the build. */
+	parseThread?: boolean;
 }
 
 export type FileSyncProgress = SyncProgress & {unit: 'files'};
@@ -107,30 +109,39 @@ async function syncFiles(deps: FileSyncDeps, files: Stated[], seen: Map<string, 
 	const problemsOf = (file: string) => problems.get(file) ?? problems.set(file, []).get(file)!;
 	/** Files passed by without reading (no stat, no permission): nothing of them is stored. */
 	const unread = new Set<string>();
-	let importer: FileImport | null = null;
 	let done = 0;
 	const progress = () => onProgress({source: root, read: done, total: files.length, unit: 'files'});
+	const changed: ChangedFile[] = [];
+	let visited = 0;
 	for (const {entry, stat, error} of files) {
 		if (signal?.aborted) break;
-		done++;
-		if ((done & 63) === 0) await slicer.turn();
+		if ((++visited & 63) === 0) await slicer.turn();
 		if (!stat) {
 			addProblem(problemsOf(entry.path), 0, `cannot read: ${error}`);
 			unread.add(entry.path);
+			done++;
 			continue;
 		}
 		const was = seen.get(entry.path);
 		// The common case, an unchanged file, costs one stat and no query.
-		if (was && was[0] === stat.size && was[1] === stat.mtimeMs && was[2] === stat.ino) continue;
+		if (was && was[0] === stat.size && was[1] === stat.mtimeMs && was[2] === stat.ino) {
+			done++;
+			continue;
+		}
 		// A file this user may not read is one warning; the rest of the source is still read.
 		const denied = notRegular(stat) ?? unreadable(entry.path);
 		if (denied) {
 			addProblem(problemsOf(entry.path), 0, denied);
 			unread.add(entry.path);
+			done++;
 			continue;
 		}
-		importer ??= await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress, slicer);
-		await importer.file(entry, stat, was ? store.cursors.get(sourceId, entry.path) : undefined);
+		changed.push({entry, stat, cursor: was ? store.cursors.get(sourceId, entry.path) : undefined});
+	}
+	let importer: FileImport | null = null;
+	if (changed.length > 0 && !signal?.aborted) {
+		importer = await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress, slicer);
+		await importer.files(changed, () => done++, signal);
 	}
 	// Summaries a sync that died in the middle of a long file left due are written even when nothing changed.
 	if (!importer && loadDue(store, sourceId).length > 0) importer = await (await import('./file-import.js')).createFileImport(deps, problemsOf, progress);

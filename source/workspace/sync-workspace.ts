@@ -6,7 +6,7 @@ import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
 import {syncTapesSource} from './sync-tapes-source.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
 import {isBusy} from '../store/write-transaction.js';
-import type {FileSourceAdapter} from '../sources/jsonl/file-source.js';
+import {FILE_ADAPTERS, type TranscriptKind} from '../sources/jsonl/file-adapters.js';
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
@@ -30,14 +30,7 @@ export interface WorkspaceSync {
 /** Progress of one source; `unit` says what is counted (tapes rows, or transcript files). */
 export type WorkspaceProgress = SyncProgress & {unit?: 'rows' | 'files' | 'sessions' | 'messages'};
 
-type TranscriptKind = 'claude-code' | 'codex' | 'promptkit';
 type SyncOne = (ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal) => Promise<SyncSummary | string>;
-
-const FILE_ADAPTERS: Record<TranscriptKind, () => Promise<FileSourceAdapter>> = {
-	'claude-code': async () => (await import('../sources/claude-code/discover.js')).claudeAdapter,
-	codex: async () => (await import('../sources/codex/discover.js')).codexAdapter,
-	promptkit: async () => (await import('../sources/promptkit/discover.js')).promptkitAdapter,
-};
 
 async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary | string> {
 	const [adapter, {syncFileSource}, {sourceWarnings}] = await Promise.all([FILE_ADAPTERS[s.kind as TranscriptKind](),

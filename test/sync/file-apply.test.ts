@@ -2,6 +2,7 @@
 // indexed as it is stored exactly when its rowid is at or below it (a reused rowid), left to the fill otherwise.
 import {afterEach, describe, expect, it} from 'vitest';
 import {applyFileBatch, createFileSyncContext, emptyBatch} from '../../source/sync/file-apply.js';
+import {parsedMessage} from '../../source/sync/file-parse.js';
 import {open, tempDir} from '../helpers/workspace.js';
 import {message} from '../core/build-message.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
@@ -17,8 +18,8 @@ const matching = (ws: Workspace, word: string) =>
 
 function batchOf(words: string[]) {
 	const batch = emptyBatch();
-	words.forEach((word, i) => batch.messages.push({sessionId: 's1', seq: i + 1, merge: false,
-		message: message({id: `m${i + 1}`, text: word, timestamp: Date.UTC(2026, 0, 1, 0, i)})}));
+	words.forEach((word, i) => batch.messages.push(parsedMessage({sessionId: 's1', seq: i + 1, merge: false,
+		message: message({id: `m${i + 1}`, text: word, timestamp: Date.UTC(2026, 0, 1, 0, i)})})));
 	return batch;
 }
 
