@@ -36,7 +36,9 @@ async function syncTranscripts(ws: SyncTarget, s: SourceInUse, now: () => number
 	const [adapter, {syncFileSource}, {sourceWarnings}] = await Promise.all([FILE_ADAPTERS[s.kind as TranscriptKind](),
 		import('../sync/file-sync.js'), import('../sync/source-warnings.js')]);
 	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal, true);
-	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now}, onProgress, signal);
+	// TAPEDECK_READER_THREAD=off keeps a large import's parsing on this thread too, as it does a server's reading.
+	const parseThread = process.env['TAPEDECK_READER_THREAD'] === 'off' ? {parseThread: false} : {};
+	const summary = await syncFileSource({store: ws.store, sourceId: s.id, root: s.path, adapter, pricing: ws.pricing, now, ...parseThread}, onProgress, signal);
 	await backfillSearch(ws.store, s.id, s.path, null, onProgress, signal);
 	// A transcript source remembers every problem still in its files, not only this run's; a file it could not
 	// read has no stored state, and is checked again every run, so this run's word on it is the current one.
