@@ -98,11 +98,11 @@ interface BatchEffects {
 }
 
 /** Stores a message unless its ID is there already; its words, when written with it, come from its stored body, as the fill's do. */
-function insert(ctx: FileSyncContext, sessionId: string, seq: number, row: MessageRow, body: string, fx: BatchEffects): boolean {
+function insert(ctx: FileSyncContext, sessionId: string, seq: number, row: MessageRow, body: string, fx: BatchEffects, facts?: MessageFacts): boolean {
 	// Lazy: the words are worked out only if the row is indexed as it is stored (the fill does the rest).
 	const doc = ctx.search === false ? null : () => searchDoc(decodeBody(body));
 	if (!ctx.repo.insertPacked(ctx.sourceId, sessionId, seq, row, body, doc, fx.indexedTo)) return false;
-	inserted(fx, sessionId, seq, unpack(row));
+	inserted(fx, sessionId, seq, facts ?? unpack(row));
 	return true;
 }
 
@@ -123,17 +123,17 @@ function store(ctx: FileSyncContext, pm: ParsedMessage, fx: BatchEffects): boole
 	if (pm.replayOf && ctx.repo.hasSibling(pm.replayOf, pm.row.id)) return false;
 	// With one source of the kind, the unique index tells whether the ID is new: no lookup first.
 	if (ctx.singleSource) {
-		if (insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx)) return true;
+		if (insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx, pm.facts)) return true;
 		if (!pm.merge && !pm.overwrite) return false;
 	}
 	const existing = ctx.repo.find(pm.row.id);
-	if (!existing) return insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx);
+	if (!existing) return insert(ctx, pm.sessionId, pm.seq, pm.row, pm.body, fx, pm.facts);
 	// Met a stored copy (rare): compared and merged as the stored one reads, facts and body.
 	if (pm.overwrite && existing.sessionId === pm.sessionId) {
 		const m = storedMessage(pm.row, pm.body);
 		if (sameMessage(existing.message, m)) return false;
 		// Its words go with it: update() drops the old ones, and without a doc the message left the index.
-		ctx.repo.update(existing.sourceId, unpack(pm.row), pm.body, ctx.search === false ? null : () => searchDoc(m));
+		ctx.repo.update(existing.sourceId, pm.facts ?? unpack(pm.row), pm.body, ctx.search === false ? null : () => searchDoc(m));
 		fx.touched.add(existing.sessionId);
 		fx.rewritten.add(existing.sessionId);
 		return false;

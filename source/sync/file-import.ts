@@ -123,7 +123,7 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			yield* threadPieces({kind: adapter.kind, indexPath: store.db.name, cutMs: commitMs}, planned.map((p) => p.job), program);
 			return;
 		}
-		const hooks = {parentOf, cut: (fileLines: number) => cutByTime(fileLines, () => clock() - batchStarted, due),
+		const hooks = {parentOf, keepFacts: true, cut: (fileLines: number) => cutByTime(fileLines, () => clock() - batchStarted, due),
 			...(adapter.skipLine ? {skipLine: adapter.skipLine} : {})};
 		for (let job = 0; job < planned.length; job++) {
 			for (const piece of parseFile(planned[job]!.job, reader, hooks)) {

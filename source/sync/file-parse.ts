@@ -2,7 +2,7 @@
 // message's facts packed and body encoded, in pieces the sync applies (file-import.ts). It needs no index
 // connection, so the same code runs on the sync's thread or on a thread of its own (file-parse-thread.ts),
 // where a first import's parsing then overlaps its writes. A bad line becomes a problem with its line number.
-import {messageFacts} from '../core/message-facts.js';
+import {messageFacts, type MessageFacts} from '../core/message-facts.js';
 import type {FileEntry, FileMessage, FileOutput, FileSourceReader, LeafTitle, LineParser, SessionNote, TitleLeaf} from '../sources/jsonl/file-source.js';
 import {readLines} from '../sources/jsonl/line-reader.js';
 import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json-depth.js';
@@ -44,6 +44,8 @@ export interface FileJob {
 export interface ParsedMessage extends Omit<FileMessage, 'message'> {
 	row: MessageRow;
 	body: string;
+	/** `row.facts` as an object, kept where the message does not cross threads (the sync would unpack it again). */
+	facts?: MessageFacts;
 }
 
 /** What a file gave since the last piece; `final` ends the file. Offsets and state are what a cursor saves. */
@@ -68,10 +70,12 @@ export interface ParseHooks {
 	/** Whether a long file is cut here (after `fileLines` lines since the last piece), besides every batchLines. */
 	cut: (fileLines: number) => boolean;
 	skipLine?: (buf: Buffer, start: number, end: number) => boolean;
+	/** Keep each message's facts as an object too (ParsedMessage.facts): pieces applied on this thread. */
+	keepFacts?: boolean;
 }
 
 /** A message's stored form: what the sync's thread used to work out as it wrote. */
-export function parsedMessage(fm: FileMessage): ParsedMessage {
+export function parsedMessage(fm: FileMessage, keepFacts = false): ParsedMessage {
 	const f = messageFacts(fm.message, fm.carriedModel ?? '');
 	// Field by field (a rest and a spread per message cost more than the facts), optional fields only when set.
 	const pm: ParsedMessage = {sessionId: fm.sessionId, seq: fm.seq, merge: fm.merge,
@@ -79,6 +83,7 @@ export function parsedMessage(fm: FileMessage): ParsedMessage {
 	if (fm.replayOf !== undefined) pm.replayOf = fm.replayOf;
 	if (fm.overwrite !== undefined) pm.overwrite = fm.overwrite;
 	if (fm.carriedModel !== undefined) pm.carriedModel = fm.carriedModel;
+	if (keepFacts) pm.facts = f;
 	return pm;
 }
 
@@ -93,7 +98,7 @@ export function* parseFile(job: FileJob, reader: FileSourceReader, hooks: ParseH
 		problems.push([lineNo, problem]);
 	};
 	const piece = (out: FileOutput, offset: number, rows: number, lines: number, state: unknown, head: string, final: boolean): FilePiece => {
-		const p: FilePiece = {messages: out.messages.map(parsedMessage), notes: out.notes, leaves: out.leaves ?? [], leafTitles: out.leafTitles ?? [],
+		const p: FilePiece = {messages: out.messages.map((fm) => parsedMessage(fm, hooks.keepFacts)), notes: out.notes, leaves: out.leaves ?? [], leafTitles: out.leafTitles ?? [],
 			problems, offset, rows, lines, state, head, final};
 		problems = [];
 		return p;
