@@ -10,6 +10,7 @@ import {Worker} from 'node:worker_threads';
 import type {SourceKind} from '../core/types.js';
 import {programFile} from '../program-files.js';
 import type {FileJob, FilePiece} from './file-parse.js';
+import {replyQueue} from './reply-queue.js';
 
 /** Lines in pieces sent and not yet taken: two batches, so the thread reads on while one is written. */
 export const LINES_AHEAD = 40_000;
@@ -39,29 +40,17 @@ export function parseThreadProgram(): URL | null {
 /** The pieces of the jobs' files, in order, each with its job's place in `jobs`; stopping early ends the thread. */
 export async function* threadPieces(data: ParseThreadData, jobs: FileJob[], program: URL): AsyncGenerator<{job: number; piece: FilePiece}> {
 	const worker = new Worker(program, {workerData: data});
-	const queued: ParseReply[] = [];
-	let waiting: ((r: ParseReply) => void) | null = null;
-	const push = (reply: ParseReply) => {
-		const w = waiting;
-		waiting = null;
-		if (w) w(reply);
-		else queued.push(reply);
-	};
+	const replies = replyQueue<ParseReply>();
 	let ended = false;
-	worker.on('message', push);
-	worker.on('error', (error: Error) => push({type: 'failed', message: error.message}));
+	worker.on('message', replies.push);
+	worker.on('error', (error: Error) => replies.push({type: 'failed', message: error.message}));
 	worker.on('exit', (code) => {
-		if (!ended) push({type: 'failed', message: `the transcript parsing thread stopped (exit ${code})`});
-	});
-	const next = () => new Promise<ParseReply>((resolve) => {
-		const head = queued.shift();
-		if (head) resolve(head);
-		else waiting = resolve;
+		if (!ended) replies.push({type: 'failed', message: `the transcript parsing thread stopped (exit ${code})`});
 	});
 	try {
 		worker.postMessage({type: 'files', jobs} satisfies ParseRequest);
 		for (;;) {
-			const reply = await next();
+			const reply = await replies.next();
 			if (reply.type === 'failed') throw new Error(reply.message);
 			if (reply.type === 'end') return;
 			worker.postMessage({type: 'taken', lines: Math.max(1, reply.piece.lines)} satisfies ParseRequest);

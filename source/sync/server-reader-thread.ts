@@ -11,6 +11,7 @@ import type {PortablePricing} from '../config/price-catalog.js';
 import type {SourceInUse} from '../workspace/open-workspace.js';
 import type {PreparedChange, PreparedPoll, ServerReader} from './remote-prepare.js';
 import {programFile} from '../program-files.js';
+import {replyQueue} from './reply-queue.js';
 
 /** Enough to keep the thread reading while the sync's thread commits a batch (10,000 messages). */
 export const CHUNKS_AHEAD = 16;
@@ -49,32 +50,12 @@ export function readerThreadProgram(): URL | null {
 	return fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
 }
 
-/** Replies, in order, as something to await one at a time. */
-function replyQueue() {
-	const queued: ReaderReply[] = [];
-	let waiting: ((r: ReaderReply) => void) | null = null;
-	return {
-		push(reply: ReaderReply) {
-			if (waiting) {
-				const w = waiting;
-				waiting = null;
-				w(reply);
-			} else queued.push(reply);
-		},
-		next: () => new Promise<ReaderReply>((resolve) => {
-			const head = queued.shift();
-			if (head) resolve(head);
-			else waiting = resolve;
-		}),
-	};
-}
-
 export function threadReader(data: ReaderThreadData, program: URL): ServerReader {
 	const where = data.source.path;
 	const worker = new Worker(program, {workerData: data, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}});
 	// Idle between syncs, the thread does not keep the process alive; it does while a request is answered.
 	worker.unref();
-	const replies = replyQueue();
+	const replies = replyQueue<ReaderReply>();
 	let gone: Error | null = null;
 	worker.on('message', (reply: ReaderReply) => replies.push(reply));
 	const lost = (error: Error) => {

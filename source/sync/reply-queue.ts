@@ -1,0 +1,18 @@
+// A thread's replies, in order, as something to await one at a time (the server reader's and the parser's).
+export function replyQueue<T>() {
+	const queued: T[] = [];
+	let waiting: ((r: T) => void) | null = null;
+	return {
+		push(reply: T) {
+			if (waiting) {
+				const w = waiting;
+				waiting = null;
+				w(reply);
+			} else queued.push(reply);
+		},
+		next: () => new Promise<T>((resolve) => {
+			if (queued.length > 0) resolve(queued.shift()!);
+			else waiting = resolve;
+		}),
+	};
+}
