@@ -57,7 +57,6 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 	slicer = createSlicer()): Promise<FileImport> {
 	const {store, sourceId, adapter} = deps;
 	const ctx = createFileSyncContext(store, sourceId, adapter.kind, deps.pricing, deps.now);
-	const reader: FileSourceReader = await adapter.load();
 	const batchLines = deps.batchLines ?? 20_000;
 	const commitMs = deps.commitMs ?? COMMIT_MS;
 	const summary: SyncSummary = {source: deps.root, newMessages: 0, sessionsTouched: 0, warnings: []};
@@ -123,8 +122,10 @@ export async function createFileImport(deps: FileSyncDeps, problemsOf: (file: st
 			yield* threadPieces({kind: adapter.kind, indexPath: store.db.name, cutMs: commitMs}, planned.map((p) => p.job), program);
 			return;
 		}
-		const hooks = {parentOf, keepFacts: true, cut: (fileLines: number) => cutByTime(fileLines, () => clock() - batchStarted, due),
+		const hooks = {parentOf, keepFacts: true, cut: (fileLines: number) => cutByTime(fileLines, batchStarted, clock, due),
 			...(adapter.skipLine ? {skipLine: adapter.skipLine} : {})};
+		// The parsers (and zod with them) load here only when this thread parses.
+		const reader: FileSourceReader = await adapter.load();
 		for (let job = 0; job < planned.length; job++) {
 			for (const piece of parseFile(planned[job]!.job, reader, hooks)) {
 				if (piece === null) await slicer.turn();

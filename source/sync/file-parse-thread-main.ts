@@ -26,6 +26,7 @@ const parentOf = (id: string): string | null | undefined => {
 	return recorded(id);
 };
 
+const now = () => performance.now();
 let inFlight = 0;
 let wake: (() => void) | null = null;
 
@@ -35,7 +36,7 @@ async function parse(jobs: FileJob[]): Promise<void> {
 	for (let i = 0; i < jobs.length; i++) {
 		let since = performance.now();
 		// A long file is handed over in parts by time too, as the sync's thread would commit it.
-		const cut = (fileLines: number) => cutByTime(fileLines, () => performance.now() - since, data.cutMs);
+		const cut = (fileLines: number) => cutByTime(fileLines, since, now, data.cutMs);
 		for (const piece of parseFile(jobs[i]!, reader, {parentOf, cut, ...(adapter.skipLine ? {skipLine: adapter.skipLine} : {})})) {
 			if (piece === null) continue;
 			for (const n of piece.notes) if (n.parentId && !noted.has(n.sessionId)) noted.set(n.sessionId, n.parentId);

@@ -17,9 +17,12 @@ const MAX_JSON_BYTES = 1 << 20;
 /** Lines after which a file being read may be handed over in parts by time, not only every batchLines. */
 const LONG_FILE_LINES = 5_000;
 
-/** Whether a long file is cut after `fileLines` lines, `elapsed()` ms into a batch due after `dueMs` (the clock is read every 64 lines only). */
-export const cutByTime = (fileLines: number, elapsed: () => number, dueMs: number): boolean =>
-	fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && elapsed() >= dueMs;
+/**
+ * Whether a long file is cut after `fileLines` lines of a batch started at `startedMs` and due after `dueMs`;
+ * the clock is read every 64 lines only.
+ */
+export const cutByTime = (fileLines: number, startedMs: number, clock: () => number, dueMs: number): boolean =>
+	fileLines >= LONG_FILE_LINES && (fileLines & 63) === 0 && clock() - startedMs >= dueMs;
 
 /** What to read of one file, worked out by the sync from its cursor and saved state (plain data: it crosses threads). */
 export interface FileJob {
