@@ -1,6 +1,6 @@
-// A cold load of a large source (a first tapes sync of a million nodes) writes faster into bare tables: the
-// secondary indexes are dropped for the load and built once after it (one sorted pass instead of a random
-// insert per row), and the index is not fsynced (`synchronous = OFF`) until the load is done. A meta flag
+// A cold load of a large source (a first tapes sync of a million nodes, a first import of a large transcript
+// root) writes faster into bare tables: the secondary indexes are dropped for the load and built once after
+// it (one sorted pass instead of a random insert per row), and the index is not fsynced (`synchronous = OFF`) until the load is done. A meta flag
 // says a load is under way, so a killed one resumes in the same mode and its next end builds the indexes;
 // every query stays correct without them, only slower. WAL keeps what was committed through a process
 // crash; a machine losing power mid-load may damage the index, which is then deleted and rebuilt.
@@ -24,9 +24,12 @@ export function inBulkLoad(meta: MetaRepo, sourceId: number): boolean {
 	return meta.get(flag(sourceId)) !== undefined;
 }
 
-/** Drops the secondary indexes and marks the load; call inside a write transaction. */
-export function beginBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void {
-	for (const [name] of SECONDARY) db.exec(`DROP INDEX IF EXISTS ${name};`);
+/**
+ * Drops the secondary indexes and marks the load; call inside a write transaction. `sessions`: only the
+ * sessions' indexes (a transcript import re-reads a session's messages by messages_session as it goes).
+ */
+export function beginBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, which: 'all' | 'sessions' = 'all'): void {
+	for (const [name] of SECONDARY) if (which === 'all' || name.startsWith('sessions_')) db.exec(`DROP INDEX IF EXISTS ${name};`);
 	meta.set(flag(sourceId), '1');
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {syncFileSource} from '../../source/sync/file-sync.js';
+import {inBulkLoad} from '../../source/store/bulk-load.js';
 import {claudeAdapter} from '../../source/sources/claude-code/discover.js';
 import {generateClaudeTree} from '../../source/bench/sources-generate.js';
 import {copyFixture, dumpIndex} from '../helpers/transcripts.js';
@@ -12,17 +13,26 @@ import type {Workspace} from '../../source/workspace/open-workspace.js';
 
 const FLAG = (id: number) => `first-import:${id}`;
 
-/** Syncs the Claude Code source; records `synchronous` at every flush; aborts after `abortAfter` flushes. */
-async function sync(ws: Workspace, abortAfter = Infinity) {
+const indexes = (ws: Workspace) =>
+	ws.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all() as string[];
+
+/**
+ * Syncs the Claude Code source; records `synchronous` and the indexes at every flush; aborts after
+ * `abortAfter` flushes. `bulkFromBytes`: a first import of that many bytes is a bulk load (never, by default).
+ */
+async function sync(ws: Workspace, abortAfter = Infinity, bulkFromBytes = Infinity) {
 	const source = ws.sources[0]!;
 	const seen: number[] = [];
+	const indexed: string[][] = [];
 	const controller = new AbortController();
-	const summary = await syncFileSource({store: ws.store, sourceId: source.id, root: source.path, adapter: claudeAdapter, pricing: ws.pricing, now: () => 0, batchLines: 1},
-		() => {
-			seen.push(ws.store.db.pragma('synchronous', {simple: true}) as number);
-			if (seen.length >= abortAfter) controller.abort();
-		}, controller.signal);
-	return {summary, seen, after: ws.store.db.pragma('synchronous', {simple: true}) as number, flag: ws.store.meta.get(FLAG(source.id))};
+	const summary = await syncFileSource({store: ws.store, sourceId: source.id, root: source.path, adapter: claudeAdapter, pricing: ws.pricing, now: () => 0,
+		batchLines: 1, bulkFromBytes}, () => {
+		seen.push(ws.store.db.pragma('synchronous', {simple: true}) as number);
+		indexed.push(indexes(ws));
+		if (seen.length >= abortAfter) controller.abort();
+	}, controller.signal);
+	return {summary, seen, indexed, after: ws.store.db.pragma('synchronous', {simple: true}) as number, flag: ws.store.meta.get(FLAG(source.id)),
+		bulk: inBulkLoad(ws.store.meta, source.id)};
 }
 
 describe('first import of a transcript source', () => {
@@ -57,6 +67,45 @@ describe('first import of a transcript source', () => {
 		expect(resumed.seen.length).toBeGreaterThan(0);
 		expect(new Set(resumed.seen)).toEqual(new Set([0]));
 		expect(resumed.flag).toBeUndefined();
+		expect(dumpIndex(ws)).toEqual(dumpIndex(whole));
+		ws.close();
+		whole.close();
+	});
+
+	it('a large one writes its sessions without their indexes and builds them at the end: the same index as a small one', async () => {
+		const root = copyFixture('claude-code');
+		const small = open({index: path.join(tempDir(), 'small.sqlite'), claude: [root]});
+		const plain = await sync(small);
+		expect(new Set(plain.indexed.flat())).toContain('sessions_by_cost');
+		const ws = open({index: path.join(tempDir(), 'large.sqlite'), claude: [root]});
+		const large = await sync(ws, Infinity, 1);
+		expect(large.indexed.length).toBeGreaterThan(1);
+		// While it runs: no index of the sessions' (sorts, reports), but the messages' own, which it reads sessions by.
+		for (const during of large.indexed.slice(0, -1)) {
+			expect(during.filter((name) => name.startsWith('sessions_') && name !== 'sessions_parent')).toEqual([]);
+			expect(during).toContain('messages_session');
+		}
+		expect(large.bulk).toBe(false);
+		expect(large.flag).toBeUndefined();
+		expect(indexes(ws)).toEqual(indexes(small));
+		expect(dumpIndex(ws)).toEqual(dumpIndex(small));
+		ws.close();
+		small.close();
+	});
+
+	it('a large one stopped part way goes on in bulk in the next sync, and ends with every index', async () => {
+		const root = copyFixture('claude-code');
+		const whole = open({index: path.join(tempDir(), 'whole.sqlite'), claude: [root]});
+		await sync(whole);
+		const ws = open({index: path.join(tempDir(), 'cut.sqlite'), claude: [root]});
+		const stopped = await sync(ws, 1, 1);
+		expect(stopped.bulk).toBe(true);
+		expect(indexes(ws)).not.toContain('sessions_by_cost');
+		// The next sync is not asked to load in bulk: it finishes the load the stopped one began.
+		const resumed = await sync(ws);
+		expect(resumed.indexed[0]).not.toContain('sessions_by_cost');
+		expect(resumed.bulk).toBe(false);
+		expect(indexes(ws)).toEqual(indexes(whole));
 		expect(dumpIndex(ws)).toEqual(dumpIndex(whole));
 		ws.close();
 		whole.close();
