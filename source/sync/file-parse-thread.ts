@@ -37,8 +37,11 @@ export function parseThreadProgram(): URL | null {
 	return fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
 }
 
-/** The pieces of the jobs' files, in order, each with its job's place in `jobs`; stopping early ends the thread. */
-export async function* threadPieces(data: ParseThreadData, jobs: FileJob[], program: URL): AsyncGenerator<{job: number; piece: FilePiece}> {
+/**
+ * The pieces of the jobs' files, in order, each with its job's place in `jobs`; stopping early ends the thread.
+ * 'idle' when the next piece is not there yet: the writer may commit what it holds instead of waiting.
+ */
+export async function* threadPieces(data: ParseThreadData, jobs: FileJob[], program: URL): AsyncGenerator<{job: number; piece: FilePiece} | 'idle'> {
 	const worker = new Worker(program, {workerData: data});
 	const replies = replyQueue<ParseReply>();
 	let ended = false;
@@ -50,6 +53,7 @@ export async function* threadPieces(data: ParseThreadData, jobs: FileJob[], prog
 	try {
 		worker.postMessage({type: 'files', jobs} satisfies ParseRequest);
 		for (;;) {
+			if (replies.ready() === 0) yield 'idle';
 			const reply = await replies.next();
 			if (reply.type === 'failed') throw new Error(reply.message);
 			if (reply.type === 'end') return;

@@ -10,6 +10,8 @@ export function replyQueue<T>() {
 				w(reply);
 			} else queued.push(reply);
 		},
+		/** Replies already here, to take without waiting. */
+		ready: () => queued.length,
 		next: () => new Promise<T>((resolve) => {
 			if (queued.length > 0) resolve(queued.shift()!);
 			else waiting = resolve;

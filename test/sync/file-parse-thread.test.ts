@@ -108,6 +108,8 @@ describe('parsing on a thread of its own', () => {
 		const program = path.join(tempDir(), 'broken.mjs');
 		fs.writeFileSync(program, `throw new Error('cannot load the parsers');\n`);
 		const pieces = threadPieces({kind: 'claude-code', indexPath: ':memory:', cutMs: 1000}, [], pathToFileURL(program));
+		// Before the thread has said anything the reader hears it is idle; then the failure.
+		expect((await pieces.next()).value).toBe('idle');
 		await expect(pieces.next()).rejects.toThrow('cannot load the parsers');
 	});
 });
