@@ -8,8 +8,9 @@ import type {IndexDb} from './open-index.js';
 import type {MetaRepo} from './meta-repo.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
 import {REPORT_INDEXES} from './migrations-report.js';
+import {MESSAGES_CONSTRAINT_INDEX, MESSAGES_KEY_INDEX} from './migrations-messages-key.js';
 
-/** The indexes only reads use (the UNIQUE key a sync looks its parents up by stays). */
+/** The indexes only reads use (the messages' unique key is apart: writers rely on it, see ensureMessageKey). */
 const SECONDARY: ReadonlyArray<[name: string, create: string]> = [
 	['messages_session', 'CREATE INDEX IF NOT EXISTS messages_session ON messages (session_id, ts);'],
 	['sessions_start', 'CREATE INDEX IF NOT EXISTS sessions_start ON sessions (start_ms);'],
@@ -24,13 +25,42 @@ export function inBulkLoad(meta: MetaRepo, sourceId: number): boolean {
 	return meta.get(flag(sourceId)) !== undefined;
 }
 
-/**
- * Drops the secondary indexes and marks the load; call inside a write transaction. `sessions`: only the
- * sessions' indexes (a transcript import re-reads a session's messages by messages_session as it goes).
- */
-export function beginBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, which: 'all' | 'sessions' = 'all'): void {
-	for (const [name] of SECONDARY) if (which === 'all' || name.startsWith('sessions_')) db.exec(`DROP INDEX IF EXISTS ${name};`);
+/** What a bulk load leaves out besides the sessions' indexes. */
+export interface BulkDrops {
+	/** messages_session: a transcript import re-reads a session's messages by it as it goes. */
+	messages: boolean;
+	/**
+	 * The messages' unique key, where it is an index of its own (v12): a first tapes load, whose node hashes are
+	 * unique in their source, places parents without it (sync/tapes-placements.ts); transcripts rely on it.
+	 */
+	key: boolean;
+}
+
+/** Drops the secondary indexes and marks the load; call inside a write transaction. */
+export function beginBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, drops: BulkDrops): void {
+	for (const [name] of SECONDARY) if (drops.messages || name.startsWith('sessions_')) db.exec(`DROP INDEX IF EXISTS ${name};`);
+	if (drops.key) db.exec('DROP INDEX IF EXISTS messages_key;');
 	meta.set(flag(sourceId), '1');
+}
+
+const keyChecks = new WeakMap<IndexDb, () => boolean>();
+
+/** Whether the messages' unique key is there (as its own index, or as the constraint of an older table). */
+export function hasMessageKey(db: IndexDb): boolean {
+	let check = keyChecks.get(db);
+	if (!check) {
+		const count = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('messages_key', '${MESSAGES_CONSTRAINT_INDEX}')`).pluck();
+		keyChecks.set(db, (check = () => (count.get() as number) > 0));
+	}
+	return check();
+}
+
+/**
+ * Builds the messages' unique key if a bulk load (of this process or another, or one killed) left it out. Every
+ * write that relies on it calls this first in its transaction: INSERT OR IGNORE keeps a message once only with it.
+ */
+export function ensureMessageKey(db: IndexDb): void {
+	if (!hasMessageKey(db)) db.exec(MESSAGES_KEY_INDEX);
 }
 
 /** Builds any secondary index that is missing (a no-op when all are there); call inside a write transaction. */
@@ -38,9 +68,22 @@ export function ensureSecondaryIndexes(db: IndexDb): void {
 	for (const [, create] of SECONDARY) db.exec(create);
 }
 
-/** Builds the indexes and clears the mark; call inside a write transaction. */
+/** What SQLite sorts an index's keys in before it spills them to a temporary file (it takes cache_size). */
+const INDEX_BUILD_CACHE_KIB = 16_384;
+
+/**
+ * Builds the indexes and clears the mark; call inside a write transaction. The sorts run with a smaller cache:
+ * sorting a million keys in the index's own 64 MB on top of its cache peaked the load at 440 MB.
+ */
 export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void {
-	ensureSecondaryIndexes(db);
+	const cache = db.pragma('cache_size', {simple: true}) as number;
+	db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
+	try {
+		ensureMessageKey(db);
+		ensureSecondaryIndexes(db);
+	} finally {
+		db.pragma(`cache_size = ${Number(cache)}`);
+	}
 	meta.delete(flag(sourceId));
 }
 

@@ -3,7 +3,9 @@
 // v4 indexes the sortable columns, v5 lets summary titles find their session across files and syncs,
 // v6 stores per-quarter-hour usage and per-session notes (price source, status reason),
 // v7 is the full-text search index, v8 the pre-rendered JSON of each session's report row, v9 the reports'
-// covering indexes.
+// covering indexes, v10-v11 the rows' stored details and family, v12 the messages' droppable unique key. A
+// step is SQL, or a function when what it does depends on what the index holds.
+import type {IndexDb} from './open-index.js';
 import {SOURCES_MIGRATION} from './migrations-sources.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
@@ -12,8 +14,9 @@ import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
 import {SEARCH_MIGRATION} from './migrations-search.js';
 import {SESSION_FAMILY_MIGRATION, SESSION_JSON_MIGRATION, SESSION_ROW_MIGRATION} from './migrations-session-json.js';
 import {REPORT_INDEXES_MIGRATION} from './migrations-report.js';
+import {messagesKeyMigration} from './migrations-messages-key.js';
 
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: ReadonlyArray<string | ((db: IndexDb) => void)> = [
 	// v1: sources, file cursors, per-message facts, per-session summaries and their per-model and per-tool rows.
 	`
 	CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,4 +119,5 @@ export const MIGRATIONS: readonly string[] = [
 	REPORT_INDEXES_MIGRATION,
 	SESSION_ROW_MIGRATION,
 	SESSION_FAMILY_MIGRATION,
+	messagesKeyMigration,
 ];

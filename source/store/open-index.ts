@@ -86,7 +86,9 @@ function migrate(db: IndexDb): void {
 	// the second finds the step done and skips it.
 	const step = writeTransaction(db, (v: number) => {
 		if ((db.pragma('user_version', {simple: true}) as number) !== v) return;
-		db.exec(MIGRATIONS[v]!);
+		const migration = MIGRATIONS[v]!;
+		if (typeof migration === 'string') db.exec(migration);
+		else migration(db);
 		db.pragma(`user_version = ${v + 1}`);
 	});
 	for (let v = db.pragma('user_version', {simple: true}) as number; v < MIGRATIONS.length; v++) step(v);

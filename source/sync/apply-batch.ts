@@ -7,6 +7,7 @@ import {summarizeSession} from '../core/summarize.js';
 import {toolUses} from './tool-uses.js';
 import type {LazyDoc} from '../store/search-rows.js';
 import {writeTransaction} from '../store/write-transaction.js';
+import {ensureMessageKey} from '../store/bulk-load.js';
 
 export interface PlacedMessage {
 	sessionId: string;
@@ -34,6 +35,7 @@ export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], 
 	const {store} = ctx;
 	const touched = new Set<string>(alsoTouched);
 	writeTransaction(store.db, () => {
+		ensureMessageKey(store.db);
 		for (const p of placed) {
 			if (store.messages.insert(ctx.sourceId, p.sessionId, p.seq, p.facts, p.body, p.search ?? null)) touched.add(p.sessionId);
 		}

@@ -27,6 +27,7 @@ import {resummarize} from './apply-batch.js';
 import {saveDue} from './summaries-due.js';
 import {resolveLeafTitles} from './summary-titles.js';
 import {writeTransaction} from '../store/write-transaction.js';
+import {ensureMessageKey} from '../store/bulk-load.js';
 import {namespaceBatch} from './file-namespace.js';
 
 export interface FileSyncContext {
@@ -187,6 +188,8 @@ export function applyFileBatch(ctx: FileSyncContext, batch: FileBatch, pending: 
 	const deferred = new Set<string>();
 	let newMessages = 0;
 	writeTransaction(ctx.store.db, () => {
+		// A message is stored once by its ID only with the key there (a tapes bulk load may have left it out).
+		ensureMessageKey(ctx.store.db);
 		fx.indexedTo = ctx.search === false ? -1 : ctx.repo.searchDoneTo(ctx.sourceId);
 		batch = namespaceBatch(ctx, batch);
 		for (const sessionId of batch.resets) {

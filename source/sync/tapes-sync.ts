@@ -12,7 +12,8 @@ import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {adoptOrphans, loadOrphans, saveOrphans} from './tapes-late-parents.js';
-import {beginBulkLoad, endBulkLoad, inBulkLoad, unsynced} from '../store/bulk-load.js';
+import {beginBulkLoad, endBulkLoad, ensureMessageKey, inBulkLoad, unsynced} from '../store/bulk-load.js';
+import {createPlacements} from './tapes-placements.js';
 import {bulkLoadDue} from './tapes-due.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
@@ -53,6 +54,8 @@ export interface TapesSyncDeps {
 	now: () => number;
 	/** Rows from which a first sync loads in bulk (tests lower it); BULK_LOAD_ROWS (tapes-due.ts) by default. */
 	bulkFrom?: number;
+	/** Nodes kept in the recent map before it starts a new generation (RECENT_LIMIT; 0 keeps none: tests look every parent up). */
+	recentLimit?: number;
 }
 
 /** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
@@ -71,17 +74,21 @@ export async function syncTapes(
 ): Promise<SyncSummary> {
 	const {store, sourceId} = deps;
 	let bulk = inBulkLoad(store.meta, sourceId);
+	// Only a load begun now places parents without the key: nothing of the source is stored yet.
+	let keyless = false;
 	if (!bulk && bulkLoadDue(deps)) {
-		writeTransaction(store.db, () => beginBulkLoad(store.db, store.meta, sourceId))();
+		keyless = deps.source.rowidOf !== null;
+		writeTransaction(store.db, () => beginBulkLoad(store.db, store.meta, sourceId, {messages: true, key: keyless}))();
 		bulk = true;
 	}
-	if (!bulk) return syncChunks(deps, false, onProgress, signal);
-	return unsynced(store.db, () => syncChunks(deps, true, onProgress, signal));
+	if (!bulk) return syncChunks(deps, false, false, onProgress, signal);
+	return unsynced(store.db, () => syncChunks(deps, true, keyless, onProgress, signal));
 }
 
 async function syncChunks(
 	deps: TapesSyncDeps,
 	bulk: boolean,
+	keyless: boolean,
 	onProgress: (p: SyncProgress) => void,
 	signal?: AbortSignal,
 ): Promise<SyncSummary> {
@@ -101,7 +108,18 @@ async function syncChunks(
 	// session list is complete (worked out here only for a row the fill has already passed: search-rows.ts).
 	const indexed = store.search.state(sourceId).on;
 
+	// Where the nodes stored lately went, then the rest: by the key, or during a keyless load by the node's row
+	// in the source (a second generation of the recent map held 50 MB more for fewer look-ups than that saved).
+	const recentLimit = deps.recentLimit ?? RECENT_LIMIT;
 	let recent = new Map<string, MessagePlace>();
+	const placements = keyless ? createPlacements(total) : null;
+	const rowidOf = deps.source.rowidOf;
+	const placeOf = placements && rowidOf
+		? (hash: string) => {
+			const rowid = rowidOf(hash);
+			return rowid === undefined ? undefined : placements.find(rowid);
+		}
+		: (hash: string) => store.messages.place(sourceId, hash);
 	const sessionEnds = new Map<string, number>();
 	const allTouched = new Set<string>();
 	// Sessions that already existed when a chunk touched them are summarized once, after the last chunk:
@@ -129,11 +147,15 @@ async function syncChunks(
 		const piece = bulk ? PIECE_ROWS : CHUNK_ROWS;
 		const before: TapesBatch | null = bulk ? null : source.readAfter(cursor.lastRowid, piece);
 		const fromRows = cursor.rows;
+		const placed = placements?.size ?? 0;
 		writeTransaction(store.db, () => {
 			// From where this chunk began, should the transaction be run again.
 			cursor.lastRowid = from;
 			cursor.rows = fromRows;
+			placements?.rewind(placed);
 			readNow = 0;
+			// Duplicates are ignored by the key, which a bulk load elsewhere (or one killed) may have left out.
+			if (!keyless) ensureMessageKey(store.db);
 			const touched = new Map<string, MessageFacts[]>();
 			// Where the search fill has passed does not move within the transaction: read once, not per row.
 			const indexedTo = indexed ? store.search.doneTo(sourceId) : -1;
@@ -143,7 +165,7 @@ async function syncChunks(
 				if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 				for (const {rowid, message} of batch.messages) {
 					const parent = message.parentId
-						? (recent.get(message.parentId) ?? store.messages.place(sourceId, message.parentId))
+						? (recent.get(message.parentId) ?? placeOf(message.parentId))
 						: undefined;
 					// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
 					if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
@@ -158,7 +180,9 @@ async function syncChunks(
 					// the index keeps what listing and re-summarizing need, which halves what a sync writes.
 					facts.parentId = null;
 					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo)) continue;
-					recent.set(message.id, {sessionId, ts: facts.timestamp, model: facts.model});
+					const place = {sessionId, ts: facts.timestamp, model: facts.model};
+					if (recentLimit > 0) recent.set(message.id, place);
+					placements?.add(rowid, place);
 					sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));
 					const list = touched.get(sessionId);
 					if (list) list.push(facts);
@@ -182,7 +206,7 @@ async function syncChunks(
 		if (cursor.lastRowid === from) break;
 		read += readNow;
 		onProgress({source: source.path, read, total});
-		if (recent.size > RECENT_LIMIT) recent = new Map();
+		if (recent.size > recentLimit) recent = new Map();
 		await yieldToLoop();
 	}
 	if (bulk && signal?.aborted) {

@@ -8,6 +8,8 @@ import {syncTapes} from '../../source/sync/tapes-sync.js';
 import {backfillSearch} from '../../source/sync/search-backfill.js';
 import {inBulkLoad} from '../../source/store/bulk-load.js';
 import {open, tempDir} from '../helpers/workspace.js';
+import {copyFixture, dumpIndex} from '../helpers/transcripts.js';
+import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
 
 const opened: Workspace[] = [];
@@ -27,12 +29,12 @@ const snapshot = (ws: Workspace) => ({
 const indexes = (ws: Workspace) =>
 	ws.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all();
 
-async function sync(ws: Workspace, sqlite: string, bulkFrom: number, signal?: AbortSignal, onProgress?: () => void) {
+async function sync(ws: Workspace, sqlite: string, bulkFrom: number, signal?: AbortSignal, onProgress?: () => void, recentLimit?: number) {
 	const source = openTapesSource(sqlite);
 	if (!source.ok) throw new Error(source.error);
 	try {
 		const sourceId = ws.store.sources.list().find((s) => s.kind === 'tapes')!.id;
-		const deps = {store: ws.store, source: source.source, sourceId, pricing: ws.pricing, now: () => 0, bulkFrom};
+		const deps = {store: ws.store, source: source.source, sourceId, pricing: ws.pricing, now: () => 0, bulkFrom, ...(recentLimit !== undefined ? {recentLimit} : {})};
 		const summary = await syncTapes(deps, onProgress, signal);
 		if (!signal?.aborted) await backfillSearch(ws.store, sourceId, sqlite, source.source);
 		return summary;
@@ -78,4 +80,46 @@ describe('bulk load of a tapes source', () => {
 		expect(snapshot(bulk)).toEqual(snapshot(plain));
 		expect(indexes(bulk)).toEqual(indexes(plain));
 	}, 30_000);
+
+	it('a load begun now leaves the messages key out, placing parents by their row in the source, and builds it at the end', async () => {
+		const plain = open({sqlite, index: path.join(dir, 'plain3.sqlite')});
+		const bulk = open({sqlite, index: path.join(dir, 'keyless.sqlite')});
+		opened.push(plain, bulk);
+		await sync(plain, sqlite, Infinity);
+		const during: string[][] = [];
+		// No recent map: every parent is found by its row in the source.
+		await sync(bulk, sqlite, 1, undefined, () => during.push(indexes(bulk) as string[]), 0);
+		expect(during.length).toBeGreaterThan(1);
+		for (const names of during) expect(names).not.toContain('messages_key');
+		expect(indexes(bulk)).toContain('messages_key');
+		expect(snapshot(bulk)).toEqual(snapshot(plain));
+	}, 30_000);
+
+	it('a stopped load goes on with the key, built before its first chunk (what it stored has no placements)', async () => {
+		const plain = open({sqlite, index: path.join(dir, 'plain4.sqlite')});
+		const bulk = open({sqlite, index: path.join(dir, 'resumed.sqlite')});
+		opened.push(plain, bulk);
+		await sync(plain, sqlite, Infinity);
+		const stop = new AbortController();
+		await sync(bulk, sqlite, 1, stop.signal, () => stop.abort());
+		expect(indexes(bulk)).not.toContain('messages_key');
+		const during: string[][] = [];
+		await sync(bulk, sqlite, 1, undefined, () => during.push(indexes(bulk) as string[]));
+		for (const names of during) expect(names).toContain('messages_key');
+		expect(snapshot(bulk)).toEqual(snapshot(plain));
+	}, 30_000);
+});
+
+describe('a transcript sync where a tapes load left the messages key out', () => {
+	it('builds the key before it writes, so each message is stored once', async () => {
+		const root = copyFixture('claude-code');
+		const plain = open({index: path.join(tempDir(), 'plain.sqlite'), claude: [root]});
+		const keyless = open({index: path.join(tempDir(), 'keyless.sqlite'), claude: [root]});
+		opened.push(plain, keyless);
+		keyless.store.db.exec('DROP INDEX messages_key');
+		await syncWorkspace(plain);
+		await syncWorkspace(keyless);
+		expect(indexes(keyless)).toEqual(indexes(plain));
+		expect(dumpIndex(keyless)).toEqual(dumpIndex(plain));
+	});
 });

@@ -134,7 +134,7 @@ describe('stored JSON rows with transcript details (v11)', () => {
 		}
 		ws.store.db.exec(`INSERT INTO session_json (session_id, json) VALUES ('no-details', '{}')`);
 		ws.store.db.exec(SESSION_FAMILY_MIGRATION);
-		expect(MIGRATIONS.at(-1)).toBe(SESSION_FAMILY_MIGRATION);
+		expect(MIGRATIONS[10]).toBe(SESSION_FAMILY_MIGRATION);
 		expect(filled(ws)).toBe(false);
 		// Every fixture session has a cwd or is in a family; the row without a session's details is kept.
 		expect(storedIds(ws)).toEqual(['no-details']);

@@ -45,6 +45,11 @@ export interface TapesSource {
 	 * connection is busy until the iterator finishes: do not call other methods while it is open.
 	 */
 	allIds(): IterableIterator<{ rowid: number; hash: string }>;
+	/**
+	 * The rowid of the node with this hash (undefined when there is none), through the file's own index on
+	 * `hash`; null when the file has no such index, where each look-up would read the whole table.
+	 */
+	readonly rowidOf: ((hash: string) => number | undefined) | null;
 	close(): void;
 }
 
@@ -144,6 +149,10 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
 	const maxRowidStmt = db.prepare('SELECT coalesce(max(rowid), 0) FROM nodes').pluck();
 	const where = `${path}: nodes`;
+	// The primary key's index in tapes' own schema; any index led by `hash` serves.
+	const hashIndexed = db.prepare(`SELECT 1 FROM pragma_index_list('nodes') l, pragma_index_info(l.name) i WHERE i.seqno = 0 AND i.name = 'hash'`)
+		.pluck().get() !== undefined;
+	const rowidStmt = hashIndexed ? db.prepare('SELECT rowid FROM nodes WHERE hash = ?').pluck() : null;
 
 	const toBatch = (rows: unknown[][], fromRowid: number): TapesBatch => {
 		const tally = new WarningTally(where);
@@ -188,6 +197,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 				return out;
 			});
 		},
+		rowidOf: rowidStmt ? (hash) => guarded(path, () => rowidStmt.get(hash) as number | undefined) : null,
 		*allIds() {
 			const rows = guarded(path, () => idsStmt.iterate() as IterableIterator<[number, unknown]>);
 			try {
