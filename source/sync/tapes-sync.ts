@@ -102,7 +102,8 @@ async function syncChunks(
 	// A VACUUM can renumber rowids; start over then (inserts are idempotent, so nothing doubles).
 	if (maxRowid < cursor.lastRowid) cursor.lastRowid = 0;
 	const summary: SyncSummary = {source: source.path, newMessages: 0, sessionsTouched: 0, warnings: [], fromStart: cursor.lastRowid === 0};
-	if (maxRowid === cursor.lastRowid) return summary;
+	// A bulk load stopped after its last chunk still has its end to run (indexes, orphans, deferred summaries).
+	if (maxRowid === cursor.lastRowid && !bulk) return summary;
 	const total = source.stats().rows;
 	// The body stays in the source; its words are indexed behind the sync (search-backfill.ts), once the
 	// session list is complete (worked out here only for a row the fill has already passed: search-rows.ts).

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {generateTapes} from '../../source/bench/generate-tapes.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
-import {syncTapes} from '../../source/sync/tapes-sync.js';
+import {syncTapes, type SyncProgress} from '../../source/sync/tapes-sync.js';
 import {backfillSearch} from '../../source/sync/search-backfill.js';
 import {inBulkLoad} from '../../source/store/bulk-load.js';
 import {open, tempDir} from '../helpers/workspace.js';
@@ -29,7 +29,7 @@ const snapshot = (ws: Workspace) => ({
 const indexes = (ws: Workspace) =>
 	ws.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all();
 
-async function sync(ws: Workspace, sqlite: string, bulkFrom: number, signal?: AbortSignal, onProgress?: () => void, recentLimit?: number) {
+async function sync(ws: Workspace, sqlite: string, bulkFrom: number, signal?: AbortSignal, onProgress?: (p: SyncProgress) => void, recentLimit?: number) {
 	const source = openTapesSource(sqlite);
 	if (!source.ok) throw new Error(source.error);
 	try {
@@ -79,6 +79,23 @@ describe('bulk load of a tapes source', () => {
 		expect(inBulkLoad(bulk.store.meta, sourceId)).toBe(false);
 		expect(snapshot(bulk)).toEqual(snapshot(plain));
 		expect(indexes(bulk)).toEqual(indexes(plain));
+	}, 30_000);
+
+	it('a load stopped after its last chunk ends in the next sync, with nothing left to read', async () => {
+		const plain = open({sqlite, index: path.join(dir, 'plain5.sqlite')});
+		const bulk = open({sqlite, index: path.join(dir, 'last-chunk.sqlite')});
+		opened.push(plain, bulk);
+		await sync(plain, sqlite, Infinity);
+		const stop = new AbortController();
+		const first = await sync(bulk, sqlite, 1, stop.signal, (p) => p.read === p.total && stop.abort());
+		expect(first.newMessages).toBe(15_000);
+		const sourceId = bulk.store.sources.list().find((s) => s.kind === 'tapes')!.id;
+		expect(inBulkLoad(bulk.store.meta, sourceId)).toBe(true);
+		const next = await sync(bulk, sqlite, Infinity);
+		expect(next.newMessages).toBe(0);
+		expect(inBulkLoad(bulk.store.meta, sourceId)).toBe(false);
+		expect(indexes(bulk)).toEqual(indexes(plain));
+		expect(snapshot(bulk)).toEqual(snapshot(plain));
 	}, 30_000);
 
 	it('a load begun now leaves the messages key out, placing parents by their row in the source, and builds it at the end', async () => {
