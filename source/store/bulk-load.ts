@@ -7,7 +7,7 @@
 import type {IndexDb} from './open-index.js';
 import type {MetaRepo} from './meta-repo.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
-import {REPORT_INDEXES} from './migrations-report.js';
+import {MODEL_SUMS_INDEX, REPORT_INDEXES} from './migrations-report.js';
 import {MESSAGES_CONSTRAINT_INDEX, MESSAGES_KEY_INDEX} from './migrations-messages-key.js';
 
 /** The indexes only reads use (the messages' unique key is apart: writers rely on it, see ensureMessageKey). */
@@ -17,6 +17,7 @@ const SECONDARY: ReadonlyArray<[name: string, create: string]> = [
 	['sessions_cost', 'CREATE INDEX IF NOT EXISTS sessions_cost ON sessions (total_cost);'],
 	...SORT_INDEXES_MIGRATION.split('\n').map((sql): [string, string] => [/INDEX IF NOT EXISTS (\w+)/.exec(sql)![1]!, sql]),
 	...REPORT_INDEXES,
+	MODEL_SUMS_INDEX,
 ];
 
 const flag = (sourceId: number) => `bulk-load:${Math.trunc(sourceId)}`;
@@ -38,7 +39,7 @@ export interface BulkDrops {
 
 /** Drops the secondary indexes and marks the load; call inside a write transaction. */
 export function beginBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, drops: BulkDrops): void {
-	for (const [name] of SECONDARY) if (drops.messages || name.startsWith('sessions_')) db.exec(`DROP INDEX IF EXISTS ${name};`);
+	for (const [name] of SECONDARY) if (drops.messages || name !== 'messages_session') db.exec(`DROP INDEX IF EXISTS ${name};`);
 	if (drops.key) db.exec('DROP INDEX IF EXISTS messages_key;');
 	meta.set(flag(sourceId), '1');
 }

@@ -17,3 +17,11 @@ export const REPORT_INDEXES: ReadonlyArray<[name: string, create: string]> = [
 ];
 
 export const REPORT_INDEXES_MIGRATION = REPORT_INDEXES.map(([, create]) => create).join('\n');
+
+/**
+ * v13: what costByModel sums, in model order, so the per-model costs of the whole index are one pass over a
+ * few MB with no sort (the GROUP BY sorted 20,000 rows of session_models: 9 → 5 ms of a warm report).
+ */
+export const MODEL_SUMS_INDEX: [name: string, create: string] = ['session_models_by_model',
+	`CREATE INDEX IF NOT EXISTS session_models_by_model ON session_models (model, input, output, cache_write, cache_write_1h, cache_read,
+		cost, cache_saving);`];

@@ -3,8 +3,9 @@
 // v4 indexes the sortable columns, v5 lets summary titles find their session across files and syncs,
 // v6 stores per-quarter-hour usage and per-session notes (price source, status reason),
 // v7 is the full-text search index, v8 the pre-rendered JSON of each session's report row, v9 the reports'
-// covering indexes, v10-v11 the rows' stored details and family, v12 the messages' droppable unique key. A
-// step is SQL, or a function when what it does depends on what the index holds.
+// covering indexes, v10-v11 the rows' stored details and family, v12 the messages' droppable unique key, v13
+// the per-model sums' covering index. A step is SQL, or a function when what it does depends on what the
+// index holds.
 import type {IndexDb} from './open-index.js';
 import {SOURCES_MIGRATION} from './migrations-sources.js';
 import {FACETS_MIGRATION} from './migrations-facets.js';
@@ -13,7 +14,7 @@ import {SUMMARY_LEAVES_MIGRATION} from './migrations-leaves.js';
 import {USAGE_BUCKETS_MIGRATION} from './migrations-usage.js';
 import {SEARCH_MIGRATION} from './migrations-search.js';
 import {SESSION_FAMILY_MIGRATION, SESSION_JSON_MIGRATION, SESSION_ROW_MIGRATION} from './migrations-session-json.js';
-import {REPORT_INDEXES_MIGRATION} from './migrations-report.js';
+import {MODEL_SUMS_INDEX, REPORT_INDEXES_MIGRATION} from './migrations-report.js';
 import {messagesKeyMigration} from './migrations-messages-key.js';
 
 export const MIGRATIONS: ReadonlyArray<string | ((db: IndexDb) => void)> = [
@@ -120,4 +121,5 @@ export const MIGRATIONS: ReadonlyArray<string | ((db: IndexDb) => void)> = [
 	SESSION_ROW_MIGRATION,
 	SESSION_FAMILY_MIGRATION,
 	messagesKeyMigration,
+	MODEL_SUMS_INDEX[1],
 ];

@@ -104,7 +104,7 @@ export async function syncFileSource(
 	const first = store.meta.get(flag) !== undefined || (seen.size === 0 && files.length > 0);
 	if (!first) return syncFiles(deps, files, seen, slicer, onProgress, signal);
 	store.meta.set(flag, '1');
-	// A large one (or one a killed large one left) writes its sessions without their 18 sort and report indexes.
+	// A large one (or one a killed large one left) writes its sessions without their sort and report indexes.
 	const bulk = inBulkLoad(store.meta, sourceId) || files.reduce((n, f) => n + (f.stat?.size ?? 0), 0) >= (deps.bulkFromBytes ?? BULK_IMPORT_BYTES);
 	if (bulk) writeTransaction(store.db, () => beginBulkLoad(store.db, store.meta, sourceId, {messages: false, key: false}))();
 	return unsynced(store.db, async () => {

@@ -60,6 +60,20 @@ describe('the reports’ covering indexes (v9)', () => {
 		db.close();
 	});
 
+	it('sum the per-model costs of the whole index in model order, with no sort (v13)', () => {
+		const {db, prepared} = opened(path.join(dir, 'models.sqlite'));
+		db.exec(`INSERT INTO session_models (session_id, model, base_input, input, output, cache_write, cache_write_1h, cache_read, messages, cost, cache_saving)
+			VALUES ('a', 'm1', 1, 1, 2, 0, 0, 0, 1, 0.5, 0), ('b', 'm1', 1, 3, 4, 0, 0, 0, 1, 0.25, 0), ('b', 'm2', 1, 5, 6, 0, 0, 0, 1, NULL, NULL)`);
+		const q = createSessionQueries(db, [1]);
+		prepared.length = 0;
+		const rows = q.costByModel(DEFAULT_FILTERS);
+		expect(rows.map((r) => [r.model, r.sessions, r.inputTokens, r.outputTokens, r.cost])).toEqual([['m1', 2, 4, 6, 0.75], ['m2', 1, 5, 6, null]]);
+		const plan = planOf(db, prepared[0]!);
+		expect(plan.filter((step) => /\bm\b/.test(step)), plan.join(' | ')).toEqual(['SCAN m USING COVERING INDEX session_models_by_model']);
+		expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+		db.close();
+	});
+
 	it('are built by the migration on an index from before them, and only once', () => {
 		const file = path.join(dir, 'v8.sqlite');
 		const first = openIndex(file);
