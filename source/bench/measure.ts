@@ -25,6 +25,17 @@ export function medianCommand(runs: number, cmd: string, args: string[], env?: N
 	return median(Array.from({length: runs}, () => timeCommand(cmd, args, env)));
 }
 
+/**
+ * Medians of commands timed in turn, `runs` rounds after one warm-up round: a ratio of two of them then sees
+ * the machine as it was for both (timed one block after the other, a noisy minute moved one and not the other).
+ */
+export function alternatingMedians(runs: number, commands: ReadonlyArray<{cmd: string; args: string[]; env?: NodeJS.ProcessEnv}>): number[] {
+	for (const c of commands) timeCommand(c.cmd, c.args, c.env);
+	const times = commands.map((): number[] => []);
+	for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k]!.push(timeCommand(c.cmd, c.args, c.env)));
+	return times.map(median);
+}
+
 export function fmt(ms: number): string {
 	return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {generateTapes} from './generate-tapes.js';
-import {fmt, medianCommand, timeCommand} from './measure.js';
+import {alternatingMedians, fmt, medianCommand, timeCommand} from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'cli.js');
@@ -54,8 +54,8 @@ function coldOf(sessions: number): {cold: Once; scan: number} {
 const SMALL = Math.round(SESSIONS / 10);
 const small = SMALL >= 200 ? coldOf(SMALL) : null;
 const {cold, scan} = coldOf(SESSIONS);
-const nodeStart = medianCommand(5, process.execPath, ['-e', '0']);
-const warm = medianCommand(5, process.execPath, [cli, 'sessions', '--json', '--sqlite', work, '--index', index]);
+const [nodeStart, warm] = alternatingMedians(9, [{cmd: process.execPath, args: ['-e', '0']},
+	{cmd: process.execPath, args: [cli, 'sessions', '--json', '--sqlite', work, '--index', index]}]) as [number, number];
 generateTapes(work, {sessions: 20, nodesPerSession: 50, startMs: START + 400 * 86_400_000, sessionOffset: SESSIONS, seed: 7});
 const incremental = syncOnce(work, index);
 const again = syncOnce(work, index);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {appendToSessions, generateClaudeTree} from './sources-generate.js';
-import {fmt, median, medianCommand, timeCommand} from './measure.js';
+import {alternatingMedians, fmt, median, timeCommand} from './measure.js';
 import {CCUSAGE_ARGS, CCUSAGE_VERSION, ccusageEnv, ccusageTotals, ensureCcusage} from './sources-ccusage.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,9 +73,8 @@ for (let i = 0; i < 3; i++) {
 	coldList.push(syncOnce(index, root).listSinceStartMs);
 }
 const again = syncOnce(index, root);
-const nodeStart = medianCommand(5, process.execPath, ['-e', '0'], env);
-const warmPeer = medianCommand(5, ccusage, CCUSAGE_ARGS, peerEnv);
-const warm = medianCommand(5, process.execPath, cliArgs('sessions', '--json'), env);
+const [nodeStart, warmPeer, warm] = alternatingMedians(9, [{cmd: process.execPath, args: ['-e', '0'], env},
+	{cmd: ccusage, args: CCUSAGE_ARGS, env: peerEnv}, {cmd: process.execPath, args: cliArgs('sessions', '--json'), env}]) as [number, number, number];
 const report = JSON.parse(spawnSync(process.execPath, cliArgs('sessions', '--json'), {encoding: 'utf8', env, maxBuffer: 1 << 28}).stdout) as {total_sessions: number; output_tokens: number};
 const peerTotals = ccusageTotals(ccusage, peerEnv);
 const rssIndex = path.join(dir, 'sources-index-rss.sqlite');
