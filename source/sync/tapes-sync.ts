@@ -54,7 +54,7 @@ export interface TapesSyncDeps {
 	now: () => number;
 	/** Rows from which a first sync loads in bulk (tests lower it); BULK_LOAD_ROWS (tapes-due.ts) by default. */
 	bulkFrom?: number;
-	/** Nodes kept in the recent map before it starts a new generation (RECENT_LIMIT; 0 keeps none: tests look every parent up). */
+	/** Nodes kept in the recent map before it is emptied (RECENT_LIMIT; 0 keeps none: tests look every parent up). */
 	recentLimit?: number;
 }
 
