@@ -1,9 +1,10 @@
 // A cold load of a large source (a first tapes sync of a million nodes, a first import of a large transcript
 // root) writes faster into bare tables: the secondary indexes are dropped for the load and built once after
-// it (one sorted pass instead of a random insert per row), and the index is not fsynced (`synchronous = OFF`) until the load is done. A meta flag
-// says a load is under way, so a killed one resumes in the same mode and its next end builds the indexes;
-// every query stays correct without them, only slower. WAL keeps what was committed through a process
-// crash; a machine losing power mid-load may damage the index, which is then deleted and rebuilt.
+// it (one sorted pass instead of a random insert per row), and the index is not fsynced (`synchronous = OFF`)
+// until the load is done. A meta flag says a load is under way, so a killed one resumes in the same mode and
+// its next end builds the indexes; every query stays correct without them, only slower. WAL keeps what was
+// committed through a process crash; a machine losing power mid-load may damage the index, which is then
+// deleted and rebuilt.
 import type {IndexDb} from './open-index.js';
 import type {MetaRepo} from './meta-repo.js';
 import {SORT_INDEXES_MIGRATION} from './migrations-sort.js';
