@@ -48,6 +48,9 @@ export interface MessageFacts {
 	recordedCostUsd: number | null;
 }
 
+/** What a Timeline row shows before the bodies are read: the index keeps it for every message, slim ones too. */
+export type OutlineFacts = Pick<MessageFacts, 'id' | 'role' | 'model' | 'timestamp' | 'usage' | 'toolNames' | 'recordedCostUsd'>;
+
 /** 0 = succeeded, 1 = failed, 2 = declined by the user. */
 export type ToolOutcomeFact = [tool: string, outcome: 0 | 1 | 2];
 

@@ -1,6 +1,6 @@
 // Per-message facts in the index: enough to re-summarize a session without re-reading its source.
 import type {IndexDb} from './open-index.js';
-import type {MessageFacts} from '../core/message-facts.js';
+import type {MessageFacts, OutlineFacts} from '../core/message-facts.js';
 import {createSearchRows, type LazyDoc} from './search-rows.js';
 
 export interface MessageRow {
@@ -35,9 +35,46 @@ export function pack(f: MessageFacts): string {
 	return JSON.stringify(packed);
 }
 
+/**
+ * A tapes node's `facts`: what the index's own readers need, at their places in PackedFacts (role and tool
+ * names for the search filters, the tokens for a Timeline's first frame); the rest is worked out again from
+ * the node in the tapes file when it is needed (sources/tapes/session-reader.ts). Full facts were 280 bytes
+ * a node, most of what a cold sync wrote.
+ */
+export function packSlim(f: Pick<MessageFacts, 'role' | 'usage' | 'toolNames'>): string {
+	const u = f.usage;
+	return JSON.stringify([f.role, 0, 0, 0, u.input, u.output, u.cacheWrite, u.cacheWrite1h, u.cacheRead, u.total, 0, f.toolNames]);
+}
+
+/** Full facts have every field up to recordedCostUsd; slim ones end at the tool names. */
+const SLIM_LENGTH = 12;
+
+/** Role and tool names of either kind of row (what a search hit shows). */
+export function roleAndTools(facts: string): {role: string; toolNames: string[]} {
+	const packed = JSON.parse(facts) as unknown[];
+	return {role: packed[0] as string, toolNames: packed[11] as string[]};
+}
+
+/** A row's facts; a slim row has none here (the facts are in the tapes file): see factsForSession. */
 export function unpack(r: MessageRow): MessageFacts {
+	const facts = unpackOrSlim(r);
+	if (facts === null) throw new Error(`message ${r.id}: its facts are in its tapes file, not in the index`);
+	return facts;
+}
+
+/** A Timeline row's facts from either kind of row (a tapes node records no cost of its own). */
+function outlineOf(r: MessageRow): OutlineFacts {
+	const [role, , , , input, output, cacheWrite, cacheWrite1h, cacheRead, total, , toolNames, , , , , recordedCostUsd] = JSON.parse(r.facts) as PackedFacts;
+	return {id: r.id, role, model: r.model, timestamp: r.ts, usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total}, toolNames,
+		recordedCostUsd: recordedCostUsd ?? null};
+}
+
+function unpackOrSlim(r: MessageRow): MessageFacts | null {
+	const packed = JSON.parse(r.facts) as PackedFacts;
+	if (packed.length <= SLIM_LENGTH) return null;
+
 	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
-		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd, toolRejectionCount, toolOutcomes] = JSON.parse(r.facts) as PackedFacts;
+		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd, toolRejectionCount, toolOutcomes] = packed;
 	return {
 		id: r.id, parentId: r.parent_id, role, model: r.model, provider, agent, project, timestamp: r.ts,
 		usage: {input, output, cacheWrite, cacheWrite1h, cacheRead, total},
@@ -66,8 +103,8 @@ export function createMessagesRepo(db: IndexDb) {
 		 * source's search doneTo when the caller read it once for its transaction (a query per row cost a cold
 		 * sync of a million nodes 0.8 s).
 		 */
-		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null, doc: LazyDoc = null, indexedTo?: number): boolean {
-			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, pack(f), body);
+		insert(sourceId: number, sessionId: string, seq: number, f: MessageFacts, body: string | null, doc: LazyDoc = null, indexedTo?: number, slim = false): boolean {
+			const done = insert.run(sourceId, f.id, sessionId, f.parentId, seq, f.timestamp, f.model, slim ? packSlim(f) : pack(f), body);
 			if (done.changes === 0) return false;
 			if (doc) search.added(sourceId, done.lastInsertRowid, doc, indexedTo);
 			return true;
@@ -78,10 +115,24 @@ export function createMessagesRepo(db: IndexDb) {
 		exists(sourceId: number, id: string): boolean {
 			return exists.get(sourceId, id) !== undefined;
 		},
-		factsForSession(sessionId: string): MessageFacts[] {
+		/**
+		 * A session's facts in its order, or null when the index keeps them slim (a tapes session: read them from
+		 * the file, sources/tapes/session-reader.ts).
+		 */
+		factsForSession(sessionId: string): MessageFacts[] | null {
 			// Row by row: a session of a million messages never holds its rows and its facts at once.
 			const out: MessageFacts[] = [];
-			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) out.push(unpack(row));
+			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) {
+				const facts = unpackOrSlim(row);
+				if (facts === null) return null;
+				out.push(facts);
+			}
+			return out;
+		},
+		/** A session's Timeline rows in its order, from the index alone (slim rows too: no file is read). */
+		outlineForSession(sessionId: string): OutlineFacts[] {
+			const out: OutlineFacts[] = [];
+			for (const row of bySession.iterate(sessionId) as IterableIterator<MessageRow>) out.push(outlineOf(row));
 			return out;
 		},
 		bodiesForSession(sessionId: string): Array<{id: string; body: string | null}> {

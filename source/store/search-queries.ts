@@ -3,7 +3,7 @@ import type {IndexDb} from './open-index.js';
 import {statementCache} from './statement-cache.js';
 import type {Filters, SourceKind} from '../core/types.js';
 import type {SearchQuery} from '../core/search-query.js';
-import {unpack, type MessageRow} from './messages-repo.js';
+import {roleAndTools, type MessageRow} from './messages-repo.js';
 import {sessionWhere} from './session-where.js';
 import {searchConditions} from './search-where.js';
 
@@ -41,7 +41,7 @@ interface HitRow extends MessageRow {
 const RANK = 'message_search.rank';
 
 function toHit(r: HitRow): SearchHit {
-	const facts = unpack(r);
+	const facts = roleAndTools(r.facts);
 	return {
 		sourceId: r.source_id, source: r.source, sessionId: r.session_id, sessionLabel: r.label, project: r.project,
 		messageId: r.id, timestamp: r.ts, role: facts.role, model: r.model, toolNames: facts.toolNames, rank: r.score, body: r.body,

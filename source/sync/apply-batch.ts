@@ -28,6 +28,8 @@ export interface ApplyContext {
 	now: number;
 	/** Per-session extras a source knows (a title, a parent session); applied over the computed summary. */
 	sessionExtras?: (sessionId: string) => {label?: string; parentId?: string | null; subSessionCount?: number} | undefined;
+	/** A session's facts when the index keeps them slim (a tapes session's are in its file: sync/tapes-facts.ts). */
+	factsOf?: (sessionId: string) => MessageFacts[];
 }
 
 /** Inserts the messages (duplicates are ignored) and rewrites the touched sessions. Returns their IDs. */
@@ -46,7 +48,8 @@ export function applyBatch(ctx: ApplyContext, placed: readonly PlacedMessage[], 
 
 /** Recomputes one session's summary rows from its stored message facts. Call inside a transaction. */
 export function resummarize(ctx: ApplyContext, sessionId: string, messages?: MessageFacts[]): void {
-	const facts = messages ?? ctx.store.messages.factsForSession(sessionId);
+	const facts = messages ?? ctx.store.messages.factsForSession(sessionId) ?? ctx.factsOf?.(sessionId);
+	if (!facts) throw new Error(`session ${sessionId}: its messages' facts are in its tapes file, which was not opened to summarize it`);
 	if (facts.length === 0) return;
 	const extras = ctx.sessionExtras?.(sessionId);
 	const {summary, modelUsage, buckets, priceSource, statusReason, rejections} = summarizeSession({

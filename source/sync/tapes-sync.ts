@@ -11,10 +11,11 @@ import {WarningTally} from '../core/warning-tally.js';
 import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
-import {adoptOrphans, loadOrphans, saveOrphans} from './tapes-late-parents.js';
-import {beginBulkLoad, endBulkLoad, ensureMessageKey, inBulkLoad, unsynced} from '../store/bulk-load.js';
+import {loadOrphans, saveOrphans} from './tapes-late-parents.js';
+import {beginBulkLoad, ensureMessageKey, inBulkLoad, unsynced} from '../store/bulk-load.js';
 import {createPlacements} from './tapes-placements.js';
 import {bulkLoadDue} from './tapes-due.js';
+import {finishTapesSync} from './tapes-finish.js';
 
 /** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
 export const SESSION_GAP_MS = HOUR_MS;
@@ -177,10 +178,10 @@ async function syncChunks(
 					}
 					const sessionId = joined ?? ownSession(message.id);
 					const facts = messageFacts(message, parent?.model ?? '');
-					// The parent link and the body stay in the source (re-read by hash when a session is opened):
-					// the index keeps what listing and re-summarizing need, which halves what a sync writes.
+					// The parent link, the body and most facts stay in the source (re-read when a session is opened or
+					// summarized again: tapes-facts.ts); the index keeps what listing and search read.
 					facts.parentId = null;
-					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo)) continue;
+					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo, true)) continue;
 					const place = {sessionId, ts: facts.timestamp, model: facts.model};
 					if (recentLimit > 0) recent.set(message.id, place);
 					placements?.add(rowid, place);
@@ -218,22 +219,7 @@ async function syncChunks(
 		return summary;
 	}
 	// Second pass: children read before their parents join them now; then every deferred session is summarized.
-	writeTransaction(store.db, () => {
-		// A bulk load's indexes first: the pass below reads and moves sessions by their messages.
-		if (bulk) endBulkLoad(store.db, store.meta, sourceId);
-		const adopted = adoptOrphans(store, sourceId, orphans);
-		for (const id of adopted.grew) {
-			deferred.add(id);
-			allTouched.add(id);
-		}
-		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
-		for (const id of deferred) resummarize(ctx, id);
-		saveDue(store, sourceId, new Set());
-		// Those from earlier syncs were counted then (a source's warnings add up across syncs).
-		const fresh = new Set(orphans.slice(earlierOrphans).map((o) => o[0]));
-		const dangling = adopted.waiting.filter((o) => fresh.has(o[0])).length;
-		if (dangling > 0) tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: dangling});
-	})();
+	finishTapesSync({store, source, sourceId, pricing: deps.pricing, now: deps.now(), bulk}, {orphans, earlierOrphans, deferred, allTouched, tally});
 	summary.sessionsTouched = allTouched.size;
 	summary.warnings = tally.list();
 	return summary;

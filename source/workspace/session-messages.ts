@@ -1,11 +1,11 @@
 // One session's messages for every source kind, through one call: the facts (what the index keeps, in its
 // order) and the bodies (text, tool calls, results). Transcript bodies are in the index (the files may be
-// gone); a tapes session is read back from its tapes file, facts and bodies alike (session-reader.ts), and
-// falls back to the index's facts, without bodies, when the file cannot be read.
+// gone); a tapes session is read back from its tapes file, facts and bodies alike (session-reader.ts): the
+// index keeps its nodes slim, so without the file it shows an error (an older index's whole facts, if any).
 import type {CanonicalMessage, SessionSummary} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
-import {readTapesSession, toRanges} from '../sources/tapes/session-reader.js';
+import {readTapesSession, sameRows, toRanges} from '../sources/tapes/session-reader.js';
 import {decodeBody} from '../store/message-body.js';
 import {describeTapesError} from '../sources/tapes/open-errors.js';
 import type {Workspace} from './open-workspace.js';
@@ -19,7 +19,8 @@ export interface SessionMessages {
 }
 
 function fromIndex(ws: Workspace, sessionId: string): SessionMessages {
-	const facts = ws.store.messages.factsForSession(sessionId);
+	// A transcript's facts are always whole in the index (only a tapes node's are slim).
+	const facts = ws.store.messages.factsForSession(sessionId) ?? [];
 	const bodies = new Map<string, CanonicalMessage>();
 	const byId = new Map(facts.map((f) => [f.id, f]));
 	for (const {id, body} of ws.store.messages.bodiesForSession(sessionId)) {
@@ -33,27 +34,30 @@ function fromIndex(ws: Workspace, sessionId: string): SessionMessages {
 
 function fromTapes(ws: Workspace, sessionId: string): SessionMessages {
 	const rows = ws.store.messages.rowsForSession(sessionId);
-	const stored = () => ws.store.messages.factsForSession(sessionId);
+	// What the index has without the file: whole facts only from an index older than slim nodes.
+	const stored = (error: string | null, bodies = new Map<string, CanonicalMessage>()): SessionMessages =>
+		({facts: ws.store.messages.factsForSession(sessionId) ?? [], bodies, error});
 	if (rows.length === 0) return {facts: [], bodies: new Map(), error: null};
 	const sourceIds = new Set(rows.map((r) => r.sourceId));
 	// A session is one source's; an index opened without that source reads the first tapes source in use.
 	const source = (sourceIds.size === 1 ? ws.sources.find((s) => sourceIds.has(s.id) && s.kind === 'tapes') : undefined)
 		?? ws.sources.find((s) => s.kind === 'tapes');
-	if (!source) return {facts: stored(), bodies: new Map(), error: 'no source in use holds this session'};
+	if (!source) return stored('no source in use holds this session');
 	const opened = openTapesSource(source.path);
-	if (!opened.ok) return {facts: stored(), bodies: new Map(), error: opened.error};
+	if (!opened.ok) return stored(opened.error);
 	try {
 		const read = readTapesSession(opened.source, toRanges(rows.map((r) => r.seq)));
-		const idAt = new Map(rows.map((r) => [r.seq, r.id]));
-		if (read.length === rows.length && read.every((m) => idAt.get(m.rowid) === m.message.id)) {
+		if (sameRows(rows, read)) {
 			return {facts: read.map((m) => m.facts), bodies: new Map(read.map((m) => [m.message.id, m.message])), error: null};
 		}
-		// Not the rows the index has (another file at that path, or one rebuilt since): the index's facts, bodies by hash.
+		// Not the rows the index has (another file at that path, or one rebuilt since): bodies by hash, facts if the index has them.
 		const bodies = new Map<string, CanonicalMessage>();
 		for (const {message} of opened.source.readByIds(rows.map((r) => r.id)).messages) bodies.set(message.id, message);
-		return {facts: stored(), bodies, error: null};
+		const mismatch = ws.store.messages.factsForSession(sessionId) === null
+			? `${source.path}: no longer holds the rows this session was read from (replaced or rebuilt since)` : null;
+		return stored(mismatch, bodies);
 	} catch (err) {
-		return {facts: stored(), bodies: new Map(), error: describeTapesError(source.path, err)};
+		return stored(describeTapesError(source.path, err));
 	} finally {
 		opened.source.close();
 	}
@@ -62,3 +66,4 @@ function fromTapes(ws: Workspace, sessionId: string): SessionMessages {
 export function readSessionMessages(ws: Workspace, summary: Pick<SessionSummary, 'id' | 'source'>): SessionMessages {
 	return summary.source === 'tapes' ? fromTapes(ws, summary.id) : fromIndex(ws, summary.id);
 }
+

@@ -85,7 +85,7 @@ function checkNumbers(ws: Workspace): void {
 	for (const s of sessionsOf(ws)) {
 		for (const [k, v] of Object.entries(s)) if (typeof v === 'number') expect([s.id, k, Number.isFinite(v)]).toEqual([s.id, k, true]);
 		for (const k of ['inputTokens', 'outputTokens', 'totalTokens', 'messageCount', 'durationMs'] as const) expect(s[k]).toBeGreaterThanOrEqual(0);
-		for (const f of ws.store.messages.factsForSession(s.id)) {
+		for (const f of ws.store.messages.factsForSession(s.id)!) {
 			for (const [k, v] of Object.entries(f.usage)) if (v !== null || k !== 'total') expect([f.id, k, Number.isFinite(v) && v >= 0]).toEqual([f.id, k, true]);
 			expect(Number.isFinite(f.timestamp)).toBe(true);
 		}

@@ -12,6 +12,9 @@ import {copyFixture} from '../helpers/transcripts.js';
 import {tempDir} from '../helpers/workspace.js';
 import {CLI} from '../cli/run-cli.js';
 import {generateTapes} from '../../source/bench/generate-tapes.js';
+import {buildTapesDb} from '../../fixtures/tapes-builder.js';
+import {TAPES_BASIC} from '../../fixtures/tapes-cases.js';
+import type {Workspace} from '../../source/workspace/open-workspace.js';
 
 const dir = tempDir('tapedeck-open-');
 afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
@@ -53,6 +56,57 @@ describe('openWorkspace', () => {
 		expect(outputs(repriced.value)).toBe(362);
 		expect(cost(repriced.value)).toBeGreaterThan(before + 0.3);
 		repriced.value.close();
+	});
+
+	// A tapes node is slim in the index (role and tools): its session is repriced from the facts its file gives.
+	const costs = (ws: Workspace) => ws.store.db.prepare(`SELECT id, source, total_cost AS cost, output_tokens AS output FROM sessions ORDER BY id`).all();
+	const sonnetAt1000 = () => {
+		const prices = path.join(dir, 'sonnet-prices.json');
+		fs.writeFileSync(prices, JSON.stringify({'claude-sonnet-4.5': {output: 1000}}));
+		return prices;
+	};
+
+	it('reprices tapes sessions from their tapes file, to what a first sync at the new prices gives', async () => {
+		const sub = tempDir();
+		const sqlite = path.join(sub, 'tapes.sqlite');
+		buildTapesDb(sqlite, TAPES_BASIC);
+		const index = path.join(sub, 'index.sqlite');
+		const first = await openWorkspace(base({sqlite, index, catalog: false}));
+		if (!first.ok) throw new Error(first.error);
+		await syncWorkspace(first.value);
+		const before = costs(first.value);
+		first.value.close();
+		const prices = sonnetAt1000();
+		const repriced = await openWorkspace(base({sqlite, index, catalog: false, pricing: prices}));
+		if (!repriced.ok) throw new Error(repriced.error);
+		const after = costs(repriced.value);
+		repriced.value.close();
+		const fresh = await openWorkspace(base({sqlite, index: path.join(sub, 'fresh.sqlite'), catalog: false, pricing: prices}));
+		if (!fresh.ok) throw new Error(fresh.error);
+		await syncWorkspace(fresh.value);
+		expect(after).toEqual(costs(fresh.value));
+		fresh.value.close();
+		expect(after).not.toEqual(before);
+	});
+
+	it('leaves the costs of a tapes file that is gone as they were, and reprices the rest', async () => {
+		const sub = tempDir();
+		const sqlite = path.join(sub, 'tapes.sqlite');
+		buildTapesDb(sqlite, TAPES_BASIC);
+		const root = copyFixture('claude-code');
+		const index = path.join(sub, 'index.sqlite');
+		const first = await openWorkspace(base({sqlite, claude: [root], index, catalog: false}));
+		if (!first.ok) throw new Error(first.error);
+		await syncWorkspace(first.value);
+		const before = costs(first.value) as Array<{source: string; cost: number}>;
+		first.value.close();
+		fs.rmSync(sqlite);
+		const repriced = await openWorkspace(base({claude: [root], index, catalog: false, pricing: sonnetAt1000()}));
+		if (!repriced.ok) throw new Error(repriced.error);
+		const after = costs(repriced.value) as Array<{source: string; cost: number}>;
+		repriced.value.close();
+		expect(after.filter((s) => s.source === 'tapes')).toEqual(before.filter((s) => s.source === 'tapes'));
+		expect(after.filter((s) => s.source !== 'tapes')).not.toEqual(before.filter((s) => s.source !== 'tapes'));
 	});
 });
 

@@ -1,5 +1,6 @@
-// A tapes session read back from its tapes file gives what the index's rows give: the same messages, in the
-// same order, with the same facts (the carried model included), and the same bodies as a lookup by hash.
+// A tapes session read back from its tapes file gives what the sync worked out: the index's slim rows (the
+// same messages, in the same order, with the same time, model, role and tools), the summary written from
+// the facts the sync held (the carried model included), and the same bodies as a lookup by hash.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +11,8 @@ import {seedDemo} from '../../source/sources/demo/seed.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
 import {toRanges} from '../../source/sources/tapes/session-reader.js';
 import {readSessionMessages} from '../../source/workspace/session-messages.js';
+import {packSlim, roleAndTools} from '../../source/store/messages-repo.js';
+import {summarizeSession} from '../../source/core/summarize.js';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import type {Workspace} from '../../source/workspace/open-workspace.js';
 import {openAndSync, syncFixture, tempDir} from '../helpers/workspace.js';
@@ -22,21 +25,31 @@ afterEach(() => {
 const HOUR = 3_600_000;
 const sessionIds = (ws: Workspace) => ws.store.db.prepare('SELECT id FROM sessions ORDER BY id').pluck().all() as string[];
 
-/** Every session: the reader's facts and bodies against the index's rows and a lookup by hash; returns messages compared. */
+/**
+ * Every session: the reader's facts against the index's slim rows (ID, time, model, role, tools, order) and
+ * against the summary the sync wrote from the facts it held; its bodies against a lookup by hash. Returns
+ * messages compared.
+ */
 function expectSameAsIndex(ws: Workspace, sqlite: string): number {
 	const tapes = openTapesSource(sqlite);
 	if (!tapes.ok) throw new Error(tapes.error);
+	const slimRows = ws.store.db.prepare('SELECT id, ts, model, facts FROM messages WHERE session_id = ? ORDER BY ts, seq');
 	let compared = 0;
 	try {
 		for (const id of sessionIds(ws)) {
-			const stored = ws.store.messages.factsForSession(id);
+			const rows = slimRows.all(id) as Array<{id: string; ts: number; model: string; facts: string}>;
 			const read = readSessionMessages(ws, {id, source: 'tapes'});
 			expect(read.error).toBeNull();
-			expect(read.facts).toEqual(stored);
-			const byHash = new Map(tapes.source.readByIds(stored.map((f) => f.id)).messages.map((m) => [m.message.id, m.message]));
+			expect(read.facts.map((f) => ({id: f.id, ts: f.timestamp, model: f.model, ...roleAndTools(packSlim(f))})))
+				.toEqual(rows.map((r) => ({id: r.id, ts: r.ts, model: r.model, ...roleAndTools(r.facts)})));
+			const stored = ws.store.sessions.get(id)!;
+			const again = summarizeSession({id, source: 'tapes', messages: read.facts, pricing: ws.pricing,
+				parentId: stored.parentId, subSessionCount: stored.subSessionCount}).summary;
+			expect(again).toEqual(stored);
+			const byHash = new Map(tapes.source.readByIds(rows.map((r) => r.id)).messages.map((m) => [m.message.id, m.message]));
 			expect([...read.bodies.keys()].sort()).toEqual([...byHash.keys()].sort());
 			for (const [hash, body] of read.bodies) expect(body).toEqual(byHash.get(hash));
-			compared += stored.length;
+			compared += rows.length;
 		}
 	} finally {
 		tapes.source.close();
@@ -103,20 +116,20 @@ describe('a tapes session read from the tapes file', () => {
 		expect(expectSameAsIndex(ws, sqlite)).toBe(ws.store.messages.count(ws.sources[0]!.id));
 	});
 
-	it('falls back to the index\'s facts when the file at the path is not the one synced', async () => {
+	it('says so when the file at the path is not the one synced, or is gone (the index keeps no facts of its own)', async () => {
 		const {ws, sqlite} = await syncFixture(TAPES_BASIC);
 		opened.push(ws);
 		const [id] = sessionIds(ws);
-		const stored = ws.store.messages.factsForSession(id!);
+		expect(ws.store.messages.factsForSession(id!)).toBeNull();
 		fs.rmSync(sqlite);
 		buildTapesDb(sqlite, TAPES_BRANCH);
-		const read = readSessionMessages(ws, {id: id!, source: 'tapes'});
-		expect(read.facts).toEqual(stored);
-		expect(read.bodies.size).toBe(0);
+		const other = readSessionMessages(ws, {id: id!, source: 'tapes'});
+		expect(other.facts).toEqual([]);
+		expect(other.error).toBe(`${sqlite}: no longer holds the rows this session was read from (replaced or rebuilt since)`);
 		fs.rmSync(sqlite);
 		const gone = readSessionMessages(ws, {id: id!, source: 'tapes'});
-		expect(gone.facts).toEqual(stored);
-		expect(gone.error).not.toBeNull();
+		expect(gone.facts).toEqual([]);
+		expect(gone.error).toContain(sqlite);
 	});
 });
 

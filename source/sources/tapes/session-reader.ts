@@ -114,3 +114,10 @@ export function readTapesSession(source: TapesSource, ranges: RowidRanges): Tape
 	});
 	return out.sort((a, b) => a.facts.timestamp - b.facts.timestamp || a.rowid - b.rowid);
 }
+
+/** Whether what was read is the rows the index has for the session (not another file at that path, or one rebuilt since). */
+export function sameRows(rows: ReadonlyArray<{seq: number; id: string}>, read: readonly TapesSessionMessage[]): boolean {
+	if (read.length !== rows.length) return false;
+	const idAt = new Map(rows.map((r) => [r.seq, r.id]));
+	return read.every((m) => idAt.get(m.rowid) === m.message.id);
+}

@@ -7,6 +7,7 @@ import {cacheSavingUsd, messageCost} from '../../core/cost.js';
 import {buildGroupedMessages} from '../../core/message-groups.js';
 import {sessionFacet} from '../../facets/facet-lookup.js';
 import {loadSessionDetail} from '../../workspace/session-detail.js';
+import type {OutlineFacts} from '../../core/message-facts.js';
 import {subSessionsOf} from '../../workspace/sub-sessions.js';
 import type {Workspace} from '../../workspace/open-workspace.js';
 import {sessionMarkdownLines, workspaceContext, workspaceSessionMarkdown} from '../../report/session-markdown.js';
@@ -26,7 +27,7 @@ export interface TimelineServiceOptions {
 export function createTimelineService(ws: Workspace, opts: TimelineServiceOptions): TimelineService {
 	const versionOf = ws.store.db.prepare(`SELECT message_count || ':' || end_ms FROM sessions WHERE id = ?`).pluck();
 
-	function messages(facts: ReturnType<typeof ws.store.messages.factsForSession>): Array<TimelineMessage & {computedCost: number | null}> {
+	function messages(facts: readonly OutlineFacts[]): Array<TimelineMessage & {computedCost: number | null}> {
 		return facts.map((f, i) => {
 			const price = pricingForModel(ws.pricing, f.model);
 			const computed = messageCost(price, f.usage);
@@ -50,7 +51,7 @@ export function createTimelineService(ws: Workspace, opts: TimelineServiceOption
 		outline(id): TimelineOutline | null {
 			const summary = ws.store.sessions.get(id);
 			if (!summary) return null;
-			const rows = messages(ws.store.messages.factsForSession(id));
+			const rows = messages(ws.store.messages.outlineForSession(id));
 			const notes = ws.store.sessions.notes(id);
 			const groups = buildGroupedMessages(rows.map((m) => ({
 				role: m.facts.role,

@@ -11,7 +11,7 @@ import type {InsightsAggregate} from '../../core/facet-aggregate.js';
 import type {FacetProgress} from '../../core/facet-status.js';
 import type {AnalyticsModel} from '../../core/analytics-model.js';
 import type {DrillSlot} from '../../core/screens/analytics-slot.js';
-import type {MessageFacts} from '../../core/message-facts.js';
+import type {OutlineFacts} from '../../core/message-facts.js';
 import type {MessageGroup} from '../../core/message-groups.js';
 import type {SessionDetail} from '../../workspace/session-detail.js';
 import type {FacetRecord} from '../../store/facets-repo.js';
@@ -79,7 +79,7 @@ export interface InsightsService {
 
 /** One message as the timeline's rows need it: index facts and costs, no body. */
 export interface TimelineMessage {
-	facts: MessageFacts;
+	facts: OutlineFacts;
 	/** Since the previous message (0 for the first). */
 	deltaMs: number;
 	/** The source's recorded cost when it has one, else computed from prices; null when unpriced. */

@@ -1,0 +1,66 @@
+// The end of a tapes sync, after its last chunk: a bulk load's indexes are built, children read before their
+// parents join them, and every session left due is summarized from the facts its file gives again (the index
+// keeps a tapes node slim: tapes-facts.ts). One transaction, so a sync killed here redoes all of it.
+import type {IndexStore} from '../store/index-store.js';
+import type {TapesSource} from '../sources/tapes/reader.js';
+import type {PricingTable} from '../core/types.js';
+import type {WarningTally} from '../core/warning-tally.js';
+import {resummarize, type ApplyContext} from './apply-batch.js';
+import {writeTransaction} from '../store/write-transaction.js';
+import {endBulkLoad} from '../store/bulk-load.js';
+import {saveDue} from './summaries-due.js';
+import {adoptOrphans, type Orphan} from './tapes-late-parents.js';
+import {createTapesFiles, TapesFactsError} from './tapes-facts.js';
+
+export interface TapesFinish {
+	store: IndexStore;
+	source: TapesSource;
+	sourceId: number;
+	pricing: PricingTable;
+	now: number;
+	bulk: boolean;
+}
+
+/** What the chunks left: children waiting for parents (those before `earlierOrphans` from earlier syncs), sessions due. */
+export interface TapesLeftovers {
+	orphans: Orphan[];
+	earlierOrphans: number;
+	deferred: Set<string>;
+	/** Grows by the sessions that adopted children. */
+	allTouched: Set<string>;
+	tally: WarningTally;
+}
+
+export function finishTapesSync(run: TapesFinish, left: TapesLeftovers): void {
+	const {store, source, sourceId} = run;
+	const {orphans, deferred, tally} = left;
+	const files = createTapesFiles(store, {sourceId, source});
+	try {
+		writeTransaction(store.db, () => {
+			// A bulk load's indexes first: the pass below reads and moves sessions by their messages.
+			if (run.bulk) endBulkLoad(store.db, store.meta, sourceId);
+			const adopted = adoptOrphans(store, sourceId, orphans);
+			for (const id of adopted.grew) {
+				deferred.add(id);
+				left.allTouched.add(id);
+			}
+			const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: run.pricing, now: run.now, factsOf: files.factsOf};
+			for (const id of deferred) {
+				try {
+					resummarize(ctx, id);
+				} catch (error) {
+					// Only a session shared with another tapes file that cannot be read now: it keeps its summary.
+					if (!(error instanceof TapesFactsError)) throw error;
+					tally.add({where: source.path, message: `session ${id} not summarized again: ${error.message}`, count: 1});
+				}
+			}
+			saveDue(store, sourceId, new Set());
+			// Those from earlier syncs were counted then (a source's warnings add up across syncs).
+			const fresh = new Set(orphans.slice(left.earlierOrphans).map((o) => o[0]));
+			const dangling = adopted.waiting.filter((o) => fresh.has(o[0])).length;
+			if (dangling > 0) tally.add({where: `${source.path}: nodes`, message: 'parent node not found (dangling parent); it starts its own session', count: dangling});
+		})();
+	} finally {
+		files.close();
+	}
+}
