@@ -89,6 +89,17 @@ export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void
 	meta.delete(flag(sourceId));
 }
 
+/** Runs `fn` with a page cache of `kib` KiB, restoring the setting after. */
+export async function withCache<T>(db: IndexDb, kib: number, fn: () => Promise<T>): Promise<T> {
+	const before = db.pragma('cache_size', {simple: true}) as number;
+	db.pragma(`cache_size = -${Math.trunc(kib)}`);
+	try {
+		return await fn();
+	} finally {
+		db.pragma(`cache_size = ${Number(before)}`);
+	}
+}
+
 /** Runs `fn` with `synchronous = OFF`, restoring the setting after. */
 export async function unsynced<T>(db: IndexDb, fn: () => Promise<T>): Promise<T> {
 	const before = db.pragma('synchronous', {simple: true}) as number;

@@ -62,6 +62,18 @@ describe('bulk load of a tapes source', () => {
 		expect(bulk.store.db.pragma('synchronous', {simple: true})).toBe(plain.store.db.pragma('synchronous', {simple: true}));
 	}, 30_000);
 
+	it('runs with a smaller page cache (the search thread beside it has its own), and gives the index its own back', async () => {
+		const ws = open({sqlite, index: path.join(dir, 'cache.sqlite')});
+		opened.push(ws);
+		const own = ws.store.db.pragma('cache_size', {simple: true}) as number;
+		const during: number[] = [];
+		await sync(ws, sqlite, 1, undefined, () => during.push(ws.store.db.pragma('cache_size', {simple: true}) as number));
+		expect(during.length).toBeGreaterThan(0);
+		expect(new Set(during)).toEqual(new Set([-32_768]));
+		expect(own).toBe(-65_536);
+		expect(ws.store.db.pragma('cache_size', {simple: true})).toBe(own);
+	}, 30_000);
+
 	it('a load stopped midway goes on in bulk next time, and ends with the same index', async () => {
 		const plain = open({sqlite, index: path.join(dir, 'plain2.sqlite')});
 		const bulk = open({sqlite, index: path.join(dir, 'stopped.sqlite')});
