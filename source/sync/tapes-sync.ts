@@ -4,8 +4,6 @@ import type {IndexStore} from '../store/index-store.js';
 import type {TapesBatch, TapesSource} from '../sources/tapes/reader.js';
 import type {PricingTable, Warning} from '../core/types.js';
 import {messageFacts, type MessageFacts} from '../core/message-facts.js';
-import {HOUR_MS} from '../core/time.js';
-import type {MessagePlace} from '../store/messages-repo.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {searchDoc} from '../core/search-text.js';
@@ -13,12 +11,11 @@ import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {loadOrphans, saveOrphans} from './tapes-late-parents.js';
 import {beginBulkLoad, ensureMessageKey, inBulkLoad, unsynced, withCache} from '../store/bulk-load.js';
-import {createPlacements} from './tapes-placements.js';
+import {createNodePlaces} from './tapes-node-places.js';
 import {bulkLoadDue} from './tapes-due.js';
 import {finishTapesSync} from './tapes-finish.js';
 
-/** A message continues its parent's session only within this much inactivity (the reference's 1 h window). */
-export const SESSION_GAP_MS = HOUR_MS;
+export {SESSION_GAP_MS, sessionIdFor} from './tapes-node-places.js';
 const CHUNK_ROWS = 5_000;
 /** A cold load commits less often: each commit of a big index rewrites pages the next chunk touches again. */
 const BULK_CHUNK_ROWS = 10_000;
@@ -63,9 +60,6 @@ export interface TapesSyncDeps {
 	/** Nodes kept in the recent map before it is emptied (RECENT_LIMIT; 0 keeps none: tests look every parent up). */
 	recentLimit?: number;
 }
-
-/** A session's ID: the start of its first node's hash (16 hex digits are plenty, and short to type). */
-export const sessionIdFor = (hash: string) => hash.slice(0, 16);
 
 /**
  * A tapes node joins its parent's session unless it comes more than an hour after that session's last
@@ -115,32 +109,13 @@ async function syncChunks(
 	// session list is complete (worked out here only for a row the fill has already passed: search-rows.ts).
 	const indexed = store.search.state(sourceId).on;
 
-	// Where the nodes stored lately went, then the rest: by the key, or during a keyless load by the node's row
-	// in the source (a second generation of the recent map held 50 MB more for fewer look-ups than that saved).
-	const recentLimit = deps.recentLimit ?? RECENT_LIMIT;
-	let recent = new Map<string, MessagePlace>();
-	const placements = keyless ? createPlacements(total) : null;
-	const rowidOf = deps.source.rowidOf;
-	const placeOf = placements && rowidOf
-		? (hash: string) => {
-			const rowid = rowidOf(hash);
-			return rowid === undefined ? undefined : placements.find(rowid);
-		}
-		: (hash: string) => store.messages.place(sourceId, hash);
-	const sessionEnds = new Map<string, number>();
+	const places = createNodePlaces({store, source, sourceId, keyless, total, recentLimit: deps.recentLimit ?? RECENT_LIMIT});
 	const allTouched = new Set<string>();
 	// Sessions that already existed when a chunk touched them are summarized once, after the last chunk:
 	// re-reading a growing session's every message per chunk made a long chain quadratic. They are saved as
 	// due with each chunk, so a sync that dies midway still has them summarized by the next one.
 	const deferred = new Set<string>(loadDue(store, sourceId));
 	const orphans = loadOrphans(store, sourceId);
-	// A root's session ID is namespaced only when another kind of source already holds it (see file-apply.ts).
-	const tapesIds = new Set(store.sources.list().filter((s) => s.kind === 'tapes').map((s) => s.id));
-	const ownSession = (hash: string) => {
-		const id = sessionIdFor(hash);
-		const owner = store.sessions.ownerOf(id);
-		return owner !== undefined && !tapesIds.has(owner) ? `${id}@tapes` : id;
-	};
 	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
@@ -154,12 +129,12 @@ async function syncChunks(
 		const piece = bulk ? PIECE_ROWS : CHUNK_ROWS;
 		const before: TapesBatch | null = bulk ? null : source.readAfter(cursor.lastRowid, piece);
 		const fromRows = cursor.rows;
-		const placed = placements?.size ?? 0;
+		const placed = places.mark();
 		writeTransaction(store.db, () => {
 			// From where this chunk began, should the transaction be run again.
 			cursor.lastRowid = from;
 			cursor.rows = fromRows;
-			placements?.rewind(placed);
+			places.rewind(placed);
 			readNow = 0;
 			// Duplicates are ignored by the key, which a bulk load elsewhere (or one killed) may have left out.
 			if (!keyless) ensureMessageKey(store.db);
@@ -171,26 +146,16 @@ async function syncChunks(
 				tally.addAll(batch.warnings);
 				if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
 				for (const {rowid, message} of batch.messages) {
-					const parent = message.parentId
-						? (recent.get(message.parentId) ?? placeOf(message.parentId))
-						: undefined;
+					const parent = message.parentId ? places.parentOf(message.parentId) : undefined;
 					// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
 					if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
-					let joined: string | undefined;
-					if (parent) {
-						const end = sessionEnds.get(parent.sessionId) ?? store.sessions.endOf(parent.sessionId) ?? parent.ts;
-						if (message.timestamp - end <= SESSION_GAP_MS) joined = parent.sessionId;
-					}
-					const sessionId = joined ?? ownSession(message.id);
+					const sessionId = places.sessionFor(message.id, message.timestamp, parent);
 					const facts = messageFacts(message, parent?.model ?? '');
 					// The parent link, the body and most facts stay in the source (re-read when a session is opened or
 					// summarized again: tapes-facts.ts); the index keeps what listing and search read.
 					facts.parentId = null;
 					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo, true)) continue;
-					const place = {sessionId, ts: facts.timestamp, model: facts.model};
-					if (recentLimit > 0) recent.set(message.id, place);
-					placements?.add(rowid, place);
-					sessionEnds.set(sessionId, Math.max(sessionEnds.get(sessionId) ?? -Infinity, facts.timestamp));
+					places.add(message.id, rowid, {sessionId, ts: facts.timestamp, model: facts.model});
 					const list = touched.get(sessionId);
 					if (list) list.push(facts);
 					else touched.set(sessionId, [facts]);
@@ -213,7 +178,7 @@ async function syncChunks(
 		if (cursor.lastRowid === from) break;
 		read += readNow;
 		onProgress({source: source.path, read, total});
-		if (recent.size > recentLimit) recent = new Map();
+		places.chunkDone();
 		await yieldToLoop();
 	}
 	if (bulk && signal?.aborted) {
