@@ -34,7 +34,9 @@ function facetLine(o: TimelineOutline): Segment[] | null {
 	];
 }
 
-function analyticsLines(a: SessionAnalytics | null): Segment[][] {
+function analyticsLines(a: SessionAnalytics | null, unreadable: string | null): Segment[][] {
+	// Worked out from the messages' text: none read (a tapes file gone) is said, not shown as zeros.
+	if (unreadable !== null) return [[{text: ' pace   ', token: 'label'}, {text: `unavailable: ${sanitizeLine(unreadable)}`, token: 'muted'}], [{text: ' '}]];
 	if (!a) return [[{text: ' pace   ', token: 'label'}, {text: 'reading the messages…', token: 'muted'}], [{text: ' '}]];
 	return [[
 		{text: ' pace   ', token: 'label'}, {text: `${a.userMessages} user`}, dot, {text: `${a.assistantMessages} assistant`}, dot,
@@ -50,12 +52,14 @@ function analyticsLines(a: SessionAnalytics | null): Segment[][] {
 export interface TimelineHeaderProps {
 	outline: TimelineOutline;
 	analytics: SessionAnalytics | null;
+	/** Why no message could be read (then there are no analytics to show). */
+	unreadable?: string | null;
 	pricing: {source: string; verified: string};
 	timeZone: string;
 	width: number;
 }
 
-export const TimelineHeader = memo(function TimelineHeader({outline: o, analytics, pricing, timeZone, width}: TimelineHeaderProps) {
+export const TimelineHeader = memo(function TimelineHeader({outline: o, analytics, unreadable = null, pricing, timeZone, width}: TimelineHeaderProps) {
 	const s = o.summary;
 	const layers = describePriceLayers(o.notes?.priceSource ?? '', pricing.source);
 	const costNote = s.totalCost === null ? COST_SOURCE_NOTES[s.costSource] : `${COST_SOURCE_NOTES[s.costSource]}${s.costSource === 'recorded' ? '' : `, ${layers}`}`;
@@ -81,7 +85,7 @@ export const TimelineHeader = memo(function TimelineHeader({outline: o, analytic
 	}
 	const facet = facetLine(o);
 	if (facet) lines.push(facet);
-	pushAll(lines, analyticsLines(analytics));
+	pushAll(lines, analyticsLines(analytics, unreadable));
 	return (
 		<Box flexDirection="column" width={width}>
 			<SplitLine

@@ -181,7 +181,8 @@ export function TimelineScreen({id, size, onBack, onQuit, onOpenSession, focus, 
 				: !outline ? <Segments width={size.columns} segments={[{text: ' This session is no longer in the index. Esc goes back.', token: 'muted'}]} />
 				: (
 					<>
-						<TimelineHeader outline={outline} analytics={full?.analytics ?? null} pricing={services.pricing} timeZone={services.timeZone} width={size.columns} />
+						<TimelineHeader outline={outline} analytics={full?.analytics ?? null}
+							unreadable={full && full.messages.length === 0 && outline.messages.length > 0 ? full.bodyError : null} pricing={services.pricing} timeZone={services.timeZone} width={size.columns} />
 						<TimelineSpark values={tokens} selected={row?.group ?? 0} width={size.columns} />
 						<Box flexDirection="row" height={rows + 1}>
 							<Box ref={table} flexDirection="column" width={panes.table}>{state.mode === 'timeline-subs'
