@@ -4,7 +4,7 @@
 import type {IndexStore} from '../store/index-store.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import {openTapesSource, type TapesSource} from '../sources/tapes/reader.js';
-import {readTapesSession, sameRows, toRanges, type TapesSessionMessage} from '../sources/tapes/session-reader.js';
+import {readTapesFacts, sameRows, toRanges} from '../sources/tapes/session-reader.js';
 import {describeTapesError} from '../sources/tapes/open-errors.js';
 
 /** A tapes file cannot give a session's facts (gone, unreadable, or not the file the session was read from). */
@@ -48,9 +48,9 @@ export function createTapesFiles(store: IndexStore, given?: {sourceId: number; s
 			// Two tapes files sharing a root share its session (sync/tapes-sync.ts ownSession): each gives its rows.
 			for (const [sourceId, mine] of bySource) {
 				const source = fileOf(sourceId);
-				let read: TapesSessionMessage[];
+				let read: ReturnType<typeof readTapesFacts>;
 				try {
-					read = readTapesSession(source, toRanges(mine.map((r) => r.seq)));
+					read = readTapesFacts(source, toRanges(mine.map((r) => r.seq)));
 				} catch (error) {
 					throw new TapesFactsError(describeTapesError(source.path, error));
 				}

@@ -9,7 +9,7 @@ import {TAPES_BAD_ROWS, TAPES_BASIC, TAPES_BRANCH, TAPES_CYCLE, TAPES_DANGLING, 
 import {FIXTURE_BASE_MS, buildTapesDb, type FixtureNode} from '../../fixtures/tapes-builder.js';
 import {seedDemo} from '../../source/sources/demo/seed.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
-import {toRanges} from '../../source/sources/tapes/session-reader.js';
+import {readTapesFacts, toRanges} from '../../source/sources/tapes/session-reader.js';
 import {readSessionMessages} from '../../source/workspace/session-messages.js';
 import {packSlim, roleAndTools} from '../../source/store/messages-repo.js';
 import {summarizeSession} from '../../source/core/summarize.js';
@@ -42,6 +42,9 @@ function expectSameAsIndex(ws: Workspace, sqlite: string): number {
 			expect(read.error).toBeNull();
 			expect(read.facts.map((f) => ({id: f.id, ts: f.timestamp, model: f.model, ...roleAndTools(packSlim(f))})))
 				.toEqual(rows.map((r) => ({id: r.id, ts: r.ts, model: r.model, ...roleAndTools(r.facts)})));
+			// What re-summarizing reads (the facts without the bodies) is the same.
+			const seqs = ws.store.messages.rowsForSession(id).map((r) => r.seq);
+			expect(readTapesFacts(tapes.source, toRanges(seqs)).map((r) => r.facts)).toEqual(read.facts);
 			const stored = ws.store.sessions.get(id)!;
 			const again = summarizeSession({id, source: 'tapes', messages: read.facts, pricing: ws.pricing,
 				parentId: stored.parentId, subSessionCount: stored.subSessionCount}).summary;

@@ -1,5 +1,5 @@
 // One session's messages read back from the tapes file (read-only): each node's body and the facts the sync
-// stores for it, worked out again from the node itself. The file is content-addressed and append-only, so the
+// worked out for it, worked out again from the node itself. The file is content-addressed and append-only, so the
 // rows a session was made of read the same every time; what the index needs to keep is which rows (rowid ranges).
 import type {CanonicalMessage} from '../../core/types.js';
 import {messageFacts, type MessageFacts} from '../../core/message-facts.js';
@@ -30,33 +30,32 @@ export function toRanges(rowids: Iterable<number>): Array<[number, number]> {
 /** Rows of at most this many rowids are read per statement (a sparse range is cut to what is asked). */
 const READ_ROWS = 5_000;
 
-/** The nodes in these ranges, in rowid order (rows the reader skips as unreadable are left out, as the sync left them out). */
-function readRanges(source: TapesSource, ranges: RowidRanges): Array<{rowid: number; message: CanonicalMessage}> {
-	const out: Array<{rowid: number; message: CanonicalMessage}> = [];
+/** Each node in these ranges, in rowid order (rows the reader skips as unreadable are left out, as the sync left them out). */
+function forEachInRanges(source: TapesSource, ranges: RowidRanges, fn: (rowid: number, message: CanonicalMessage) => void): void {
 	for (const [from, to] of ranges) {
 		for (let after = from - 1; after < to; ) {
 			const batch = source.readAfter(after, Math.min(READ_ROWS, to - after));
-			for (const m of batch.messages) if (m.rowid <= to) out.push(m);
+			for (const m of batch.messages) if (m.rowid <= to) fn(m.rowid, m.message);
 			if (batch.lastRowid <= after) break;
 			after = batch.lastRowid;
 		}
 	}
-	return out;
+}
+
+/** A node's row and the model the sync gave it (carried: undefined until worked out). */
+type Known = Map<string, {rowid: number; parentId: string | null; model: string; carried: string | undefined}>;
+
+function remember(known: Known, rowid: number, message: CanonicalMessage): void {
+	const own = normalizeModel(message.model);
+	known.set(message.id, {rowid, parentId: message.parentId, model: own, carried: own !== '' ? own : undefined});
 }
 
 /**
- * The messages of one session, in the index's order (time, then row), with the facts the sync stored: a node
- * without a model carries its parent's, as the sync did, which only knew a parent stored before it (a lower
- * rowid), in this session or another. Ancestors outside the session are looked up by hash, one level at a time.
+ * The model a node without one carries, as the sync gave it: its parent's, which the sync knew only when the
+ * parent's row came first, in this session or another. Ancestors outside the session are looked up by hash,
+ * one level at a time. Returns the model carried from a parent to its child: '' when the parent came later.
  */
-export function readTapesSession(source: TapesSource, ranges: RowidRanges): TapesSessionMessage[] {
-	const rows = readRanges(source, ranges);
-	// Known nodes: rowid and the model the sync gave it (undefined until worked out).
-	const known = new Map<string, {rowid: number; parentId: string | null; model: string; carried: string | undefined}>();
-	for (const {rowid, message} of rows) {
-		const own = normalizeModel(message.model);
-		known.set(message.id, {rowid, parentId: message.parentId, model: own, carried: own !== '' ? own : undefined});
-	}
+function carriedFrom(source: TapesSource, known: Known): (rowid: number, parentId: string | null) => string {
 	// Ancestors outside the session, read until every chain ends in a model, a missing parent or a later row.
 	for (;;) {
 		const wanted = new Set<string>();
@@ -65,11 +64,7 @@ export function readTapesSession(source: TapesSource, ranges: RowidRanges): Tape
 			wanted.add(node.parentId);
 		}
 		if (wanted.size === 0) break;
-		const found = source.readByIds([...wanted]).messages;
-		for (const {rowid, message} of found) {
-			const own = normalizeModel(message.model);
-			known.set(message.id, {rowid, parentId: message.parentId, model: own, carried: own !== '' ? own : undefined});
-		}
+		for (const {rowid, message} of source.readByIds([...wanted]).messages) remember(known, rowid, message);
 		// A parent not in the file ends its children's chains.
 		for (const id of wanted) if (!known.has(id)) known.set(id, {rowid: Infinity, parentId: null, model: '', carried: ''});
 	}
@@ -103,21 +98,55 @@ export function readTapesSession(source: TapesSource, ranges: RowidRanges): Tape
 		}
 		return known.get(id)?.carried ?? '';
 	};
+	return (rowid, parentId) => {
+		const parent = parentId ? known.get(parentId) : undefined;
+		return parent && parent.rowid < rowid ? modelOf(parentId!) : '';
+	};
+}
+
+const byTimeThenRow = (a: {rowid: number; facts: MessageFacts}, b: {rowid: number; facts: MessageFacts}) =>
+	a.facts.timestamp - b.facts.timestamp || a.rowid - b.rowid;
+
+/** The messages of one session with the facts the sync worked out for them, in the index's order (time, then row). */
+export function readTapesSession(source: TapesSource, ranges: RowidRanges): TapesSessionMessage[] {
+	const rows: Array<{rowid: number; message: CanonicalMessage}> = [];
+	const known: Known = new Map();
+	forEachInRanges(source, ranges, (rowid, message) => {
+		rows.push({rowid, message});
+		remember(known, rowid, message);
+	});
+	const carried = carriedFrom(source, known);
 	const out = rows.map(({rowid, message}): TapesSessionMessage => {
-		const node = known.get(message.id)!;
-		const parent = message.parentId ? known.get(message.parentId) : undefined;
-		const carried = parent && parent.rowid < rowid ? modelOf(message.parentId!) : '';
-		const facts = messageFacts(message, node.model || carried);
+		const facts = messageFacts(message, known.get(message.id)!.model || carried(rowid, message.parentId));
 		// As stored: the parent link stays in the source.
 		facts.parentId = null;
 		return {rowid, facts, message};
 	});
-	return out.sort((a, b) => a.facts.timestamp - b.facts.timestamp || a.rowid - b.rowid);
+	return out.sort(byTimeThenRow);
+}
+
+/**
+ * The same facts without the messages, for summarizing a session again: each node's body is dropped once its
+ * facts are worked out (a session of a million nodes held 2.5 GB with them).
+ */
+export function readTapesFacts(source: TapesSource, ranges: RowidRanges): Array<{rowid: number; facts: MessageFacts}> {
+	const out: Array<{rowid: number; facts: MessageFacts}> = [];
+	const known: Known = new Map();
+	forEachInRanges(source, ranges, (rowid, message) => {
+		remember(known, rowid, message);
+		// Its own model, or none yet: what it carries is known once every row is read.
+		const facts = messageFacts(message, '');
+		facts.parentId = null;
+		out.push({rowid, facts});
+	});
+	const carried = carriedFrom(source, known);
+	for (const r of out) if (r.facts.model === '') r.facts.model = normalizeModel(carried(r.rowid, known.get(r.facts.id)!.parentId));
+	return out.sort(byTimeThenRow);
 }
 
 /** Whether what was read is the rows the index has for the session (not another file at that path, or one rebuilt since). */
-export function sameRows(rows: ReadonlyArray<{seq: number; id: string}>, read: readonly TapesSessionMessage[]): boolean {
+export function sameRows(rows: ReadonlyArray<{seq: number; id: string}>, read: ReadonlyArray<{rowid: number; facts: {id: string}}>): boolean {
 	if (read.length !== rows.length) return false;
 	const idAt = new Map(rows.map((r) => [r.seq, r.id]));
-	return read.every((m) => idAt.get(m.rowid) === m.message.id);
+	return read.every((m) => idAt.get(m.rowid) === m.facts.id);
 }
