@@ -1,4 +1,5 @@
-// Per-message facts in the index: enough to re-summarize a session without re-reading its source.
+// Per-message facts in the index: a transcript message's whole (enough to re-summarize its session without its
+// file, which the agent deletes in time), a tapes node's slim (packSlim: the rest is in the tapes file).
 import type {IndexDb} from './open-index.js';
 import type {MessageFacts, OutlineFacts} from '../core/message-facts.js';
 import {createSearchRows, type LazyDoc} from './search-rows.js';
@@ -72,7 +73,6 @@ function outlineOf(r: MessageRow): OutlineFacts {
 function unpackOrSlim(r: MessageRow): MessageFacts | null {
 	const packed = JSON.parse(r.facts) as PackedFacts;
 	if (packed.length <= SLIM_LENGTH) return null;
-
 	const [role, provider, agent, project, input, output, cacheWrite, cacheWrite1h, cacheRead, total, stopReason, toolNames,
 		toolCallCount, toolErrorCount, git, labelLine, recordedCostUsd, toolRejectionCount, toolOutcomes] = packed;
 	return {

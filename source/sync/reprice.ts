@@ -6,7 +6,10 @@ import {writeTransaction} from '../store/write-transaction.js';
 import {pricingFingerprint} from './pricing-fingerprint.js';
 import {createTapesFiles, TapesFactsError} from './tapes-facts.js';
 
-/** Re-summarizes every session if the stored costs were computed with other prices. Returns how many (a session whose tapes file cannot be read keeps its costs). */
+/**
+ * Re-summarizes every session if the stored costs were computed with other prices. Returns how many: a session
+ * whose tapes file cannot be read keeps its costs.
+ */
 export function repriceIfChanged(store: IndexStore, pricing: PricingTable, now: number): number {
 	const fingerprint = pricingFingerprint(pricing);
 	if (store.meta.get('pricing') === fingerprint) return 0;
@@ -18,6 +21,8 @@ export function repriceIfChanged(store: IndexStore, pricing: PricingTable, now: 
 	let repriced = 0;
 	try {
 		writeTransaction(store.db, () => {
+			// Counted again should the transaction be retried.
+			repriced = 0;
 			for (const s of sessions) {
 				try {
 					resummarize({

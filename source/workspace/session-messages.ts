@@ -66,4 +66,3 @@ function fromTapes(ws: Workspace, sessionId: string): SessionMessages {
 export function readSessionMessages(ws: Workspace, summary: Pick<SessionSummary, 'id' | 'source'>): SessionMessages {
 	return summary.source === 'tapes' ? fromTapes(ws, summary.id) : fromIndex(ws, summary.id);
 }
-
