@@ -89,6 +89,13 @@ export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void
 	meta.delete(flag(sourceId));
 }
 
+/**
+ * A cold tapes load's page cache, until its search index is copied in: slim nodes keep what it rewrites small,
+ * and with the index's usual 64 MB next to the search thread's caches a 1M-node load peaked at 366–412 MB
+ * (the peak came after the session list, when counting what the search index waits for filled the cache).
+ */
+export const BULK_CACHE_KIB = 32_768;
+
 /** Runs `fn` with a page cache of `kib` KiB, restoring the setting after. */
 export async function withCache<T>(db: IndexDb, kib: number, fn: () => Promise<T>): Promise<T> {
 	const before = db.pragma('cache_size', {simple: true}) as number;

@@ -10,20 +10,19 @@ import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {loadOrphans, saveOrphans} from './tapes-late-parents.js';
-import {beginBulkLoad, ensureMessageKey, inBulkLoad, unsynced, withCache} from '../store/bulk-load.js';
+import {beginBulkLoad, BULK_CACHE_KIB, ensureMessageKey, inBulkLoad, unsynced, withCache} from '../store/bulk-load.js';
 import {createNodePlaces} from './tapes-node-places.js';
 import {bulkLoadDue} from './tapes-due.js';
 import {finishTapesSync} from './tapes-finish.js';
 
 export {SESSION_GAP_MS, sessionIdFor} from './tapes-node-places.js';
 const CHUNK_ROWS = 5_000;
-/** A cold load commits less often: each commit of a big index rewrites pages the next chunk touches again. */
-const BULK_CHUNK_ROWS = 10_000;
 /**
- * A cold load's page cache: slim nodes keep what it rewrites small, and with the index's usual 64 MB next to
- * the search thread's caches a 1M-node load peaked at 366–412 MB; with 32 MB, 340–346 MB and no slower.
+ * A cold load's chunk. With slim nodes and no key its commits are cheap, and what a chunk holds until its
+ * sessions are summarized is promoted to the old heap when the chunk outlives a few scavenges: 10,000-row
+ * chunks peaked a 1M-node load at 338–376 MB, 2,500-row ones at 315–341 MB, in the same time.
  */
-const BULK_CACHE_KIB = 32_768;
+const BULK_CHUNK_ROWS = 2_500;
 /** Rows read from the source at a time, within a chunk's transaction. */
 const PIECE_ROWS = 2_500;
 const RECENT_LIMIT = 50_000;

@@ -34,7 +34,8 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const [{syncTapes}, {besideFor}] = await Promise.all([import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js')]);
+	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB}] = await Promise.all([import('../sync/tapes-sync.js'),
+		import('../sync/search-beside-thread.js'), import('../store/bulk-load.js')]);
 	// A cold load's words are indexed on another thread while it runs (search-beside.ts).
 	const beside = besideFor(deps, ws.indexPath);
 	let summary: SyncSummary;
@@ -47,10 +48,13 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 	// The session list is final now; the search index fills in behind it.
 	if (beside && signal?.aborted) await beside.stop();
 	else if (beside) {
-		const label = `${s.path} (search index)`;
-		const total = ws.store.search.status(s.id).waiting;
-		onProgress?.({source: label, read: 0, total, unit: 'messages'});
-		await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
+		// Still with the load's cache: counting what waits reads every message row, which the index's own would keep.
+		await withCache(ws.store.db, BULK_CACHE_KIB, async () => {
+			const label = `${s.path} (search index)`;
+			const total = ws.store.search.status(s.id).waiting;
+			onProgress?.({source: label, read: 0, total, unit: 'messages'});
+			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
+		});
 	}
 	return summary;
 }
