@@ -60,6 +60,22 @@ function expectSameAsIndex(ws: Workspace, sqlite: string): number {
 	return compared;
 }
 
+/**
+ * Two conversations whose rows alternate (every run one row: read by rowid together), then one of 100 rows in
+ * a row (read in order), and one model-less turn carrying its model from the other conversation.
+ */
+const INTERLEAVED: FixtureNode[] = [
+	...Array.from({length: 140}, (_, i): FixtureNode => {
+		const who = i % 2 === 0 ? 'a' : 'b';
+		const n = Math.floor(i / 2);
+		return {id: `${who}${n}`, ...(n > 0 ? {parent: `${who}${n - 1}`} : {}), role: n % 2 === 0 ? 'user' : 'assistant',
+			text: `${who} turn ${n}`, ...(n % 2 === 1 ? {tokens: {in: 100 + n, out: 10 + n}, stop: 'end_turn'} : {}),
+			...(who === 'b' && n === 5 ? {model: ''} : {})};
+	}),
+	...Array.from({length: 100}, (_, n): FixtureNode => ({id: `c${n}`, ...(n > 0 ? {parent: `c${n - 1}`} : {}),
+		role: n % 2 === 0 ? 'user' : 'assistant', text: `c turn ${n}`, at: FIXTURE_BASE_MS + 3 * HOUR + n * 1000})),
+];
+
 /** Model carry-forward across sessions and rows: what the sync knew when it stored each row. */
 const CARRY: FixtureNode[] = [
 	// Reference §6 case 3: an empty-model assistant turn is priced with the model named before it.
@@ -79,6 +95,7 @@ describe('a tapes session read from the tapes file', () => {
 	const cases: Array<[string, FixtureNode[]]> = [
 		['basic', TAPES_BASIC], ['bad rows', TAPES_BAD_ROWS], ['dangling', TAPES_DANGLING], ['cycle', TAPES_CYCLE],
 		['branch', TAPES_BRANCH], ['time layouts', TAPES_TIME_LAYOUTS], ['model carry-forward', CARRY],
+		['interleaved, then one long run', INTERLEAVED],
 	];
 	for (const [name, nodes] of cases) {
 		it(`gives the index's messages, order and facts: ${name}`, async () => {

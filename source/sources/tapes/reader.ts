@@ -35,6 +35,8 @@ export interface TapesSource {
 	readAfter(rowid: number, limit: number): TapesBatch;
 	/** The nodes with these hashes, in rowid order; unknown hashes are left out. */
 	readByIds(ids: string[]): TapesBatch;
+	/** The nodes at these rowids, in rowid order (a session's rows scattered among others', in one statement). */
+	readRowids(rowids: readonly number[]): TapesBatch;
 	/**
 	 * What the rows in [from, to] say (text, tool calls and results) by hash, reading only their hash and
 	 * content: for the search index. A row whose hash or content is not text is left out (readByIds maps it).
@@ -144,6 +146,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 	const select = `SELECT rowid, ${NODE_COLUMNS.map((c) => (present.has(c) ? c : `NULL AS ${c}`)).join(', ')} FROM nodes`;
 	const afterStmt = db.prepare(`${select} WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
 	const byIdsStmt = db.prepare(`${select} WHERE hash IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
+	const byRowidsStmt = db.prepare(`${select} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
 	const idsStmt = db.prepare('SELECT rowid, hash FROM nodes ORDER BY rowid').raw();
 	const contentsStmt = db.prepare('SELECT hash, content FROM nodes WHERE rowid BETWEEN ? AND ?').raw();
 	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
@@ -185,6 +188,10 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 		readByIds(ids) {
 			if (ids.length === 0) return { messages: [], lastRowid: 0, warnings: [] };
 			return guarded(path, () => toBatch(byIdsStmt.all(JSON.stringify(ids)) as unknown[][], 0));
+		},
+		readRowids(rowids) {
+			if (rowids.length === 0) return { messages: [], lastRowid: 0, warnings: [] };
+			return guarded(path, () => toBatch(byRowidsStmt.all(JSON.stringify(rowids)) as unknown[][], 0));
 		},
 		readContents(from, to) {
 			return guarded(path, () => {

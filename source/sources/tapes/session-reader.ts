@@ -30,9 +30,26 @@ export function toRanges(rowids: Iterable<number>): Array<[number, number]> {
 /** Rows of at most this many rowids are read per statement (a sparse range is cut to what is asked). */
 const READ_ROWS = 5_000;
 
-/** Each node in these ranges, in rowid order (rows the reader skips as unreadable are left out, as the sync left them out). */
+/** Runs shorter than this are read by rowid with others, in one statement; longer ones in order (a walk). */
+const SHORT_RUN = 64;
+
+/**
+ * Each node in these ranges (rows the reader skips as unreadable are left out, as the sync left them out). A
+ * session interleaved with others is many short runs: a statement per run made re-reading it cost more than
+ * the sync had spent on it.
+ */
 function forEachInRanges(source: TapesSource, ranges: RowidRanges, fn: (rowid: number, message: CanonicalMessage) => void): void {
+	let scattered: number[] = [];
+	const flush = () => {
+		for (const m of source.readRowids(scattered).messages) fn(m.rowid, m.message);
+		scattered = [];
+	};
 	for (const [from, to] of ranges) {
+		if (to - from + 1 < SHORT_RUN) {
+			for (let r = from; r <= to; r++) scattered.push(r);
+			if (scattered.length >= READ_ROWS) flush();
+			continue;
+		}
 		for (let after = from - 1; after < to; ) {
 			const batch = source.readAfter(after, Math.min(READ_ROWS, to - after));
 			for (const m of batch.messages) if (m.rowid <= to) fn(m.rowid, m.message);
@@ -40,6 +57,7 @@ function forEachInRanges(source: TapesSource, ranges: RowidRanges, fn: (rowid: n
 			after = batch.lastRowid;
 		}
 	}
+	flush();
 }
 
 /** A node's row and the model the sync gave it (carried: undefined until worked out). */

@@ -142,7 +142,7 @@ describe('bad rows never throw', () => {
 });
 
 describe('TapesSource paging', () => {
-	it('reads in rowid order across batches, by id, and lists ids', () => {
+	it('reads in rowid order across batches, by id, by rowid, and lists ids', () => {
 		const p = temp('paging.db');
 		const hashes = buildTapesDb(p, TAPES_BASIC);
 		const result = openTapesSource(p);
@@ -156,6 +156,10 @@ describe('TapesSource paging', () => {
 		expect(source.readAfter(second.lastRowid, 3)).toEqual({ messages: [], lastRowid: 4, warnings: [] });
 		const byIds = source.readByIds([hashes.a2 as string, 'unknown', hashes.u1 as string]);
 		expect(byIds.messages.map((m) => m.rowid)).toEqual([1, 4]);
+		// By rowid: in rowid order, a rowid with no row left out, none asked none read.
+		const byRowids = source.readRowids([4, 99, 2]);
+		expect(byRowids.messages.map((m) => [m.rowid, m.message.id])).toEqual([[2, hashes.a1], [4, hashes.a2]]);
+		expect(source.readRowids([]).messages).toEqual([]);
 		expect([...source.allIds()]).toEqual(['u1', 'a1', 'r1', 'a2'].map((id, i) => ({ rowid: i + 1, hash: hashes[id] })));
 		source.close();
 	});
