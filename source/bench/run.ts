@@ -1,4 +1,5 @@
-// `npm run bench`: the foundation's figures on a generated 1,000,000-node tapes database, measured in one run.
+// `npm run bench`: the foundation's figures on a generated 1,000,000-node tapes database, measured in one run
+// (and on a tenth of it, one after another and with 20 sessions' rows interleaved).
 import fs from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
@@ -41,11 +42,28 @@ function generated(sessions: number): string {
 const work = path.join(dir, 'work.sqlite');
 const index = path.join(dir, 'index.sqlite');
 
-/** A cold sync of a copy of the generated database, and its scan by sqlite3, in the same run. */
-function coldOf(sessions: number): {cold: Once; scan: number} {
+/**
+ * The generated database with the rows of each 20 sessions alternating, as 20 agents recorded at once would
+ * leave them: most sessions then span chunks, and the sync summarizes them again at its end.
+ */
+function interleaved(sessions: number): string {
+	const file = path.join(dir, `tapes-${sessions}x${NODES}-interleaved.sqlite`);
+	if (fs.existsSync(file)) return file;
+	rm(file + '.tmp');
+	fs.copyFileSync(generated(sessions), file + '.tmp');
+	const group = 20 * NODES;
+	const r = spawnSync('sqlite3', [file + '.tmp', `CREATE TABLE shuffled AS SELECT * FROM nodes ORDER BY (rowid - 1) / ${group},
+		(rowid - 1) % ${NODES}, rowid; DELETE FROM nodes; INSERT INTO nodes SELECT * FROM shuffled; DROP TABLE shuffled; VACUUM;`], {encoding: 'utf8'});
+	if (r.status !== 0) throw new Error(`interleaving failed: ${r.stderr}`);
+	fs.renameSync(file + '.tmp', file);
+	return file;
+}
+
+/** A cold sync of a copy of a database (the generated one by default), and its scan by sqlite3, in the same run. */
+function coldOf(sessions: number, file = generated(sessions)): {cold: Once; scan: number} {
 	rm(work);
 	rm(index);
-	fs.copyFileSync(generated(sessions), work);
+	fs.copyFileSync(file, work);
 	const scan = medianCommand(3, 'sqlite3', [work, 'select sum(length(content)) from nodes']);
 	return {cold: syncOnce(work, index), scan};
 }
@@ -53,6 +71,7 @@ function coldOf(sessions: number): {cold: Once; scan: number} {
 // Linearity: the same ratio at a tenth of the size (skipped when the run is that small already).
 const SMALL = Math.round(SESSIONS / 10);
 const small = SMALL >= 200 ? coldOf(SMALL) : null;
+const mixed = small ? coldOf(SMALL, interleaved(SMALL)) : null;
 const {cold, scan} = coldOf(SESSIONS);
 const [nodeStart, warm] = alternatingMedians(9, [{cmd: process.execPath, args: ['-e', '0']},
 	{cmd: process.execPath, args: [cli, 'sessions', '--json', '--sqlite', work, '--index', index]}]) as [number, number];
@@ -64,6 +83,7 @@ const rows: Array<[string, string, string]> = [
 	['cold sync, list final ÷ sqlite3 full scan', `${(cold.listMs / scan).toFixed(2)}  (${fmt(cold.listMs)} ÷ ${fmt(scan)}, ${cold.newMessages} nodes)`, '≤ 8'],
 	['cold sync, search complete ÷ scan', `${(cold.ms / scan).toFixed(2)}  (${fmt(cold.ms)} ÷ ${fmt(scan)})`, '≤ 12'],
 	...(small ? [['list-final ratio ÷ ratio at a tenth', `${((cold.listMs / scan) / (small.cold.listMs / small.scan)).toFixed(2)}  (${(small.cold.listMs / small.scan).toFixed(2)} at ${small.cold.newMessages} nodes)`, '≤ 1.3'] as [string, string, string]] : []),
+	...(small && mixed ? [['interleaved sessions ÷ one after another', `${(mixed.cold.listMs / small.cold.listMs).toFixed(2)}  (${fmt(mixed.cold.listMs)} ÷ ${fmt(small.cold.listMs)}, ${mixed.cold.newMessages} nodes, 20 sessions at a time)`, '—'] as [string, string, string]] : []),
 	['warm `sessions --json` ÷ `node -e 0`', `${(warm / nodeStart).toFixed(2)}  (${fmt(warm)} ÷ ${fmt(nodeStart)})`, '≤ 4'],
 	['sync of 1,000 new nodes ÷ cold sync', `${(incremental.ms / cold.ms).toFixed(4)}  (${fmt(incremental.ms)}, ${incremental.newMessages} nodes)`, '≤ 0.02'],
 	['peak RSS of the cold sync', `${cold.maxRssMb.toFixed(0)} MB`, '≤ 400 MB'],
