@@ -96,24 +96,19 @@ export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void
  */
 export const BULK_CACHE_KIB = 32_768;
 
-/** Runs `fn` with a page cache of `kib` KiB, restoring the setting after. */
-export async function withCache<T>(db: IndexDb, kib: number, fn: () => Promise<T>): Promise<T> {
-	const before = db.pragma('cache_size', {simple: true}) as number;
-	db.pragma(`cache_size = -${Math.trunc(kib)}`);
+/** Runs `fn` with a pragma set to `value`, restoring the setting after. */
+async function withPragma<T>(db: IndexDb, name: 'cache_size' | 'synchronous', value: string | number, fn: () => Promise<T>): Promise<T> {
+	const before = db.pragma(name, {simple: true}) as number;
+	db.pragma(`${name} = ${value}`);
 	try {
 		return await fn();
 	} finally {
-		db.pragma(`cache_size = ${Number(before)}`);
+		db.pragma(`${name} = ${Number(before)}`);
 	}
 }
 
+/** Runs `fn` with a page cache of `kib` KiB, restoring the setting after. */
+export const withCache = <T>(db: IndexDb, kib: number, fn: () => Promise<T>): Promise<T> => withPragma(db, 'cache_size', -Math.trunc(kib), fn);
+
 /** Runs `fn` with `synchronous = OFF`, restoring the setting after. */
-export async function unsynced<T>(db: IndexDb, fn: () => Promise<T>): Promise<T> {
-	const before = db.pragma('synchronous', {simple: true}) as number;
-	db.pragma('synchronous = OFF');
-	try {
-		return await fn();
-	} finally {
-		db.pragma(`synchronous = ${Number(before)}`);
-	}
-}
+export const unsynced = <T>(db: IndexDb, fn: () => Promise<T>): Promise<T> => withPragma(db, 'synchronous', 'OFF', fn);

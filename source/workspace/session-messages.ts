@@ -50,12 +50,13 @@ function fromTapes(ws: Workspace, sessionId: string): SessionMessages {
 		if (sameRows(rows, read)) {
 			return {facts: read.map((m) => m.facts), bodies: new Map(read.map((m) => [m.message.id, m.message])), error: null};
 		}
-		// Not the rows the index has (another file at that path, or one rebuilt since): bodies by hash, facts if the index has them.
+		// Not the rows the index has (another file at that path, or one rebuilt since): the index's facts if it has
+		// them (an older index), with their bodies by hash; slim ones have nothing to show the bodies with.
+		const facts = ws.store.messages.factsForSession(sessionId);
+		if (facts === null) return {facts: [], bodies: new Map(), error: `${source.path}: no longer holds the rows this session was read from (replaced or rebuilt since)`};
 		const bodies = new Map<string, CanonicalMessage>();
 		for (const {message} of opened.source.readByIds(rows.map((r) => r.id)).messages) bodies.set(message.id, message);
-		const mismatch = ws.store.messages.factsForSession(sessionId) === null
-			? `${source.path}: no longer holds the rows this session was read from (replaced or rebuilt since)` : null;
-		return stored(mismatch, bodies);
+		return {facts, bodies, error: null};
 	} catch (err) {
 		return stored(describeTapesError(source.path, err));
 	} finally {
