@@ -76,17 +76,21 @@ const INDEX_BUILD_CACHE_KIB = 16_384;
 /**
  * Builds the indexes and clears the mark; call inside a write transaction. The sorts run with a smaller cache:
  * sorting a million keys in the index's own 64 MB on top of its cache peaked the load at 440 MB.
+ * `keyLater`: only the indexes reads use, the mark kept; a later call builds the messages' key and ends the
+ * load (a first tapes load builds it after its session list is final: nothing on screen reads it, and its
+ * million hashes were the longest sort of the load). Until then every write that relies on it builds it first
+ * (ensureMessageKey), and a sync killed before then finds the mark and ends the load itself.
  */
-export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number): void {
+export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, keyLater = false): void {
 	const cache = db.pragma('cache_size', {simple: true}) as number;
 	db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
 	try {
-		ensureMessageKey(db);
+		if (!keyLater) ensureMessageKey(db);
 		ensureSecondaryIndexes(db);
 	} finally {
 		db.pragma(`cache_size = ${Number(cache)}`);
 	}
-	meta.delete(flag(sourceId));
+	if (!keyLater) meta.delete(flag(sourceId));
 }
 
 /**

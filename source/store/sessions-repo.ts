@@ -22,6 +22,11 @@ export interface SessionWrite {
 	/** Usage by quarter hour (what per-day figures and cost by model read); none when left out. */
 	buckets?: UsageBucket[];
 	notes?: SessionNotes;
+	/**
+	 * false: no JSON row for the reports now; the session is left for the fill (renderMissingJson), as a first
+	 * tapes load does until its session list is final (a report renders a missing row itself meanwhile).
+	 */
+	json?: boolean;
 }
 
 /** What a session's figures rest on (session_notes). */
@@ -107,11 +112,17 @@ export function createSessionsRepo(db: IndexDb) {
 		write(w: SessionWrite, nowMs: number): void {
 			const before = parentNow.get(w.summary.id) as [string | null] | undefined;
 			upsert.run(toRow(w.summary, w.sourceId, w.leafId, nowMs));
-			// Rendered from the row as the reports read it back, so the text is what they would build. A row
-			// rendered before its session_meta or a subagent is written is dropped then, and filled after the sync.
-			const stored = rawToSummary(rawById.get(w.summary.id) as unknown[]);
-			dropFamilyRows(stored.id, before === undefined ? undefined : before[0], stored.parentId);
-			putJson.run(w.summary.id, renderSessionRow(stored, details(stored.id, stored.parentId)));
+			if (w.json === false) {
+				dropFamilyRows(w.summary.id, before === undefined ? undefined : before[0], w.summary.parentId);
+				dropJson.run(w.summary.id);
+				unfilled.run();
+			} else {
+				// Rendered from the row as the reports read it back, so the text is what they would build. A row
+				// rendered before its session_meta or a subagent is written is dropped then, and filled after the sync.
+				const stored = rawToSummary(rawById.get(w.summary.id) as unknown[]);
+				dropFamilyRows(stored.id, before === undefined ? undefined : before[0], stored.parentId);
+				putJson.run(w.summary.id, renderSessionRow(stored, details(stored.id, stored.parentId)));
+			}
 			clearModels.run(w.summary.id);
 			clearTools.run(w.summary.id);
 			const priced = costByModel(w.buckets ?? []);

@@ -30,6 +30,8 @@ export interface ApplyContext {
 	sessionExtras?: (sessionId: string) => {label?: string; parentId?: string | null; subSessionCount?: number} | undefined;
 	/** A session's facts when the index keeps them slim (a tapes session's are in its file: sync/tapes-facts.ts). */
 	factsOf?: (sessionId: string) => MessageFacts[];
+	/** false: the sessions' JSON rows for the reports are left for the fill (SessionWrite.json). */
+	renderJson?: boolean;
 }
 
 /** Inserts the messages (duplicates are ignored) and rewrites the touched sessions. Returns their IDs. */
@@ -59,5 +61,5 @@ export function resummarize(ctx: ApplyContext, sessionId: string, messages?: Mes
 	if (extras?.label) summary.label = extras.label;
 	const leaf = facts.reduce((a, b) => (b.timestamp >= a.timestamp ? b : a));
 	ctx.store.sessions.write({summary, sourceId: ctx.sourceId, leafId: leaf.id, modelUsage, tools: toolUses(facts),
-		buckets, notes: {priceSource, statusReason, rejections}}, ctx.now);
+		buckets, notes: {priceSource, statusReason, rejections}, json: ctx.renderJson !== false}, ctx.now);
 }

@@ -9,7 +9,7 @@ import {MAX_JSON_DEPTH, mayNestDeeper, nestedDeeper} from '../sources/jsonl/json
 import {NotRegularFileError, readRegularFile} from '../sources/regular-file.js';
 import {encodeBody} from '../store/message-body.js';
 import {pack, type MessageRow} from '../store/messages-repo.js';
-import {fingerprint, headFingerprint, joinFingerprints, tailFingerprint} from './file-plan.js';
+import {fingerprint, headFingerprint, joinFingerprints, tailFingerprint, tailFingerprintOf} from './file-plan.js';
 
 /** Largest small JSON document (PromptKit state.json) read whole. */
 const MAX_JSON_BYTES = 1 << 20;
@@ -116,9 +116,14 @@ export function* parseFile(job: FileJob, reader: FileSourceReader, hooks: ParseH
 	let offset = job.offset;
 	let rows = job.line;
 	let fileLines = 0;
+	// The bytes before where reading stopped, fingerprinted while the file is still open: `offset` is final by
+	// then (the lines ran out, or the loop below stopped at a line still being written).
+	let tail = '';
 	const lines = readLines(entry.path, {offset, line: rows, ...(job.maxLineBytes ? {maxLineBytes: job.maxLineBytes} : {}),
 		...(hooks.skipLine ? {skip: hooks.skipLine} : {}), onHead: (bytes) => {
 			head = fingerprint(bytes);
+		}, beforeClose: (fd) => {
+			if (offset > 0) tail = tailFingerprintOf(fd, offset);
 		}});
 	for (const ev of guardedLines(lines, (message) => report(0, message))) {
 		if (ev.kind === 'line') {
@@ -138,7 +143,8 @@ export function* parseFile(job: FileJob, reader: FileSourceReader, hooks: ParseH
 		} else if (fileLines % TICK_LINES === 0) yield null;
 	}
 	const out = parser.drain(true);
-	if (offset > 0) head = joinFingerprints(head, tailFingerprint(entry.path, offset));
+	// A file that could not be opened as a regular one never reached beforeClose.
+	if (offset > 0) head = joinFingerprints(head, tail || tailFingerprint(entry.path, offset));
 	yield piece(out, offset, rows, fileLines, parser.state(), head, true);
 }
 

@@ -38,14 +38,19 @@ export function headFingerprint(path: string, bytes = HEAD_BYTES): string {
 
 /** The fingerprint of the `bytes` bytes before `offset` (fewer near the start), as `offset~n:hash`. */
 export function tailFingerprint(path: string, offset: number, bytes = TAIL_BYTES): string {
-	const n = Math.min(bytes, offset);
-	const buf = Buffer.alloc(n);
 	const fd = fs.openSync(path, 'r');
 	try {
-		return `${offset}~${fingerprint(buf.subarray(0, fs.readSync(fd, buf, 0, n, offset - n)))}`;
+		return tailFingerprintOf(fd, offset, bytes);
 	} finally {
 		fs.closeSync(fd);
 	}
+}
+
+/** tailFingerprint of a file already open. */
+export function tailFingerprintOf(fd: number, offset: number, bytes = TAIL_BYTES): string {
+	const n = Math.min(bytes, offset);
+	const buf = Buffer.allocUnsafe(n);
+	return `${offset}~${fingerprint(buf.subarray(0, fs.readSync(fd, buf, 0, n, offset - n)))}`;
 }
 
 /** The saved fingerprint: the head's, then (after `|`) the one of the bytes before the cursor. */

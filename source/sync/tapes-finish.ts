@@ -7,7 +7,7 @@ import type {PricingTable} from '../core/types.js';
 import type {WarningTally} from '../core/warning-tally.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {writeTransaction} from '../store/write-transaction.js';
-import {endBulkLoad} from '../store/bulk-load.js';
+import {endBulkLoad, ensureMessageKey} from '../store/bulk-load.js';
 import {saveDue} from './summaries-due.js';
 import {adoptOrphans, type Orphan} from './tapes-late-parents.js';
 import {createTapesFiles, TapesFactsError} from './tapes-facts.js';
@@ -19,6 +19,8 @@ export interface TapesFinish {
 	pricing: PricingTable;
 	now: number;
 	bulk: boolean;
+	/** A bulk load's messages' key and JSON rows are left to the caller, once the session list is final (TapesSyncDeps.listFirst). */
+	listFirst?: boolean;
 }
 
 /** What the chunks left: children waiting for parents (those before `earlierOrphans` from earlier syncs), sessions due. */
@@ -38,13 +40,16 @@ export function finishTapesSync(run: TapesFinish, left: TapesLeftovers): void {
 	try {
 		writeTransaction(store.db, () => {
 			// A bulk load's indexes first: the pass below reads and moves sessions by their messages.
-			if (run.bulk) endBulkLoad(store.db, store.meta, sourceId);
+			if (run.bulk) endBulkLoad(store.db, store.meta, sourceId, run.listFirst);
+			// Children are matched to their parents by hash, through the key.
+			if (orphans.length > 0) ensureMessageKey(store.db);
 			const adopted = adoptOrphans(store, sourceId, orphans);
 			for (const id of adopted.grew) {
 				deferred.add(id);
 				left.allTouched.add(id);
 			}
-			const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: run.pricing, now: run.now, factsOf: files.factsOf};
+			const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: run.pricing, now: run.now, factsOf: files.factsOf,
+				renderJson: !(run.bulk && run.listFirst)};
 			for (const id of deferred) {
 				try {
 					resummarize(ctx, id);

@@ -58,6 +58,12 @@ export interface TapesSyncDeps {
 	bulkFrom?: number;
 	/** Nodes kept in the recent map before it is emptied (RECENT_LIMIT; 0 keeps none: tests look every parent up). */
 	recentLimit?: number;
+	/**
+	 * A bulk load returns when its session list is final, and the caller builds next what only writes and reports
+	 * read, while the search index fills in on its own thread: the messages' key (endBulkLoad) and the sessions'
+	 * JSON rows (workspace/session-json-fill.ts).
+	 */
+	listFirst?: boolean;
 }
 
 /**
@@ -118,7 +124,7 @@ async function syncChunks(
 	const earlierOrphans = orphans.length;
 	let read = 0;
 	while (!signal?.aborted) {
-		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now()};
+		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now(), renderJson: !(bulk && deps.listFirst)};
 		const from = cursor.lastRowid;
 		let readNow = 0;
 		// A bulk load's chunk is read in pieces inside its one transaction: its commit is as large as before,
@@ -188,7 +194,8 @@ async function syncChunks(
 		return summary;
 	}
 	// Second pass: children read before their parents join them now; then every deferred session is summarized.
-	finishTapesSync({store, source, sourceId, pricing: deps.pricing, now: deps.now(), bulk}, {orphans, earlierOrphans, deferred, allTouched, tally});
+	finishTapesSync({store, source, sourceId, pricing: deps.pricing, now: deps.now(), bulk, listFirst: deps.listFirst ?? false},
+		{orphans, earlierOrphans, deferred, allTouched, tally});
 	summary.sessionsTouched = allTouched.size;
 	summary.warnings = tally.list();
 	return summary;

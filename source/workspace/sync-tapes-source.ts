@@ -5,6 +5,7 @@ import type {SyncSummary, TapesSyncDeps} from '../sync/tapes-sync.js';
 import {upToDate} from '../sync/tapes-due.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {backfillSearch} from '../sync/search-backfill.js';
+import {fillSessionJson} from './session-json-fill.js';
 import type {SourceInUse} from './open-workspace.js';
 import type {SyncTarget, WorkspaceProgress} from './sync-workspace.js';
 
@@ -34,18 +35,23 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB}] = await Promise.all([import('../sync/tapes-sync.js'),
-		import('../sync/search-beside-thread.js'), import('../store/bulk-load.js')]);
+	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}] = await Promise.all([
+		import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js')]);
 	// A cold load's words are indexed on another thread while it runs (search-beside.ts).
 	const beside = besideFor(deps, ws.indexPath);
 	let summary: SyncSummary;
 	try {
-		summary = await syncTapes(deps, onProgress, signal);
+		summary = await syncTapes({...deps, listFirst: true}, onProgress, signal);
 	} catch (error) {
 		await beside?.stop();
 		throw error;
 	}
-	// The session list is final now; the search index fills in behind it.
+	// The session list is final now; what only writes and reports read is built behind it (TapesSyncDeps.listFirst).
+	const endLoad = () => {
+		if (signal?.aborted || !inBulkLoad(ws.store.meta, s.id)) return;
+		writeTransaction(ws.store.db, () => endBulkLoad(ws.store.db, ws.store.meta, s.id))();
+		fillSessionJson(ws.store);
+	};
 	if (beside && signal?.aborted) await beside.stop();
 	else if (beside) {
 		// Still with the load's cache: counting what waits reads every message row, which the index's own would keep.
@@ -53,8 +59,10 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 			const label = `${s.path} (search index)`;
 			const total = ws.store.search.status(s.id).waiting;
 			onProgress?.({source: label, read: 0, total, unit: 'messages'});
+			// Built here while the search thread indexes on the other core.
+			endLoad();
 			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
 		});
-	}
+	} else endLoad();
 	return summary;
 }

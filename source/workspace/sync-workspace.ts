@@ -10,8 +10,7 @@ import {FILE_ADAPTERS, type TranscriptKind} from '../sources/jsonl/file-adapters
 import type {SourceKind} from '../core/types.js';
 import type {SourceInUse, Workspace} from './open-workspace.js';
 import {backfillSearch} from '../sync/search-backfill.js';
-import {writeTransaction} from '../store/write-transaction.js';
-import {SESSION_JSON_FILLED} from '../store/migrations-session-json.js';
+import {fillSessionJson} from './session-json-fill.js';
 import type {ServerConnections} from './server-sources.js';
 
 /** What a sync needs of a workspace (a sync thread has only these); `servers`: readers kept open across syncs. */
@@ -108,28 +107,8 @@ export async function syncWorkspace(
 			break;
 		}
 	}
-	if (!result.indexError && !signal?.aborted) fillSessionJson(ws);
+	if (!result.indexError && !signal?.aborted) fillSessionJson(ws.store);
 	return result;
-}
-
-/**
- * The reports' stored session rows for sessions without one: written before v8, or dropped since by the
- * triggers of v11 (a subagent, a parent or a session_meta row changed), in batches. Best effort: the
- * reports render a missing row themselves, so a busy index just leaves it for next time.
- */
-function fillSessionJson(ws: SyncTarget): void {
-	// Until a trigger clears the mark, every summary wrote its own: the look for missing rows reads every session.
-	if (ws.store.meta.get(SESSION_JSON_FILLED) === '1') return;
-	const fill = writeTransaction(ws.store.db, () => {
-		const done = ws.store.sessions.renderMissingJson(2000) < 2000;
-		if (done) ws.store.meta.set(SESSION_JSON_FILLED, '1');
-		return done;
-	});
-	try {
-		while (!fill());
-	} catch (error) {
-		if (!isSqliteError(error)) throw error;
-	}
 }
 
 /** One line naming the source; the tapes reader's messages already start with its path. */

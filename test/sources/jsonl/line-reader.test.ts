@@ -95,6 +95,28 @@ describe('readLines', () => {
 		const skip = (buf: Buffer, s: number, e: number) => typeValueAt(buf, s, e) === 'file-history-snapshot';
 		expect(collect(file, {chunkBytes: 64, maxLineBytes: 128, skip}).map((s) => [s.kind, s.lineNo])).toEqual([['skipped', 1], ['line', 2]]);
 	});
+	it('reads a file left from an offset, or one filling its buffer to the last byte, the same as in small reads', () => {
+		// The buffer is as large as what is left to read: a last line without a newline fills it exactly.
+		const text = '{"a":1}\n{"b":2}\n{"c":3}';
+		const file = write(text);
+		const whole = collect(file);
+		expect(whole.map((s) => [s.kind, s.text, s.tail])).toEqual([['line', '{"a":1}', false], ['line', '{"b":2}', false], ['line', '{"c":3}', true]]);
+		expect(collect(file, {chunkBytes: 3})).toEqual(whole);
+		expect(collect(file, {offset: 8, line: 1})).toEqual(whole.slice(1));
+		expect(collect(file, {offset: text.length, line: 3})).toEqual([]);
+	});
+	it('hands the open file to beforeClose, when the lines run out and when the caller stops early', () => {
+		const file = write('{"a":1}\n{"b":2}\n');
+		const before = (fd: number) => {
+			const buf = Buffer.alloc(7);
+			fs.readSync(fd, buf, 0, 7, 8);
+			return buf.toString();
+		};
+		const seen: string[] = [];
+		for (const ev of readLines(file, {offset: 0, line: 0, beforeClose: (fd) => seen.push(before(fd))})) expect(ev.kind).toBe('line');
+		for (const ev of readLines(file, {offset: 0, line: 0, beforeClose: (fd) => seen.push(before(fd))})) if (ev.kind === 'line') break;
+		expect(seen).toEqual(['{"b":2}', '{"b":2}']);
+	});
 });
 
 describe('typeValueAt', () => {

@@ -1,0 +1,110 @@
+// A first load of a large tapes source puts its session list out first: what only later writes and the
+// reports read (the messages' key, the sessions' JSON rows) is built after it, while the search index fills in.
+// The index it ends with is the one a load that built everything first leaves, and a load killed between
+// the two ends in the next sync.
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {generateTapes} from '../../source/bench/generate-tapes.js';
+import {openTapesSource} from '../../source/sources/tapes/reader.js';
+import {syncTapes} from '../../source/sync/tapes-sync.js';
+import {BULK_LOAD_ROWS} from '../../source/sync/tapes-due.js';
+import {inBulkLoad} from '../../source/store/bulk-load.js';
+import {SESSION_JSON_FILLED} from '../../source/store/migrations-session-json.js';
+import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
+import {sessionsJsonChunks} from '../../source/report/sessions-report.js';
+import {DEFAULT_FILTERS} from '../../source/core/types.js';
+import type {Workspace} from '../../source/workspace/open-workspace.js';
+import {open, tempDir} from '../helpers/workspace.js';
+
+const opened: Workspace[] = [];
+afterEach(() => {
+	while (opened.length) opened.pop()!.close();
+});
+
+const all = (ws: Workspace, sql: string) => ws.store.db.prepare(sql).all();
+/** What the list, sorting and analytics read. */
+const list = (ws: Workspace) => ({
+	sessions: all(ws, 'SELECT * FROM sessions ORDER BY id').map((r) => ({...(r as object), updated_ms: 0})),
+	models: all(ws, 'SELECT * FROM session_models ORDER BY session_id, model'),
+	tools: all(ws, 'SELECT * FROM session_tools ORDER BY session_id, tool'),
+	buckets: all(ws, 'SELECT * FROM usage_buckets ORDER BY 1, 2, 3'),
+});
+const jsonRows = (ws: Workspace) => all(ws, 'SELECT * FROM session_json ORDER BY session_id');
+const indexes = (ws: Workspace) => ws.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).pluck().all();
+/** `sessions --json`, from the stored rows where there are some. */
+const report = (ws: Workspace) => [...sessionsJsonChunks({queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.UTC(2026, 5, 1),
+	timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo, limit: null})].map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join('');
+const tapesId = (ws: Workspace) => ws.store.sources.list().find((s) => s.kind === 'tapes')!.id;
+
+describe('a first load of a large tapes source', () => {
+	const dir = tempDir();
+	const sqlite = path.join(dir, 'tapes.sqlite');
+	// Past the size from which a first sync is a bulk load.
+	generateTapes(sqlite, {sessions: Math.ceil(BULK_LOAD_ROWS / 50) + 10, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1)});
+
+	/** Every index built before the list is out: a load as it was (listFirst off). */
+	async function plain(): Promise<Workspace> {
+		const ws = open({sqlite, index: path.join(dir, `plain-${opened.length}.sqlite`)});
+		opened.push(ws);
+		const source = openTapesSource(sqlite);
+		if (!source.ok) throw new Error(source.error);
+		try {
+			await syncTapes({store: ws.store, source: source.source, sourceId: tapesId(ws), pricing: ws.pricing, now: () => 0});
+		} finally {
+			source.source.close();
+		}
+		return ws;
+	}
+
+	it('has its list final when the search index starts, then builds the key and the JSON rows, ending as a load that built them first', async () => {
+		const before = await plain();
+		const ws = open({sqlite, index: path.join(dir, 'first.sqlite')});
+		opened.push(ws);
+		let atList: {list: ReturnType<typeof list>; indexes: unknown[]; json: number; bulk: boolean} | null = null;
+		await syncWorkspace(ws, (p) => {
+			if (atList === null && p.source.endsWith('(search index)')) {
+				atList = {list: list(ws), indexes: indexes(ws), json: jsonRows(ws).length, bulk: inBulkLoad(ws.store.meta, tapesId(ws))};
+			}
+		});
+		expect(atList).not.toBeNull();
+		const seen = atList!;
+		// The list, its sorting and its analytics are final; the key and the reports' rows are not there yet.
+		expect(seen.list).toEqual(list(before));
+		expect(seen.indexes).toEqual(indexes(before).filter((name) => name !== 'messages_key'));
+		expect(seen.json).toBe(0);
+		expect(seen.bulk).toBe(true);
+		// Then built behind it.
+		expect(indexes(ws)).toEqual(indexes(before));
+		expect(jsonRows(ws)).toEqual(jsonRows(before));
+		expect(jsonRows(ws)).toHaveLength(list(before).sessions.length);
+		expect(ws.store.meta.get(SESSION_JSON_FILLED)).toBe('1');
+		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
+	}, 60_000);
+
+	it('killed after its list was out, ends the load in the next sync without reading a row again', async () => {
+		const before = await plain();
+		const ws = open({sqlite, index: path.join(dir, 'killed.sqlite')});
+		opened.push(ws);
+		const source = openTapesSource(sqlite);
+		if (!source.ok) throw new Error(source.error);
+		try {
+			// What a process killed right after the list leaves: the load's mark, no key, no JSON rows.
+			await syncTapes({store: ws.store, source: source.source, sourceId: tapesId(ws), pricing: ws.pricing, now: () => 0, listFirst: true});
+		} finally {
+			source.source.close();
+		}
+		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(true);
+		expect(indexes(ws)).not.toContain('messages_key');
+		expect(jsonRows(ws)).toEqual([]);
+		// A report meanwhile renders each row itself, and says what it says once they are stored.
+		expect(report(ws)).toBe(report(before));
+		const next = await syncWorkspace(ws);
+		expect(next.errors).toEqual([]);
+		expect(next.summaries[0]!.newMessages).toBe(0);
+		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
+		expect(indexes(ws)).toEqual(indexes(before));
+		expect(list(ws)).toEqual(list(before));
+		expect(jsonRows(ws)).toEqual(jsonRows(before));
+		expect(report(ws)).toBe(report(before));
+	}, 60_000);
+});
