@@ -65,10 +65,16 @@ export function ensureMessageKey(db: IndexDb): void {
 	if (!hasMessageKey(db)) db.exec(MESSAGES_KEY_INDEX);
 }
 
-/** Builds any secondary index that is missing (a no-op when all are there); call inside a write transaction. */
-export function ensureSecondaryIndexes(db: IndexDb): void {
-	for (const [, create] of SECONDARY) db.exec(create);
+/** Builds any secondary index that is missing (a no-op when all are there) but those named; call inside a write transaction. */
+export function ensureSecondaryIndexes(db: IndexDb, except: readonly string[] = []): void {
+	for (const [name, create] of SECONDARY) if (!except.includes(name)) db.exec(create);
 }
+
+/**
+ * What a bulk load's end leaves for a later call: nothing, the messages' key, or the messages' indexes both
+ * (the key and messages_session: see endBulkLoad).
+ */
+export type LeftForLater = 'nothing' | 'key' | 'messages';
 
 /** What SQLite sorts an index's keys in before it spills them to a temporary file (it takes cache_size). */
 const INDEX_BUILD_CACHE_KIB = 16_384;
@@ -76,21 +82,22 @@ const INDEX_BUILD_CACHE_KIB = 16_384;
 /**
  * Builds the indexes and clears the mark; call inside a write transaction. The sorts run with a smaller cache:
  * sorting a million keys in the index's own 64 MB on top of its cache peaked the load at 440 MB.
- * `keyLater`: only the indexes reads use, the mark kept; a later call builds the messages' key and ends the
- * load (a first tapes load builds it after its session list is final: nothing on screen reads it, and its
- * million hashes were the longest sort of the load). Until then every write that relies on it builds it first
- * (ensureMessageKey), and a sync killed before then finds the mark and ends the load itself.
+ * `later`: what is left, the mark kept, for a later call that builds it and ends the load. A first tapes load
+ * leaves the messages' key (nothing on screen reads it, and its million hashes were the longest sort of the
+ * load), and messages_session too when it summarizes its sessions without it, until its session list is final.
+ * Meanwhile every write that relies on the key builds it first (ensureMessageKey), a Timeline reads its
+ * messages by a scan, and a sync killed before the later call finds the mark and ends the load itself.
  */
-export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, keyLater = false): void {
+export function endBulkLoad(db: IndexDb, meta: MetaRepo, sourceId: number, later: LeftForLater = 'nothing'): void {
 	const cache = db.pragma('cache_size', {simple: true}) as number;
 	db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
 	try {
-		if (!keyLater) ensureMessageKey(db);
-		ensureSecondaryIndexes(db);
+		if (later === 'nothing') ensureMessageKey(db);
+		ensureSecondaryIndexes(db, later === 'messages' ? ['messages_session'] : []);
 	} finally {
 		db.pragma(`cache_size = ${Number(cache)}`);
 	}
-	if (!keyLater) meta.delete(flag(sourceId));
+	if (later === 'nothing') meta.delete(flag(sourceId));
 }
 
 /**

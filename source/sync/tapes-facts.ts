@@ -14,6 +14,8 @@ export class TapesFactsError extends Error {}
 export interface TapesFiles {
 	/** The facts of a session whose rows are all in one file; throws, naming the file, when it cannot give them. */
 	factsOf(sessionId: string): MessageFacts[];
+	/** The facts of these rows of the sync's own source (rising rowids), which the sync has just read: no check. */
+	factsOfRows(rowids: readonly number[]): MessageFacts[];
 	close(): void;
 }
 
@@ -59,6 +61,14 @@ export function createTapesFiles(store: IndexStore, given?: {sourceId: number; s
 			}
 			// The index's order: time, then row (one source's rows are in it already).
 			return bySource.size > 1 ? out.sort((a, b) => a.timestamp - b.timestamp) : out;
+		},
+		factsOfRows(rowids) {
+			if (!given) throw new Error('factsOfRows: no source of the sync given');
+			try {
+				return readTapesFacts(given.source, toRanges(rowids)).map((m) => m.facts);
+			} catch (error) {
+				throw new TapesFactsError(describeTapesError(given.source.path, error));
+			}
 		},
 		close() {
 			for (const source of owned) source.close();

@@ -7,7 +7,7 @@ import type {PricingTable} from '../core/types.js';
 import type {WarningTally} from '../core/warning-tally.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {writeTransaction} from '../store/write-transaction.js';
-import {endBulkLoad, ensureMessageKey} from '../store/bulk-load.js';
+import {endBulkLoad, ensureMessageKey, type LeftForLater} from '../store/bulk-load.js';
 import {saveDue} from './summaries-due.js';
 import {adoptOrphans, type Orphan} from './tapes-late-parents.js';
 import {createTapesFiles, TapesFactsError} from './tapes-facts.js';
@@ -19,8 +19,10 @@ export interface TapesFinish {
 	pricing: PricingTable;
 	now: number;
 	bulk: boolean;
-	/** A bulk load's messages' key and JSON rows are left to the caller, once the session list is final (TapesSyncDeps.listFirst). */
+	/** A bulk load's messages' indexes and JSON rows are left to the caller, once the session list is final (TapesSyncDeps.listFirst). */
 	listFirst?: boolean;
+	/** The rows this sync placed in each session, where it places them by row (a keyless first load). */
+	placedRows?: (sessionIds: Iterable<string>) => Map<string, number[]> | null;
 }
 
 /** What the chunks left: children waiting for parents (those before `earlierOrphans` from earlier syncs), sessions due. */
@@ -31,6 +33,19 @@ export interface TapesLeftovers {
 	/** Grows by the sessions that adopted children. */
 	allTouched: Set<string>;
 	tally: WarningTally;
+	/** Sessions left due by an earlier sync (their rows may be older than this one's placements). */
+	earlierDue: number;
+}
+
+/**
+ * The rows of each due session, from the sync's placements, when they are all a session has: a first load of
+ * the only tapes source, nothing left due before it, no child to move. Then the sessions are summarized without
+ * messages_session, which is built after the list is out with the key.
+ */
+function placedOnly(run: TapesFinish, left: TapesLeftovers): Map<string, number[]> | null {
+	if (!run.bulk || !run.listFirst || !run.placedRows || left.orphans.length > 0 || left.earlierDue > 0) return null;
+	if (run.store.sources.list().filter((s) => s.kind === 'tapes').length !== 1) return null;
+	return run.placedRows(left.deferred);
 }
 
 export function finishTapesSync(run: TapesFinish, left: TapesLeftovers): void {
@@ -39,8 +54,10 @@ export function finishTapesSync(run: TapesFinish, left: TapesLeftovers): void {
 	const files = createTapesFiles(store, {sourceId, source});
 	try {
 		writeTransaction(store.db, () => {
-			// A bulk load's indexes first: the pass below reads and moves sessions by their messages.
-			if (run.bulk) endBulkLoad(store.db, store.meta, sourceId, run.listFirst);
+			const placed = placedOnly(run, left);
+			// A bulk load's indexes first: the pass below reads and moves sessions by their messages (unless placed).
+			const later: LeftForLater = !run.listFirst ? 'nothing' : placed ? 'messages' : 'key';
+			if (run.bulk) endBulkLoad(store.db, store.meta, sourceId, later);
 			// Children are matched to their parents by hash, through the key.
 			if (orphans.length > 0) ensureMessageKey(store.db);
 			const adopted = adoptOrphans(store, sourceId, orphans);
@@ -52,7 +69,8 @@ export function finishTapesSync(run: TapesFinish, left: TapesLeftovers): void {
 				renderJson: !(run.bulk && run.listFirst)};
 			for (const id of deferred) {
 				try {
-					resummarize(ctx, id);
+					const rows = placed?.get(id);
+					resummarize(ctx, id, rows ? files.factsOfRows(rows) : undefined);
 				} catch (error) {
 					// Only a session shared with another tapes file that cannot be read now: it keeps its summary.
 					if (!(error instanceof TapesFactsError)) throw error;

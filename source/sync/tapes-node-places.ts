@@ -66,6 +66,8 @@ export function createNodePlaces(opts: NodePlacesOptions) {
 			placements?.add(rowid, place);
 			sessionEnds.set(place.sessionId, Math.max(sessionEnds.get(place.sessionId) ?? -Infinity, place.ts));
 		},
+		/** The rows this sync placed in each of these sessions, or null when it places none by row (not a keyless load). */
+		placedRows: (sessionIds: Iterable<string>): Map<string, number[]> | null => placements?.rowsOf(sessionIds) ?? null,
 		/** How many nodes are placed by row: where a transaction run again rewinds to. */
 		mark: () => placements?.size ?? 0,
 		rewind(mark: number): void {

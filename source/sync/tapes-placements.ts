@@ -15,6 +15,7 @@ function names() {
 			return i;
 		},
 		at: (i: number) => list[i]!,
+		find: (name: string) => index.get(name),
 	};
 }
 
@@ -62,6 +63,19 @@ export function createPlacements(expected = 1 << 14) {
 				else hi = mid - 1;
 			}
 			return undefined;
+		},
+		/** The rows placed in each of these sessions, in rising order (sessions with none are left out). */
+		rowsOf(sessionIds: Iterable<string>): Map<string, number[]> {
+			const wanted = new Map<number, number[]>();
+			for (const id of sessionIds) {
+				const i = sessionNames.find(id);
+				if (i !== undefined) wanted.set(i, []);
+			}
+			const out = new Map<string, number[]>();
+			if (wanted.size === 0) return out;
+			for (let k = 0; k < size; k++) wanted.get(sessions[k]!)?.push(rowids[k]!);
+			for (const [i, rows] of wanted) out.set(sessionNames.at(i), rows);
+			return out;
 		},
 		get size() {
 			return size;

@@ -120,6 +120,7 @@ async function syncChunks(
 	// re-reading a growing session's every message per chunk made a long chain quadratic. They are saved as
 	// due with each chunk, so a sync that dies midway still has them summarized by the next one.
 	const deferred = new Set<string>(loadDue(store, sourceId));
+	const earlierDue = deferred.size;
 	const orphans = loadOrphans(store, sourceId);
 	const earlierOrphans = orphans.length;
 	let read = 0;
@@ -194,8 +195,8 @@ async function syncChunks(
 		return summary;
 	}
 	// Second pass: children read before their parents join them now; then every deferred session is summarized.
-	finishTapesSync({store, source, sourceId, pricing: deps.pricing, now: deps.now(), bulk, listFirst: deps.listFirst ?? false},
-		{orphans, earlierOrphans, deferred, allTouched, tally});
+	finishTapesSync({store, source, sourceId, pricing: deps.pricing, now: deps.now(), bulk, listFirst: deps.listFirst ?? false,
+		placedRows: places.placedRows}, {orphans, earlierOrphans, deferred, allTouched, tally, earlierDue});
 	summary.sessionsTouched = allTouched.size;
 	summary.warnings = tally.list();
 	return summary;

@@ -28,4 +28,14 @@ describe('tapes placements', () => {
 		expect(p.find(9)).toEqual({sessionId: 'c', ts: 3, model: ''});
 		expect(p.find(5)).toEqual({sessionId: 'a', ts: 1, model: ''});
 	});
+
+	it('lists the rows placed in given sessions, in rising order, leaving out those rewound and sessions with none', () => {
+		const p = createPlacements();
+		const at = (rowid: number, sessionId: string) => p.add(rowid, {sessionId, ts: rowid, model: 'm'});
+		[[1, 'a'], [2, 'b'], [3, 'a'], [7, 'c'], [8, 'a'], [9, 'b']].forEach(([r, s]) => at(r as number, s as string));
+		expect(p.rowsOf(['a', 'b'])).toEqual(new Map([['a', [1, 3, 8]], ['b', [2, 9]]]));
+		expect(p.rowsOf(['nowhere'])).toEqual(new Map());
+		p.rewind(4);
+		expect(p.rowsOf(['a', 'b', 'c'])).toEqual(new Map([['a', [1, 3]], ['b', [2]], ['c', [7]]]));
+	});
 });

@@ -2,7 +2,9 @@
 // reports read (the messages' key, the sessions' JSON rows) is built after it, while the search index fills in.
 // The index it ends with is the one a load that built everything first leaves, and a load killed between
 // the two ends in the next sync.
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
 import {generateTapes} from '../../source/bench/generate-tapes.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
@@ -42,11 +44,12 @@ describe('a first load of a large tapes source', () => {
 	// Past the size from which a first sync is a bulk load.
 	generateTapes(sqlite, {sessions: Math.ceil(BULK_LOAD_ROWS / 50) + 10, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1)});
 
+	let plains = 0;
 	/** Every index built before the list is out: a load as it was (listFirst off). */
-	async function plain(): Promise<Workspace> {
-		const ws = open({sqlite, index: path.join(dir, `plain-${opened.length}.sqlite`)});
+	async function plain(file = sqlite): Promise<Workspace> {
+		const ws = open({sqlite: file, index: path.join(dir, `plain-${plains++}.sqlite`)});
 		opened.push(ws);
-		const source = openTapesSource(sqlite);
+		const source = openTapesSource(file);
 		if (!source.ok) throw new Error(source.error);
 		try {
 			await syncTapes({store: ws.store, source: source.source, sourceId: tapesId(ws), pricing: ws.pricing, now: () => 0});
@@ -56,9 +59,9 @@ describe('a first load of a large tapes source', () => {
 		return ws;
 	}
 
-	it('has its list final when the search index starts, then builds the key and the JSON rows, ending as a load that built them first', async () => {
-		const before = await plain();
-		const ws = open({sqlite, index: path.join(dir, 'first.sqlite')});
+	/** A first sync through the workspace, and what it had built when its list was out. */
+	async function first(file: string, name: string) {
+		const ws = open({sqlite: file, index: path.join(dir, name)});
 		opened.push(ws);
 		let atList: {list: ReturnType<typeof list>; indexes: unknown[]; json: number; bulk: boolean} | null = null;
 		await syncWorkspace(ws, (p) => {
@@ -67,10 +70,16 @@ describe('a first load of a large tapes source', () => {
 			}
 		});
 		expect(atList).not.toBeNull();
-		const seen = atList!;
-		// The list, its sorting and its analytics are final; the key and the reports' rows are not there yet.
+		return {ws, seen: atList!};
+	}
+
+	it('has its list final when the search index starts, then builds the messages\' indexes and the JSON rows, ending as a load that built them first', async () => {
+		const before = await plain();
+		const {ws, seen} = await first(sqlite, 'first.sqlite');
+		// The list, its sorting and its analytics are final; the messages' indexes and the reports' rows are not there yet
+		// (the sessions that spanned chunks were summarized again from the rows the load placed).
 		expect(seen.list).toEqual(list(before));
-		expect(seen.indexes).toEqual(indexes(before).filter((name) => name !== 'messages_key'));
+		expect(seen.indexes).toEqual(indexes(before).filter((name) => name !== 'messages_key' && name !== 'messages_session'));
 		expect(seen.json).toBe(0);
 		expect(seen.bulk).toBe(true);
 		// Then built behind it.
@@ -78,6 +87,30 @@ describe('a first load of a large tapes source', () => {
 		expect(jsonRows(ws)).toEqual(jsonRows(before));
 		expect(jsonRows(ws)).toHaveLength(list(before).sessions.length);
 		expect(ws.store.meta.get(SESSION_JSON_FILLED)).toBe('1');
+		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
+	}, 60_000);
+
+	it('with a child read before its parent, builds the messages\' indexes before the list (it finds and moves the child by them), and ends the same', async () => {
+		// The second node of the first session written again at the end: its child comes first, and waits for it.
+		const late = path.join(dir, 'late-parent.sqlite');
+		fs.copyFileSync(sqlite, late);
+		const db = new Database(late);
+		// Or the child's parent_hash is cleared with the row (ON DELETE SET NULL).
+		db.pragma('foreign_keys = OFF');
+		const row = db.prepare('SELECT rowid, * FROM nodes ORDER BY rowid LIMIT 1 OFFSET 1').get() as Record<string, unknown>;
+		const columns = Object.keys(row).filter((c) => c !== 'rowid');
+		db.prepare('DELETE FROM nodes WHERE rowid = ?').run(row['rowid']);
+		db.prepare(`INSERT INTO nodes (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+		db.close();
+		const before = await plain(late);
+		// It was one session with its parent's: the child's joined it when the parent came.
+		expect(list(before).sessions).toHaveLength(list(await plain()).sessions.length);
+		const {ws, seen} = await first(late, 'late.sqlite');
+		expect(seen.list).toEqual(list(before));
+		expect(seen.indexes).toEqual(indexes(before));
+		expect(seen.json).toBe(0);
+		expect(indexes(ws)).toEqual(indexes(before));
+		expect(jsonRows(ws)).toEqual(jsonRows(before));
 		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
 	}, 60_000);
 
