@@ -44,8 +44,13 @@ export function pack(f: MessageFacts): string {
  */
 export function packSlim(f: Pick<MessageFacts, 'role' | 'usage' | 'toolNames'>): string {
 	const u = f.usage;
-	return JSON.stringify([f.role, 0, 0, 0, u.input, u.output, u.cacheWrite, u.cacheWrite1h, u.cacheRead, u.total, 0, f.toolNames]);
+	// Joined by hand, as JSON.stringify of the array writes it (a million nodes: 0.3 s in JSON.stringify).
+	return `[${JSON.stringify(f.role)},0,0,0,${num(u.input)},${num(u.output)},${num(u.cacheWrite)},${num(u.cacheWrite1h)},${num(u.cacheRead)},${num(u.total)},0,` +
+		`${f.toolNames.length === 0 ? '[]' : JSON.stringify(f.toolNames)}]`;
 }
+
+/** A number as JSON writes it (null for none, NaN and the infinities). */
+const num = (n: number | null): string => (n === null || !Number.isFinite(n) ? 'null' : String(n));
 
 /** Full facts have every field up to recordedCostUsd; slim ones end at the tool names. */
 const SLIM_LENGTH = 12;

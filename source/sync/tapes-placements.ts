@@ -8,10 +8,16 @@ import type {MessagePlace} from '../store/messages-repo.js';
 function names() {
 	const list: string[] = [];
 	const index = new Map<string, number>();
+	// Nodes come a conversation at a time: most are in the session (and of the model) of the one before.
+	let last = '';
+	let lastIndex = -1;
 	return {
 		of(name: string): number {
+			if (name === last && lastIndex >= 0) return lastIndex;
 			let i = index.get(name);
 			if (i === undefined) index.set(name, (i = list.push(name) - 1));
+			last = name;
+			lastIndex = i;
 			return i;
 		},
 		at: (i: number) => list[i]!,
