@@ -1,6 +1,7 @@
 // Session rows as the transcript sync needs them: who owns a session, dropping one that lost its messages,
 // and the subagent roll-up (each parent's children summed at read time, so it never goes stale).
 import type {IndexDb} from './open-index.js';
+import {summaryDrops} from './sessions-repo.js';
 
 export interface SubagentTotals {
 	sessions: number;
@@ -25,8 +26,7 @@ interface RollupRow {
 
 export function createFileSessionsRepo(db: IndexDb) {
 	const owner = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
-	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id']
-		.map((t) => db.prepare(`DELETE FROM ${t} = ?`));
+	const drops = summaryDrops(db);
 	const rollup = db.prepare(`SELECT parent_id, count(*) AS sessions, sum(input_tokens) AS input, sum(output_tokens) AS output,
 		sum(total_tokens) AS total, sum(total_cost) AS cost, sum(total_cost IS NULL AND total_tokens > 0) AS unpriced
 		FROM sessions WHERE parent_id IN (SELECT value FROM json_each(?)) GROUP BY parent_id`);
@@ -34,7 +34,7 @@ export function createFileSessionsRepo(db: IndexDb) {
 		ownerOf(sessionId: string): number | undefined {
 			return owner.get(sessionId) as number | undefined;
 		},
-		/** Removes the summary of a session with no messages left (its only file was replaced by an empty one); notes stay. */
+		/** Removes the summary of a session with no messages left (its only file was replaced by an empty one: SUMMARY_ROWS); notes stay. */
 		drop(sessionId: string): void {
 			for (const st of drops) st.run(sessionId);
 		},

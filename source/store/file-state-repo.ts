@@ -1,7 +1,6 @@
 // Per transcript file: the reader state to resume with, a fingerprint of the file's head (a replaced file
 // gets a new one), and the problems found in its lines so far.
 import type {IndexDb} from './open-index.js';
-import type {Cursor} from './cursors-repo.js';
 
 /** One kind of problem in one file: how many lines had it and the first few line numbers. */
 export interface FileProblem {

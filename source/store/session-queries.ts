@@ -2,7 +2,7 @@
 import type {UsageBucket} from '../core/usage-buckets.js';
 import type {IndexDb} from './open-index.js';
 import {statementCache} from './statement-cache.js';
-import type {Filters, ModelUsage, PricingTable, SessionSummary} from '../core/types.js';
+import type {Filters, SessionSummary} from '../core/types.js';
 import {EMPTY_TOTALS, comparePeriods, type OverviewTotals, type PeriodComparison} from '../core/overview.js';
 import {previousWindow, type Window} from '../core/time.js';
 import {SESSION_COLUMNS, rawToSummary} from './session-row.js';

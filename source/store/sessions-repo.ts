@@ -50,6 +50,16 @@ function costByModel(buckets: readonly UsageBucket[]): Map<string, {cost: number
 	return out;
 }
 
+/**
+ * Every row a session's summary writes, by the column naming the session: what dropping a session removes (its
+ * transcript notes in session_meta stay, as the transcript said them).
+ */
+export const SUMMARY_ROWS = [['sessions', 'id'], ['session_models', 'session_id'], ['session_tools', 'session_id'], ['usage_buckets', 'session_id'],
+	['session_notes', 'session_id'], ['session_json', 'session_id']] as const;
+
+/** Statements that drop one session's summary rows (SUMMARY_ROWS). */
+export const summaryDrops = (db: IndexDb) => SUMMARY_ROWS.map(([table, column]) => db.prepare(`DELETE FROM ${table} WHERE ${column} = ?`));
+
 /** How many sessions an ambiguous ID prefix lists (one more says there are others). */
 const CANDIDATES = 8;
 
@@ -89,7 +99,7 @@ export function createSessionsRepo(db: IndexDb) {
 	const byPrefix = db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ${CANDIDATES + 1}`);
 	const endOf = db.prepare(`SELECT end_ms FROM sessions WHERE id = ?`).pluck();
 	const ownerOf = db.prepare(`SELECT source_id FROM sessions WHERE id = ?`).pluck();
-	const drops = ['sessions WHERE id', 'session_models WHERE session_id', 'session_tools WHERE session_id'].map((t) => db.prepare(`DELETE FROM ${t} = ?`));
+	const drops = summaryDrops(db);
 	const modelsOf = db.prepare(`SELECT model, base_input AS baseInput, input, output, cache_write AS cacheWrite,
 		cache_write_1h AS cacheWrite1h, cache_read AS cacheRead, messages FROM session_models WHERE session_id = ? ORDER BY model`);
 	const toolsOf = db.prepare(`SELECT tool, calls, errors FROM session_tools WHERE session_id = ? ORDER BY calls DESC, tool`);
@@ -160,7 +170,7 @@ export function createSessionsRepo(db: IndexDb) {
 			if (root) return {session: root, ambiguous: false, candidates: []};
 			return {ambiguous: rows.length > 1, candidates: rows};
 		},
-		/** Removes a session's summary rows (its messages went to another session). Call inside a transaction. */
+		/** Removes a session's summary rows (its messages went to another session: SUMMARY_ROWS). Call inside a transaction. */
 		drop(id: string): void {
 			for (const st of drops) st.run(id);
 		},

@@ -1,6 +1,6 @@
 // One session with its messages: facts from the index, bodies (text, tool calls, results) from the source.
 import {sanitizeLine} from '../core/sanitize.js';
-import type {CanonicalMessage, ContentPart, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
+import type {ContentPart, CostBreakdown, SessionSummary, ToolCall, ToolResult, Validation} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
 import type {Result} from '../core/time.js';
 import {displayText} from '../core/message-text.js';

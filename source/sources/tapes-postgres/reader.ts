@@ -11,7 +11,7 @@ import type {PollContext, RemotePoll, RemoteSessionSource, SessionChange} from '
 import type {V1SessionRead, V1Span, V1Trace} from '../tapes-v1/model.js';
 import {connect, describePgError, redactUrl, type ConnectOptions} from './connection.js';
 import {connectionLost, openCursor, Peek, rowsOf} from './cursors.js';
-import {AT, SESSION_COLUMNS, SESSION_SIGNATURE, SPAN_COLUMNS, TRACE_COLUMNS, toSession, toSpan, toTrace, type Row} from './rows.js';
+import {AT, SESSION_COLUMNS, SESSION_SIGNATURE, SPAN_COLUMNS, TRACE_COLUMNS, toSession, toSpan, toTrace} from './rows.js';
 
 /** tapes is single-tenant: every row holds the nil org (reference §6); filtering on it keeps the PK's index usable. */
 const NIL_ORG = '00000000-0000-0000-0000-000000000000';
