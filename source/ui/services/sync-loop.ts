@@ -77,9 +77,12 @@ export function createSyncLoop(opts: {
 			const result = await opts.run((read, total, unit = 'rows') => {
 				const at = clock();
 				const sample = {read, total, unit, atMs: at};
-				if (!first || first.unit !== unit || read < first.read) first = sample;
+				// A count of another unit starts: a first tapes load's rows are done and its search index fills in
+				// behind a session list that is final now, which the screens re-read at once (not up to a beat later).
+				const turned = first !== null && first.unit !== unit;
+				if (!first || turned || read < first.read) first = sample;
 				// Progress comes after a commit: now and then, the screens re-read what is there so far.
-				const live = at >= nextLive;
+				const live = at >= nextLive || turned;
 				if (!live && at - shownAt < PROGRESS_MS) return;
 				shownAt = at;
 				if (live) nextLive = at + liveMs;

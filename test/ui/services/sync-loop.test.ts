@@ -100,6 +100,28 @@ describe('sync loop', () => {
 		expect(loop.store.getSnapshot()).toMatchObject({syncing: false, progress: null, version: 2});
 	});
 
+	it('has the screens re-read at once when the count turns from rows to messages (the list is final, the search index fills in)', async () => {
+		let ms = 0;
+		const versions: number[] = [];
+		const loop = createSyncLoop({
+			run: async (progress) => {
+				progress(500, 1000, 'rows');
+				versions.push(loop.store.getSnapshot().version);
+				ms = 10;
+				progress(1000, 1000, 'rows');
+				versions.push(loop.store.getSnapshot().version);
+				ms = 20;
+				progress(0, 1000, 'messages');
+				versions.push(loop.store.getSnapshot().version);
+				return {changed: true, warnings: [], errors: []};
+			},
+			// Long between live re-reads: only the turn can bring one this soon.
+			refreshMs: 0, now: () => 5, coalesceMs: 0, clock: () => ms, liveVersionMs: 60_000,
+		});
+		await loop.syncNow();
+		expect(versions).toEqual([0, 0, 1]);
+	});
+
 	it('shows the rate and the time left, measured from the first report of the run', async () => {
 		let ms = 0;
 		const loop = createSyncLoop({
