@@ -60,8 +60,8 @@ export interface TapesSyncDeps {
 	recentLimit?: number;
 	/**
 	 * A bulk load returns when its session list is final, and the caller builds next what only writes and reports
-	 * read, while the search index fills in on its own thread: the messages' key (endBulkLoad) and the sessions'
-	 * JSON rows (workspace/session-json-fill.ts).
+	 * read, while the search index fills in on its own thread: the messages' key and session index (endBulkLoad's
+	 * `later`) and the sessions' JSON rows (workspace/session-json-fill.ts).
 	 */
 	listFirst?: boolean;
 }
