@@ -149,7 +149,9 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 	const byRowidsStmt = db.prepare(`${select} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
 	const idsStmt = db.prepare('SELECT rowid, hash FROM nodes ORDER BY rowid').raw();
 	const contentsStmt = db.prepare('SELECT hash, content FROM nodes WHERE rowid BETWEEN ? AND ?').raw();
-	const statsStmt = db.prepare('SELECT count(*), coalesce(max(rowid), 0) FROM nodes').raw();
+	// count(*) alone is SQLite's count of the smallest index's entries; with max(rowid) in the same statement it reads
+	// every entry instead (18 vs 59 ms on 1M nodes, a quarter of a 1,000-node sync).
+	const countStmt = db.prepare('SELECT count(*) FROM nodes').pluck();
 	const maxRowidStmt = db.prepare('SELECT coalesce(max(rowid), 0) FROM nodes').pluck();
 	const where = `${path}: nodes`;
 	// The primary key's index in tapes' own schema; any index led by `hash` serves.
@@ -175,8 +177,7 @@ function createSource(path: string, db: Database.Database, present: Set<string>,
 		mode,
 		stats() {
 			return guarded(path, () => {
-				const [rows, maxRowid] = statsStmt.get() as [number, number];
-				return { rows, maxRowid };
+				return { rows: countStmt.get() as number, maxRowid: maxRowidStmt.get() as number };
 			});
 		},
 		maxRowid() {
