@@ -1,9 +1,10 @@
 // Incremental sync of one tapes database into the index: reads only rows after the cursor, in chunked transactions.
 import {yieldToLoop} from './slicer.js';
 import type {IndexStore} from '../store/index-store.js';
-import type {TapesBatch, TapesSource} from '../sources/tapes/reader.js';
+import type {TapesSource} from '../sources/tapes/reader.js';
 import type {PricingTable, Warning} from '../core/types.js';
-import {messageFacts, type MessageFacts} from '../core/message-facts.js';
+import type {MessageFacts} from '../core/message-facts.js';
+import {normalizeModel} from '../core/models.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {searchDoc} from '../core/search-text.js';
@@ -14,6 +15,7 @@ import {beginBulkLoad, BULK_CACHE_KIB, ensureMessageKey, inBulkLoad, unsynced, w
 import {createNodePlaces} from './tapes-node-places.js';
 import {bulkLoadDue} from './tapes-due.js';
 import {finishTapesSync} from './tapes-finish.js';
+import {readerFor, readHere, type NodesRead} from './tapes-node-reads.js';
 
 export {SESSION_GAP_MS, sessionIdFor} from './tapes-node-places.js';
 const CHUNK_ROWS = 5_000;
@@ -64,6 +66,8 @@ export interface TapesSyncDeps {
 	 * `later`) and the sessions' JSON rows (workspace/session-json-fill.ts).
 	 */
 	listFirst?: boolean;
+	/** The built tapes reading thread (tapes-reader-thread.ts): a bulk load reads and maps its rows there, not on this thread. */
+	readerThread?: URL | null;
 }
 
 /**
@@ -124,68 +128,84 @@ async function syncChunks(
 	const orphans = loadOrphans(store, sourceId);
 	const earlierOrphans = orphans.length;
 	let read = 0;
-	while (!signal?.aborted) {
-		const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now(), renderJson: !(bulk && deps.listFirst)};
-		const from = cursor.lastRowid;
-		let readNow = 0;
-		// A bulk load's chunk is read in pieces inside its one transaction: its commit is as large as before,
-		// the rows and bodies in hand at a time a quarter (the sync's heap peaked at 220 MB with 10,000). An
-		// incremental sync reads its chunk before it takes the write lock, which other processes wait on.
-		const rows = bulk ? BULK_CHUNK_ROWS : CHUNK_ROWS;
-		const piece = bulk ? PIECE_ROWS : CHUNK_ROWS;
-		const before: TapesBatch | null = bulk ? null : source.readAfter(cursor.lastRowid, piece);
-		const fromRows = cursor.rows;
-		const placed = places.mark();
-		writeTransaction(store.db, () => {
-			// From where this chunk began, should the transaction be run again.
-			cursor.lastRowid = from;
-			cursor.rows = fromRows;
-			places.rewind(placed);
-			readNow = 0;
-			// Duplicates are ignored by the key, which a bulk load elsewhere (or one killed) may have left out.
-			if (!keyless) ensureMessageKey(store.db);
-			const touched = new Map<string, MessageFacts[]>();
-			// Where the search fill has passed does not move within the transaction: read once, not per row.
-			const indexedTo = indexed ? store.search.doneTo(sourceId) : -1;
-			for (let asked = 0; asked < rows; asked += piece) {
-				const batch = asked === 0 && before ? before : source.readAfter(cursor.lastRowid, Math.min(piece, rows - asked));
-				tally.addAll(batch.warnings);
-				if (batch.messages.length === 0 && batch.lastRowid === cursor.lastRowid) break;
-				for (const {rowid, message} of batch.messages) {
-					const parent = message.parentId ? places.parentOf(message.parentId) : undefined;
-					// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
-					if (message.parentId && !parent) orphans.push([message.id, message.parentId, message.timestamp]);
-					const sessionId = places.sessionFor(message.id, message.timestamp, parent);
-					const facts = messageFacts(message, parent?.model ?? '');
-					// The parent link, the body and most facts stay in the source (re-read when a session is opened or
-					// summarized again: tapes-facts.ts); the index keeps what listing and search read.
-					facts.parentId = null;
-					if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, indexed ? () => searchDoc(message) : null, indexedTo, true)) continue;
-					places.add(message.id, rowid, {sessionId, ts: facts.timestamp, model: facts.model});
-					const list = touched.get(sessionId);
-					if (list) list.push(facts);
-					else touched.set(sessionId, [facts]);
-					summary.newMessages++;
+	// A node read on the thread is stored without its message; its words, wanted only where the search fill has
+	// passed already, are read again (rare: a bulk load's rows come after what the fill has indexed).
+	const docAt = (rowid: number) => {
+		const m = source.readRowids([rowid]).messages[0]?.message;
+		return m ? searchDoc(m) : null;
+	};
+	const reader = bulk ? readerFor(deps.readerThread, source.path, cursor.lastRowid, BULK_CHUNK_ROWS) : null;
+	try {
+		while (!signal?.aborted) {
+			const ctx: ApplyContext = {store, sourceId, kind: 'tapes', pricing: deps.pricing, now: deps.now(), renderJson: !(bulk && deps.listFirst)};
+			const from = cursor.lastRowid;
+			let readNow = 0;
+			// A bulk load's chunk is read in pieces inside its one transaction: its commit is as large as before,
+			// the rows and bodies in hand at a time a quarter (the sync's heap peaked at 220 MB with 10,000). An
+			// incremental sync reads its chunk before it takes the write lock, which other processes wait on.
+			const rows = bulk ? BULK_CHUNK_ROWS : CHUNK_ROWS;
+			const piece = bulk ? PIECE_ROWS : CHUNK_ROWS;
+			// The reading thread's pieces are a chunk each (BULK_CHUNK_ROWS), taken before the chunk's transaction.
+			const before: NodesRead | null = reader ? await reader.next() : bulk ? null : readHere(source.readAfter(cursor.lastRowid, piece));
+			const fromRows = cursor.rows;
+			const placed = places.mark();
+			writeTransaction(store.db, () => {
+				// From where this chunk began, should the transaction be run again.
+				cursor.lastRowid = from;
+				cursor.rows = fromRows;
+				places.rewind(placed);
+				readNow = 0;
+				// Duplicates are ignored by the key, which a bulk load elsewhere (or one killed) may have left out.
+				if (!keyless) ensureMessageKey(store.db);
+				const touched = new Map<string, MessageFacts[]>();
+				// Where the search fill has passed does not move within the transaction: read once, not per row.
+				const indexedTo = indexed ? store.search.doneTo(sourceId) : -1;
+				for (let asked = 0; asked < rows; asked += piece) {
+					const batch = asked === 0 && before ? before : readHere(source.readAfter(cursor.lastRowid, Math.min(piece, rows - asked)));
+					tally.addAll(batch.warnings);
+					if (batch.nodes.length === 0 && batch.lastRowid === cursor.lastRowid) break;
+					for (const {rowid, facts, parentHash, message} of batch.nodes) {
+						const parent = parentHash ? places.parentOf(parentHash) : undefined;
+						// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
+						if (parentHash && !parent) orphans.push([facts.id, parentHash, facts.timestamp]);
+						const sessionId = places.sessionFor(facts.id, facts.timestamp, parent);
+						// A node without a model carries its parent's (messageFacts' carriedModel).
+						if (facts.model === '' && parent) facts.model = normalizeModel(parent.model);
+						// The parent link, the body and most facts stay in the source (re-read when a session is opened or
+						// summarized again: tapes-facts.ts); the index keeps what listing and search read.
+						facts.parentId = null;
+						const doc = !indexed ? null : message ? () => searchDoc(message) : () => docAt(rowid);
+						if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, doc, indexedTo, true)) continue;
+						places.add(facts.id, rowid, {sessionId, ts: facts.timestamp, model: facts.model});
+						const list = touched.get(sessionId);
+						if (list) list.push(facts);
+						else touched.set(sessionId, [facts]);
+						summary.newMessages++;
+					}
+					cursor.lastRowid = batch.lastRowid;
+					cursor.rows += batch.nodes.length;
+					readNow += batch.nodes.length;
+					// One piece is the whole chunk: the thread reads on from where it ended.
+					if (reader) break;
 				}
-				cursor.lastRowid = batch.lastRowid;
-				cursor.rows += batch.messages.length;
-				readNow += batch.messages.length;
-			}
-			if (cursor.lastRowid === from) return;
-			for (const [sessionId, fresh] of touched) {
-				// A session first seen in this chunk has all its messages in hand; an older one waits for the end.
-				if (!deferred.has(sessionId) && store.sessions.endOf(sessionId) === undefined) resummarize(ctx, sessionId, fresh);
-				else deferred.add(sessionId);
-				allTouched.add(sessionId);
-			}
-			saveDue(store, sourceId, deferred);
-			store.cursors.put(cursor);
-		})();
-		if (cursor.lastRowid === from) break;
-		read += readNow;
-		onProgress({source: source.path, read, total});
-		places.chunkDone();
-		await yieldToLoop();
+				if (cursor.lastRowid === from) return;
+				for (const [sessionId, fresh] of touched) {
+					// A session first seen in this chunk has all its messages in hand; an older one waits for the end.
+					if (!deferred.has(sessionId) && store.sessions.endOf(sessionId) === undefined) resummarize(ctx, sessionId, fresh);
+					else deferred.add(sessionId);
+					allTouched.add(sessionId);
+				}
+				saveDue(store, sourceId, deferred);
+				store.cursors.put(cursor);
+			})();
+			if (cursor.lastRowid === from) break;
+			read += readNow;
+			onProgress({source: source.path, read, total});
+			places.chunkDone();
+			await yieldToLoop();
+		}
+	} finally {
+		await reader?.stop();
 	}
 	if (bulk && signal?.aborted) {
 		// Stopped midway, the load goes on next time in the same mode (its sessions due and its orphans kept).

@@ -35,13 +35,17 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}] = await Promise.all([
-		import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js')]);
+	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}, {tapesReaderProgram}] = await Promise.all([
+		import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js'),
+		import('../sync/tapes-reader-thread.js')]);
 	// A cold load's words are indexed on another thread while it runs (search-beside.ts).
 	const beside = besideFor(deps, ws.indexPath);
 	let summary: SyncSummary;
 	try {
-		summary = await syncTapes({...deps, listFirst: true}, onProgress, signal);
+		// Without a search index built beside it, a bulk load reads and maps its rows on the other core
+		// (tapes-reader-thread.ts). With one, that core is the search index's: reading there took it from the index
+		// (1M nodes: the list 19% sooner, the search index 23% later, and 100 MB more at the peak).
+		summary = await syncTapes({...deps, listFirst: true, readerThread: beside ? null : tapesReaderProgram()}, onProgress, signal);
 	} catch (error) {
 		await beside?.stop();
 		throw error;
