@@ -17,8 +17,8 @@ const START = Date.UTC(2026, 0, 1);
 
 interface Once {ms: number; listMs: number; newMessages: number; maxRssMb: number}
 
-function syncOnce(sqlite: string, index: string): Once {
-	const r = spawnSync(process.execPath, [path.join(here, 'sync-once.js'), sqlite, index], {encoding: 'utf8', maxBuffer: 1 << 26});
+function syncOnce(sqlite: string, index: string, env: NodeJS.ProcessEnv = process.env): Once {
+	const r = spawnSync(process.execPath, [path.join(here, 'sync-once.js'), sqlite, index], {encoding: 'utf8', maxBuffer: 1 << 26, env});
 	if (r.status !== 0) throw new Error(`sync failed: ${r.stderr}`);
 	return JSON.parse(r.stdout.trim().split('\n').pop()!) as Once;
 }
@@ -73,6 +73,12 @@ const SMALL = Math.round(SESSIONS / 10);
 const small = SMALL >= 200 ? coldOf(SMALL) : null;
 const mixed = small ? coldOf(SMALL, interleaved(SMALL)) : null;
 const {cold, scan} = coldOf(SESSIONS);
+// The same load with --no-search-index, start to end (its indexes and report rows included): the other core then
+// reads and maps the rows (sync/tapes-reader-thread.ts).
+const unindexedIndex = path.join(dir, 'index-unindexed.sqlite');
+rm(unindexedIndex);
+const unindexed = syncOnce(work, unindexedIndex, {...process.env, BENCH_SEARCH_INDEX: 'off'});
+rm(unindexedIndex);
 const [nodeStart, warm] = alternatingMedians(9, [{cmd: process.execPath, args: ['-e', '0']},
 	{cmd: process.execPath, args: [cli, 'sessions', '--json', '--sqlite', work, '--index', index]}]) as [number, number];
 generateTapes(work, {sessions: 20, nodesPerSession: 50, startMs: START + 400 * 86_400_000, sessionOffset: SESSIONS, seed: 7});
@@ -81,6 +87,7 @@ const again = syncOnce(work, index);
 
 const rows: Array<[string, string, string]> = [
 	['cold sync, list final ÷ sqlite3 full scan', `${(cold.listMs / scan).toFixed(2)}  (${fmt(cold.listMs)} ÷ ${fmt(scan)}, ${cold.newMessages} nodes)`, '≤ 8'],
+	['cold sync, --no-search-index, whole ÷ scan', `${(unindexed.ms / scan).toFixed(2)}  (${fmt(unindexed.listMs)} ÷ ${fmt(scan)}, peak RSS ${unindexed.maxRssMb.toFixed(0)} MB)`, '—'],
 	['cold sync, search complete ÷ scan', `${(cold.ms / scan).toFixed(2)}  (${fmt(cold.ms)} ÷ ${fmt(scan)})`, '≤ 12'],
 	...(small ? [['list-final ratio ÷ ratio at a tenth', `${((cold.listMs / scan) / (small.cold.listMs / small.scan)).toFixed(2)}  (${(small.cold.listMs / small.scan).toFixed(2)} at ${small.cold.newMessages} nodes)`, '≤ 1.3'] as [string, string, string]] : []),
 	...(small && mixed ? [['interleaved sessions ÷ one after another', `${(mixed.cold.listMs / small.cold.listMs).toFixed(2)}  (${fmt(mixed.cold.listMs)} ÷ ${fmt(small.cold.listMs)}, ${mixed.cold.newMessages} nodes, 20 sessions at a time)`, '—'] as [string, string, string]] : []),

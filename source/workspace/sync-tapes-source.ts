@@ -45,7 +45,9 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 		// Without a search index built beside it, a bulk load reads and maps its rows on the other core
 		// (tapes-reader-thread.ts). With one, that core is the search index's: reading there took it from the index
 		// (1M nodes: the list 19% sooner, the search index 23% later, and 100 MB more at the peak).
-		summary = await syncTapes({...deps, listFirst: true, readerThread: beside ? null : tapesReaderProgram()}, onProgress, signal);
+		// TAPEDECK_READER_THREAD=off keeps the reading here, as it does a server's and a transcript import's.
+		const readerThread = beside || process.env['TAPEDECK_READER_THREAD'] === 'off' ? null : tapesReaderProgram();
+		summary = await syncTapes({...deps, listFirst: true, readerThread}, onProgress, signal);
 	} catch (error) {
 		await beside?.stop();
 		throw error;
