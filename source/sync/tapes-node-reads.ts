@@ -1,17 +1,15 @@
 // Where a tapes sync's nodes come from: read and mapped on the sync's thread, or, for a bulk load, on a thread of
 // their own (tapes-reader-thread.ts). Either way a node comes with its facts, the model it carries from its
 // parent left for the sync to add when it places the parent.
-import type {CanonicalMessage, Warning} from '../core/types.js';
+import type {CanonicalMessage} from '../core/types.js';
 import {messageFacts} from '../core/message-facts.js';
 import type {TapesBatch} from '../sources/tapes/reader.js';
 import type {ReadNode} from './tapes-node-codec.js';
-import {startNodeReader, type NodeReader} from './tapes-reader-thread.js';
+import {startNodeReader, type NodePiece, type NodeReader} from './tapes-reader-thread.js';
 
 /** Rows read and mapped, with their facts: on this thread (with the message, for its words) or on the reader's. */
-export interface NodesRead {
+export interface NodesRead extends Omit<NodePiece, 'nodes'> {
 	nodes: Array<ReadNode & {message?: CanonicalMessage}>;
-	lastRowid: number;
-	warnings: Warning[];
 }
 
 /** A batch read on this thread. The model a node carries from its parent is added when the parent is placed. */

@@ -37,7 +37,8 @@ const TABLES = [
 	`SELECT file, last_rowid, rows FROM cursors ORDER BY file`,
 ];
 
-async function load(tapes: string, index: string, readerThread: URL | null) {
+/** An index and the tapes file opened, and the deps of a bulk load from one into the other. */
+function opening(tapes: string, index: string, readerThread: URL | null) {
 	const opened = openIndex(index);
 	if (!opened.ok) throw new Error(opened.error);
 	closers.push(() => opened.db.close());
@@ -45,9 +46,13 @@ async function load(tapes: string, index: string, readerThread: URL | null) {
 	const source = openTapesSource(tapes);
 	if (!source.ok) throw new Error(source.error);
 	closers.push(() => source.source.close());
-	const sourceId = store.sources.ensure('tapes', tapes).id;
-	const summary = await syncTapes({store, source: source.source, sourceId, pricing: defaultPricing(), now: () => 0, bulkFrom: 1, readerThread});
-	return {summary, tables: TABLES.map((sql) => store.db.prepare(sql).raw().all())};
+	return {store, source: source.source, sourceId: store.sources.ensure('tapes', tapes).id, pricing: defaultPricing(), now: () => 0, bulkFrom: 1, readerThread};
+}
+
+async function load(tapes: string, index: string, readerThread: URL | null) {
+	const deps = opening(tapes, index, readerThread);
+	const summary = await syncTapes(deps);
+	return {summary, tables: TABLES.map((sql) => deps.store.db.prepare(sql).raw().all())};
 }
 
 describe('the tapes reading thread', () => {
@@ -79,16 +84,9 @@ describe('the tapes reading thread', () => {
 	it('fails the load with the file\'s name when the thread cannot open it', async () => {
 		const gone = path.join(dir, 'gone.sqlite');
 		fs.copyFileSync(tapes, gone);
-		const opened = openIndex(path.join(dir, 'gone-index.sqlite'));
-		if (!opened.ok) throw new Error(opened.error);
-		closers.push(() => opened.db.close());
-		const store = createIndexStore(opened.db);
-		const source = openTapesSource(gone);
-		if (!source.ok) throw new Error(source.error);
-		closers.push(() => source.source.close());
+		const deps = opening(gone, path.join(dir, 'gone-index.sqlite'), program);
 		// Open here, gone by the time the thread opens it.
 		fs.rmSync(gone);
-		await expect(syncTapes({store, source: source.source, sourceId: store.sources.ensure('tapes', gone).id, pricing: defaultPricing(), now: () => 0,
-			bulkFrom: 1, readerThread: program})).rejects.toThrow(gone);
+		await expect(syncTapes(deps)).rejects.toThrow(gone);
 	});
 });
