@@ -87,7 +87,7 @@ const again = syncOnce(work, index);
 
 const rows: Array<[string, string, string]> = [
 	['cold sync, list final ÷ sqlite3 full scan', `${(cold.listMs / scan).toFixed(2)}  (${fmt(cold.listMs)} ÷ ${fmt(scan)}, ${cold.newMessages} nodes)`, '≤ 8'],
-	['cold sync, --no-search-index, whole ÷ scan', `${(unindexed.ms / scan).toFixed(2)}  (${fmt(unindexed.listMs)} ÷ ${fmt(scan)}, peak RSS ${unindexed.maxRssMb.toFixed(0)} MB)`, '—'],
+	['cold sync, --no-search-index, list final ÷ scan', `${(unindexed.listMs / scan).toFixed(2)}  (${fmt(unindexed.listMs)} ÷ ${fmt(scan)}; whole ${(unindexed.ms / scan).toFixed(2)}, peak RSS ${unindexed.maxRssMb.toFixed(0)} MB)`, '—'],
 	['cold sync, search complete ÷ scan', `${(cold.ms / scan).toFixed(2)}  (${fmt(cold.ms)} ÷ ${fmt(scan)})`, '≤ 12'],
 	...(small ? [['list-final ratio ÷ ratio at a tenth', `${((cold.listMs / scan) / (small.cold.listMs / small.scan)).toFixed(2)}  (${(small.cold.listMs / small.scan).toFixed(2)} at ${small.cold.newMessages} nodes)`, '≤ 1.3'] as [string, string, string]] : []),
 	...(small && mixed ? [['interleaved sessions ÷ one after another', `${(mixed.cold.listMs / small.cold.listMs).toFixed(2)}  (${fmt(mixed.cold.listMs)} ÷ ${fmt(small.cold.listMs)}, ${mixed.cold.newMessages} nodes, 20 sessions at a time)`, '—'] as [string, string, string]] : []),

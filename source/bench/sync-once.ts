@@ -19,10 +19,13 @@ if (!opened.ok) {
 }
 const start = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
-// The session list is complete and final when the search index starts filling in behind it (or at the end).
+// The session list is complete and final when the count turns to another unit, as the explorer sees it: the
+// search index filling in behind it, or the sessions' JSON rows (or at the end).
 let listMs: number | null = null;
+let firstUnit: string | undefined;
 const synced = await syncWorkspace(opened.value, (p) => {
-	if (listMs === null && p.source.endsWith('(search index)')) listMs = Number(process.hrtime.bigint() - start) / 1e6;
+	firstUnit ??= p.unit ?? 'rows';
+	if (listMs === null && (p.unit ?? 'rows') !== firstUnit) listMs = Number(process.hrtime.bigint() - start) / 1e6;
 });
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 // CPU time of the sync (every thread of the process): steadier than wall time on a busy machine.

@@ -12,17 +12,25 @@ const FILL_BATCH = 2000;
  * subagent, a parent or a session_meta row changed), or left by a first tapes load (SessionWrite.json), in
  * batches. Best effort: the reports render a missing row themselves, so a busy index just leaves it for next time.
  */
-export function fillSessionJson(store: IndexStore): void {
+export function fillSessionJson(store: IndexStore, onRendered?: (rendered: number) => void): void {
 	// Until a trigger clears the mark, every summary wrote its own: the look for missing rows reads every session.
 	if (store.meta.get(SESSION_JSON_FILLED) === '1') return;
+	let rendered = 0;
 	const fill = writeTransaction(store.db, () => {
-		const done = store.sessions.renderMissingJson(FILL_BATCH) < FILL_BATCH;
+		const batch = store.sessions.renderMissingJson(FILL_BATCH);
+		const done = batch < FILL_BATCH;
 		if (done) store.meta.set(SESSION_JSON_FILLED, '1');
-		return done;
+		return {done, batch};
 	});
 	try {
-		while (!fill());
+		for (;;) {
+			const {done, batch} = fill();
+			rendered += batch;
+			onRendered?.(rendered);
+			if (done) break;
+		}
 	} catch (error) {
 		if (!isSqliteError(error)) throw error;
 	}
 }
+

@@ -53,10 +53,10 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 		throw error;
 	}
 	// The session list is final now; what only writes and reports read is built behind it (TapesSyncDeps.listFirst).
-	const endLoad = () => {
+	const endLoad = (onRendered?: (rendered: number) => void) => {
 		if (signal?.aborted || !inBulkLoad(ws.store.meta, s.id)) return;
 		writeTransaction(ws.store.db, () => endBulkLoad(ws.store.db, ws.store.meta, s.id))();
-		fillSessionJson(ws.store);
+		fillSessionJson(ws.store, onRendered);
 	};
 	if (beside && signal?.aborted) await beside.stop();
 	else if (beside) {
@@ -69,6 +69,13 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 			endLoad();
 			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
 		});
-	} else endLoad();
+	} else if (!signal?.aborted && inBulkLoad(ws.store.meta, s.id)) {
+		// Without it the list is final here too, and a count of another unit says so (the explorer re-reads its
+		// screens when the unit turns): the sessions' JSON rows come next, after the messages' key and index.
+		const label = `${s.path} (finishing sessions)`;
+		const total = summary.sessionsTouched;
+		onProgress?.({source: label, read: 0, total, unit: 'sessions'});
+		endLoad((rendered) => onProgress?.({source: label, read: Math.min(rendered, total), total, unit: 'sessions'}));
+	}
 	return summary;
 }

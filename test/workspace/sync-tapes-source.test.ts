@@ -10,7 +10,7 @@ import {generateTapes} from '../../source/bench/generate-tapes.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
 import {syncTapes} from '../../source/sync/tapes-sync.js';
 import {BULK_LOAD_ROWS} from '../../source/sync/tapes-due.js';
-import {inBulkLoad} from '../../source/store/bulk-load.js';
+import {inBulkLoad, SECONDARY} from '../../source/store/bulk-load.js';
 import {SESSION_JSON_FILLED} from '../../source/store/migrations-session-json.js';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import {sessionsJsonChunks} from '../../source/report/sessions-report.js';
@@ -36,6 +36,8 @@ const indexes = (ws: Workspace) => ws.store.db.prepare(`SELECT name FROM sqlite_
 /** `sessions --json`, from the stored rows where there are some. */
 const report = (ws: Workspace) => [...sessionsJsonChunks({queries: ws.queries, pricing: ws.pricing, filters: DEFAULT_FILTERS, now: Date.UTC(2026, 5, 1),
 	timeZone: 'UTC', warnings: [], sessionInfo: ws.sessionInfo, limit: null})].map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join('');
+/** What a first load leaves until its list is final: the messages' key and the indexes only reads use, but `kept`. */
+const laterOnes = (kept: string[] = []) => new Set(['messages_key', ...SECONDARY.map(([name]) => name)].filter((name) => !kept.includes(name)));
 const tapesId = (ws: Workspace) => ws.store.sources.list().find((s) => s.kind === 'tapes')!.id;
 
 describe('a first load of a large tapes source', () => {
@@ -59,18 +61,24 @@ describe('a first load of a large tapes source', () => {
 		return ws;
 	}
 
-	/** A first sync through the workspace, and what it had built when its list was out. */
-	async function first(file: string, name: string) {
-		const ws = open({sqlite: file, index: path.join(dir, name)});
+	/**
+	 * A first sync through the workspace, and what it had built when its list was out: when its count turned from
+	 * rows to another unit (the search index's messages, or without it the sessions finished), as the explorer sees.
+	 */
+	async function first(file: string, name: string, searchIndex = true) {
+		const ws = open({sqlite: file, index: path.join(dir, name), searchIndex});
 		opened.push(ws);
-		let atList: {list: ReturnType<typeof list>; indexes: unknown[]; json: number; bulk: boolean} | null = null;
+		let atList: {list: ReturnType<typeof list>; indexes: unknown[]; json: number; bulk: boolean; unit: string} | null = null;
+		const after: Array<{read: number; total: number; unit: string}> = [];
 		await syncWorkspace(ws, (p) => {
-			if (atList === null && p.source.endsWith('(search index)')) {
-				atList = {list: list(ws), indexes: indexes(ws), json: jsonRows(ws).length, bulk: inBulkLoad(ws.store.meta, tapesId(ws))};
+			const unit = p.unit ?? 'rows';
+			if (atList !== null) after.push({read: p.read, total: p.total, unit});
+			else if (unit !== 'rows') {
+				atList = {list: list(ws), indexes: indexes(ws), json: jsonRows(ws).length, bulk: inBulkLoad(ws.store.meta, tapesId(ws)), unit};
 			}
 		});
 		expect(atList).not.toBeNull();
-		return {ws, seen: atList!};
+		return {ws, seen: atList!, after};
 	}
 
 	it('has its list final when the search index starts, then builds the messages\' indexes and the JSON rows, ending as a load that built them first', async () => {
@@ -79,7 +87,7 @@ describe('a first load of a large tapes source', () => {
 		// The list, its sorting and its analytics are final; the messages' indexes and the reports' rows are not there yet
 		// (the sessions that spanned chunks were summarized again from the rows the load placed).
 		expect(seen.list).toEqual(list(before));
-		expect(seen.indexes).toEqual(indexes(before).filter((name) => name !== 'messages_key' && name !== 'messages_session'));
+		expect(seen.indexes).toEqual(indexes(before).filter((name) => !laterOnes().has(name as string)));
 		expect(seen.json).toBe(0);
 		expect(seen.bulk).toBe(true);
 		// Then built behind it.
@@ -88,6 +96,28 @@ describe('a first load of a large tapes source', () => {
 		expect(jsonRows(ws)).toHaveLength(list(before).sessions.length);
 		expect(ws.store.meta.get(SESSION_JSON_FILLED)).toBe('1');
 		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
+	}, 60_000);
+
+	it('without a search index, says its list is final by counting the sessions it finishes, then ends as a load that built everything first', async () => {
+		const before = await plain();
+		const {ws, seen, after} = await first(sqlite, 'unindexed.sqlite', false);
+		expect(seen.unit).toBe('sessions');
+		expect(seen.list).toEqual(list(before));
+		expect(seen.indexes).toEqual(indexes(before).filter((name) => !laterOnes().has(name as string)));
+		expect(seen.json).toBe(0);
+		expect(seen.bulk).toBe(true);
+		// The count goes up to every session the load wrote, in sessions only.
+		const sessions = list(before).sessions.length;
+		expect(after.every((p) => p.unit === 'sessions' && p.total === sessions)).toBe(true);
+		expect(after.at(-1)?.read).toBe(sessions);
+		expect(after.map((p) => p.read)).toEqual([...after.map((p) => p.read)].sort((a, b) => a - b));
+		expect(indexes(ws)).toEqual(indexes(before));
+		expect(jsonRows(ws)).toEqual(jsonRows(before));
+		expect(inBulkLoad(ws.store.meta, tapesId(ws))).toBe(false);
+		// A second sync has nothing to finish, and says nothing of sessions.
+		const units: string[] = [];
+		await syncWorkspace(ws, (p) => units.push(p.unit ?? 'rows'));
+		expect(units).not.toContain('sessions');
 	}, 60_000);
 
 	it('with a child read before its parent, builds the messages\' indexes before the list (it finds and moves the child by them), and ends the same', async () => {
@@ -107,7 +137,7 @@ describe('a first load of a large tapes source', () => {
 		expect(list(before).sessions).toHaveLength(list(await plain()).sessions.length);
 		const {ws, seen} = await first(late, 'late.sqlite');
 		expect(seen.list).toEqual(list(before));
-		expect(seen.indexes).toEqual(indexes(before));
+		expect(seen.indexes).toEqual(indexes(before).filter((name) => !laterOnes(['messages_key', 'messages_session']).has(name as string)));
 		expect(seen.json).toBe(0);
 		expect(indexes(ws)).toEqual(indexes(before));
 		expect(jsonRows(ws)).toEqual(jsonRows(before));
