@@ -28,22 +28,32 @@ export interface BesideBuild {
 }
 
 /**
- * A build beside this sync when it pays and can be copied in: a cold bulk load of the source, its messages
- * all waiting for the index, and an index (a file) whose full-text table is still empty. Null otherwise.
+ * Asked before the sync: a build beside it when it pays and can be copied in: a cold bulk load of the source,
+ * its messages all waiting for the index, and an index (a file) whose full-text table is still empty. Null otherwise.
  */
-export function besideFor(deps: TapesDueDeps & {source: {path: string}}, indexPath: string): BesideBuild | null {
+export function besideJobFor(deps: TapesDueDeps & {source: {path: string}}, indexPath: string): BesideJob | null {
 	const {store, sourceId} = deps;
 	if (!fs.existsSync(indexPath)) return null;
 	removeStaleScratch(indexPath);
 	if (!store.search.state(sourceId).on) return null;
 	if (!readyForCopy(store.search, sourceId) || !bulkLoadDue(deps)) return null;
+	// Named for this process: another one syncing the same index builds (and removes) its own.
+	return {indexPath, tapesPath: deps.source.path, sourceId, scratch: `${indexPath}.search-${Math.trunc(sourceId)}-${process.pid}`};
+}
+
+/** The build for a job, or null when no thread can be had (out of resources): the usual fill indexes after the sync. */
+export function tryStartBeside(job: BesideJob): BesideBuild | null {
 	try {
-		// Named for this process: another one syncing the same index builds (and removes) its own.
-		return startBeside({indexPath, tapesPath: deps.source.path, sourceId, scratch: `${indexPath}.search-${Math.trunc(sourceId)}-${process.pid}`});
+		return startBeside(job);
 	} catch {
-		// No thread to be had (out of resources): the usual fill indexes after the sync, as before.
 		return null;
 	}
+}
+
+/** A build begun with the sync (besideJobFor, then tryStartBeside). */
+export function besideFor(deps: TapesDueDeps & {source: {path: string}}, indexPath: string): BesideBuild | null {
+	const job = besideJobFor(deps, indexPath);
+	return job ? tryStartBeside(job) : null;
 }
 
 /** Scratch files a killed process left beside this index (their process is gone): removed, they are never reused. */

@@ -35,23 +35,26 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const [{syncTapes}, {besideFor}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}, {tapesReaderProgram}] = await Promise.all([
+	const [{syncTapes}, {besideJobFor, tryStartBeside}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}, {tapesReaderProgram}] = await Promise.all([
 		import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js'),
 		import('../sync/tapes-reader-thread.js')]);
-	// A cold load's words are indexed on another thread while it runs (search-beside.ts).
-	const beside = besideFor(deps, ws.indexPath);
+	// A cold load's words are indexed on a thread of their own (search-beside.ts). Until its session list is final
+	// the other core reads and maps the load's rows (tapes-reader-thread.ts), and the words wait: both threads
+	// beside the sync at once, the list of 1M nodes took 19% longer and peaked 100 MB higher; one after the other,
+	// the list 40% sooner (16.2 → 9.8 s, median of three), the search index 16% later (21.1 → 24.5 s).
+	// TAPEDECK_READER_THREAD=off keeps the reading here, as it does a server's and a transcript import's; then
+	// the words are indexed while the rows are read, as before.
+	const job = besideJobFor(deps, ws.indexPath);
+	const readerThread = process.env['TAPEDECK_READER_THREAD'] === 'off' ? null : tapesReaderProgram();
+	const early = job && !readerThread ? tryStartBeside(job) : null;
 	let summary: SyncSummary;
 	try {
-		// Without a search index built beside it, a bulk load reads and maps its rows on the other core
-		// (tapes-reader-thread.ts). With one, that core is the search index's: reading there took it from the index
-		// (1M nodes: the list 19% sooner, the search index 23% later, and 100 MB more at the peak).
-		// TAPEDECK_READER_THREAD=off keeps the reading here, as it does a server's and a transcript import's.
-		const readerThread = beside || process.env['TAPEDECK_READER_THREAD'] === 'off' ? null : tapesReaderProgram();
 		summary = await syncTapes({...deps, listFirst: true, readerThread}, onProgress, signal);
 	} catch (error) {
-		await beside?.stop();
+		await early?.stop();
 		throw error;
 	}
+	const beside = early ?? (job && !signal?.aborted ? tryStartBeside(job) : null);
 	// The session list is final now; what only writes and reports read is built behind it (TapesSyncDeps.listFirst).
 	const endLoad = (onRendered?: (rendered: number) => void) => {
 		if (signal?.aborted || !inBulkLoad(ws.store.meta, s.id)) return;

@@ -18,6 +18,8 @@ import {open, tempDir} from '../helpers/workspace.js';
 
 type ThreadModule = typeof import('../../source/sync/search-beside-thread.js');
 const built = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'sync', 'search-beside-thread.js')).href)) as ThreadModule;
+// The workspace sync from the build too: it starts the built reading and search threads.
+const builtSync = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'workspace', 'sync-workspace.js')).href)) as typeof import('../../source/workspace/sync-workspace.js');
 
 const opened: Workspace[] = [];
 afterEach(() => {
@@ -63,6 +65,35 @@ describe('the search index thread', () => {
 		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
 		usual.source.close();
 		beside.source.close();
+	});
+
+	it('in a workspace sync from the build, starts once the session list is final: the rows are read on the other core until then', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
+		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
+		await syncTapes(usual.deps);
+		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+		usual.source.close();
+		const ws = open({sqlite, index: path.join(dir, 'late.sqlite')});
+		opened.push(ws);
+		const scratch = () => fs.readdirSync(dir).filter((f) => f.includes('.search-'));
+		// While the rows come, nothing is indexed beside them; the search index's count starts with the list final.
+		const seen: Array<{unit: string; scratch: number; sessions: number}> = [];
+		const synced = await builtSync.syncWorkspace(ws, (p) => {
+			seen.push({unit: p.unit ?? 'rows', scratch: scratch().length, sessions: ws.store.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number});
+		});
+		expect(synced.errors).toEqual([]);
+		const rows = seen.filter((p) => p.unit === 'rows');
+		const words = seen.filter((p) => p.unit === 'messages');
+		expect(rows.length).toBeGreaterThan(1);
+		expect(rows.every((p) => p.scratch === 0)).toBe(true);
+		expect(words.length).toBeGreaterThan(1);
+		expect(seen.findIndex((p) => p.unit === 'messages')).toBe(rows.length);
+		expect(words[0]!.sessions).toBe(500);
+		expect(ws.store.search.status(ws.sources[0]!.id).waiting).toBe(0);
+		for (const q of [VOCABULARY[3]!, VOCABULARY[7_001]!, `"${PLANTED[0]![0]}"`, 'tool:Edit error']) expect(hitsOf(ws, q), q).toEqual(hitsOf(usual.ws, q));
+		expect(scratch()).toEqual([]);
 	});
 
 	it('a load that fails drops the build and its scratch file', async () => {
