@@ -1,8 +1,10 @@
 // The search index thread's program (built to dist/sync/search-beside-thread-main.js): builds the scratch
-// index beside a cold tapes load (search-beside.ts) and says when it is done; the copy is the caller's.
+// index beside a cold tapes load (search-beside.ts) and says when it is done; the copy is the caller's. Asked
+// for help, it names the rowid after which the caller reads the words, and takes them in order from there.
 import os from 'node:os';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildBeside, type BesideJob} from './search-beside.js';
+import type {DocBatch} from './search-beside-docs.js';
 import type {BesideReply, BesideRequest} from './search-beside-thread.js';
 
 const job = workerData as BesideJob;
@@ -15,16 +17,27 @@ try {
 }
 const port = parentPort!;
 const send = (reply: BesideReply) => port.postMessage(reply);
+/** Rows this thread still reads itself once help is asked for: the caller's first batch comes in meanwhile. */
+const HANDOVER_ROWS = 4_000;
 let syncDone = false;
 let stopped = false;
 let wake: (() => void) | null = null;
+let lastTo = 0;
+let fedFrom: number | null = null;
+const fedBatches: DocBatch[] = [];
+let fedDone = false;
 port.on('message', (request: BesideRequest) => {
 	if (request.type === 'sync-done') syncDone = true;
+	else if (request.type === 'help') {
+		fedFrom ??= lastTo + HANDOVER_ROWS;
+		send({type: 'fed-from', after: fedFrom});
+	} else if (request.type === 'docs') fedBatches.push(request.batch);
+	else if (request.type === 'docs-done') fedDone = true;
 	else stopped = true;
 	wake?.();
 });
 
-// While it has caught up with the sync, it looks again every 50 ms (or at once when told the sync is done).
+// While it has caught up with the sync, it looks again every 50 ms (or at once when told something).
 const wait = () => new Promise<void>((resolve) => {
 	const timer = setTimeout(() => resolve(), 50);
 	wake = () => {
@@ -34,8 +47,21 @@ const wait = () => new Promise<void>((resolve) => {
 	};
 });
 
+async function fed(): Promise<DocBatch | null> {
+	for (;;) {
+		const batch = fedBatches.shift();
+		if (batch) return batch;
+		if (fedDone || stopped) return null;
+		await wait();
+	}
+}
+
 try {
-	const built = await buildBeside(job, {syncDone: () => syncDone, wait, stopped: () => stopped, progress: (indexed) => send({type: 'progress', indexed})});
+	const built = await buildBeside(job, {
+		syncDone: () => syncDone, wait, stopped: () => stopped, fedFrom: () => fedFrom, fed,
+		reached: (to) => (lastTo = to),
+		progress: (indexed, to) => send({type: 'progress', indexed, to}),
+	});
 	send(built ? {type: 'built', ...built} : {type: 'stopped'});
 } catch (error) {
 	send({type: 'failed', message: error instanceof Error ? error.message : String(error)});

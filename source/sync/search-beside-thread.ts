@@ -1,17 +1,30 @@
 // The search index built beside a cold tapes load (search-beside.ts), on a thread of its own so the words are
-// indexed on the second core while the sync writes the sessions on the first. The thread follows the sync
-// until told it is done, then its scratch index is copied in. Only the built program can start the thread
+// indexed on the second core. The thread follows the sync until told it is done; the sync's thread, its own
+// work done, reads the rest of the words and hands them over (FTS5's inserts are most of the work, and the
+// thread then only writes); then its scratch index is copied in. Only the built program can start the thread
 // (vitest cannot run a .ts file as a worker): without it the same build runs in-process once the sync is done.
 import fs from 'node:fs';
-import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {programFile} from '../program-files.js';
-import {buildBeside, copyBeside, readyForCopy, removeScratch, type BesideJob} from './search-beside.js';
+import {buildBeside, copyBeside, readyForCopy, type BesideJob} from './search-beside.js';
+import {removeScratch, removeStaleScratch, type DocBatch} from './search-beside-docs.js';
 import {bulkLoadDue, type TapesDueDeps} from './tapes-due.js';
 
-export type BesideRequest = {type: 'sync-done'} | {type: 'stop'};
-export type BesideReply = {type: 'progress'; indexed: number} | {type: 'built'; to: number; indexed: number} | {type: 'stopped'} | {type: 'failed'; message: string};
+export type BesideRequest = {type: 'sync-done'} | {type: 'stop'} | {type: 'help'} | {type: 'docs'; batch: DocBatch} | {type: 'docs-done'};
+export type BesideReply = {type: 'progress'; indexed: number; to: number} | {type: 'fed-from'; after: number} | {type: 'built'; to: number; indexed: number}
+	| {type: 'stopped'} | {type: 'failed'; message: string};
+
+/** Batches the caller has read ahead of the thread's writing: a few MB of words each. */
+const FED_AHEAD = 4;
+
+/** What the caller does while the thread indexes: its own work first, then, if it can read, half of the thread's. */
+export interface Alongside {
+	/** The load's indexes and JSON rows (the thread reads and indexes meanwhile). */
+	first(): void;
+	/** The words of the messages after a rowid (createDocReader): the caller reads, the thread only writes. */
+	read?: (after: number) => DocBatch | null;
+}
 
 /**
  * Small heaps: the thread holds one batch of bodies at a time, and the sync beside it has the memory budget
@@ -22,7 +35,7 @@ const PROGRAM = programFile('sync/search-beside-thread-main.js');
 
 export interface BesideBuild {
 	/** After the sync: waits for the build, copies it in; true when the source's messages are all indexed by it. */
-	finish(onProgress: (indexed: number) => void, signal?: AbortSignal): Promise<boolean>;
+	finish(onProgress: (indexed: number) => void, signal?: AbortSignal, alongside?: Alongside): Promise<boolean>;
 	/** The sync failed or was stopped: the build is dropped. */
 	stop(): Promise<void>;
 }
@@ -56,32 +69,6 @@ export function besideFor(deps: TapesDueDeps & {source: {path: string}}, indexPa
 	return job ? tryStartBeside(job) : null;
 }
 
-/** Scratch files a killed process left beside this index (their process is gone): removed, they are never reused. */
-function removeStaleScratch(indexPath: string): void {
-	const dir = path.dirname(indexPath);
-	const prefix = `${path.basename(indexPath)}.search-`;
-	let names: string[];
-	try {
-		names = fs.readdirSync(dir);
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		const pid = name.startsWith(prefix) ? /^\d+-(\d+)(?:-journal|-wal|-shm)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
-		if (pid !== undefined && !alive(Number(pid))) fs.rmSync(path.join(dir, name), {force: true});
-	}
-}
-
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: it runs, as another user.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 export function startBeside(job: BesideJob): BesideBuild {
 	const program = fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
 	return program ? threadBuild(job, program) : inProcessBuild(job);
@@ -97,7 +84,8 @@ function settle(job: BesideJob, built: {to: number} | null): boolean {
 
 function inProcessBuild(job: BesideJob): BesideBuild {
 	return {
-		async finish(onProgress, signal) {
+		async finish(onProgress, signal, alongside) {
+			alongside?.first();
 			const built = await buildBeside(job, {syncDone: () => true, wait: async () => {}, stopped: () => signal?.aborted ?? false, progress: onProgress});
 			return settle(job, built);
 		},
@@ -110,30 +98,57 @@ function inProcessBuild(job: BesideJob): BesideBuild {
 function threadBuild(job: BesideJob, program: URL): BesideBuild {
 	const worker = new Worker(program, {workerData: job, resourceLimits: LIMITS});
 	let latest: BesideReply | null = null;
-	let listener: ((reply: BesideReply) => void) | null = null;
+	let onProgress: ((indexed: number) => void) | null = null;
+	// Whoever waits for the thread's next word (a progress, where to feed from, or its last).
+	const waiting = new Set<() => void>();
+	let fedFrom: number | null = null;
+	/** The `to` of each batch handed over and not written yet. */
+	const inFlight: number[] = [];
 	const deliver = (reply: BesideReply) => {
-		if (reply.type !== 'progress') {
-			// The first word stands (the thread's exit after it says nothing new).
-			if (latest) return;
-			latest = reply;
-		}
-		listener?.(reply);
+		if (reply.type === 'progress') {
+			while (inFlight.length > 0 && inFlight[0]! <= reply.to) inFlight.shift();
+			onProgress?.(reply.indexed);
+		} else if (reply.type === 'fed-from') fedFrom = reply.after;
+		// The first last word stands (the thread's exit after it says nothing new).
+		else if (!latest) latest = reply;
+		for (const wake of [...waiting]) wake();
 	};
+	const nextWord = () => new Promise<void>((resolve) => {
+		const wake = () => {
+			waiting.delete(wake);
+			resolve();
+		};
+		waiting.add(wake);
+	});
 	worker.on('message', deliver);
 	worker.on('error', (error: Error) => deliver({type: 'failed', message: error.message}));
 	worker.on('exit', (code) => deliver({type: 'failed', message: `the search index thread stopped (exit ${code})`}));
-	/** Resolves with the thread's last word (built, stopped or failed), passing progress on meanwhile. */
-	const ending = (onProgress: (indexed: number) => void) => new Promise<BesideReply>((resolve) => {
-		if (latest) return resolve(latest);
-		listener = (reply) => (reply.type === 'progress' ? onProgress(reply.indexed) : resolve(reply));
-	});
+	/** Reads the words past where the thread says and hands them over, a few batches ahead of its writing. */
+	const feed = async (read: (after: number) => DocBatch | null, signal?: AbortSignal) => {
+		worker.postMessage({type: 'help'} satisfies BesideRequest);
+		while (fedFrom === null && !latest) await nextWord();
+		let after = fedFrom;
+		while (after !== null && !latest && !signal?.aborted) {
+			while (inFlight.length >= FED_AHEAD && !latest) await nextWord();
+			const batch = latest ? null : read(after);
+			if (batch === null) break;
+			worker.postMessage({type: 'docs', batch} satisfies BesideRequest);
+			inFlight.push(batch.to);
+			after = batch.to;
+		}
+		worker.postMessage({type: 'docs-done'} satisfies BesideRequest);
+	};
 	return {
-		async finish(onProgress, signal) {
+		async finish(progress, signal, alongside) {
 			const abort = () => worker.postMessage({type: 'stop'} satisfies BesideRequest);
 			signal?.addEventListener('abort', abort);
+			onProgress = progress;
 			try {
 				worker.postMessage({type: 'sync-done'} satisfies BesideRequest);
-				const reply = await ending(onProgress);
+				alongside?.first();
+				if (alongside?.read) await feed(alongside.read, signal);
+				while (!latest) await nextWord();
+				const reply = latest as BesideReply;
 				// Its heap goes before the copy; a failed build costs nothing but time (the usual fill indexes what it left).
 				await worker.terminate();
 				return settle(job, reply.type === 'built' ? reply : null);

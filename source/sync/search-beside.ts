@@ -1,18 +1,18 @@
-// A cold tapes load's full-text index, built beside the index while the sync writes the sessions. One writer
-// at a time can hold an SQLite file, and indexing the words of a million messages is as much work as the
-// sync itself; so a thread of its own follows the sync's committed messages (read-only), reads their bodies
-// from the tapes file and indexes them into a scratch file. When the sync is done it copies the scratch
-// file's FTS5 tables into the index's, in one transaction that also marks the source's messages indexed.
+// A cold tapes load's full-text index, built beside the index. One writer at a time can hold an SQLite file,
+// and indexing the words of a million messages is as much work as the sync itself; so a thread of its own
+// follows the sync's committed messages (read-only), reads their bodies from the tapes file and indexes them
+// into a scratch file. It starts once the load's session list is final, or with the load when the sync's
+// thread reads the rows itself; asked for help, it hands over at a rowid and writes, from there, the words the
+// sync's thread reads for it (search-beside-docs.ts). Then the sync copies the scratch file's FTS5 tables into
+// the index's, in one transaction that also marks the source's messages indexed.
 // Only an index whose full-text table is still empty can take the copy (a cold first source), and only if
 // nothing else indexed this source meanwhile; otherwise the copy is dropped and the usual fill
 // (search-backfill.ts) indexes what waits. The scratch file is never trusted across runs: it is rebuilt.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import {searchDoc} from '../core/search-text.js';
-import {SEARCH_TABLE} from '../store/migrations-search.js';
 import {createSearchRows, type SearchRows} from '../store/search-rows.js';
 import {openTapesSource} from '../sources/tapes/reader.js';
-import {tapesBodies} from './search-backfill.js';
+import {createDocReader, openScratch, removeScratch, type DocBatch} from './search-beside-docs.js';
 
 export interface BesideJob {
 	indexPath: string;
@@ -28,12 +28,18 @@ export interface BesideControl {
 	/** Resolves when there may be more to read (more committed, or the sync done). */
 	wait(): Promise<void>;
 	stopped(): boolean;
-	progress(indexed: number): void;
+	progress(indexed: number, to: number): void;
+	/**
+	 * Messages after this rowid come read by another thread (its documents in `fed`), in order: this one reads up
+	 * to it only. Null while no help was asked for.
+	 */
+	fedFrom?(): number | null;
+	/** The next batch another thread read, or null once it has sent them all. */
+	fed?(): Promise<DocBatch | null>;
+	/** The last rowid indexed, after each batch (where a hand-over can begin). */
+	reached?(to: number): void;
 }
 
-const BATCH = 2_000;
-/** Scratch transactions: each commit writes a segment, and fewer, larger ones mean fewer merges. */
-const BATCHES_PER_COMMIT = 10;
 /** The FTS5 tables that hold the index (its settings, in `_config`, stay the index's own). */
 const TABLES = ['message_search_data', 'message_search_idx', 'message_search_docsize'] as const;
 
@@ -42,66 +48,59 @@ export function readyForCopy(search: SearchRows, sourceId: number): boolean {
 	return search.doneTo(sourceId) === 0 && search.empty();
 }
 
-export function removeScratch(scratch: string): void {
-	for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(scratch + suffix, {force: true});
-}
 
 /** Indexes the source's messages as the sync commits them; returns the last rowid indexed, or null when stopped. */
 export async function buildBeside(job: BesideJob, control: BesideControl): Promise<{to: number; indexed: number} | null> {
 	removeScratch(job.scratch);
-	const scratch = new Database(job.scratch);
+	const scratch = openScratch(job.scratch);
 	const index = new Database(job.indexPath, {readonly: true, fileMustExist: true});
 	const opened = openTapesSource(job.tapesPath);
-	if (!opened.ok) throw new Error(opened.error);
+	let kept = false;
 	try {
-		// A scratch file: nothing in it is kept if the process dies, so no journal and no fsync.
-		scratch.pragma('journal_mode = OFF');
-		scratch.pragma('synchronous = OFF');
-		scratch.exec(SEARCH_TABLE);
-		// Words gathered in memory up to 8 MB before a segment is written (1 MB by default): fewer segments to
-		// merge, 7.6 → 6.5 s for 300,000 messages. The setting stays in the scratch file; the copy leaves it.
-		scratch.exec(`INSERT INTO message_search (message_search, rank) VALUES ('hashsize', ${8 << 20})`);
-		const add = scratch.prepare('INSERT INTO message_search (rowid, text, thinking, tool) VALUES (?, ?, ?, ?)');
-		const next = index.prepare('SELECT rowid, id, seq FROM messages WHERE rowid > ? AND +source_id = ? ORDER BY rowid LIMIT ?');
+		if (!opened.ok) throw new Error(opened.error);
+		const read = createDocReader(index, opened.source, job.sourceId);
 		let after = 0;
 		let indexed = 0;
-		let batches = 0;
-		scratch.exec('BEGIN');
+		// Past where another thread took over, batches come from it, in order: FTS5 takes rowids rising.
+		let helped = false;
 		for (;;) {
-			if (control.stopped()) {
-				scratch.exec('ROLLBACK');
-				return null;
+			if (control.stopped()) return null;
+			const from = control.fedFrom?.() ?? null;
+			let batch: DocBatch | null;
+			if (helped || (from !== null && after >= from)) {
+				helped = true;
+				batch = await control.fed!();
+				if (batch === null) break;
+			} else {
+				// Read before asking whether the sync is done: a batch read after it said so is the last one.
+				const done = control.syncDone();
+				batch = read(after, from ?? undefined);
+				if (batch === null) {
+					// Its part read: on with the other thread's.
+					if (from !== null && done) {
+						after = from;
+						continue;
+					}
+					if (done) break;
+					await control.wait();
+					continue;
+				}
 			}
-			// Read before asking whether the sync is done: a batch read after it said so is the last one.
-			const done = control.syncDone();
-			const rows = next.all(after, job.sourceId, BATCH) as Array<{rowid: number; id: string; seq: number}>;
-			if (rows.length === 0) {
-				if (done) break;
-				await control.wait();
-				continue;
-			}
-			const bodies = tapesBodies(opened.source, rows);
-			for (const row of rows) {
-				const message = bodies.get(row.id);
-				const doc = message ? searchDoc(message) : null;
-				if (doc) add.run(row.rowid, doc.text, doc.thinking, doc.tool);
-			}
-			after = rows[rows.length - 1]!.rowid;
-			indexed += rows.length;
-			if (++batches % BATCHES_PER_COMMIT === 0) {
-				scratch.exec('COMMIT; BEGIN');
-				control.progress(indexed);
-				// The readers see the next commits of the sync only in a new read transaction (each statement is one).
-				await new Promise((resolve) => setImmediate(resolve));
-			}
+			after = batch.to;
+			indexed += batch.read;
+			control.reached?.(after);
+			if (scratch.add(batch) || helped) control.progress(indexed, after);
+			// A request for help is seen between batches, not 10 batches (a commit) later. (The readers see the
+			// sync's next commits in a new read transaction anyway: each statement is one.)
+			if (!helped) await new Promise((resolve) => setImmediate(resolve));
 		}
-		scratch.exec('COMMIT');
-		control.progress(indexed);
+		kept = true;
+		control.progress(indexed, after);
 		return {to: after, indexed};
 	} finally {
-		scratch.close();
+		scratch.close(kept);
 		index.close();
-		opened.source.close();
+		if (opened.ok) opened.source.close();
 	}
 }
 

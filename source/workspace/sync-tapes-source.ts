@@ -35,9 +35,10 @@ export async function syncTapesSource(ws: SyncTarget, s: SourceInUse, now: () =>
 }
 
 async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps, onProgress?: (p: WorkspaceProgress) => void, signal?: AbortSignal): Promise<SyncSummary> {
-	const [{syncTapes}, {besideJobFor, tryStartBeside}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction}, {tapesReaderProgram}] = await Promise.all([
-		import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js'),
-		import('../sync/tapes-reader-thread.js')]);
+	const [{syncTapes}, {besideJobFor, tryStartBeside}, {createDocReader}, {withCache, BULK_CACHE_KIB, endBulkLoad, inBulkLoad}, {writeTransaction},
+		{tapesReaderProgram}, {releaseHeap}] = await Promise.all([import('../sync/tapes-sync.js'), import('../sync/search-beside-thread.js'),
+		import('../sync/search-beside-docs.js'), import('../store/bulk-load.js'), import('../store/write-transaction.js'), import('../sync/tapes-reader-thread.js'),
+		import('../sync/heap-release.js')]);
 	// A cold load's words are indexed on a thread of their own (search-beside.ts). Until its session list is final
 	// the other core reads and maps the load's rows (tapes-reader-thread.ts), and the words wait: both threads
 	// beside the sync at once, the list of 1M nodes took 19% longer and peaked 100 MB higher; one after the other,
@@ -54,6 +55,8 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 		await early?.stop();
 		throw error;
 	}
+	// What the load's chunks left in the heap goes before the search thread and the indexes' sorts come (heap-release.ts).
+	if (!signal?.aborted && inBulkLoad(ws.store.meta, s.id)) releaseHeap();
 	const beside = early ?? (job && !signal?.aborted ? tryStartBeside(job) : null);
 	// The session list is final now; what only writes and reports read is built behind it (TapesSyncDeps.listFirst).
 	const endLoad = (onRendered?: (rendered: number) => void) => {
@@ -68,9 +71,11 @@ async function syncTapesRows(ws: SyncTarget, s: SourceInUse, deps: TapesSyncDeps
 			const label = `${s.path} (search index)`;
 			const total = ws.store.search.status(s.id).waiting;
 			onProgress?.({source: label, read: 0, total, unit: 'messages'});
-			// Built here while the search thread indexes on the other core.
-			endLoad();
-			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal);
+			// Built here while the search thread indexes on the other core; then this thread reads the words
+			// that are left and the search thread only writes them (FTS5's inserts are most of its work).
+			const read = createDocReader(ws.store.db, deps.source, s.id);
+			await beside.finish((read) => onProgress?.({source: label, read: Math.min(read, total), total, unit: 'messages'}), signal,
+				{first: () => endLoad(), read});
 		});
 	} else if (!signal?.aborted && inBulkLoad(ws.store.meta, s.id)) {
 		// Without it the list is final here too, and a count of another unit says so (the explorer re-reads its

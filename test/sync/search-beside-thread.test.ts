@@ -18,6 +18,7 @@ import {open, tempDir} from '../helpers/workspace.js';
 
 type ThreadModule = typeof import('../../source/sync/search-beside-thread.js');
 const built = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'sync', 'search-beside-thread.js')).href)) as ThreadModule;
+const builtDocs = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'sync', 'search-beside-docs.js')).href)) as typeof import('../../source/sync/search-beside-docs.js');
 // The workspace sync from the build too: it starts the built reading and search threads.
 const builtSync = (await import(pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'workspace', 'sync-workspace.js')).href)) as typeof import('../../source/workspace/sync-workspace.js');
 
@@ -94,6 +95,35 @@ describe('the search index thread', () => {
 		expect(ws.store.search.status(ws.sources[0]!.id).waiting).toBe(0);
 		for (const q of [VOCABULARY[3]!, VOCABULARY[7_001]!, `"${PLANTED[0]![0]}"`, 'tool:Edit error']) expect(hitsOf(ws, q), q).toEqual(hitsOf(usual.ws, q));
 		expect(scratch()).toEqual([]);
+	});
+
+	it('started after the load and helped, writes what the caller reads past where it hands over: the same hits', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
+		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
+		await syncTapes(usual.deps);
+		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+		const helped = workspaceOver(sqlite, path.join(dir, 'helped.sqlite'));
+		await syncTapes(helped.deps);
+		const job = {indexPath: helped.ws.indexPath, tapesPath: sqlite, sourceId: helped.deps.sourceId, scratch: `${helped.ws.indexPath}.search-test`};
+		const build = built.startBeside(job);
+		const reader = builtDocs.createDocReader(helped.ws.store.db, helped.source, helped.deps.sourceId);
+		const asked: number[] = [];
+		const progress: number[] = [];
+		expect(await build.finish((n) => progress.push(n), undefined, {first: () => {}, read: (after) => (asked.push(after), reader(after))})).toBe(true);
+		// It read a few batches itself, then took the caller's from where it said, to the end.
+		expect(asked.length).toBeGreaterThan(5);
+		expect(asked[0]).toBeGreaterThan(0);
+		expect(asked[0]).toBeLessThan(25_000);
+		expect(progress.at(-1)).toBe(25_000);
+		expect(helped.ws.store.search.status(helped.deps.sourceId).waiting).toBe(0);
+		for (const q of [VOCABULARY[3]!, VOCABULARY[400]!, VOCABULARY[7_001]!, `"${PLANTED[0]![0]}"`, 'tool:Edit error', 'in:tool index']) {
+			expect(hitsOf(helped.ws, q), q).toEqual(hitsOf(usual.ws, q));
+		}
+		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
+		usual.source.close();
+		helped.source.close();
 	});
 
 	it('a load that fails drops the build and its scratch file', async () => {

@@ -8,7 +8,9 @@ import {DEFAULT_FILTERS} from '../../source/core/types.js';
 import {defaultPricing} from '../../source/core/pricing.js';
 import {openTapesSource} from '../../source/sources/tapes/reader.js';
 import {syncTapes} from '../../source/sync/tapes-sync.js';
-import {copyBeside} from '../../source/sync/search-beside.js';
+import {buildBeside, copyBeside} from '../../source/sync/search-beside.js';
+import {createDocReader, DOC_SEPARATOR} from '../../source/sync/search-beside-docs.js';
+import {sanitize} from '../../source/core/sanitize.js';
 import {besideFor, startBeside} from '../../source/sync/search-beside-thread.js';
 import {syncWorkspace} from '../../source/workspace/sync-workspace.js';
 import {createSearchResults} from '../../source/workspace/search-results.js';
@@ -114,6 +116,46 @@ describe('the search index built beside a cold load', () => {
 		await syncWorkspace(ws);
 		expect(hitsOf(ws, 'quokka')).toHaveLength(1);
 		expect(ws.store.db.prepare('SELECT count(*) FROM message_search_docsize').pluck().get()).toBe(messages + 1);
+	});
+
+	it('handed over at a rowid, takes the rest in order from the batches another reader gives, and gives the same hits', async () => {
+		const dir = tempDir();
+		const sqlite = path.join(dir, 'tapes.sqlite');
+		buildTapesDb(sqlite, corpus(60));
+		const usual = open({sqlite, index: path.join(dir, 'usual.sqlite')});
+		opened.push(usual);
+		await syncWorkspace(usual);
+		const {ws, beside, job} = await syncedWithoutFill(sqlite, dir);
+		await beside!.stop();
+		const rowids = ws.store.db.prepare('SELECT rowid FROM messages ORDER BY rowid').pluck().all() as number[];
+		const from = rowids[100]!;
+		const tapes = openTapesSource(sqlite);
+		if (!tapes.ok) throw new Error(tapes.error);
+		const read = createDocReader(ws.store.db, tapes.source, job.sourceId);
+		let after = from;
+		const handed: number[] = [];
+		const built = await buildBeside(job, {
+			syncDone: () => true, wait: async () => {}, stopped: () => false, progress: () => {}, fedFrom: () => from,
+			fed: async () => {
+				const batch = read(after);
+				if (batch) {
+					after = batch.to;
+					handed.push(...batch.rowids);
+				}
+				return batch;
+			},
+		});
+		tapes.source.close();
+		expect(built).toEqual({to: rowids.at(-1), indexed: rowids.length});
+		// The batches began past the hand-over, and nothing was indexed twice.
+		expect(handed.length).toBeGreaterThan(0);
+		expect(Math.min(...handed)).toBeGreaterThan(from);
+		expect(copyBeside(job, built!.to)).toBe(true);
+		expect(ws.store.db.prepare('SELECT count(*) FROM message_search_docsize').pluck().get()).toBe(usual.store.db.prepare('SELECT count(*) FROM message_search_docsize').pluck().get());
+		for (const q of QUERIES) expect(hitsOf(ws, q), q).toEqual(hitsOf(usual, q));
+		// A column holding the separator would split wrong; the index never holds one.
+		expect(DOC_SEPARATOR).toBe('\u0001');
+		expect(sanitize(`a${DOC_SEPARATOR}b`)).not.toContain(DOC_SEPARATOR);
 	});
 
 	it('copies nothing into an index whose search table holds rows, or when the source was indexed meanwhile', async () => {
