@@ -15,7 +15,7 @@ import {COMMIT_MS, createSlicer, yieldToLoop} from './slicer.js';
 import {cutByTime, parseFile, type FileJob, type FilePiece} from './file-parse.js';
 import {parseThreadProgram, threadPieces} from './file-parse-thread.js';
 import type {FileSyncDeps} from './file-sync.js';
-import type {SyncSummary} from './tapes-sync.js';
+import type {SyncSummary} from './sync-summary.js';
 
 /** The longest a sync's first commit waits (later ones wait `commitMs`). */
 const FIRST_COMMIT_MS = 150;

@@ -16,7 +16,7 @@ import {createSlicer, type Slicer} from './slicer.js';
 import {beginBulkLoad, endBulkLoad, inBulkLoad, unsynced} from '../store/bulk-load.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import type {ChangedFile, FileImport} from './file-import.js';
-import type {SyncProgress, SyncSummary} from './tapes-sync.js';
+import type {SyncProgress, SyncSummary} from './sync-summary.js';
 
 export interface FileSyncDeps {
 	store: IndexStore;

@@ -11,7 +11,7 @@ import type {RemoteSessionSource} from '../sources/remote-source.js';
 import {inProcessReader, isServerReader, type PreparedSession, type ServerReader} from './remote-prepare.js';
 import {createRemoteSessionsRepo} from '../store/remote-sessions-repo.js';
 import {applyFileBatch, createFileSyncContext, emptyBatch, type FileBatch} from './file-apply.js';
-import type {SyncProgress, SyncSummary} from './tapes-sync.js';
+import type {SyncProgress, SyncSummary} from './sync-summary.js';
 import {addProblem} from './file-problems.js';
 import {yieldToLoop} from './slicer.js';
 import {unsynced} from '../store/bulk-load.js';

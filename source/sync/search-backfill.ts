@@ -10,7 +10,7 @@ import type {SearchableMessage} from '../core/search-text.js';
 import {searchDoc} from '../core/search-text.js';
 import {decodeBody} from '../store/message-body.js';
 import {writeTransaction} from '../store/write-transaction.js';
-import type {SyncProgress} from './tapes-sync.js';
+import type {SyncProgress} from './sync-summary.js';
 import {yieldToLoop} from './slicer.js';
 
 const CHUNK = 2_000;

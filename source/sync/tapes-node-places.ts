@@ -79,3 +79,5 @@ export function createNodePlaces(opts: NodePlacesOptions) {
 		},
 	};
 }
+
+export type NodePlaces = ReturnType<typeof createNodePlaces>;

@@ -2,12 +2,10 @@
 import {yieldToLoop} from './slicer.js';
 import type {IndexStore} from '../store/index-store.js';
 import type {TapesSource} from '../sources/tapes/reader.js';
-import type {PricingTable, Warning} from '../core/types.js';
+import type {PricingTable} from '../core/types.js';
 import type {MessageFacts} from '../core/message-facts.js';
-import {normalizeModel} from '../core/models.js';
 import {resummarize, type ApplyContext} from './apply-batch.js';
 import {WarningTally} from '../core/warning-tally.js';
-import {searchDoc} from '../core/search-text.js';
 import {writeTransaction} from '../store/write-transaction.js';
 import {loadDue, saveDue} from './summaries-due.js';
 import {loadOrphans, saveOrphans} from './tapes-late-parents.js';
@@ -16,6 +14,8 @@ import {createNodePlaces} from './tapes-node-places.js';
 import {bulkLoadDue} from './tapes-due.js';
 import {finishTapesSync} from './tapes-finish.js';
 import {readerFor, readHere, type NodesRead} from './tapes-node-reads.js';
+import {placeNodes} from './tapes-place-nodes.js';
+import type {SyncProgress, SyncSummary} from './sync-summary.js';
 
 export {SESSION_GAP_MS, sessionIdFor} from './tapes-node-places.js';
 const CHUNK_ROWS = 5_000;
@@ -28,27 +28,6 @@ const BULK_CHUNK_ROWS = 2_500;
 /** Rows read from the source at a time, within a chunk's transaction. */
 const PIECE_ROWS = 2_500;
 const RECENT_LIMIT = 50_000;
-
-export interface SyncProgress {
-	source: string;
-	read: number;
-	total: number;
-}
-
-export interface SyncSummary {
-	source: string;
-	newMessages: number;
-	sessionsTouched: number;
-	/** Of the touched sessions, parents known only from their subagents (no messages of their own here). */
-	parentsOnly?: number;
-	warnings: Warning[];
-	/** Read from the first row (a new source, or one VACUUMed or rebuilt): its warnings replace the stored ones. */
-	fromStart?: boolean;
-	/** Transcript files that could not be read at all this run: no state of theirs is stored, so only this run knows. */
-	unread?: Warning[];
-	/** How a tapes database was opened (see TapesReadMode): `immutable` when no writer had it, or its folder is read-only. */
-	readMode?: 'shared' | 'immutable';
-}
 
 export interface TapesSyncDeps {
 	store: IndexStore;
@@ -128,12 +107,6 @@ async function syncChunks(
 	const orphans = loadOrphans(store, sourceId);
 	const earlierOrphans = orphans.length;
 	let read = 0;
-	// A node read on the thread is stored without its message; its words, wanted only where the search fill has
-	// passed already, are read again (rare: a bulk load's rows come after what the fill has indexed).
-	const docAt = (rowid: number) => {
-		const m = source.readRowids([rowid]).messages[0]?.message;
-		return m ? searchDoc(m) : null;
-	};
 	const reader = bulk ? readerFor(deps.readerThread, source.path, cursor.lastRowid, BULK_CHUNK_ROWS) : null;
 	try {
 		while (!signal?.aborted) {
@@ -164,24 +137,7 @@ async function syncChunks(
 					const batch = asked === 0 && before ? before : readHere(source.readAfter(cursor.lastRowid, Math.min(piece, rows - asked)));
 					tally.addAll(batch.warnings);
 					if (batch.nodes.length === 0 && batch.lastRowid === cursor.lastRowid) break;
-					for (const {rowid, facts, parentHash, message} of batch.nodes) {
-						const parent = parentHash ? places.parentOf(parentHash) : undefined;
-						// Its parent may come later in the table: it waits, and is counted as dangling only if it never does.
-						if (parentHash && !parent) orphans.push([facts.id, parentHash, facts.timestamp]);
-						const sessionId = places.sessionFor(facts.id, facts.timestamp, parent);
-						// A node without a model carries its parent's (messageFacts' carriedModel).
-						if (facts.model === '' && parent) facts.model = normalizeModel(parent.model);
-						// The parent link, the body and most facts stay in the source (re-read when a session is opened or
-						// summarized again: tapes-facts.ts); the index keeps what listing and search read.
-						facts.parentId = null;
-						const doc = !indexed ? null : message ? () => searchDoc(message) : () => docAt(rowid);
-						if (!store.messages.insert(sourceId, sessionId, rowid, facts, null, doc, indexedTo, true)) continue;
-						places.add(facts.id, rowid, {sessionId, ts: facts.timestamp, model: facts.model});
-						const list = touched.get(sessionId);
-						if (list) list.push(facts);
-						else touched.set(sessionId, [facts]);
-						summary.newMessages++;
-					}
+					summary.newMessages += placeNodes({store, source, sourceId, places, orphans, indexed, indexedTo}, batch.nodes, touched);
 					cursor.lastRowid = batch.lastRowid;
 					cursor.rows += batch.nodes.length;
 					readNow += batch.nodes.length;

@@ -1,7 +1,8 @@
 // One tapes database's sync within a workspace sync: its search fill, its rows (and, for a cold load, the
 // search index built beside them), then its warnings recorded. A run with nothing new reads the cursor and
 // the source's last rowid and loads none of the sync's own modules.
-import type {SyncSummary, TapesSyncDeps} from '../sync/tapes-sync.js';
+import type {TapesSyncDeps} from '../sync/tapes-sync.js';
+import type {SyncSummary} from '../sync/sync-summary.js';
 import {upToDate} from '../sync/tapes-due.js';
 import {WarningTally} from '../core/warning-tally.js';
 import {backfillSearch} from '../sync/search-backfill.js';

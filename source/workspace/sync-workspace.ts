@@ -2,7 +2,7 @@
 // Every kind has one entry in SYNCS, the one contract all sources meet: (workspace, source, clock, progress,
 // signal) → a summary, or one line saying why the source could not be read. Each kind's sync loads on
 // first use, so a run over transcripts alone never loads the tapes reader or a database driver.
-import type {SyncProgress, SyncSummary} from '../sync/tapes-sync.js';
+import type {SyncProgress, SyncSummary} from '../sync/sync-summary.js';
 import {syncTapesSource} from './sync-tapes-source.js';
 import {describeSqliteError, isSqliteError} from '../store/open-index.js';
 import {isBusy} from '../store/write-transaction.js';
