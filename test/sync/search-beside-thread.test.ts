@@ -1,10 +1,11 @@
 // The search index thread, from the build (`pretest` builds dist/; vitest cannot start a .ts file as a
-// worker): it follows a cold load of 25,000 nodes while the sync commits them, and what it copies in gives the
-// hits the usual fill gives, with nothing left beside the index.
+// worker): it follows a cold load of 25,000 nodes while the sync commits them, or starts once a workspace's load
+// has its list final (the rows read on the other core until then), or takes, past where it hands over, the words
+// its caller reads for it; what it copies in gives the hits the usual fill gives, with nothing left beside the index.
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {DEFAULT_FILTERS} from '../../source/core/types.js';
 import {defaultPricing} from '../../source/core/pricing.js';
 import {generateTapes} from '../../source/bench/generate-tapes.js';
@@ -33,23 +34,34 @@ const hitsOf = (ws: Workspace, q: string) => {
 	return page.value.hits.map((h) => `${h.messageId} ${h.rank.toFixed(6)}`);
 };
 
-function workspaceOver(sqlite: string, index: string) {
+function workspaceOver(sqlite: string, index: string, kept = opened) {
 	const ws = open({sqlite, index});
-	opened.push(ws);
+	kept.push(ws);
 	const source = openTapesSource(sqlite);
 	if (!source.ok) throw new Error(source.error);
 	return {ws, source: source.source, deps: {store: ws.store, source: source.source, sourceId: ws.sources[0]!.id, pricing: defaultPricing(), now: Date.now}};
 }
 
+/** 25,000 generated nodes and the index the usual road makes of them (the sessions first, then the fill), made once. */
+const kept: Workspace[] = [];
+let corpus: Promise<{dir: string; sqlite: string; usual: ReturnType<typeof workspaceOver>}> | null = null;
+const shared = () => (corpus ??= (async () => {
+	const dir = tempDir();
+	const sqlite = path.join(dir, 'tapes.sqlite');
+	generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
+	const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'), kept);
+	await syncTapes(usual.deps);
+	await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+	return {dir, sqlite, usual};
+})());
+afterAll(async () => {
+	if (corpus) (await corpus).usual.source.close();
+	while (kept.length) kept.pop()!.close();
+});
+
 describe('the search index thread', () => {
 	it('follows a cold load on its own thread and copies in what the usual fill indexes', async () => {
-		const dir = tempDir();
-		const sqlite = path.join(dir, 'tapes.sqlite');
-		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
-		// The usual road: the sessions first, then the fill from the tapes file.
-		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
-		await syncTapes(usual.deps);
-		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+		const {dir, sqlite, usual} = await shared();
 		// Beside: the thread starts before the load and reads what each of its commits adds.
 		const beside = workspaceOver(sqlite, path.join(dir, 'beside.sqlite'));
 		const build = built.besideFor(beside.deps, beside.ws.indexPath);
@@ -64,18 +76,11 @@ describe('the search index thread', () => {
 		}
 		expect(hitsOf(usual.ws, VOCABULARY[3]!).length).toBeGreaterThan(0);
 		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
-		usual.source.close();
 		beside.source.close();
 	});
 
 	it('in a workspace sync from the build, starts once the session list is final: the rows are read on the other core until then', async () => {
-		const dir = tempDir();
-		const sqlite = path.join(dir, 'tapes.sqlite');
-		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
-		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
-		await syncTapes(usual.deps);
-		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
-		usual.source.close();
+		const {dir, sqlite, usual} = await shared();
 		const ws = open({sqlite, index: path.join(dir, 'late.sqlite')});
 		opened.push(ws);
 		const scratch = () => fs.readdirSync(dir).filter((f) => f.includes('.search-'));
@@ -98,12 +103,7 @@ describe('the search index thread', () => {
 	});
 
 	it('started after the load and helped, writes what the caller reads past where it hands over: the same hits', async () => {
-		const dir = tempDir();
-		const sqlite = path.join(dir, 'tapes.sqlite');
-		generateTapes(sqlite, {sessions: 500, nodesPerSession: 50, startMs: Date.UTC(2026, 0, 1), content: searchContent});
-		const usual = workspaceOver(sqlite, path.join(dir, 'usual.sqlite'));
-		await syncTapes(usual.deps);
-		await backfillSearch(usual.ws.store, usual.deps.sourceId, sqlite, usual.source);
+		const {dir, sqlite, usual} = await shared();
 		const helped = workspaceOver(sqlite, path.join(dir, 'helped.sqlite'));
 		await syncTapes(helped.deps);
 		const job = {indexPath: helped.ws.indexPath, tapesPath: sqlite, sourceId: helped.deps.sourceId, scratch: `${helped.ws.indexPath}.search-test`};
@@ -122,7 +122,6 @@ describe('the search index thread', () => {
 			expect(hitsOf(helped.ws, q), q).toEqual(hitsOf(usual.ws, q));
 		}
 		expect(fs.readdirSync(dir).filter((f) => f.includes('.search-'))).toEqual([]);
-		usual.source.close();
 		helped.source.close();
 	});
 
