@@ -1,5 +1,6 @@
 // A first load of a large tapes source puts its session list out first: what only later writes and the
-// reports read (the messages' key, the sessions' JSON rows) is built after it, while the search index fills in.
+// reports read (the sessions' indexes, the messages' key, the sessions' JSON rows) is built after it, while the
+// search index fills in; without a search index, a count of the sessions finished says the list is final.
 // The index it ends with is the one a load that built everything first leaves, and a load killed between
 // the two ends in the next sync.
 import fs from 'node:fs';
@@ -81,7 +82,7 @@ describe('a first load of a large tapes source', () => {
 		return {ws, seen: atList!, after};
 	}
 
-	it('has its list final when the search index starts, then builds the messages\' indexes and the JSON rows, ending as a load that built them first', async () => {
+	it('has its list final when the search index starts, then builds the indexes only reads use, the messages\' key and the JSON rows, ending as a load that built them first', async () => {
 		const before = await plain();
 		const {ws, seen} = await first(sqlite, 'first.sqlite');
 		// The list, its sorting and its analytics are final; the messages' indexes and the reports' rows are not there yet
@@ -120,7 +121,7 @@ describe('a first load of a large tapes source', () => {
 		expect(units).not.toContain('sessions');
 	}, 60_000);
 
-	it('with a child read before its parent, builds the messages\' indexes before the list (it finds and moves the child by them), and ends the same', async () => {
+	it('with a child read before its parent, builds the messages\' indexes before the list (it finds and moves the child by them) and the sessions\' after it, and ends the same', async () => {
 		// The second node of the first session written again at the end: its child comes first, and waits for it.
 		const late = path.join(dir, 'late-parent.sqlite');
 		fs.copyFileSync(sqlite, late);
