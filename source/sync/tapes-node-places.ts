@@ -19,7 +19,7 @@ export interface NodePlacesOptions {
 	sourceId: number;
 	/** A first load without the messages' key: parents are placed by their row in the source. */
 	keyless: boolean;
-	/** The source's rows (what a keyless load allocates for). */
+	/** The rows this sync has to read, by rowid (what a keyless load allocates for). */
 	total: number;
 	/** Nodes kept in the recent map before it is emptied (0 keeps none). */
 	recentLimit: number;
