@@ -18,7 +18,7 @@ export type BesideReply = {type: 'progress'; indexed: number; to: number} | {typ
 /** Batches the caller has read ahead of the thread's writing: a few MB of words each. */
 const FED_AHEAD = 4;
 
-/** What the caller does while the thread indexes: its own work first, then, if it can read, half of the thread's. */
+/** What the caller does while the thread indexes: its own work first, then, if it can, the reading of the words left. */
 export interface Alongside {
 	/** The load's indexes and JSON rows (the thread reads and indexes meanwhile). */
 	first(): void;
