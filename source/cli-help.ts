@@ -139,10 +139,10 @@ export const HELP = `
     OPENAI_API_KEY, ANTHROPIC_API_KEY   insights keys (see --insights-key)
     OPENAI_BASE_URL, ANTHROPIC_BASE_URL, OLLAMA_HOST   insights endpoints (see --insights-base-url)
     NO_COLOR                 disable colour
-    TAPEDECK_READER_THREAD   off: a tapes server's first import, a large tapes file's first sync without a search
-                             index, and a large import of transcript files by sync or a report, read on the
-                             sync's own thread (by default a thread of its own reads and prepares the rows or
-                             parses the files while the sync writes)
+    TAPEDECK_READER_THREAD   off: a tapes server's first import, a large tapes file's first sync, and a large
+                             import of transcript files by sync or a report, read on the sync's own thread (by
+                             default a thread of its own reads and prepares the rows or parses the files while
+                             the sync writes)
     PAGER, VISUAL, EDITOR    the explorer's o and v
 
   Exit status
