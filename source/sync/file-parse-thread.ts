@@ -4,11 +4,9 @@
 // are in pieces not yet taken, so memory stays bounded when the writes are the slower side.
 // Only the built program can start the thread (vitest cannot run a .ts file as a worker): tests parse
 // in-process, and the thread's own test runs the built module.
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {SourceKind} from '../core/types.js';
-import {programFile} from '../program-files.js';
+import {builtProgram, programFile} from '../program-files.js';
 import type {FileJob, FilePiece} from './file-parse.js';
 import {replyQueue} from './reply-queue.js';
 
@@ -34,7 +32,7 @@ const PROGRAM = programFile('sync/file-parse-thread-main.js');
 
 /** The built thread program, when this module runs from the build. */
 export function parseThreadProgram(): URL | null {
-	return fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
+	return builtProgram(PROGRAM);
 }
 
 /**

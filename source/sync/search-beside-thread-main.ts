@@ -5,6 +5,7 @@ import os from 'node:os';
 import {parentPort, workerData} from 'node:worker_threads';
 import {buildBeside, type BesideJob} from './search-beside.js';
 import type {DocBatch} from './search-beside-docs.js';
+import {replyQueue} from './reply-queue.js';
 import type {BesideReply, BesideRequest} from './search-beside-thread.js';
 
 const job = workerData as BesideJob;
@@ -24,20 +25,23 @@ let stopped = false;
 let wake: (() => void) | null = null;
 let lastTo = 0;
 let fedFrom: number | null = null;
-const fedBatches: DocBatch[] = [];
-let fedDone = false;
+// The caller's batches past the hand-over, in order; null once it has sent them all (or the build is stopped).
+const fed = replyQueue<DocBatch | null>();
 port.on('message', (request: BesideRequest) => {
 	if (request.type === 'sync-done') syncDone = true;
 	else if (request.type === 'help') {
 		fedFrom ??= lastTo + HANDOVER_ROWS;
 		send({type: 'fed-from', after: fedFrom});
-	} else if (request.type === 'docs') fedBatches.push(request.batch);
-	else if (request.type === 'docs-done') fedDone = true;
-	else stopped = true;
+	} else if (request.type === 'docs') fed.push(request.batch);
+	else if (request.type === 'docs-done') fed.push(null);
+	else {
+		stopped = true;
+		fed.push(null);
+	}
 	wake?.();
 });
 
-// While it has caught up with the sync, it looks again every 50 ms (or at once when told something).
+// While it has caught up with the sync, it looks again every 50 ms (or at once when told the sync is done).
 const wait = () => new Promise<void>((resolve) => {
 	const timer = setTimeout(() => resolve(), 50);
 	wake = () => {
@@ -47,18 +51,9 @@ const wait = () => new Promise<void>((resolve) => {
 	};
 });
 
-async function fed(): Promise<DocBatch | null> {
-	for (;;) {
-		const batch = fedBatches.shift();
-		if (batch) return batch;
-		if (fedDone || stopped) return null;
-		await wait();
-	}
-}
-
 try {
 	const built = await buildBeside(job, {
-		syncDone: () => syncDone, wait, stopped: () => stopped, fedFrom: () => fedFrom, fed,
+		syncDone: () => syncDone, wait, stopped: () => stopped, fedFrom: () => fedFrom, fed: fed.next,
 		reached: (to) => (lastTo = to),
 		progress: (indexed, to) => send({type: 'progress', indexed, to}),
 	});

@@ -4,9 +4,8 @@
 // thread then only writes); then its scratch index is copied in. Only the built program can start the thread
 // (vitest cannot run a .ts file as a worker): without it the same build runs in-process once the sync is done.
 import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {programFile} from '../program-files.js';
+import {builtProgram, programFile} from '../program-files.js';
 import {buildBeside, copyBeside, readyForCopy, type BesideJob} from './search-beside.js';
 import {removeScratch, removeStaleScratch, type DocBatch} from './search-beside-docs.js';
 import {bulkLoadDue, type TapesDueDeps} from './tapes-due.js';
@@ -70,7 +69,7 @@ export function besideFor(deps: TapesDueDeps & {source: {path: string}}, indexPa
 }
 
 export function startBeside(job: BesideJob): BesideBuild {
-	const program = fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
+	const program = builtProgram(PROGRAM);
 	return program ? threadBuild(job, program) : inProcessBuild(job);
 }
 

@@ -4,13 +4,11 @@
 // At most CHUNKS_AHEAD chunks are in flight, so memory stays bounded when the writes are the slower side.
 // Only the built program can start the thread (vitest cannot run a .ts file as a worker): tests read
 // in-process, and the built CLI's tests read through the thread.
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {PortablePricing} from '../config/price-catalog.js';
 import type {SourceInUse} from '../workspace/open-workspace.js';
 import type {PreparedChange, PreparedPoll, ServerReader} from './remote-prepare.js';
-import {programFile} from '../program-files.js';
+import {builtProgram, programFile} from '../program-files.js';
 import {replyQueue} from './reply-queue.js';
 
 /** Enough to keep the thread reading while the sync's thread commits a batch (10,000 messages). */
@@ -47,7 +45,7 @@ const PROGRAM = programFile('sync/server-reader-thread-main.js');
 
 /** The built thread program, when this module runs from the build. */
 export function readerThreadProgram(): URL | null {
-	return fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
+	return builtProgram(PROGRAM);
 }
 
 export function threadReader(data: ReaderThreadData, program: URL): ServerReader {

@@ -5,12 +5,10 @@
 // are in flight, so memory stays bounded when the writes are the slower side.
 // Only the built program can start the thread (vitest cannot run a .ts file as a worker): tests read in-process,
 // and the thread's own test runs the built modules.
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {Warning} from '../core/types.js';
 import {TapesSourceError} from '../sources/tapes/open-errors.js';
-import {programFile} from '../program-files.js';
+import {builtProgram, programFile} from '../program-files.js';
 import {replyQueue} from './reply-queue.js';
 import {decodeNode, type NodeTuple, type ReadNode} from './tapes-node-codec.js';
 
@@ -46,7 +44,7 @@ const PROGRAM = programFile('sync/tapes-reader-thread-main.js');
 
 /** The built thread program, when this module runs from the build. */
 export function tapesReaderProgram(): URL | null {
-	return fs.existsSync(fileURLToPath(PROGRAM)) ? PROGRAM : null;
+	return builtProgram(PROGRAM);
 }
 
 export function startNodeReader(data: ReaderData, program: URL): NodeReader {
